@@ -1,0 +1,1 @@
+"""dyad: sourced, queryable relations between states, read from international news."""

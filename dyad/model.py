@@ -1,0 +1,247 @@
+"""The records dyad produces, defined once.
+
+The JSON Schema of the ``dyad/1`` output, the store's tables and the API responses are
+all derived from these classes. Field names are a public interface: add, never rename.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA = "dyad/1"
+
+Modality = Literal["asserted", "reported", "intended", "expected", "negated", "hypothetical"]
+MODALITIES: tuple[str, ...] = Modality.__args__  # type: ignore[attr-defined]
+
+StageName = Literal[
+    "proposed", "negotiated", "signed", "ratified", "in_force", "rejected",
+    "suspended", "withdrawn", "expired", "renewed", "terminated",
+]
+STAGES: tuple[str, ...] = StageName.__args__  # type: ignore[attr-defined]
+
+RelationType = Literal[
+    "alliance", "military_presence", "arms_supply", "trade", "energy_supply",
+    "territorial_claim", "armed_conflict", "occupation", "sanctions", "membership",
+    "mediation", "diplomatic_relations",
+]
+RELATION_TYPES: tuple[str, ...] = RelationType.__args__  # type: ignore[attr-defined]
+
+ActorKind = Literal["state", "organisation", "igo", "person", "group"]
+
+
+def make_id(prefix: str, *parts: object) -> str:
+    """A deterministic identifier: the same inputs give the same id on every run."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:16]}"
+
+
+class Record(BaseModel):
+    """Base of every record: immutable, no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Evidence(Record):
+    """Where a record comes from: a character span of a stored document."""
+
+    doc_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Dateline(Record):
+    """The opening 'PLACE, Month Day (Agency) -' of a wire story."""
+
+    place: str | None = None
+    agency: str | None = None
+    date: str | None = Field(None, description="ISO 8601 at the known precision, or --MM-DD")
+    date_text: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+class Document(Record):
+    doc_id: str
+    text: str
+    source: str | None = Field(None, description="Publisher or feed the article came from")
+    title: str | None = None
+    date: str | None = Field(None, description="Publication date, ISO 8601")
+    url: str | None = None
+    path: str | None = Field(None, description="File the document was read from")
+    input_format: str | None = Field(None, description="text, jsonl, html or csv")
+    language: str | None = None
+    dateline: Dateline | None = None
+    words: int = 0
+
+
+class Mention(Record):
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    reason: str | None = Field(None, description="Which dictionary entry, title or rule resolved it")
+
+
+class ActorRef(Record):
+    """A reference to an actor inside another record."""
+
+    actor_id: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+
+
+class Actor(Record):
+    actor_id: str
+    name: str
+    kind: ActorKind
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3")
+    sector: str | None = Field(None, description="PLOVER sector code: GOV, MIL, LEG, ...")
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+
+    def ref(self) -> ActorRef:
+        return ActorRef(actor_id=self.actor_id, name=self.name, country=self.country,
+                        sector=self.sector)
+
+
+class Location(Record):
+    location_id: str
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = Field(None, description="country, region, city, site")
+    precision: str | None = Field(None, description="country, region or city")
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class LocationRef(Record):
+    location_id: str
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+class Quantity(Record):
+    value: float
+    unit: str = Field(description="USD, km, year, month, day, person, item, ...")
+    text: str
+    doc_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class Event(Record):
+    event_id: str
+    doc_id: str
+    event_type: str = Field(description="PLOVER 0.8 event type")
+    mode: str | None = None
+    context: list[str] = Field(default_factory=list)
+    cameo: str | None = None
+    quad_class: int | None = Field(None, description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict")
+    intensity: float | None = None
+    source: ActorRef | None = None
+    target: ActorRef | None = None
+    date: str | None = None
+    date_text: str | None = None
+    date_rule: str | None = None
+    modality: Modality = "asserted"
+    location: LocationRef | None = None
+    quantities: list[Quantity] = Field(default_factory=list)
+    trigger: str | None = None
+    reason: str | None = None
+    evidence: Evidence
+
+
+class Stage(Record):
+    stage: StageName
+    party: ActorRef | None = None
+    body: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    modality: Modality = "asserted"
+    evidence: Evidence
+
+
+class Renewal(Record):
+    automatic: bool | None = None
+    term_years: float | None = None
+
+
+class Agreement(Record):
+    agreement_id: str
+    name: str
+    kind: str | None = Field(None, description="treaty, trade, ceasefire, arms_deal, framework, memorandum, ...")
+    parties: list[ActorRef] = Field(default_factory=list)
+    stages: list[Stage] = Field(default_factory=list)
+    term_years: float | None = None
+    renewal: Renewal | None = None
+    provisions: list[str] = Field(default_factory=list)
+    value: Quantity | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Relation(Record):
+    relation_id: str
+    relation_type: RelationType
+    source: ActorRef
+    target: ActorRef | None = None
+    attributes: dict[str, Any] = Field(default_factory=dict)
+    modality: Modality = "asserted"
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Failure(Record):
+    doc_id: str | None = None
+    path: str | None = None
+    stage: str
+    code: str
+    message: str
+
+
+class Extraction(Record):
+    """The ``dyad/1`` output object: everything extracted from a set of documents."""
+
+    schema_: Literal["dyad/1"] = Field(SCHEMA, alias="schema")
+    documents: list[Document] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    locations: list[Location] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    failures: list[Failure] = Field(default_factory=list)
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return self.model_dump_json(by_alias=True, indent=indent)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True)
+
+
+# The tables of the store, in dependency order; each is derived from its record class.
+TABLES: dict[str, type[Record]] = {
+    "documents": Document,
+    "actors": Actor,
+    "locations": Location,
+    "events": Event,
+    "agreements": Agreement,
+    "relations": Relation,
+    "failures": Failure,
+}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the ``dyad/1`` output, generated from the records."""
+    schema = Extraction.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://dyad.invalid/schema/dyad-1.json"
+    schema["title"] = "dyad/1"
+    return schema
