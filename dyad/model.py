@@ -65,23 +65,23 @@ class Dateline(Record):
 
 
 class Document(Record):
-    doc_id: str
-    text: str
+    doc_id: str = Field(description="Stable id: the input's own id, else a hash of the normalised text")
+    text: str = Field(description="The article body; every offset refers to it")
     source: str | None = Field(None, description="Publisher or feed the article came from")
     title: str | None = None
     date: str | None = Field(None, description="Publication date, ISO 8601")
-    url: str | None = None
+    url: str | None = Field(None, description="Where the article was published (never fetched)")
     path: str | None = Field(None, description="File the document was read from")
     input_format: str | None = Field(None, description="text, jsonl, html or csv")
-    language: str | None = None
-    dateline: Dateline | None = None
-    words: int = 0
+    language: str | None = Field(None, description="ISO 639-1 code when known")
+    dateline: Dateline | None = Field(None, description="Parsed wire dateline, cut before parsing")
+    words: int = Field(0, description="Whitespace-separated words in text")
 
 
 class Mention(Record):
     doc_id: str
-    start: int
-    end: int
+    start: int = Field(description="Character offset in Document.text")
+    end: int = Field(description="Character offset one past the mention")
     text: str
     reason: str | None = Field(None, description="Which dictionary entry, title or rule resolved it")
 
@@ -96,13 +96,13 @@ class ActorRef(Record):
 
 
 class Actor(Record):
-    actor_id: str
+    actor_id: str = Field(description="Readable, deterministic: FRA, FRA.GOV, IGO.NATO, person.mauro-vieira")
     name: str
-    kind: ActorKind
+    kind: ActorKind = Field(description="state, organisation, igo, person or group")
     country: str | None = Field(None, description="ISO 3166-1 alpha-3")
     sector: str | None = Field(None, description="PLOVER sector code: GOV, MIL, LEG, ...")
-    aliases: list[str] = Field(default_factory=list)
-    mentions: list[Mention] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list, description="Other surface forms seen")
+    mentions: list[Mention] = Field(default_factory=list, description="Every place the actor is mentioned")
 
     def ref(self) -> ActorRef:
         return ActorRef(actor_id=self.actor_id, name=self.name, country=self.country,
@@ -110,7 +110,7 @@ class Actor(Record):
 
 
 class Location(Record):
-    location_id: str
+    location_id: str = Field(description="country:FRA, geonames:<id> or region:<slug>")
     name: str
     country: str | None = None
     lat: float | None = None
@@ -141,21 +141,21 @@ class Event(Record):
     event_id: str
     doc_id: str
     event_type: str = Field(description="PLOVER 0.8 event type")
-    mode: str | None = None
-    context: list[str] = Field(default_factory=list)
-    cameo: str | None = None
+    mode: str | None = Field(None, description="PLOVER mode of the event type")
+    context: list[str] = Field(default_factory=list, description="PLOVER contexts")
+    cameo: str | None = Field(None, description="Closest CAMEO code")
     quad_class: int | None = Field(None, description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict")
-    intensity: float | None = None
+    intensity: float | None = Field(None, description="PLOVER intensity, -10 (most conflictual) to 10")
     source: ActorRef | None = None
     target: ActorRef | None = None
-    date: str | None = None
-    date_text: str | None = None
-    date_rule: str | None = None
-    modality: Modality = "asserted"
-    location: LocationRef | None = None
+    date: str | None = Field(None, description="ISO 8601 at the known precision, or --MM-DD")
+    date_text: str | None = Field(None, description="The words the date was read from")
+    date_rule: str | None = Field(None, description="Which rule decided the date")
+    modality: Modality = Field("asserted", description="asserted, reported, intended, expected, negated, hypothetical")
+    location: LocationRef | None = Field(None, description="Where the event took place, when the sentence says")
     quantities: list[Quantity] = Field(default_factory=list)
-    trigger: str | None = None
-    reason: str | None = None
+    trigger: str | None = Field(None, description="The word that triggered the coding")
+    reason: str | None = Field(None, description="Which lexicon entry and pattern coded it")
     evidence: Evidence
 
 

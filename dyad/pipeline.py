@@ -1,0 +1,257 @@
+"""The extraction pipeline: documents in, ``dyad/1`` records out.
+
+Resources (the spaCy pipeline, the actor dictionary, the gazetteer) are loaded once in
+``Extractor`` and passed to the stages. Each stage is a pure function of a ``DocContext``;
+a stage that raises becomes a ``Failure`` record for that document and the rest of the
+document's records are still produced.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Sequence
+
+from dyad import errors
+from dyad.model import (Actor, Agreement, Document, Event, Extraction, Failure, Location,
+                        Mention, Relation)
+from dyad.nlp.dateline import find_dateline
+from dyad.nlp.parsed import ParsedDoc
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """Everything the coders may read about one document."""
+
+    document: Document
+    parsed: ParsedDoc
+    actors: tuple = ()  # dyad.actors.resolve.ResolvedMention
+    places: tuple = ()  # dyad.geo.locate.PlaceMention
+    quantities: tuple = ()  # dyad.model.Quantity
+    dates: tuple = ()  # dyad.time.DateMention
+    anchor: object = None  # dyad.time.Anchor
+
+
+@dataclass
+class DocRecords:
+    """The records of one document, before cross-document merging."""
+
+    document: Document
+    actors: list[Actor] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+    def to_extraction(self) -> Extraction:
+        return Extraction(documents=[self.document], actors=self.actors,
+                          locations=self.locations, events=self.events,
+                          agreements=self.agreements, relations=self.relations,
+                          failures=self.failures)
+
+
+# Versioned coder registry: name -> callable(DocContext) -> list of records.
+Coder = Callable[[DocContext], list]
+CODERS: dict[str, str] = {
+    "events": "dyad.events.rules.v1",
+    "agreements": "dyad.agreements.rules.v1",
+    "relations": "dyad.relations.rules.v1",
+}
+
+
+def _coder(name: str) -> Coder:
+    """Import the coder registered under a versioned name (``module.path.vN``)."""
+    import importlib
+
+    module_path, version = CODERS[name].rsplit(".", 1)
+    module = importlib.import_module(module_path)
+    return getattr(module, f"code_{version}")
+
+
+class Extractor:
+    """Loads dyad's resources once and extracts records from documents.
+
+    Example:
+        >>> ex = Extractor()
+        >>> result = ex.extract_text("PARIS, May 2 (AFP) - France and Greece signed ...")
+    """
+
+    def __init__(self, *, actors_files: Sequence[str] = ()) -> None:
+        from dyad.actors import load_dictionary
+        from dyad.geo import load_gazetteer
+        from dyad.nlp.pipeline import NlpLayer
+
+        self.dictionary = load_dictionary(actors_files)
+        self.gazetteer = load_gazetteer()
+        self.nlp = NlpLayer(self.dictionary.ruler_patterns())
+        self.coders = {name: _coder(name) for name in CODERS}
+
+    # -- public entry points -------------------------------------------------------
+    def extract_text(self, text: str, **meta: str | None) -> Extraction:
+        from dyad.ingest import read_text
+
+        return self.extract_documents([read_text(text, **meta)])
+
+    def extract_documents(self, items: Iterable[Document | Failure]) -> Extraction:
+        return combine(self.iter_records(items))
+
+    def iter_records(self, items: Iterable[Document | Failure]) -> Iterator[DocRecords | Failure]:
+        """Per-document records, in input order; ingest failures pass through."""
+        pending: list[Document] = []
+        for item in items:
+            if isinstance(item, Failure):
+                yield from self._flush(pending)
+                pending = []
+                yield item
+                continue
+            pending.append(item)
+            if len(pending) >= 16:
+                yield from self._flush(pending)
+                pending = []
+        yield from self._flush(pending)
+
+    # -- stages --------------------------------------------------------------------
+    def _flush(self, docs: list[Document]) -> Iterator[DocRecords]:
+        if not docs:
+            return
+        docs = [_with_dateline(d) for d in docs]
+        triples = ((d.doc_id, d.text, d.dateline.end if d.dateline else 0) for d in docs)
+        try:
+            parsed_docs = list(self.nlp.parse_many(triples))
+        except Exception:  # one bad text must not sink the batch: parse one by one
+            parsed_docs = [self._parse_one(d) for d in docs]
+        for doc, parsed in zip(docs, parsed_docs):
+            if isinstance(parsed, Failure):
+                yield DocRecords(document=doc, failures=[parsed])
+            else:
+                yield self.code(doc, parsed)
+
+    def _parse_one(self, doc: Document) -> ParsedDoc | Failure:
+        try:
+            return self.nlp.parse(doc.doc_id, doc.text,
+                                  body_start=doc.dateline.end if doc.dateline else 0)
+        except Exception as exc:  # noqa: BLE001 - recorded, not hidden
+            return _failure(doc, "parse", exc)
+
+    def code(self, doc: Document, parsed: ParsedDoc) -> DocRecords:
+        """Run the stages after parsing: a pure function of the document and its parse."""
+        from dyad.actors import resolve_actors
+        from dyad.geo import resolve_locations
+        from dyad.quantities import find_quantities
+        from dyad.time import Anchor, find_dates
+
+        out = DocRecords(document=doc)
+        ctx = DocContext(document=doc, parsed=parsed)
+
+        def stage(name: str, fn: Callable[[], object], default: object) -> object:
+            try:
+                return fn()
+            except Exception as exc:  # noqa: BLE001 - becomes a Failure record
+                out.failures.append(_failure(doc, name, exc))
+                return default
+
+        actors = stage("actors", lambda: tuple(resolve_actors(
+            parsed, self.dictionary, doc_date=_doc_date(doc))), ())
+        countries = {m.actor.country for m in actors if m.actor.country}
+        places = stage("locations", lambda: tuple(resolve_locations(
+            parsed, self.gazetteer, context_countries=countries)), ())
+        quantities = stage("quantities", lambda: tuple(find_quantities(
+            doc.text[parsed.body_start:], doc_id=doc.doc_id, offset=parsed.body_start)), ())
+        anchor = Anchor(date=_anchor_date(doc), published=doc.date)
+        dates = stage("dates", lambda: tuple(find_dates(
+            doc.text[parsed.body_start:], anchor=anchor, offset=parsed.body_start)), ())
+        ctx = DocContext(document=doc, parsed=parsed, actors=actors, places=places,
+                         quantities=quantities, dates=dates, anchor=anchor)
+
+        out.actors = _actor_records(doc.doc_id, actors)
+        out.locations = _location_records(doc.doc_id, places)
+        out.events = stage("events", lambda: list(self.coders["events"](ctx)), [])
+        out.agreements = stage("agreements", lambda: list(self.coders["agreements"](ctx)), [])
+        out.relations = stage("relations", lambda: list(self.coders["relations"](ctx)), [])
+        return out
+
+
+def _with_dateline(doc: Document) -> Document:
+    if doc.dateline is not None:
+        return doc
+    dateline = find_dateline(doc.text, published=doc.date)
+    return doc.model_copy(update={"dateline": dateline}) if dateline else doc
+
+
+def _doc_date(doc: Document) -> str | None:
+    return doc.date or (doc.dateline.date if doc.dateline else None)
+
+
+def _anchor_date(doc: Document) -> str | None:
+    """Relative dates are read against the dateline's day, else the publication date."""
+    if doc.dateline and doc.dateline.date:
+        return doc.dateline.date
+    return doc.date
+
+
+def _failure(doc: Document, stage: str, exc: Exception) -> Failure:
+    code = exc.code if isinstance(exc, errors.DyadError) else errors.STAGE_FAILED
+    message = f"{doc.path or doc.doc_id}: stage '{stage}' failed: {exc.__class__.__name__}: {exc}"
+    return Failure(doc_id=doc.doc_id, path=doc.path, stage=stage, code=code,
+                   message=message[:500] + "; fix: report this with the document to dyad's issues")
+
+
+def _actor_records(doc_id: str, mentions: Iterable) -> list[Actor]:
+    by_id: dict[str, Actor] = {}
+    for m in mentions:
+        mention = Mention(doc_id=doc_id, start=m.start, end=m.end, text=m.text, reason=m.reason)
+        prev = by_id.get(m.actor.actor_id, m.actor)
+        by_id[m.actor.actor_id] = _merge_actor(prev, m.actor, [mention])
+    return list(by_id.values())
+
+
+def _location_records(doc_id: str, mentions: Iterable) -> list[Location]:
+    from dyad.geo import to_location
+
+    by_id: dict[str, Location] = {}
+    for m in mentions:
+        loc = by_id.get(m.place.place_id) or to_location(m.place)
+        mention = Mention(doc_id=doc_id, start=m.start, end=m.end, text=m.text, reason=m.reason)
+        by_id[loc.location_id] = loc.model_copy(update={"mentions": [*loc.mentions, mention]})
+    return list(by_id.values())
+
+
+def _merge_actor(a: Actor, b: Actor, mentions: list[Mention]) -> Actor:
+    aliases = sorted({*a.aliases, *b.aliases, *(m.text for m in mentions)} - {a.name})
+    seen = {(m.doc_id, m.start, m.end) for m in a.mentions}
+    merged = [*a.mentions, *(m for m in [*b.mentions, *mentions]
+                             if (m.doc_id, m.start, m.end) not in seen)]
+    return a.model_copy(update={"aliases": aliases, "mentions": merged})
+
+
+def combine(items: Iterable[DocRecords | Failure]) -> Extraction:
+    """Merge per-document records into one ``dyad/1`` object (actors and places by id)."""
+    documents, events, agreements, relations, failures = [], [], [], [], []
+    actors: dict[str, Actor] = {}
+    locations: dict[str, Location] = {}
+    for item in items:
+        if isinstance(item, Failure):
+            failures.append(item)
+            continue
+        documents.append(item.document)
+        for a in item.actors:
+            actors[a.actor_id] = _merge_actor(actors[a.actor_id], a, []) if a.actor_id in actors else a
+        for loc in item.locations:
+            if loc.location_id in locations:
+                prev = locations[loc.location_id]
+                loc = prev.model_copy(update={"mentions": [*prev.mentions, *loc.mentions]})
+            locations[loc.location_id] = loc
+        events += item.events
+        agreements += item.agreements
+        relations += item.relations
+        failures += item.failures
+    return Extraction(documents=documents, actors=list(actors.values()),
+                      locations=list(locations.values()), events=events,
+                      agreements=agreements, relations=relations, failures=failures)
+
+
+@functools.lru_cache(maxsize=4)
+def default_extractor(actors_files: tuple[str, ...] = ()) -> Extractor:
+    """One Extractor per process and dictionary set (the batch layer's lazy singleton)."""
+    return Extractor(actors_files=actors_files)
