@@ -1,0 +1,355 @@
+"""The embedded store: one DuckDB file holding the tables of ``dyad.store.schema``.
+
+DuckDB lets one process write a file at a time; a second dyad process gets a StoreError
+saying so. A store object is meant for one thread.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+import pydantic
+
+from dyad import model
+from dyad.errors import StoreError
+from dyad.store import schema
+from dyad.store.plan import WriteReport, plan_write, referenced_doc_ids
+from dyad.store.schema import Table, quote
+
+EXPORT_SUFFIX = {"parquet": "parquet", "jsonl": "jsonl"}
+_COPY_FORMAT = {"parquet": "parquet", "jsonl": "json"}  # DuckDB writes JSON one row a line
+# Lists bound as one typed array per column: far faster than one INSERT per row.
+_ARRAY_TYPE = {schema.VARCHAR: "VARCHAR[]", schema.JSON: "VARCHAR[]", schema.BIGINT: "BIGINT[]",
+               schema.DOUBLE: "DOUBLE[]", schema.BOOLEAN: "BOOLEAN[]"}
+_READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+
+
+class DuckDBStore:
+    """Records of many documents in one DuckDB file. Open with ``DuckDBStore.open``."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path, *,
+                 read_only: bool) -> None:
+        self._con = connection
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False) -> DuckDBStore:
+        path = Path(path).expanduser()
+        if path.is_dir():
+            raise StoreError(f"the store path {path} is a directory; pass a file name, "
+                             f"e.g. --db {path / 'dyad.duckdb'}")
+        if not path.parent.is_dir():
+            raise StoreError(f"the folder {path.parent} of the store {path} does not exist; "
+                             "create it first or choose another --db")
+        if read_only and not path.exists():
+            raise StoreError(f"there is no store at {path}; ingest documents into it first "
+                             "or check the --db path")
+        try:
+            connection = duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise _open_error(path, exc) from exc
+        store = cls(connection, path, read_only=read_only)
+        try:
+            store._prepare()
+        except BaseException:
+            connection.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> DuckDBStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.read_only else "read-write"
+        return f"DuckDBStore({str(self.path)!r}, {mode})"
+
+    # -- reading ------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        return bool(self.known_doc_ids([doc_id]))
+
+    def known_doc_ids(self, ids: Iterable[str]) -> set[str]:
+        """The subset of ``ids`` already stored, checked in one query."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return set()
+        rows = self._fetch('SELECT "doc_id" FROM "documents" '
+                           'WHERE "doc_id" IN (SELECT unnest($ids::VARCHAR[]))', {"ids": wanted})
+        return {r[0] for r in rows}
+
+    def read_extraction(self, doc_ids: Iterable[str] | None = None) -> model.Extraction:
+        """The stored records as a ``dyad/1`` object, for all documents or only ``doc_ids``.
+
+        With ``doc_ids``, actors and locations carry only their mentions in those
+        documents, and agreements and relations are those with evidence in them.
+        """
+        params = {} if doc_ids is None else {"ids": sorted(set(doc_ids))}
+        found: dict[str, list[model.Record]] = {}
+        for table in schema.RECORD_TABLES:
+            where = "" if doc_ids is None else f" WHERE {_doc_filter(table)}"
+            order = ", ".join(quote(k) for k in table.primary_key)
+            rows = self._dicts(f"SELECT * FROM {quote(table.name)}{where} ORDER BY {order}",
+                               params)
+            mentions = self._mentions(table, params) if table.mentions else {}
+            try:
+                found[table.name] = [
+                    schema.record_from_row(table, row, mentions.get(row[table.key], []))
+                    for row in rows]
+            except (pydantic.ValidationError, json.JSONDecodeError) as exc:
+                raise StoreError(f"a stored row of {table.name} in {self.path} is not a valid "
+                                 f"record ({exc}); was the file edited by hand?") from exc
+        return model.Extraction(**found)
+
+    def _mentions(self, table: Table, params: dict[str, Any]) -> dict[str, list[dict]]:
+        link = schema.TABLES[table.mentions or ""]
+        where = "" if not params else ' WHERE "doc_id" IN (SELECT unnest($ids::VARCHAR[]))'
+        rows = self._dicts(f'SELECT * FROM {quote(link.name)}{where} '
+                           f'ORDER BY {", ".join(quote(k) for k in link.primary_key)}', params)
+        grouped: dict[str, list[dict]] = defaultdict(list)
+        for row in rows:
+            grouped[row.pop(table.key)].append(row)
+        return grouped
+
+    def summary(self) -> dict[str, Any]:
+        """Counts of what the store holds, flat: totals and ``<table>_by_<column>`` maps."""
+        out: dict[str, Any] = {}
+        for table in schema.RECORD_TABLES:
+            out[table.name] = self._fetch(f"SELECT count(*) FROM {quote(table.name)}")[0][0]
+            for column in _SUMMARY_GROUPS.get(table.name, ()):
+                rows = self._fetch(f"SELECT {quote(column)}, count(*) FROM {quote(table.name)} "
+                                   "GROUP BY 1 ORDER BY 2 DESC, 1")
+                label = column.split("_")[-1]  # event_type -> events_by_type
+                out[f"{table.name}_by_{label}"] = {str(k): n for k, n in rows}
+        return out
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Run one read-only statement with ``?`` parameters; rows as dicts."""
+        try:
+            statements = self._con.extract_statements(sql)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot parse the query: {exc}") from exc
+        if len(statements) != 1 or statements[0].type not in _READ_STATEMENTS:
+            raise StoreError("query() runs exactly one SELECT statement; pass values as "
+                             "parameters and write through write()")
+        return self._dicts(sql, params or [])
+
+    def export(self, directory: str | Path, *, fmt: Literal["parquet", "jsonl"],
+               tables: Iterable[str] | None = None) -> list[Path]:
+        """Write each table (default: all) to DIRECTORY/<table>.<fmt> with DuckDB's COPY."""
+        if fmt not in EXPORT_SUFFIX:
+            raise StoreError(f"unknown export format {fmt!r}; use one of "
+                             f"{', '.join(EXPORT_SUFFIX)}")
+        root = Path(directory).expanduser()
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the export folder {root}: {exc.strerror}; "
+                             "choose another folder") from exc
+        root = root.resolve()
+        names = list(schema.TABLES) if tables is None else list(tables)
+        targets = []
+        for name in names:  # check every target before writing any
+            target = (root / f"{name}.{EXPORT_SUFFIX[fmt]}").resolve()
+            if not target.is_relative_to(root):
+                raise StoreError(f"exporting {name!r} would write {target}, outside {root}; "
+                                 "refusing (remove the link or rename the table)")
+            if name not in schema.TABLES:
+                raise StoreError(f"unknown table {name!r}; export one of "
+                                 f"{', '.join(schema.TABLES)}")
+            targets.append((schema.TABLES[name], target))
+        for table, target in targets:
+            order = ", ".join(quote(k) for k in table.primary_key) or "1"
+            literal = "'" + str(target).replace("'", "''") + "'"
+            self._run(f"COPY (SELECT * FROM {quote(table.name)} ORDER BY {order}) "
+                      f"TO {literal} (FORMAT {_COPY_FORMAT[fmt]})")
+        return [t for _, t in targets]
+
+    # -- writing ------------------------------------------------------------------------
+
+    def write(self, extraction: model.Extraction) -> WriteReport:
+        """Add an extraction in one transaction: all of it is written, or nothing."""
+        if self.read_only:
+            raise StoreError(f"the store {self.path} is open read-only; open it with "
+                             "read_only=False to write")
+        try:
+            self._con.begin()
+            try:
+                plan = plan_write(extraction, self.known_doc_ids(referenced_doc_ids(extraction)))
+                before = self._counts()
+                for table in schema.RECORD_TABLES:
+                    self._write_table(table, plan.records[table.name])
+                after = self._counts()
+                self._con.commit()
+            except BaseException:
+                self._con.rollback()
+                raise
+        except duckdb.Error as exc:
+            raise StoreError(f"writing to the store {self.path} failed and nothing was "
+                             f"written: {exc}") from exc
+        return WriteReport(documents_written=len(plan.records["documents"]),
+                           documents_skipped=plan.documents_skipped,
+                           rows={name: after[name] - before[name] for name in after})
+
+    def _write_table(self, table: Table, records: list[model.Record]) -> None:
+        stored = self._stored_keys(table, [table.key_of(r) for r in records])
+        new = [r for r in records if table.key_of(r) not in stored]
+        self._insert(table, [schema.record_row(table, r) for r in new])
+        self._insert(schema.EVIDENCE, [row for r in new for row in schema.evidence_rows(table, r)])
+        if table.mentions:
+            link = schema.TABLES[table.mentions]
+            self._insert(link, [row for r in records for row in schema.mention_rows(table, r)])
+        self._merge(table, [r for r in records if table.key_of(r) in stored])
+
+    def _merge(self, table: Table, records: list[model.Record]) -> None:
+        """Fold records whose key is already stored into the stored rows.
+
+        Actors gain new aliases. Agreements and relations seen again keep their stored
+        row for now; merging their evidence and stages belongs here.
+        """
+        if table.name != "actors" or not records:
+            return
+        stored = {k: json.loads(a) for k, a in self._fetch(
+            'SELECT "actor_id", "aliases" FROM "actors" '
+            'WHERE "actor_id" IN (SELECT unnest($ids::VARCHAR[]))',
+            {"ids": [r.actor_id for r in records]})}
+        for actor in records:
+            aliases = stored[actor.actor_id]
+            extra = [a for a in actor.aliases if a not in aliases]
+            if extra:
+                self._run('UPDATE "actors" SET "aliases" = ? WHERE "actor_id" = ?',
+                          [json.dumps(aliases + extra, ensure_ascii=False), actor.actor_id])
+
+    def _insert(self, table: Table, rows: list[tuple[Any, ...]]) -> None:
+        """Insert-or-ignore ``rows`` (in column order), bound as one array per column."""
+        if not rows:
+            return
+        rows = list(dict.fromkeys(rows))  # repeats within one batch would bind twice
+        columns = ", ".join(quote(c.name) for c in table.columns)
+        arrays = ", ".join(f"unnest(?::{_ARRAY_TYPE[c.type]})" for c in table.columns)
+        self._run(f"INSERT INTO {quote(table.name)} ({columns}) SELECT {arrays} "
+                  "ON CONFLICT DO NOTHING", [list(col) for col in zip(*rows)])
+
+    def _stored_keys(self, table: Table, keys: list[str]) -> set[str]:
+        if not keys:
+            return set()
+        rows = self._fetch(f"SELECT {quote(table.key)} FROM {quote(table.name)} "
+                           f"WHERE {quote(table.key)} IN (SELECT unnest($ids::VARCHAR[]))",
+                           {"ids": keys})
+        return {r[0] for r in rows}
+
+    def _counts(self) -> dict[str, int]:
+        names = [t.name for t in schema.TABLES.values() if t is not schema.META]
+        sql = " UNION ALL ".join(f"SELECT '{n}', count(*) FROM {quote(n)}" for n in names)
+        return dict(self._fetch(sql))
+
+    # -- set-up -------------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        """Create the tables of a new store, or check that an existing one matches."""
+        existing = {n for (n,) in self._fetch(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")}
+        if schema.META.name not in existing:
+            if existing or self.read_only:
+                what = "has other tables" if existing else "is empty"
+                raise StoreError(f"{self.path} is a DuckDB database but not a dyad store "
+                                 f"(it {what}); give --db a new file name")
+            self._create()
+            return
+        version = self._fetch('SELECT max("schema_version") FROM "meta"')[0][0]
+        if version != schema.SCHEMA_VERSION:
+            raise StoreError(f"the store {self.path} has schema version {version}; this dyad "
+                             f"reads version {schema.SCHEMA_VERSION}: use a matching dyad or a "
+                             "new --db")
+        self._check_columns()
+
+    def _create(self) -> None:
+        self._con.begin()
+        try:
+            for table in schema.TABLES.values():
+                self._run(table.ddl())
+            self._run('INSERT INTO "meta" VALUES (?, ?, ?)',
+                      [model.SCHEMA, schema.SCHEMA_VERSION,
+                       datetime.now(timezone.utc).isoformat(timespec="seconds")])
+            self._con.commit()
+        except BaseException:
+            self._con.rollback()
+            raise
+
+    def _check_columns(self) -> None:
+        found: dict[str, set[str]] = defaultdict(set)
+        for table_name, column in self._fetch(
+                "SELECT table_name, column_name FROM information_schema.columns "
+                "WHERE table_schema = 'main'"):
+            found[table_name].add(column)
+        for table in schema.TABLES.values():
+            missing = set(table.column_names) - found[table.name]
+            if missing:
+                raise StoreError(f"the store {self.path} lacks {table.name} columns "
+                                 f"{', '.join(sorted(missing))}: it was made by another dyad "
+                                 "version; export it with that version or use a new --db")
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _run(self, sql: str, params: Any = None) -> duckdb.DuckDBPyConnection:
+        return self._con.execute(sql, params) if params is not None else self._con.execute(sql)
+
+    def _fetch(self, sql: str, params: Any = None) -> list[tuple[Any, ...]]:
+        return self._run(sql, params).fetchall()
+
+    def _dicts(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
+        try:
+            cursor = self._run(sql, params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
+        except duckdb.Error as exc:
+            raise StoreError(f"query on the store {self.path} failed: {exc}") from exc
+
+
+_SUMMARY_GROUPS: dict[str, tuple[str, ...]] = {
+    "actors": ("kind",),
+    "events": ("event_type", "modality"),
+    "relations": ("relation_type",),
+    "failures": ("code",),
+}
+
+
+def _doc_filter(table: Table) -> str:
+    """SQL selecting the rows of a record table that come from the documents ``$ids``."""
+    ids = "(SELECT unnest($ids::VARCHAR[]))"
+    if "doc_id" in table.column_names:
+        return f'"doc_id" IN {ids}'
+    if table.mentions:
+        return (f'{quote(table.key)} IN (SELECT {quote(table.key)} FROM {quote(table.mentions)} '
+                f'WHERE "doc_id" IN {ids})')
+    return (f'{quote(table.key)} IN (SELECT "record_id" FROM "evidence" '
+            f"WHERE \"record_kind\" = '{table.name}' AND \"doc_id\" IN {ids})")
+
+
+def _open_error(path: Path, exc: duckdb.Error) -> StoreError:
+    text = str(exc)
+    if "lock" in text.lower():
+        pid = re.search(r"PID (\d+)", text)
+        who = f" (pid {pid.group(1)})" if pid else ""
+        return StoreError(f"the store {path} is in use by another dyad process{who}; wait for "
+                          "it to finish or use another --db")
+    if "not a valid DuckDB database" in text:
+        return StoreError(f"{path} is not a DuckDB database; give --db a new file name or the "
+                          "path of an existing dyad store")
+    if "different configuration" in text:
+        return StoreError(f"the store {path} is already open in this process in another mode; "
+                          "close that store before opening it again")
+    return StoreError(f"cannot open the store {path}: {text}; check the path or use another --db")
