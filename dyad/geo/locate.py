@@ -1,0 +1,199 @@
+"""The geo stage: place-like entities of a parsed document resolved to places.
+
+A pure function of the parsed document, the gazetteer and the document's countries (from
+the actor stage). Entities labelled GPE, LOC or FAC get the full resolution; other labels
+(an ORG "Camp Lemonnier", an entity-ruler match) are accepted only when they name a site
+in dyad's table, so that "Paris said" (an actor) or a firm never becomes a city here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Collection, Iterable, Sequence
+
+from dyad.geo.gazetteer import Gazetteer, load_gazetteer
+from dyad.geo.places import Place, normalize_name
+from dyad.model import Location, LocationRef, Mention
+from dyad.nlp.parsed import Entity, ParsedDoc
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Seats of power named by an ORG entity ("the Kremlin said") are actors, not places.
+SEAT_OF_POWER_SITES = frozenset({
+    "site:white-house", "site:kremlin", "site:downing-street", "site:elysee",
+    "site:quai-dorsay", "site:pentagon", "site:capitol", "site:zhongnanhai",
+    "site:great-hall", "site:blue-house",
+})
+# Names that are a country and a US state; the state reading needs a state-level cue.
+COUNTRY_OR_US_STATE = frozenset({"georgia"})
+_STATE_WORD_BEFORE = re.compile(r"\b(?:state|U\.?S\.? state) of\s*$", re.IGNORECASE)
+_STATE_WORD_AFTER = re.compile(r"^\s+state\b", re.IGNORECASE)
+_COMMA = re.compile(r"^\s*,\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A resolved place mention: the place, the character span and the rule that decided."""
+
+    place: Place
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+def resolve_locations(parsed: ParsedDoc, gazetteer: Gazetteer, *,
+                      context_countries: Collection[str]) -> list[PlaceMention]:
+    """Every place mention of the document that the gazetteer can resolve, in text order.
+
+    The document's countries are ``context_countries`` plus the countries the document
+    names itself ("Tripoli" next to "Lebanon" is in Lebanon).
+    """
+    entities = sorted(parsed.entities, key=lambda e: (e.start, -e.end))
+    ctx = set(context_countries) | _named_countries(entities, gazetteer)
+    us_states = _us_states_named(entities, gazetteer)
+    out: list[PlaceMention] = []
+    last_end = -1
+    for i, ent in enumerate(entities):
+        if ent.start < last_end:  # nested or overlapping span: the outer one was taken
+            continue
+        found = _resolve_entity(parsed, entities, i, gazetteer, frozenset(ctx), us_states)
+        if found is not None:
+            place, reason = found
+            out.append(PlaceMention(place, ent.start, ent.end, ent.text, reason))
+            last_end = ent.end
+    return out
+
+
+def _named_countries(entities: Iterable[Entity], gazetteer: Gazetteer) -> set[str]:
+    out: set[str] = set()
+    for ent in entities:
+        if ent.label in PLACE_LABELS and normalize_name(ent.text) not in COUNTRY_OR_US_STATE:
+            country = gazetteer.country_for_name(ent.text)
+            if country is not None and country.country:
+                out.add(country.country)
+    return out
+
+
+def _us_states_named(entities: Iterable[Entity], gazetteer: Gazetteer) -> bool:
+    """Whether the document names a US state and no other place in Georgia the country."""
+    state = False
+    for ent in entities:
+        if ent.label in PLACE_LABELS and normalize_name(ent.text) not in COUNTRY_OR_US_STATE:
+            place = gazetteer.resolve(ent.text)
+            if place is not None and place.country == "GEO":  # Tbilisi, Abkhazia, ...
+                return False
+            state = state or (place is not None and place.feature == "region"
+                              and bool(place.admin1))
+    return state
+
+
+def _resolve_entity(parsed: ParsedDoc, entities: Sequence[Entity], i: int,
+                    gazetteer: Gazetteer, ctx: frozenset[str],
+                    us_states: bool) -> tuple[Place, str] | None:
+    ent = entities[i]
+    if ent.label not in PLACE_LABELS:
+        found = gazetteer.resolve_with_reason(ent.text, prefer_feature="site")
+        if (found is None or found[0].feature != "site"
+                or found[0].place_id in SEAT_OF_POWER_SITES):
+            return None
+        return found[0], f"{ent.label} entity naming a site; {found[1]}"
+    text, within = _split_qualifier(ent.text, gazetteer)
+    if within is None:
+        within = _qualifier_after(parsed, entities, i, gazetteer)
+    if within is not None:
+        found = gazetteer.resolve_with_reason(text, context_countries=ctx, within=within)
+        if found is not None:
+            return found[0], f"{found[1]}; qualified by {within.name!r}"
+    key = normalize_name(text)
+    if key in COUNTRY_OR_US_STATE and _us_state_cue(parsed, entities, i, gazetteer, ctx,
+                                                     us_states):
+        found = gazetteer.resolve_with_reason(text, context_countries=ctx,
+                                              prefer_feature="region", within=_usa(gazetteer))
+        if found is not None:
+            return found[0], f"US state: state-level cue in a US story; {found[1]}"
+    return gazetteer.resolve_with_reason(text, context_countries=ctx)
+
+
+def _usa(gazetteer: Gazetteer) -> Place | None:
+    return gazetteer.country("USA")
+
+
+def _qualifier(name: str, gazetteer: Gazetteer) -> Place | None:
+    """A country or US state that can qualify a city ("Texas" in "Paris, Texas")."""
+    country = gazetteer.country_for_name(name)
+    if country is not None:
+        return country
+    place = gazetteer.resolve(name, prefer_feature="region", within=_usa(gazetteer))
+    return place if place is not None and place.admin1 else None
+
+
+def _split_qualifier(text: str, gazetteer: Gazetteer) -> tuple[str, Place | None]:
+    """"Paris, Texas" as one entity -> ("Paris", Texas)."""
+    head, comma, tail = text.rpartition(",")
+    if comma and head.strip() and tail.strip():
+        within = _qualifier(tail.strip(), gazetteer)
+        if within is not None:
+            return head.strip(), within
+    return text, None
+
+
+def _qualifier_after(parsed: ParsedDoc, entities: Sequence[Entity], i: int,
+                     gazetteer: Gazetteer) -> Place | None:
+    """"Paris, Texas" as two entities: the second qualifies the first."""
+    if i + 1 >= len(entities):
+        return None
+    ent, nxt = entities[i], entities[i + 1]
+    if nxt.label not in PLACE_LABELS or not _COMMA.match(parsed.text[ent.end:nxt.start]):
+        return None
+    within = _qualifier(nxt.text, gazetteer)
+    # "Georgia, Armenia and Azerbaijan" is a list, not a qualifier: a country qualifies
+    # only a name that is not itself a country.
+    if within is None or gazetteer.country_for_name(ent.text) is not None:
+        return None
+    return within
+
+
+def _us_state_cue(parsed: ParsedDoc, entities: Sequence[Entity], i: int,
+                  gazetteer: Gazetteer, ctx: frozenset[str], us_states: bool) -> bool:
+    """Evidence that "Georgia" is the US state (see docs/places.md)."""
+    ent = entities[i]
+    before = parsed.text[max(0, ent.start - 30):ent.start]
+    after = parsed.text[ent.end:ent.end + 12]
+    prev = entities[i - 1] if i > 0 else None
+    if prev is not None and _COMMA.match(parsed.text[prev.end:ent.start]):  # "Atlanta, Georgia"
+        city = gazetteer.resolve(prev.text, prefer_feature="city", within=_usa(gazetteer))
+        if city is not None and city.feature == "city":
+            return True  # decisive on its own
+    if "USA" not in ctx:
+        return False
+    return bool(_STATE_WORD_BEFORE.search(before) or _STATE_WORD_AFTER.match(after)
+                or us_states)
+
+
+def country_of_place(name: str, *, context_countries: Collection[str] = (),
+                     gazetteer: Gazetteer | None = None) -> str | None:
+    """ISO3 of the state a place name lies in, or None (unknown name, international waters)."""
+    place = (gazetteer or load_gazetteer()).resolve(name, context_countries=context_countries)
+    return place.country if place is not None else None
+
+
+def to_ref(place: Place) -> LocationRef:
+    return LocationRef(location_id=place.place_id, name=place.name, country=place.country,
+                       lat=place.lat, lon=place.lon)
+
+
+def to_location(place: Place, *, mentions: Sequence[Mention] = ()) -> Location:
+    return Location(location_id=place.place_id, name=place.name, country=place.country,
+                    lat=place.lat, lon=place.lon, feature=place.feature,
+                    precision=place.precision, mentions=list(mentions))
+
+
+def locations_of(doc_id: str, mentions: Iterable[PlaceMention]) -> list[Location]:
+    """One ``Location`` per place, carrying its mentions, in order of first mention."""
+    grouped: dict[str, tuple[Place, list[Mention]]] = {}
+    for m in mentions:
+        entry = grouped.setdefault(m.place.place_id, (m.place, []))
+        entry[1].append(Mention(doc_id=doc_id, start=m.start, end=m.end, text=m.text,
+                                reason=m.reason))
+    return [to_location(place, mentions=ms) for place, ms in grouped.values()]
