@@ -1,0 +1,138 @@
+"""The agreement coder's data: head nouns, kinds, stage triggers, bodies, provisions and
+the well-known agreements, read once from ``dyad/agreements/data/*.yaml``."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from dyad.errors import ConfigError
+
+KINDS: tuple[str, ...] = (
+    "treaty", "defence", "trade", "investment", "ceasefire", "peace", "arms_deal",
+    "framework", "memorandum", "accession", "arms_control", "basing", "other",
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    stage: str
+    pattern: re.Pattern[str]
+    anaphoric: bool = False  # may attach to an agreement of an earlier sentence
+    needs_body: bool = False  # only with a legislative body as its subject
+    joins: bool = False  # "join": accession, proposed unless asserted
+
+
+@dataclass(frozen=True)
+class Known:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    parties: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    heads: dict[str, str | None]
+    weak_heads: frozenset[str]
+    kind_cues: tuple[tuple[str, tuple[str, ...]], ...]  # (kind, cue words), in priority
+    triggers: tuple[Trigger, ...]
+    bodies: dict[str, str | None]
+    body_pattern: re.Pattern[str]
+    provisions: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    known: tuple[Known, ...]
+    alias_pattern: re.Pattern[str]
+    alias_to_known: dict[str, Known]
+
+    def kind_of(self, words: str) -> str | None:
+        """The first kind (in data order) with a cue word in ``words``."""
+        low = " " + re.sub(r"[^\w\s-]", " ", words.lower()) + " "
+        for kind, cues in self.kind_cues:
+            if any(f" {c} " in low or f"-{c} " in low or f" {c}-" in low for c in cues):
+                return kind
+        return None
+
+
+def _read(name: str) -> object:
+    path = resources.files("dyad.agreements").joinpath("data", name)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"agreement data file {name} cannot be read ({exc}); "
+                          "fix: reinstall dyad or restore dyad/agreements/data") from exc
+
+
+def _compile(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ConfigError(f"bad pattern {pattern!r} in {where}: {exc}; fix the regex") from exc
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    lex = _read("lexicon.yaml")
+    prov = _read("provisions.yaml")
+    known_raw = _read("known.yaml")
+    assert isinstance(lex, dict) and isinstance(prov, dict) and isinstance(known_raw, list)
+    triggers = tuple(
+        Trigger(stage, _compile(t["pattern"], f"lexicon.yaml stages.{stage}"),
+                anaphoric=bool(t.get("anaphoric")), needs_body=t.get("body") == "required",
+                joins=bool(t.get("joins")))
+        for stage, items in lex["stages"].items() for t in items)
+    bodies = dict(lex["bodies"])
+    proper = sorted((b for b in bodies if b[:1].isupper()), key=len, reverse=True)
+    common = sorted((b for b in bodies if not b[:1].isupper()), key=len, reverse=True)
+    body_pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(b) for b in proper)
+        + "|(?i:" + "|".join(re.escape(b) for b in common) + r"))\b")
+    known = tuple(Known(k["name"], k["kind"], tuple(k["aliases"]), tuple(k.get("parties") or ()))
+                  for k in known_raw)
+    alias_to_known = {a: k for k in known for a in k.aliases}
+    aliases = sorted(alias_to_known, key=len, reverse=True)
+    alias_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases)
+                               + r")(?![\w-])")
+    for kind in [*lex["kinds"], *(k.kind for k in known)]:
+        if kind not in KINDS:
+            raise ConfigError(f"agreement kind {kind!r} is not in the vocabulary {KINDS}; "
+                              "fix the data file or add the kind to KINDS and the docs")
+    return Lexicon(
+        heads={k: v for k, v in lex["heads"].items()},
+        weak_heads=frozenset(lex["weak_heads"]),
+        kind_cues=tuple((k, tuple(str(c).lower() for c in v)) for k, v in lex["kinds"].items()),
+        triggers=triggers,
+        bodies=bodies,
+        body_pattern=body_pattern,
+        provisions=tuple((name, tuple(_compile(p, f"provisions.yaml {name}") for p in pats))
+                         for name, pats in prov.items()),
+        known=known,
+        alias_pattern=alias_pattern,
+        alias_to_known=alias_to_known,
+    )
+
+
+def normalise_name(name: str) -> str:
+    """The comparison key of an agreement's name: case, 'the', plurals of the head and
+    British/American spelling do not matter ("the Minsk Agreements" = "Minsk agreement")."""
+    low = re.sub(r"[’']s\b", "", name.lower())
+    low = re.sub(r"[^\w\s]", " ", low)
+    words = [w for w in low.split() if w != "the"]
+    words = ["defense" if w == "defence" else w for w in words]
+    words = [w[:-1] if w in {"agreements", "accords", "treaties", "pacts", "protocols",
+                             "deals", "conventions"} else w for w in words]
+    words = ["treaty" if w == "treatie" else w for w in words]
+    return " ".join(words)
+
+
+def canonical_name(text: str, lexicon: Lexicon | None = None) -> str | None:
+    """The canonical name of a well-known agreement written as ``text`` (any alias), else None."""
+    lexicon = lexicon or load_lexicon()
+    key = normalise_name(text)
+    for alias, known in lexicon.alias_to_known.items():
+        if normalise_name(alias) == key:
+            return known.name
+    return None

@@ -1,0 +1,154 @@
+"""The agreement coder, ``dyad.agreements.rules.v1``: a parsed document to ``Agreement``s.
+
+Steps: mentions (``mentions``) -> agreements of the document (linking) -> stages
+(``stages``) -> terms (``terms``) -> records. A generic agreement with nothing bound to
+it (no party, stage, term, provision or value) is dropped: "a deal" alone says nothing.
+
+Identifiers (see ``docs/agreements.md``):
+
+- named agreement: ``make_id("ag", normalise_name(name))``: the same treaty gets the same
+  id in every document;
+- generic agreement: ``make_id("ag", kind, "+".join(sorted party ids), doc_id, start of
+  its first mention)``: unique within the document; deciding that "the defence pact" of
+  two articles is one agreement is the merge step's job, with ``merge_key``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Sequence
+
+from dyad.agreements.lexicon import Lexicon, load_lexicon, normalise_name
+from dyad.agreements.mentions import Cluster, cluster, find_mentions
+from dyad.agreements.spans import country_ref, dedupe_refs, ref_for_id
+from dyad.agreements.stages import ANAPHORA_SENTENCES, find_stages
+from dyad.agreements.terms import Terms, read_terms
+from dyad.model import ActorRef, Agreement, Evidence, Stage, make_id
+from dyad.modality import modality_of
+from dyad.nlp.parsed import ParsedDoc
+
+# Stages whose party becomes a party of the agreement (not "proposed" or "rejected":
+# a state that wants to join, or whose parliament voted it down, is not bound by it).
+PARTY_STAGES = frozenset({"negotiated", "signed", "ratified", "in_force", "renewed",
+                          "suspended", "withdrawn", "terminated", "expired"})
+
+
+def code_v1(ctx: Any) -> list[Agreement]:
+    """The registered coder: ``ctx`` is a ``dyad.pipeline.DocContext``."""
+    return code(ctx.parsed, actors=ctx.actors, dates=ctx.dates, quantities=ctx.quantities)
+
+
+def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] = (),
+         quantities: Sequence[Any] = (), lexicon: Lexicon | None = None,
+         modality: Callable = modality_of) -> list[Agreement]:
+    """Agreements of one parsed document.
+
+    ``actors`` are ``ResolvedMention``s, ``dates`` ``DateMention``s, ``quantities``
+    ``Quantity``s with offsets; ``modality`` reads a trigger token's modality (the real
+    ``modality_of`` unless a test fakes it).
+    """
+    lexicon = lexicon or load_lexicon()
+    actors = sorted(actors, key=lambda a: a.start)
+    clusters = cluster(_with_partners(parsed, find_mentions(parsed, actors, lexicon), actors))
+    staged = find_stages(parsed, clusters, actors, dates, lexicon, modality)
+    terms = _terms(parsed, clusters, quantities, lexicon)
+    out = []
+    for c in clusters:
+        stages = [s for cl, s in staged if cl is c]
+        record = _record(parsed, c, stages, terms[id(c)], actors)
+        if record is not None:
+            out.append(record)
+    return out
+
+
+def named_id(name: str) -> str:
+    return make_id("ag", normalise_name(name))
+
+
+def merge_key(agreement: Agreement) -> str:
+    """What the cross-document merge compares: ``named:<normalised name>`` for a named
+    agreement, ``generic:<kind>:<sorted party ids>`` for a generic one (two generic
+    agreements of one kind between the same parties are candidates for one record)."""
+    if agreement.agreement_id == named_id(agreement.name):
+        return f"named:{normalise_name(agreement.name)}"
+    parties = "+".join(sorted({p.country or p.actor_id for p in agreement.parties}))
+    return f"generic:{agreement.kind or 'other'}:{parties}"
+
+
+def _with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> list:
+    """Add the actors of "with X" / "between X and Y" right after a mention to its parties."""
+    from dyad.agreements.spans import group_after
+
+    text = parsed.text
+    for m in mentions:
+        sent = parsed.sentences[m.sent]
+        cue = re.match(r"(?:[^,;.()]|(?<=\d)[.,](?=\d)){0,60}?\b(?:with|between|among)\s+", text[m.end:sent.end])
+        if cue:
+            start = m.end + cue.end()
+            if not re.search(r"\b(?:which|that|who|signed|agreed)\b", cue.group(0)):
+                m.actors = m.actors + group_after(text, actors, start, ceiling=sent.end, max_gap=6)
+    return mentions
+
+
+def _terms(parsed: ParsedDoc, clusters: Sequence[Cluster], quantities: Sequence[Any],
+           lexicon: Lexicon) -> dict[int, Terms]:
+    terms = {id(c): Terms() for c in clusters}
+    first_in: dict[int, Cluster] = {}  # sentence -> agreement mentioned first in it
+    last_in: dict[int, tuple[int, Cluster]] = {}  # sentence -> agreement mentioned last
+    for c in clusters:
+        for m in c.mentions:
+            first_in.setdefault(m.sent, c)
+            if m.sent not in last_in or m.start > last_in[m.sent][0]:
+                last_in[m.sent] = (m.start, c)
+    for sent in parsed.sentences:
+        c = first_in.get(sent.i) or next(
+            (last_in[sent.i - b][1] for b in range(1, ANAPHORA_SENTENCES + 1)
+             if sent.i - b in last_in), None)
+        if c is not None:
+            read_terms(parsed.text, sent, c.mentions, quantities, lexicon, terms[id(c)])
+    return terms
+
+
+def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
+            actors: Sequence[Any]) -> Agreement | None:
+    named = c.named
+    parties: list[ActorRef] = []
+    if named and named.known:
+        parties += [ref_for_id(p, actors) for p in named.known.parties]
+    parties += [country_ref(a.actor, actors) for m in c.mentions for a in m.actors]
+    parties += [s.party for s in stages if s.party is not None and s.stage in PARTY_STAGES]
+    parties = dedupe_refs(_country_level(p, actors) for p in parties)
+    kind = c.kind or "other"
+    if named is None and not (parties or stages or terms.term_years or terms.renewal
+                              or terms.provisions or terms.value):
+        return None
+    spans = {m.sent for m in c.mentions} | set(terms.sentences)
+    evidence = {(s.start, s.end): Evidence(doc_id=parsed.doc_id, start=s.start, end=s.end,
+                                           text=s.text)
+                for s in parsed.sentences if s.i in spans}
+    for s in stages:
+        evidence.setdefault((s.evidence.start, s.evidence.end), s.evidence)
+    evidence = [evidence[k] for k in sorted(evidence)]
+    if named is not None:
+        name, agreement_id = named.name, named_id(named.name)
+    else:
+        name = _generic_name(c)
+        party_key = "+".join(sorted(p.actor_id for p in parties))
+        agreement_id = make_id("ag", kind, party_key, parsed.doc_id, c.first.start)
+    return Agreement(agreement_id=agreement_id, name=name, kind=kind, parties=parties,
+                     stages=stages, term_years=terms.term_years, renewal=terms.renewal,
+                     provisions=terms.provisions, value=terms.value, evidence=evidence)
+
+
+def _country_level(ref: ActorRef, actors: Sequence[Any]) -> ActorRef:
+    """Agreement parties are states or IGOs: a legislature stands for its country."""
+    if ref.country and ref.actor_id != ref.country and not ref.actor_id.startswith("IGO."):
+        return ref_for_id(ref.country, actors)
+    return ref
+
+
+def _generic_name(c: Cluster) -> str:
+    """The most specific wording: the longest mention, without determiners."""
+    best = max(c.mentions, key=lambda m: (len(m.text.split()), -m.start))
+    name = re.sub(r"^(?:[$€£¥₹]|\d[\d.,]*|billion|million|thousand|bn|-|\s)+", "", best.text)
+    return name or best.text

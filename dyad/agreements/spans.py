@@ -1,0 +1,128 @@
+"""Sentence-level helpers shared by the agreement and relation coders.
+
+The coders read surface patterns (trigger words, actor mentions in order, "between X and
+Y") more than the dependency tree: the small English model mis-parses many news clauses
+("Djibouti hosts ..." comes out as a noun phrase), while word order is reliable. The
+parse is used where it is good: modality, through ``dyad.modality``.
+
+Actor mentions are ``dyad.actors.resolve.ResolvedMention``-like objects: ``start``,
+``end``, ``text`` and ``actor`` (a ``model.Actor``) are all that is read here.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any, Iterable, Sequence
+
+from dyad.model import ActorRef
+from dyad.nlp.parsed import ParsedDoc, Sentence, Token
+
+# Between two mentions of one list: "France, Germany and Italy", "the US and the UK".
+_LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or|&|as well as)\s+)?(?:the\s+)?", re.IGNORECASE)
+# Names of IGOs used when an agreement's data file lists one as a party.
+IGO_NAMES = {"IGO.EU": "European Union", "IGO.NATO": "NATO", "IGO.UN": "United Nations",
+             "IGO.ASEAN": "ASEAN", "IGO.AU": "African Union"}
+
+
+def sentence_at(parsed: ParsedDoc, offset: int) -> Sentence | None:
+    """The sentence holding character ``offset``."""
+    starts = [s.start for s in parsed.sentences]
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < parsed.sentences[i].end:
+        return parsed.sentences[i]
+    return None
+
+
+def in_sentence(items: Iterable[Any], sent: Sentence) -> list[Any]:
+    """Items with ``start``/``end`` inside the sentence, in text order."""
+    return sorted((x for x in items if x.start is not None and sent.start <= x.start
+                   and x.end <= sent.end), key=lambda x: (x.start, x.end))
+
+
+def token_at(parsed: ParsedDoc, start: int, end: int | None = None) -> Token | None:
+    """The first token starting inside [start, end) (or covering ``start``); a verb in
+    the span is preferred, since modality is read from the verb of a phrase."""
+    end = start + 1 if end is None else end
+    inside = [t for t in parsed.tokens if start <= t.start < end or t.start <= start < t.end]
+    for t in inside:
+        if t.pos in {"VERB", "AUX"} and t.lemma not in {"be", "have"}:
+            return t
+    return inside[0] if inside else None
+
+
+def groups(text: str, mentions: Sequence[Any]) -> list[list[Any]]:
+    """Mentions joined into lists: "American, French and Chinese" is one group."""
+    out: list[list[Any]] = []
+    for m in mentions:
+        if out and m.start >= out[-1][-1].end and \
+                _LIST_GAP.fullmatch(text[out[-1][-1].end:m.start]):
+            out[-1].append(m)
+        else:
+            out.append([m])
+    return out
+
+
+def group_before(text: str, mentions: Sequence[Any], offset: int, *, floor: int,
+                 max_gap: int = 80) -> list[Any]:
+    """The list of mentions ending last before ``offset`` (not before ``floor``), when the
+    words between it and ``offset`` are few and hold no clause break (";", ":")."""
+    cands = [g for g in groups(text, [m for m in mentions if floor <= m.start and m.end <= offset])]
+    if not cands:
+        return []
+    last = cands[-1]
+    gap = text[last[-1].end:offset]
+    if len(gap) > max_gap or re.search(r"[;:]", gap):
+        return []
+    return last
+
+
+def group_after(text: str, mentions: Sequence[Any], offset: int, *, ceiling: int,
+                max_gap: int = 40) -> list[Any]:
+    """The list of mentions starting first after ``offset`` (ending by ``ceiling``)."""
+    cands = groups(text, [m for m in mentions if offset <= m.start and m.end <= ceiling])
+    if not cands:
+        return []
+    first = cands[0]
+    gap = text[offset:first[0].start]
+    if len(gap) > max_gap or re.search(r"[;:.]", gap):
+        return []
+    return first
+
+
+def country_name(code: str) -> str:
+    if code in IGO_NAMES:
+        return IGO_NAMES[code]
+    try:
+        import pycountry
+
+        found = pycountry.countries.get(alpha_3=code)
+    except (ImportError, LookupError, KeyError):
+        found = None
+    return getattr(found, "common_name", None) or getattr(found, "name", None) or code
+
+
+def ref_for_id(actor_id: str, pool: Iterable[Any] = ()) -> ActorRef:
+    """An ActorRef for an actor id: the document's own actor when it has one."""
+    for m in pool:
+        if m.actor.actor_id == actor_id:
+            return m.actor.ref()
+    country = None if actor_id.startswith("IGO.") else actor_id
+    return ActorRef(actor_id=actor_id, name=country_name(actor_id), country=country)
+
+
+def country_ref(actor: Any, pool: Iterable[Any] = ()) -> ActorRef:
+    """The country-level (or IGO) reference of an actor: a minister stands for his state.
+
+    States, IGOs and actors without a country are kept as they are.
+    """
+    if actor.kind in {"state", "igo"} or not actor.country or actor.actor_id == actor.country:
+        return actor.ref()
+    return ref_for_id(actor.country, pool)
+
+
+def dedupe_refs(refs: Iterable[ActorRef]) -> list[ActorRef]:
+    seen: dict[str, ActorRef] = {}
+    for r in refs:
+        seen.setdefault(r.actor_id, r)
+    return list(seen.values())

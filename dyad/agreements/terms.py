@@ -1,0 +1,142 @@
+"""Terms of an agreement read from its sentences: duration, renewal, provisions, value.
+
+A sentence belongs to an agreement when it mentions it, or when it mentions none and the
+agreement was the last one mentioned in the previous ``ANAPHORA_SENTENCES`` sentences
+("It is valid for twenty years.").
+
+- duration (``term_years``): "valid for twenty years", "for a period of 10 years",
+  "remains in force for 25 years", "a 10-year agreement" (a year quantity just before the
+  head); months are converted (18 months -> 1.5);
+- renewal: "renewed automatically for successive five-year periods" -> automatic, 5 years;
+  "automatic renewal" -> automatic, no period; "can be extended by mutual consent" ->
+  not automatic (with its period when said); renewal periods are never read as the term;
+- provisions: the phrase patterns of ``data/provisions.yaml``;
+- value: a money quantity after the mention and after "worth", "valued at", "for",
+  "totalling", "costing" or "of" (at most ``VALUE_WINDOW`` characters on), or just
+  before its head ("a $5 billion deal"). USD is preferred; another currency is kept
+  as written (there are no exchange rates offline).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from dyad.agreements.lexicon import Lexicon
+from dyad.agreements.mentions import AgreementMention
+from dyad.model import Quantity, Renewal
+from dyad.nlp.parsed import Sentence
+from dyad.quantities import parse_number
+
+VALUE_WINDOW = 70
+_NUM = r"(?P<num>\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)"
+_UNIT = r"[- ]?(?P<unit>years?|months?|decades?)\b"
+_DURATION = re.compile(
+    r"\b(?:valid|in force|in effect|last(?:s|ing)?|run(?:s|ning)?|remains? in force|"
+    r"(?:a|the|initial) (?:period|term|duration) of|term of|duration of|period of|span of)"
+    r"\s+(?:for\s+)?(?:a\s+(?:period|term)\s+of\s+)?(?:an?\s+initial\s+)?" + _NUM + r"\s*" + _UNIT,
+    re.IGNORECASE)
+_AUTO = re.compile(
+    r"\b(?:(?:automatically|tacitly)\s+(?:be\s+)?(?:renewed|extended|prolonged|renews?|extends?)|"
+    r"(?:renewed|extended|prolonged|renews?|extends?)\s+(?:itself\s+)?(?:automatically|tacitly)|"
+    r"automatic(?:ally)?\s+(?:renewal|extension|rollover)|rolls?\s+over\s+automatically)\b"
+    r"(?P<rest>[^.;]{0,80})", re.IGNORECASE)
+_OPTIONAL = re.compile(
+    r"\b(?:(?:can|could|may|might)\s+be\s+(?:renewed|extended|prolonged)|"
+    r"(?:renewable|extendable|extendible)|option\s+to\s+(?:renew|extend)|"
+    r"(?:renewed|extended)\s+by\s+mutual\s+(?:consent|agreement))\b(?P<rest>[^.;]{0,80})",
+    re.IGNORECASE)
+_PERIOD = re.compile(r"(?:for\s+)?(?:(?:successive|further|additional|another|consecutive|"
+                     r"subsequent)\s+)?(?:periods?\s+of\s+)?" + _NUM + r"\s*" + _UNIT, re.IGNORECASE)
+_VALUE_CUE = re.compile(r"\b(?:worth|valued\s+at|value\s+of|for|totall?ing|costing|of|at)\s+"
+                        r"(?:about|around|some|nearly|almost|up\s+to|more\s+than|over|"
+                        r"an\s+estimated\s+)?$", re.IGNORECASE)
+
+
+@dataclass
+class Terms:
+    term_years: float | None = None
+    renewal: Renewal | None = None
+    provisions: list[str] = field(default_factory=list)
+    value: Quantity | None = None
+    sentences: list[int] = field(default_factory=list)  # where the terms were read
+
+
+def term_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Renewal clauses of a sentence: their "renewed"/"extended" is a term, not a stage."""
+    chunk = text[start:end]
+    return [(start + m.start(), start + m.end()) for p in (_AUTO, _OPTIONAL)
+            for m in p.finditer(chunk)]
+
+
+def _years(m: re.Match[str]) -> float | None:
+    n = parse_number(m.group("num"))
+    if n is None or n <= 0:
+        return None
+    unit = m.group("unit").lower()
+    return n / 12 if unit.startswith("month") else n * 10 if unit.startswith("decade") else n
+
+
+def read_terms(text: str, sent: Sentence, mentions: Sequence[AgreementMention],
+               quantities: Sequence[Any], lexicon: Lexicon, terms: Terms) -> None:
+    """Add what ``sent`` says about one agreement to ``terms`` (first reading wins)."""
+    s, e = sent.start, sent.end
+    chunk = text[s:e]
+    renewal_spans: list[tuple[int, int]] = []
+    found_any = False
+    for pattern, automatic in ((_AUTO, True), (_OPTIONAL, False)):
+        m = pattern.search(chunk)
+        if m is None:
+            continue
+        period = _PERIOD.search(m.group("rest"))
+        years = _years(period) if period and period.start() <= 30 else None
+        if terms.renewal is None:
+            terms.renewal = Renewal(automatic=automatic, term_years=years)
+        renewal_spans.append((m.start(), m.end()))
+        found_any = True
+    if terms.term_years is None:
+        for m in _DURATION.finditer(chunk):
+            if any(a <= m.start() < b for a, b in renewal_spans):
+                continue
+            years = _years(m)
+            if years is not None:
+                terms.term_years = years
+                found_any = True
+                break
+    if terms.term_years is None:  # "a 10-year agreement": a year quantity before the head
+        own = [m for m in mentions if m.sent == sent.i]
+        for q in quantities:
+            if q.unit == "year" and q.start is not None and "-year" in q.text \
+                    and any(m.start <= q.start and q.end <= m.head_start for m in own):
+                terms.term_years = q.value
+                found_any = True
+                break
+    for name, patterns in lexicon.provisions:
+        if name not in terms.provisions and any(p.search(chunk) for p in patterns):
+            terms.provisions.append(name)
+            found_any = True
+    if terms.value is None:
+        terms.value = _value(text, sent, mentions, quantities)
+        found_any = found_any or terms.value is not None
+    if found_any and sent.i not in terms.sentences:
+        terms.sentences.append(sent.i)
+
+
+def _value(text: str, sent: Sentence, mentions: Sequence[AgreementMention],
+           quantities: Sequence[Any]) -> Quantity | None:
+    money = [q for q in quantities if q.start is not None and sent.start <= q.start
+             and q.end <= sent.end and re.fullmatch(r"[A-Z]{3}", q.unit)]
+    found = []
+    for m in (m for m in mentions if m.sent == sent.i):
+        for q in money:
+            if m.start <= q.start and q.end <= m.head_start:
+                found.append(q)  # "a $5 billion deal"
+            elif q.start >= m.end and q.start - m.end <= VALUE_WINDOW \
+                    and _VALUE_CUE.search(text[m.end:q.start]) \
+                    and not re.search(r"[;]", text[m.end:q.start]):
+                found.append(q)
+    if not found:
+        return None
+    usd = [q for q in found if q.unit == "USD"]
+    return (usd or found)[0]

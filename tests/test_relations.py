@@ -1,0 +1,140 @@
+"""Standing relations: types, directions, attributes, ids, merge keys.
+
+Unit tests use the hand-built docs and fakes of ``tests/test_agreements`` (fake actor and
+place mentions stand in for the actor resolver and the gazetteer; ``cue_modality`` for
+``modality_of``); the slow tests use the real parse and the real ``modality_of``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.model import Relation
+from dyad.relations.rules import code, merge_key
+from dyad.quantities import find_quantities
+from dyad.time import Anchor, find_dates
+from tests.test_agreements import cue_modality, fake_actors, fake_places, hand_parse
+
+
+def run(text: str, parsed=None, modality=cue_modality) -> list[Relation]:
+    return code(parsed or hand_parse(text), actors=fake_actors(text), places=fake_places(text),
+                dates=find_dates(text, anchor=Anchor(date="2024-03-10")),
+                quantities=find_quantities(text, doc_id="d1"), modality=modality,
+                place_ref=lambda place: place)
+
+
+def triples(rels: list[Relation]) -> set[tuple]:
+    return {(r.relation_type, r.source.actor_id, r.target.actor_id if r.target else None)
+            for r in rels}
+
+
+CASES = [
+    ("Djibouti hosts American, French and Chinese bases.",
+     {("military_presence", "USA", "DJI"), ("military_presence", "FRA", "DJI"),
+      ("military_presence", "CHN", "DJI")}),
+    ("The French naval base in Abu Dhabi opened in 2009.", {("military_presence", "FRA", "ARE")}),
+    ("American troops are stationed in Germany.", {("military_presence", "USA", "DEU")}),
+    ("Russia supplies natural gas to Turkey.", {("energy_supply", "RUS", "TUR")}),
+    ("Egypt imports wheat from Ukraine.", {("trade", "UKR", "EGY")}),
+    ("Russia sells weapons to India.", {("arms_supply", "RUS", "IND")}),
+    ("Bilateral trade between India and France reached $12 billion last year.", {("trade", "IND", "FRA")}),
+    ("Argentina claims the Falkland Islands.", {("territorial_claim", "ARG", None)}),  # no fake place: claim without target
+    ("Russia occupies Crimea.", {("occupation", "RUS", "UKR")}),
+    ("The United States has imposed sanctions on Iran since 2018.", {("sanctions", "USA", "IRN")}),
+    ("Sweden joined NATO in March.", {("membership", "SWE", "IGO.NATO")}),
+    ("NATO member Turkey objected.", {("membership", "TUR", "IGO.NATO")}),
+    ("Qatar mediated between Israel and Egypt.", {("mediation", "QAT", "ISR"), ("mediation", "QAT", "EGY")}),
+    ("Israel and Egypt established diplomatic relations in 1980.", {("diplomatic_relations", "ISR", "EGY")}),
+    ("Japan is a close ally of the United States.", {("alliance", "JPN", "USA")}),
+    ("Japan and the United States are allies.", {("alliance", "JPN", "USA")}),
+    ("Russia is at war with Ukraine.", {("armed_conflict", "RUS", "UKR")}),
+    ("China claims Japan's islands.", {("territorial_claim", "CHN", "JPN")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_relation_types_and_directions(text, expected):
+    assert triples(run(text)) == expected
+
+
+def test_rank_says_something_about_the_larger_suppliers():
+    rels = run("France is the third largest arms supplier to India after the United States and Russia.")
+    by_source = {r.source.actor_id: r.attributes for r in rels if r.relation_type == "arms_supply"}
+    assert by_source["FRA"]["rank"] == 3 and "inferred" not in by_source["FRA"]
+    assert (by_source["USA"]["rank"], by_source["USA"]["inferred"]) == (1, True)
+    assert (by_source["RUS"]["rank"], by_source["RUS"]["inferred"]) == (2, True)
+    assert {r.target.actor_id for r in rels} == {"IND"}
+
+
+@pytest.mark.parametrize("text, key, value", [
+    ("Bilateral trade between India and France reached $12 billion last year.", "value_usd", 12e9),
+    ("Bilateral trade between India and France reached $12 billion last year.", "year", "2023"),
+    ("Russia supplies crude oil to India.", "commodity", "crude oil"),
+    ("The United States has imposed sanctions on Iran since 2018.", "since", "2018"),
+])
+def test_attributes(text, key, value):
+    rel = run(text)[0]
+    assert rel.attributes[key] == value
+
+
+def test_location_and_distance():
+    text = "Russia has a naval base at Tartus, 60 kilometres from the border."
+    rel = run(text)[0]
+    assert (rel.relation_type, rel.source.actor_id, rel.target.actor_id) == ("military_presence", "RUS", "SYR")
+    assert rel.attributes["distance_km"] == 60
+    assert rel.attributes["location"]["name"] == "Tartus"
+    assert text[rel.evidence[0].start:rel.evidence[0].end] == text
+
+
+def test_modality_comes_from_the_modality_reader():
+    rels = run("Russia reportedly sells weapons to India.")
+    assert [r.modality for r in rels] == ["reported"]
+
+
+def test_ids_are_deterministic_and_merge_keys_sort_symmetric_pairs():
+    a = run("Japan and the United States are allies.")[0]
+    b = run("The United States and Japan are allies.")[0]
+    assert a.relation_id == run("Japan and the United States are allies.")[0].relation_id
+    assert merge_key(a) == merge_key(b) == ("alliance", "JPN", "USA")
+    supply = run("Russia sells weapons to India.")[0]
+    assert merge_key(supply) == ("arms_supply", "RUS", "IND")
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels claimed responsibility for the attack.",
+    "France said the talks went well.",
+    "Russian forces attacked the town.",
+])
+def test_no_relation(text):
+    assert run(text) == []
+
+
+@pytest.fixture(scope="module")
+def layer():
+    from dyad.nlp.pipeline import NlpLayer
+
+    return NlpLayer()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [c for c in CASES if c[1]])
+def test_relations_on_real_parse(layer, text, expected):
+    from dyad.modality import modality_of
+
+    assert triples(run(text, layer.parse("d1", text), modality_of)) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, modality", [
+    ("Russia reportedly sells weapons to India.", "reported"),
+    ("Russia will supply gas to Turkey.", "expected"),
+    ("Egypt plans to buy wheat from Ukraine.", "intended"),
+    ("Sweden did not join NATO.", "negated"),
+    ("Finland would join NATO if Russia attacked.", "hypothetical"),
+    ("Sweden joined NATO.", "asserted"),
+])
+def test_relation_modality_on_real_parse(layer, text, modality):
+    from dyad.modality import modality_of
+
+    rels = run(text, layer.parse("d1", text), modality_of)
+    assert [r.modality for r in rels] == [modality]
