@@ -157,6 +157,8 @@ class Event(Record):
     trigger: str | None = Field(None, description="The word that triggered the coding")
     reason: str | None = Field(None, description="Which lexicon entry and pattern coded it")
     evidence: Evidence
+    other_evidence: list[Evidence] = Field(
+        default_factory=list, description="The same event reported elsewhere (merged)")
 
 
 class Stage(Record):
@@ -205,6 +207,24 @@ class Failure(Record):
     message: str
 
 
+class ConflictValue(Record):
+    """One of the values sources disagree on, with the evidence for it."""
+
+    value: str | float | int | bool | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Conflict(Record):
+    """Sources that contradict each other about one record: kept, never averaged away."""
+
+    conflict_id: str
+    record_kind: Literal["agreements", "events", "relations"]
+    record_id: str
+    field: str = Field(description="What they disagree on, e.g. stages.ratified.date, modality")
+    description: str
+    values: list[ConflictValue] = Field(default_factory=list)
+
+
 class Extraction(Record):
     """The ``dyad/1`` output object: everything extracted from a set of documents."""
 
@@ -216,6 +236,7 @@ class Extraction(Record):
     agreements: list[Agreement] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     failures: list[Failure] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -235,6 +256,7 @@ TABLES: dict[str, type[Record]] = {
     "agreements": Agreement,
     "relations": Relation,
     "failures": Failure,
+    "conflicts": Conflict,
 }
 
 

@@ -15,6 +15,8 @@ from typing import Callable, Iterable, Iterator, Sequence
 from dyad import errors
 from dyad.model import (Actor, Agreement, Document, Event, Extraction, Failure, Location,
                         Mention, Relation)
+from dyad.ingest.language import NOT_ENGLISH, STAGE as LANGUAGE_STAGE
+from dyad.ingest.language import detect_language, is_english
 from dyad.nlp.dateline import find_dateline
 from dyad.nlp.parsed import ParsedDoc
 
@@ -115,13 +117,19 @@ class Extractor:
     def _flush(self, docs: list[Document]) -> Iterator[DocRecords]:
         if not docs:
             return
-        docs = [_with_dateline(d) for d in docs]
-        triples = ((d.doc_id, d.text, d.dateline.end if d.dateline else 0) for d in docs)
+        docs = [_with_language(d) for d in docs]
+        english = [_with_dateline(d) for d in docs if is_english(d.language)]
+        triples = ((d.doc_id, d.text, d.dateline.end if d.dateline else 0) for d in english)
         try:
             parsed_docs = list(self.nlp.parse_many(triples))
         except Exception:  # one bad text must not sink the batch: parse one by one
-            parsed_docs = [self._parse_one(d) for d in docs]
-        for doc, parsed in zip(docs, parsed_docs):
+            parsed_docs = [self._parse_one(d) for d in english]
+        coded = iter(zip(english, parsed_docs))
+        for doc in docs:
+            if not is_english(doc.language):  # stored with its language, never coded
+                yield DocRecords(document=doc, failures=[_not_english(doc)])
+                continue
+            doc, parsed = next(coded)
             if isinstance(parsed, Failure):
                 yield DocRecords(document=doc, failures=[parsed])
             else:
@@ -170,6 +178,21 @@ class Extractor:
         out.agreements = stage("agreements", lambda: list(self.coders["agreements"](ctx)), [])
         out.relations = stage("relations", lambda: list(self.coders["relations"](ctx)), [])
         return out
+
+
+def _with_language(doc: Document) -> Document:
+    if doc.language is not None:
+        return doc
+    language, _ = detect_language(doc.text)
+    return doc.model_copy(update={"language": language}) if language else doc
+
+
+def _not_english(doc: Document) -> Failure:
+    _, confidence = detect_language(doc.text)
+    return Failure(doc_id=doc.doc_id, path=doc.path, stage=LANGUAGE_STAGE, code=NOT_ENGLISH,
+                   message=f"{doc.path or doc.doc_id} reads as language '{doc.language}' "
+                           f"(confidence {confidence:.2f}), not English; it is stored but not "
+                           "coded: dyad codes English text only, so pass an English version")
 
 
 def _with_dateline(doc: Document) -> Document:
@@ -226,7 +249,8 @@ def _merge_actor(a: Actor, b: Actor, mentions: list[Mention]) -> Actor:
 
 
 def combine(items: Iterable[DocRecords | Failure]) -> Extraction:
-    """Merge per-document records into one ``dyad/1`` object (actors and places by id)."""
+    """Merge per-document records into one ``dyad/1`` object: actors and places by id,
+    agreements, relations and events by the rules of ``dyad.merge``."""
     documents, events, agreements, relations, failures = [], [], [], [], []
     actors: dict[str, Actor] = {}
     locations: dict[str, Location] = {}
@@ -246,9 +270,11 @@ def combine(items: Iterable[DocRecords | Failure]) -> Extraction:
         agreements += item.agreements
         relations += item.relations
         failures += item.failures
-    return Extraction(documents=documents, actors=list(actors.values()),
-                      locations=list(locations.values()), events=events,
-                      agreements=agreements, relations=relations, failures=failures)
+    from dyad.merge import merge_extraction
+
+    return merge_extraction(Extraction(
+        documents=documents, actors=list(actors.values()), locations=list(locations.values()),
+        events=events, agreements=agreements, relations=relations, failures=failures))
 
 
 @functools.lru_cache(maxsize=4)

@@ -12,7 +12,7 @@ import pytest
 
 from dyad import model
 from dyad.errors import StoreError
-from dyad.model import (Actor, ActorRef, Agreement, Dateline, Document, Event, Evidence,
+from dyad.model import (Actor, ActorRef, Agreement, Conflict, ConflictValue, Dateline, Document, Event, Evidence,
                         Extraction, Failure, Location, LocationRef, Mention, Quantity, Relation,
                         Renewal, Stage)
 from dyad.store import DuckDBStore, WriteReport, open_store, schema
@@ -42,7 +42,7 @@ def extraction(*doc_ids: str, aliases: tuple[str, ...] = ("Hellenic Republic",))
                        for d in doc_ids]
     actors = [Actor(actor_id="GRC", name="Greece", kind="state", country="GRC", sector="GOV",
                     aliases=list(aliases), mentions=greece_mentions)]
-    locations, events, agreements, relations, failures = [], [], [], [], []
+    locations, events, agreements, relations, failures, conflicts = [], [], [], [], [], []
     if "d1" in doc_ids:
         actors.append(Actor(actor_id="FRA", name="France", kind="state", country="FRA",
                             mentions=[Mention(doc_id="d1", start=30, end=36, text="France")]))
@@ -77,8 +77,13 @@ def extraction(*doc_ids: str, aliases: tuple[str, ...] = ("Hellenic Republic",))
                                   attributes={"area": "Aegean", "islands": ["Imia", "Kardak"]},
                                   evidence=[ev("d2", 10, "Greece accused Turkey")]))
         failures.append(Failure(doc_id="d2", stage="events", code="D500", message="boom"))
+        conflicts.append(Conflict(
+            conflict_id="conf-1", record_kind="relations", record_id="rel-1",
+            field="modality", description="reported in one source, denied in another",
+            values=[ConflictValue(value="reported", evidence=[ev("d2", 10, "Greece accused Turkey")])]))
     return Extraction(documents=docs, actors=actors, locations=locations, events=events,
-                      agreements=agreements, relations=relations, failures=failures)
+                      agreements=agreements, relations=relations, failures=failures,
+                      conflicts=conflicts)
 
 
 def normal(ex: Extraction) -> dict[str, list[Any]]:
@@ -116,7 +121,8 @@ def store(db: Path):
 def test_every_model_field_is_a_column(name: str, store: DuckDBStore) -> None:
     fields = set(model.TABLES[name].model_fields)
     table = schema.TABLES[name]
-    assert set(table.column_names) == (fields - {"mentions"}) | set(table.primary_key)
+    derived = {d.name for d in table.derived}
+    assert set(table.column_names) == (fields - {"mentions"}) | set(table.primary_key) | derived
     stored = {r["column_name"] for r in store.query(
         "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [name])}
     assert stored == set(table.column_names)
@@ -162,7 +168,8 @@ def test_write_then_read_gives_back_the_extraction(store: DuckDBStore) -> None:
     report = store.write(ex)
     assert report.documents_written == 2 and report.documents_skipped == 0
     assert report.rows["events"] == 2 and report.rows["actor_mentions"] == 3
-    assert report.rows["evidence"] == 4  # ev-1, ev-2, agr-1 (stage and list share a span), rel-1
+    # ev-1, ev-2, agr-1 (stage and list share a span), rel-1, conf-1
+    assert report.rows["evidence"] == 5
     assert normal(store.read_extraction()) == normal(ex)
 
 
@@ -266,7 +273,7 @@ def test_summary(store: DuckDBStore) -> None:
         "events": 2, "events_by_type": {"ACCUSE": 1, "AGREE": 1},
         "events_by_modality": {"asserted": 1, "reported": 1}, "agreements": 1,
         "relations": 1, "relations_by_type": {"territorial_claim": 1},
-        "failures": 2, "failures_by_code": {"D102": 1, "D500": 1}}
+        "failures": 2, "failures_by_code": {"D102": 1, "D500": 1}, "conflicts": 1}
 
 
 def test_query_is_parameterised_and_read_only(store: DuckDBStore) -> None:
@@ -343,9 +350,9 @@ def test_missing_folder_is_named(tmp_path: Path) -> None:
     assert str(tmp_path / "nope") in str(info.value)
 
 
-def test_postgres_urls_are_not_supported_yet() -> None:
-    with pytest.raises(StoreError, match="PostgreSQL backend not available yet"):
-        open_store("postgresql://localhost/dyad")
+def test_postgres_urls_go_to_the_postgres_backend() -> None:
+    with pytest.raises(StoreError, match="cannot connect to the PostgreSQL store"):
+        open_store("postgresql://nobody@127.0.0.1:1/dyad")
 
 
 def test_reopening_keeps_the_records(db: Path, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ A field added to a record class becomes a column without touching this module.
 from __future__ import annotations
 
 import json
+import re
 import types
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -32,11 +33,67 @@ PRIMARY_KEYS: dict[str, str] = {
     "agreements": "agreement_id",
     "relations": "relation_id",
     "failures": "failure_id",
+    "conflicts": "conflict_id",
 }
 
 # Record fields kept out of the record's own row: mentions grow as documents arrive, so
 # they live in a link table keyed by (owner, doc_id, start, end) instead of a JSON array.
 MENTIONS_FIELD = "mentions"
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A column computed from the record at write time, so queries filter on plain
+    indexed values instead of reaching into JSON (which each backend spells differently).
+    Not part of the record: reading a row back ignores it."""
+
+    name: str
+    type: str
+    compute: Callable[[Any], Any]
+
+
+def _ref(field_name: str, attr: str) -> Callable[[Any], Any]:
+    def compute(record: Any) -> Any:
+        ref = getattr(record, field_name)
+        return getattr(ref, attr) if ref is not None else None
+    return compute
+
+
+def _month(record: Any) -> str | None:
+    """``YYYY-MM`` of a date known at least to the month; None otherwise."""
+    date = record.date or ""
+    return date[:7] if re.match(r"\d{4}-\d{2}", date) else None
+
+
+def _keys(attr: str) -> Callable[[Any], str]:
+    """Party ids (or countries) as ``|FRA|GRC|``: a neutral form for "is X a party"."""
+    def compute(record: Any) -> str:
+        values = sorted({v for p in record.parties if (v := getattr(p, attr))})
+        return "|" + "|".join(values) + "|" if values else ""
+    return compute
+
+
+_SIDES = tuple(Derived(f"{side}_{attr}", VARCHAR, _ref(side, attr))
+               for side in ("source", "target") for attr in ("actor_id", "country"))
+
+DERIVED: dict[str, tuple[Derived, ...]] = {
+    "events": (*_SIDES, Derived("month", VARCHAR, _month)),
+    "relations": _SIDES,
+    "agreements": (Derived("party_ids", VARCHAR, _keys("actor_id")),
+                   Derived("party_countries", VARCHAR, _keys("country"))),
+}
+
+# Secondary indexes, for backends that benefit (PostgreSQL; DuckDB scans its columns).
+INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "events": (("doc_id",), ("source_actor_id",), ("target_actor_id",), ("source_country",),
+               ("target_country",), ("month",), ("date",)),
+    "relations": (("source_actor_id",), ("target_actor_id",), ("source_country",),
+                  ("target_country",)),
+    "actors": (("country",), ("name",)),
+    "actor_mentions": (("doc_id",),),
+    "location_mentions": (("doc_id",),),
+    "evidence": (("doc_id",),),
+}
 
 
 def failure_id(failure: Failure) -> str:
@@ -64,6 +121,7 @@ class Table:
     record: type[Record] | None = None  # None for link and meta tables
     mentions: str | None = None  # name of the link table holding this record's mentions
     surrogate: Callable[[Any], str] | None = field(default=None, compare=False)
+    derived: tuple[Derived, ...] = field(default=(), compare=False)
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -84,6 +142,11 @@ class Table:
             parts.append(f"PRIMARY KEY ({', '.join(quote(k) for k in self.primary_key)})")
         body = ",\n  ".join(parts)
         return f"CREATE TABLE IF NOT EXISTS {quote(self.name)} (\n  {body}\n)"
+
+    def index_ddl(self) -> list[str]:
+        return [f"CREATE INDEX IF NOT EXISTS {quote('_'.join(('ix', self.name, *cols)))} "
+                f"ON {quote(self.name)} ({', '.join(quote(c) for c in cols)})"
+                for cols in INDEXES.get(self.name, ())]
 
 
 def quote(identifier: str) -> str:
@@ -134,6 +197,11 @@ def _record_table(name: str, record: type[Record]) -> tuple[Table, Table | None]
         surrogate = failure_id if record is Failure else None
         if surrogate is None:
             raise TypeError(f"no key rule for table {name!r}")
+    derived = DERIVED.get(name, ())
+    clash = {d.name for d in derived} & {c.name for c in cols}
+    if clash:
+        raise TypeError(f"derived columns {sorted(clash)} of {name!r} clash with record fields")
+    cols += [Column(d.name, d.type, True) for d in derived]
     link = None
     if has_mentions:
         owner = Column(key, VARCHAR, False)
@@ -141,7 +209,7 @@ def _record_table(name: str, record: type[Record]) -> tuple[Table, Table | None]
                      columns=(owner, *columns_of(Mention)),
                      primary_key=(key, "doc_id", "start", "end"))
     table = Table(name=name, columns=tuple(cols), primary_key=(key,), record=record,
-                  mentions=link.name if link else None, surrogate=surrogate)
+                  mentions=link.name if link else None, surrogate=surrogate, derived=derived)
     return table, link
 
 
@@ -177,6 +245,8 @@ def record_row(table: Table, record: Record) -> tuple[Any, ...]:
     data = record.model_dump(mode="json")
     if table.surrogate:
         data[table.key] = table.surrogate(record)
+    for d in table.derived:
+        data[d.name] = d.compute(record)
     return tuple(_cell(c, data[c.name]) for c in table.columns)
 
 

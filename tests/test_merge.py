@@ -1,0 +1,153 @@
+"""Cross-document merging: one record per real thing, contradictions kept."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from dyad.agreements.rules import named_id
+from dyad.merge import merge_records
+from dyad.model import ActorRef, Agreement, Event, Evidence, Relation, Renewal, Stage
+
+GRC = ActorRef(actor_id="GRC", name="Greece", country="GRC")
+FRA = ActorRef(actor_id="FRA", name="France", country="FRA")
+USA = ActorRef(actor_id="USA", name="United States", country="USA")
+DJI = ActorRef(actor_id="DJI", name="Djibouti", country="DJI")
+PACT = "Strategic Partnership for Cooperation in Defence and Security"
+
+
+def ev(doc: str, start: int, text: str = "sentence") -> Evidence:
+    return Evidence(doc_id=doc, start=start, end=start + len(text), text=text)
+
+
+def stage(name, party, doc, start, date=None, modality="asserted") -> Stage:
+    return Stage(stage=name, party=party, date=date, modality=modality, evidence=ev(doc, start))
+
+
+def named(doc, *stages, term=None, kind="defence") -> Agreement:
+    return Agreement(agreement_id=named_id(PACT), name=PACT, kind=kind, parties=[GRC, FRA],
+                     stages=list(stages), term_years=term, evidence=[ev(doc, 0)])
+
+
+def generic(doc, *stages, parties=(GRC, FRA), kind="defence", term=None) -> Agreement:
+    return Agreement(agreement_id=f"ag-{doc}-generic", name="the defence pact", kind=kind,
+                     parties=list(parties), stages=list(stages), term_years=term,
+                     evidence=[ev(doc, 5)])
+
+
+def test_generic_reference_folds_into_the_named_agreement():
+    m = merge_records([named("d1", stage("signed", GRC, "d1", 0, "2021-09-28")),
+                       generic("d2", stage("ratified", GRC, "d2", 5, "2021-10-07"))])
+    assert len(m.agreements) == 1
+    ag = m.agreements[0]
+    assert ag.agreement_id == named_id(PACT) and ag.name == PACT
+    assert [s.stage for s in ag.stages] == ["signed", "ratified"]
+    assert {e.doc_id for e in ag.evidence} == {"d1", "d2"}
+    assert not m.conflicts
+
+
+def test_generic_agreements_of_one_kind_between_the_same_parties_merge():
+    m = merge_records([generic("d1", stage("signed", GRC, "d1", 5)),
+                       generic("d2", stage("ratified", FRA, "d2", 5))])
+    assert len(m.agreements) == 1
+    other_kind = merge_records([generic("d1"), generic("d2", kind="trade")])
+    assert len(other_kind.agreements) == 2
+
+
+def test_generic_agreement_without_parties_is_not_merged():
+    m = merge_records([generic("d1", parties=()), generic("d2", parties=())])
+    assert len(m.agreements) == 2
+
+
+def test_two_ratification_dates_are_a_conflict():
+    m = merge_records([named("d1", stage("ratified", GRC, "d1", 0, "2021-10-07")),
+                       named("d2", stage("ratified", GRC, "d2", 0, "2021-10-08"))])
+    (conflict,) = m.conflicts
+    assert conflict.field == "stages.ratified.date"
+    assert {v.value for v in conflict.values} == {"2021-10-07", "2021-10-08"}
+    assert {v.evidence[0].doc_id for v in conflict.values} == {"d1", "d2"}
+
+
+def test_less_precise_date_is_not_a_conflict():
+    m = merge_records([named("d1", stage("ratified", GRC, "d1", 0, "2021")),
+                       named("d2", stage("ratified", GRC, "d2", 0, "2021-10-07"))])
+    assert not m.conflicts
+
+
+def test_stage_affirmed_and_denied_is_a_conflict():
+    m = merge_records([named("d1", stage("signed", FRA, "d1", 0)),
+                       named("d2", stage("signed", FRA, "d2", 0, modality="negated"))])
+    assert [c.field for c in m.conflicts] == ["stages.signed.modality"]
+
+
+def test_different_terms_are_a_conflict_and_the_earliest_source_wins():
+    m = merge_records([named("d2", term=20), named("d1", term=5)])
+    assert m.agreements[0].term_years == 5
+    assert [c.field for c in m.conflicts] == ["term_years"]
+
+
+def rel(doc, start, attributes=None, modality="asserted", source=USA) -> Relation:
+    return Relation(relation_id=f"rel-{doc}-{start}", relation_type="military_presence",
+                    source=source, target=DJI, attributes=attributes or {},
+                    modality=modality, evidence=[ev(doc, start)])
+
+
+def test_relation_reported_twice_is_one_record_with_both_evidence():
+    m = merge_records(relations=[rel("d1", 0), rel("d2", 10)])
+    (r,) = m.relations
+    assert [(e.doc_id, e.start) for e in r.evidence] == [("d1", 0), ("d2", 10)]
+    other_side = merge_records(relations=[rel("d1", 0), rel("d2", 10, source=FRA)])
+    assert len(other_side.relations) == 2
+
+
+def test_relation_values_conflict_unless_they_are_for_other_years():
+    m = merge_records(relations=[rel("d1", 0, {"value_usd": 1e9}), rel("d2", 0, {"value_usd": 2e9})])
+    assert [c.field for c in m.conflicts] == ["attributes.value_usd"]
+    series = merge_records(relations=[rel("d1", 0, {"value_usd": 1e9, "year": 2020}),
+                                      rel("d2", 0, {"value_usd": 2e9, "year": 2021})])
+    assert not series.conflicts
+
+
+def test_relation_denied_elsewhere_is_a_conflict():
+    m = merge_records(relations=[rel("d1", 0), rel("d2", 0, modality="negated")])
+    assert [c.field for c in m.conflicts] == ["modality"]
+
+
+def event(doc, start, date="2023-03-03", modality="asserted", etype="ASSAULT") -> Event:
+    return Event(event_id=f"ev-{doc}-{start}", doc_id=doc, event_type=etype, source=USA,
+                 target=DJI, date=date, modality=modality, evidence=ev(doc, start))
+
+
+def test_same_event_from_two_documents_is_one_record():
+    m = merge_records(events=[event("d2", 4), event("d1", 9)])
+    (e,) = m.events
+    assert e.evidence.doc_id == "d1" and [o.doc_id for o in e.other_evidence] == ["d2"]
+
+
+@pytest.mark.parametrize("a, b", [
+    ({"date": "2023-03"}, {"date": "2023-03"}),  # month precision: not merged
+    ({}, {"etype": "ACCUSE"}),
+    ({}, {"date": "2023-03-04"}),
+])
+def test_events_that_differ_stay_apart(a, b):
+    assert len(merge_records(events=[event("d1", 0, **a), event("d2", 0, **b)]).events) == 2
+
+
+def test_event_asserted_and_denied_is_a_conflict():
+    m = merge_records(events=[event("d1", 0), event("d2", 0, modality="negated")])
+    (c,) = m.conflicts
+    assert c.record_kind == "events" and c.field == "modality"
+    assert {v.value for v in c.values} == {"asserted", "negated"}
+
+
+def test_merge_does_not_depend_on_input_order_and_is_idempotent():
+    records = [named("d1", stage("ratified", GRC, "d1", 0, "2021-10-07")),
+               generic("d2", stage("ratified", GRC, "d2", 5, "2021-10-08")),
+               named("d3", stage("signed", FRA, "d3", 0), term=20)]
+    results = {tuple(a.model_dump_json() for a in merge_records(list(p)).agreements)
+               for p in itertools.permutations(records)}
+    assert len(results) == 1
+    once = merge_records(records)
+    twice = merge_records(once.agreements)
+    assert [a.model_dump() for a in twice.agreements] == [a.model_dump() for a in once.agreements]
