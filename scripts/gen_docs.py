@@ -14,7 +14,8 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 BEGIN, END = "<!-- GENERATED: fields -->", "<!-- END GENERATED -->"
 RECORDS = [model.Document, model.Dateline, model.Actor, model.ActorRef, model.Mention,
            model.Location, model.LocationRef, model.Event, model.Quantity, model.Evidence,
-           model.Agreement, model.Stage, model.Renewal, model.Relation, model.Failure]
+           model.Agreement, model.Stage, model.Renewal, model.Relation, model.Failure,
+           model.Conflict, model.ConflictValue]
 
 
 def _type(annotation) -> str:
