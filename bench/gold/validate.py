@@ -1,0 +1,225 @@
+"""Check the gold sets in this folder: columns, vocabularies, exact substrings, coverage.
+
+Run: .venv/bin/python bench/gold/validate.py   (exit 1 and one line per problem on failure)
+It only checks that the files are well formed and cover what README.md promises; it does
+not score any coder.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pycountry
+
+from dyad.model import MODALITIES, RELATION_TYPES, STAGES
+
+HERE = Path(__file__).resolve().parent
+
+SECTORS = {"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR",
+           "BUS", "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL",
+           "SOC", "IGO", "NGO"}
+KINDS = {"state", "organisation", "igo", "person", "group", "place"}
+# Codes that are not ISO 3166-1 alpha-3 but are allowed where a country code goes.
+EXTRA_COUNTRIES = {"XKX"}
+IGOS = {"NATO", "EU", "UN", "AU", "ASEAN", "OSCE", "CSTO", "ECOWAS", "IAEA", "WB", "IMF", "WHO",
+        "WTO", "SCO", "GCC", "LAS", "MERCOSUR", "CPTPP", "RCEP", "BRICS"}
+NON_STATE = {"FARC", "TPLF", "TALIBAN", "M23", "SOMALILAND"}
+KINDS_OF_AGREEMENT = {"treaty", "arms_control", "trade", "ceasefire", "peace", "arms_deal",
+                      "defence", "basing", "framework", "memorandum", "energy", "accession",
+                      "normalisation", "investment", "boundary"}
+PROVISIONS = {"mutual_defense", "joint_exercises", "military_training",
+              "military_technical_cooperation", "trade_preferences", "basing_access",
+              "intelligence_sharing", "peacekeeping", "disarmament", "troop_withdrawal",
+              "sea_access"}
+DATE_RE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|\d{4}-W\d{2}|--\d{2}(-\d{2})?)$")
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+problems: list[str] = []
+
+
+def bad(where: str, msg: str) -> None:
+    problems.append(f"{where}: {msg}")
+
+
+def is_country(code: str) -> bool:
+    return code in EXTRA_COUNTRIES or pycountry.countries.get(alpha_3=code) is not None
+
+
+def read_tsv(name: str, columns: list[str]) -> list[dict[str, str]]:
+    path = HERE / name
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = fh.read().splitlines()
+    header = lines[0].split("\t")
+    if header != columns:
+        bad(name, f"header {header} != {columns}")
+    rows = []
+    for n, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if len(cells) != len(columns):
+            bad(f"{name}:{n}", f"{len(cells)} columns, expected {len(columns)}")
+            continue
+        rows.append(dict(zip(columns, cells)))
+    ids = Counter(r["id"] for r in rows)
+    for i, c in ids.items():
+        if c > 1:
+            bad(name, f"duplicate id {i}")
+    return rows
+
+
+def tags(note: str) -> dict[str, str]:
+    return dict(m.groups() for m in re.finditer(r"\b(occurrence|alt_sector|alt_country|org)=(\w+)", note))
+
+
+def occurs(text: str, needle: str, n: int = 1, *, word: bool = False) -> bool:
+    pattern = re.escape(needle)
+    if word:
+        pattern = rf"(?<!\w){pattern}(?!\w)"
+    return len(re.findall(pattern, text)) >= n
+
+
+def check_actors() -> Counter:
+    rows = read_tsv("actors.tsv", ["id", "sentence", "mention", "country", "sector", "kind", "date", "note"])
+    for r in rows:
+        w = f"actors.tsv {r['id']}"
+        t = tags(r["note"])
+        if not occurs(r["sentence"], r["mention"], int(t.get("occurrence", 1))):
+            bad(w, f"mention {r['mention']!r} not found (occurrence {t.get('occurrence', 1)})")
+        if r["country"] and not is_country(r["country"]):
+            bad(w, f"unknown country {r['country']}")
+        for key in ("sector", "alt_sector"):
+            value = r["sector"] if key == "sector" else t.get(key, "")
+            if value and value not in SECTORS:
+                bad(w, f"unknown {key} {value}")
+        if r["kind"] not in KINDS:
+            bad(w, f"unknown kind {r['kind']}")
+        if r["kind"] == "place" and r["sector"]:
+            bad(w, "a place has no sector")
+        if r["kind"] != "place" and not (r["country"] or r["sector"]):
+            bad(w, "an actor needs a country or a sector")
+        if r["sector"] == "IGO" and (r["country"] or "org" not in t):
+            bad(w, "an IGO row has an empty country and an org= tag")
+        if r["kind"] == "igo" and r["sector"] != "IGO":
+            bad(w, "kind igo needs sector IGO")
+        if r["date"] and not ISO_DAY.match(r["date"]):
+            bad(w, f"date {r['date']} is not YYYY-MM-DD")
+        if r["kind"] == "person" and r["id"].rsplit("-", 1)[0] in {"title", "office", "surname"} \
+                and not r["date"]:
+            bad(w, "a named office holder needs the document date")
+    return Counter(r["id"].rsplit("-", 1)[0] for r in rows) + Counter(
+        f"kind:{r['kind']}" for r in rows)
+
+
+def check_modality() -> Counter:
+    rows = read_tsv("modality.tsv", ["id", "sentence", "trigger", "modality", "note"])
+    for r in rows:
+        w = f"modality.tsv {r['id']}"
+        if not occurs(r["sentence"], r["trigger"], word=True):
+            bad(w, f"trigger {r['trigger']!r} is not a word of the sentence")
+        if r["modality"] not in MODALITIES:
+            bad(w, f"unknown modality {r['modality']}")
+    counts = Counter(r["modality"] for r in rows)
+    for m in MODALITIES:
+        if counts[m] < 20:
+            bad("modality.tsv", f"only {counts[m]} rows for {m}")
+    return counts
+
+
+def check_dates() -> Counter:
+    rows = read_tsv("dates.tsv", ["id", "text", "date_text", "published", "dateline_date",
+                                  "expected", "kind", "note"])
+    for r in rows:
+        w = f"dates.tsv {r['id']}"
+        if r["date_text"] not in r["text"]:
+            bad(w, f"date_text {r['date_text']!r} not in text")
+        if r["published"] and not ISO_DAY.match(r["published"]):
+            bad(w, "published is not YYYY-MM-DD")
+        if not DATE_RE.match(r["expected"]):
+            bad(w, f"expected {r['expected']!r} is not an allowed form")
+        if r["kind"] not in {"point", "deadline"}:
+            bad(w, f"kind {r['kind']}")
+        if not r["published"] and not r["expected"].startswith("--") and not re.search(r"\d{4}", r["date_text"]):
+            bad(w, "no publication date and no year in the text: expected must be --MM-DD")
+    return Counter(r["id"].rsplit("-", 1)[0] for r in rows) + Counter(f"kind:{r['kind']}" for r in rows)
+
+
+def check_code(w: str, code: str | None, *, allow_none: bool) -> None:
+    if code is None:
+        if not allow_none:
+            bad(w, "missing code")
+    elif not (is_country(code) or code in IGOS or code in NON_STATE):
+        bad(w, f"unknown party/actor code {code}")
+
+
+def check_agreements() -> Counter:
+    counts: Counter = Counter()
+    path = HERE / "agreements" / "texts.jsonl"
+    ids = set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        doc = json.loads(line)
+        w = f"texts.jsonl:{n} {doc.get('id')}"
+        if doc["id"] in ids:
+            bad(w, "duplicate id")
+        ids.add(doc["id"])
+        if not ISO_DAY.match(doc["date"]):
+            bad(w, "date is not YYYY-MM-DD")
+        sentences = len(re.findall(r"[.!?](\s|$)", doc["text"]))
+        if not 2 <= sentences <= 6:
+            bad(w, f"{sentences} sentences; 2-6 expected")
+        counts["texts"] += 1
+        for a in doc["agreements"]:
+            counts["agreements"] += 1
+            if a["kind"] not in KINDS_OF_AGREEMENT:
+                bad(w, f"agreement kind {a['kind']}")
+            for p in a["parties"]:
+                check_code(w, p, allow_none=False)
+            for p in a["provisions"]:
+                if p not in PROVISIONS:
+                    bad(w, f"provision {p}")
+            for s in a["stages"]:
+                counts["stages"] += 1
+                counts[f"stage:{s['stage']}"] += 1
+                counts[f"modality:{s['modality']}"] += 1
+                if s["stage"] not in STAGES or s["modality"] not in MODALITIES:
+                    bad(w, f"stage {s}")
+                check_code(w, s["party"], allow_none=True)
+                if s["date"] is not None and not DATE_RE.match(s["date"]):
+                    bad(w, f"stage date {s['date']}")
+        for r in doc["relations"]:
+            counts["relations"] += 1
+            counts[f"relation:{r['relation_type']}"] += 1
+            counts[f"modality:{r['modality']}"] += 1
+            if r["relation_type"] not in RELATION_TYPES or r["modality"] not in MODALITIES:
+                bad(w, f"relation {r}")
+            check_code(w, r["source"], allow_none=False)
+            check_code(w, r["target"], allow_none=r["relation_type"] == "mediation")
+            for c in r["attributes"].get("between", []):
+                check_code(w, c, allow_none=False)
+    for name in STAGES:
+        if not counts[f"stage:{name}"]:
+            bad("texts.jsonl", f"stage {name} not covered")
+    for name in RELATION_TYPES:
+        if not counts[f"relation:{name}"]:
+            bad("texts.jsonl", f"relation {name} not covered")
+    for name in MODALITIES:
+        if counts[f"modality:{name}"] < 2:
+            bad("texts.jsonl", f"modality {name} used fewer than twice")
+    return counts
+
+
+def main() -> int:
+    report = {"actors": check_actors(), "modality": check_modality(), "dates": check_dates(),
+              "agreements": check_agreements()}
+    for name, counts in report.items():
+        print(f"{name}: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+    for p in problems:
+        print("PROBLEM", p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
