@@ -144,7 +144,7 @@ class Extractor:
 
     def code(self, doc: Document, parsed: ParsedDoc) -> DocRecords:
         """Run the stages after parsing: a pure function of the document and its parse."""
-        from dyad.actors import resolve_actors
+        from dyad.actors import collect_actors, resolve_actors
         from dyad.geo import resolve_locations
         from dyad.quantities import find_quantities
         from dyad.time import Anchor, find_dates
@@ -172,7 +172,7 @@ class Extractor:
         ctx = DocContext(document=doc, parsed=parsed, actors=actors, places=places,
                          quantities=quantities, dates=dates, anchor=anchor)
 
-        out.actors = _actor_records(doc.doc_id, actors)
+        out.actors = collect_actors(actors, doc.doc_id)
         out.locations = _location_records(doc.doc_id, places)
         out.events = stage("events", lambda: list(self.coders["events"](ctx)), [])
         out.agreements = stage("agreements", lambda: list(self.coders["agreements"](ctx)), [])
@@ -218,15 +218,6 @@ def _failure(doc: Document, stage: str, exc: Exception) -> Failure:
     message = f"{doc.path or doc.doc_id}: stage '{stage}' failed: {exc.__class__.__name__}: {exc}"
     return Failure(doc_id=doc.doc_id, path=doc.path, stage=stage, code=code,
                    message=message[:500] + "; fix: report this with the document to dyad's issues")
-
-
-def _actor_records(doc_id: str, mentions: Iterable) -> list[Actor]:
-    by_id: dict[str, Actor] = {}
-    for m in mentions:
-        mention = Mention(doc_id=doc_id, start=m.start, end=m.end, text=m.text, reason=m.reason)
-        prev = by_id.get(m.actor.actor_id, m.actor)
-        by_id[m.actor.actor_id] = _merge_actor(prev, m.actor, [mention])
-    return list(by_id.values())
 
 
 def _location_records(doc_id: str, mentions: Iterable) -> list[Location]:

@@ -18,7 +18,7 @@ _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 # country in title case ("KYIV, Ukraine,").
 _PLACE = r"[A-Z][A-Z'’.\-]+(?:[ \-/][A-Z][A-Z'’.\-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?=,))?"
 _DATE = (rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})(?:,?\s+(?:19|20)\d\d)?")
-_AGENCY = r"\((?P<agency>[A-Z][\w.&’' \-]{0,40})\)"
+_AGENCY = r"\((?P<agency>[A-Za-z][\w.&’' \-]{0,40})\)"
 _DASH = r"(?:-{1,2}|—|–|:)"
 
 _DATELINE = re.compile(

@@ -162,9 +162,11 @@ def to_parsed(sdoc: "Doc", *, doc_id: str, text: str, offset: int) -> ParsedDoc:
     for si, span in enumerate(sdoc.sents):
         for i in range(span.start, span.end):
             sent_of[i] = si
+        # the parser puts paragraph breaks ("\n\n" tokens) at the end of a sentence
+        text = span.text.rstrip()
         sentences.append(Sentence(
-            i=si, start=span.start_char + offset, end=span.end_char + offset,
-            text=span.text, token_start=span.start, token_end=span.end, parsed=True,
+            i=si, start=span.start_char + offset, end=span.start_char + len(text) + offset,
+            text=text, token_start=span.start, token_end=span.end, parsed=True,
         ))
     tokens = tuple(
         Token(

@@ -1,0 +1,320 @@
+"""Items and patterns: how entities, titles and bodies join into actor mentions.
+
+A sentence becomes a list of items: ``anchor`` (a dictionary entry: country name,
+demonym, capital, seat of power, institution), ``person``, ``org`` (an organisation the
+dictionary does not know), ``title``, ``body`` and plain ``word``s. ``Composer`` matches
+the patterns described in ``dyad.actors.resolve`` over the items, left to right; an item
+belongs to at most one mention, so nothing inside a longer mention is resolved again.
+"""
+
+from __future__ import annotations
+
+from dyad.actors.dictionary import ActorDictionary
+from dyad.actors.emit import Emitter
+from dyad.actors.items import (
+    COORDINATORS, DETERMINERS, FORMER, MODIFIERS, POSSESSIVE, SKIP_LABELS, Composite, Item, Raw,
+    is_country,
+)
+from dyad.actors.records import Entry
+from dyad.nlp.parsed import Entity, ParsedDoc, Sentence
+
+
+class Composer(Emitter):
+    """Resolves one document; holds the per-document state (people named so far)."""
+
+    def __init__(self, doc: ParsedDoc, dictionary: ActorDictionary, date: str | None) -> None:
+        self.doc, self.d, self.date = doc, dictionary, date
+        self.ent_at: dict[int, Entity] = {e.token_start: e for e in doc.entities}
+        self.out: list[Raw] = []
+        self.surnames: dict[str, str | None] = {}  # surname -> person key (None: two people)
+        self.doc_countries = self._named_countries()
+
+    def run(self) -> list[Raw]:
+        for sent in self.doc.sentences:
+            items = self.items(sent)
+            p = 0
+            while p < len(items):
+                found = self.forward(items, p) or self.reverse(items, p)
+                if found is None:
+                    p += 1
+                    continue
+                comp, p = found
+                self.emit(comp)
+        return self.out
+
+    def _named_countries(self) -> set[str]:
+        """Countries named unambiguously in the document: they settle ambiguous names."""
+        named = set()
+        for e in self.doc.entities:
+            found = {x.country for x in self.d.lookup(e.text) if x.kind == "state" and x.country}
+            if len(found) == 1 and self.d.ambiguity(e.text) is None:
+                named |= found
+        return named
+
+    # -- items -----------------------------------------------------------------------------
+    def items(self, sent: Sentence) -> list[Item]:
+        toks, out = self.doc.tokens, []
+        i = sent.token_start
+        while i < sent.token_end:
+            ent = self.ent_at.get(i)
+            if ent is not None and ent.token_end > i:
+                out.extend(self.entity_items(ent, min(ent.token_end, sent.token_end)))
+                i = min(ent.token_end, sent.token_end)
+                continue
+            phrase = self.phrase(i, sent.token_end)
+            if phrase is not None:
+                out.append(phrase)
+                i = phrase.te
+                continue
+            out.append(Item("word", i, i + 1, text=toks[i].text))
+            i += 1
+        return out
+
+    def span_text(self, ts: int, te: int) -> str:
+        toks = self.doc.tokens
+        return self.doc.text[toks[ts].start:toks[te - 1].end]
+
+    def phrase(self, i: int, end: int) -> Item | None:
+        toks, text = self.doc.tokens, self.doc.text
+        title = self.d.match_phrase("title", text, toks, i, end)
+        body = self.d.match_phrase("body", text, toks, i, end)
+        if title is not None and (body is None or title[1] >= body[1]):
+            return Item("title", i, i + title[1], text=self.span_text(i, i + title[1]),
+                        title=title[0])  # type: ignore[arg-type]
+        if body is not None:
+            return Item("body", i, i + body[1], text=self.span_text(i, i + body[1]),
+                        body=body[0])  # type: ignore[arg-type]
+        return None
+
+    def anchor(self, ts: int, te: int, surface: str, entry: Entry | None = None) -> Item | None:
+        """An item for a dictionary name, or None when the dictionary does not know it."""
+        for suffix in POSSESSIVE:
+            if surface.endswith(suffix) and len(surface) > len(suffix) + 1:
+                surface = surface[: -len(suffix)]
+                break
+        amb = self.d.ambiguity(surface)
+        if amb is not None:
+            cands = tuple(self.d.at_date(e, self.date) for e in self.d.candidates(amb, surface))
+            if cands:
+                return Item("anchor", ts, te, text=surface, entry=None, entries=cands, amb=amb)
+        if entry is None:
+            found = [self.d.at_date(e, self.date) for e in self.d.lookup(surface)]
+            found = list({e.key: e for e in found}.values())
+            if not found:
+                return None
+            found.sort(key=lambda e: ("name demonym capital metonym institution person"
+                                      .split().index(e.form)))
+            entry = found[0]
+            if len({e.code or e.key for e in found}) > 1:
+                return Item("anchor", ts, te, text=surface, entries=tuple(found))
+        kind = "person" if entry.kind == "person" else "anchor"
+        return Item(kind, ts, te, text=surface, entry=entry)
+
+    def entity_items(self, ent: Entity, te: int) -> list[Item]:
+        ts = ent.token_start
+        text = self.span_text(ts, te)
+        if ent.label in SKIP_LABELS and not ent.entry:
+            return [Item("skip", ts, te, text=text)]
+        entry = self.d.entry(ent.entry, self.date) if ent.entry else None
+        item = self.anchor(ts, te, text, entry)
+        if item is not None:
+            return [item]
+        if ent.label == "PERSON":
+            return self.person_items(ts, te)
+        if ent.label in ("ORG", "NORP", "GPE", "FAC", "LOC"):
+            inner = self.split_name(ts, te)
+            if inner:
+                return inner
+            if ent.label == "ORG":
+                return [Item("org", ts, te, text=text)]
+        return [Item("skip", ts, te, text=text)]
+
+    def person_items(self, ts: int, te: int) -> list[Item]:
+        """A PERSON entity, with any title the model included in it split off."""
+        out, j = [], ts
+        while j < te - 1:
+            found = self.d.match_phrase("title", self.doc.text, self.doc.tokens, j, te - 1)
+            if found is None:
+                break
+            out.append(Item("title", j, j + found[1], text=self.span_text(j, j + found[1]),
+                            title=found[0]))  # type: ignore[arg-type]
+            j += found[1]
+        out.append(Item("person", j, te, text=self.span_text(j, te)))
+        return out
+
+    def split_name(self, ts: int, te: int) -> list[Item]:
+        """An unknown name read as COUNTRY ['s] BODY|ORG ("Montenegro Assembly", "Serbian
+        Workers' Union"), BODY of COUNTRY ("Supreme Court of Pakistan") or a bare body
+        or title ("Constitutional Court", "Foreign Minister")."""
+        toks, whole = self.doc.tokens, self.span_text(ts, te)
+        body, title = self.d.body_for(whole), self.d.title_for(whole)
+        if body is not None:
+            return [Item("body", ts, te, text=whole, body=body)]
+        if title is not None:
+            return [Item("title", ts, te, text=whole, title=title)]
+        for k in range(te - 1, ts, -1):
+            left = self.anchor(ts, k, self.span_text(ts, k))
+            if left is None or not is_country(left):
+                continue
+            rest = k + 1 if toks[k].text in POSSESSIVE else k
+            if rest >= te:
+                return []
+            tail = self.span_text(rest, te)
+            body = self.d.body_for(tail)
+            item = (Item("body", rest, te, text=tail, body=body) if body is not None
+                    else Item("org", rest, te, text=tail))
+            return [left, item]
+        for k in range(ts + 1, te - 1):
+            if toks[k].text.lower() == "of":
+                body = self.d.body_for(self.span_text(ts, k))
+                start = k + 2 if toks[k + 1].text.lower() == "the" and k + 2 < te else k + 1
+                right = self.anchor(start, te, self.span_text(start, te))
+                if body is not None and right is not None and is_country(right):
+                    return [Item("body", ts, k, text=self.span_text(ts, k), body=body),
+                            Item("word", k, k + 1, text="of"), right]
+        return []
+
+    # -- patterns ---------------------------------------------------------------------------
+    def skip(self, items: list[Item], q: int, words: frozenset[str]) -> tuple[int, bool]:
+        former = False
+        while q < len(items) and items[q].kind == "word" and items[q].norm in words:
+            former |= items[q].norm in FORMER
+            q += 1
+        return q, former
+
+    def forward(self, items: list[Item], p: int) -> tuple[Composite, int] | None:
+        n = len(items)
+        q, former = self.skip(items, p, DETERMINERS | FORMER | MODIFIERS)
+        if q >= n:
+            return None
+        c = Composite(ts=items[q].ts, te=items[q].te)
+        if items[q].kind in ("anchor", "org"):
+            c.anchors.append(items[q])
+            q += 1
+            after_first = q
+            while is_country(c.anchors[-1]):  # "French and German troops"
+                r = q
+                if r < n and items[r].text == ",":
+                    r += 1
+                if r < n and items[r].norm in COORDINATORS:
+                    r += 1
+                if r == q or r >= n or not is_country(items[r]):
+                    break
+                c.anchors.append(items[r])
+                q = r + 1
+            r = q + 1 if q < n and items[q].text in POSSESSIVE else q
+            if (r < n and items[r].kind == "anchor" and not is_country(items[r])
+                    and len(c.anchors) == 1 and is_country(c.anchors[0])):
+                c.anchors.append(items[r])  # "the Polish Sejm", "Iran's Revolutionary Guards"
+                c.joined = True
+                q = r + 1
+            if q < n and items[q].kind == "word" and items[q].text in POSSESSIVE:
+                q += 1
+        q, more = self.skip(items, q, FORMER | MODIFIERS)
+        former |= more
+        while q < n and items[q].kind == "body":
+            c.bodies.append(items[q])
+            q += 1
+        if (c.anchors and is_country(c.anchors[-1]) and not c.bodies and q < n
+                and items[q].kind == "org"):
+            c.org = items[q]
+            q += 1
+        q, more = self.skip(items, q, FORMER | MODIFIERS)
+        former |= more
+        while q < n and items[q].kind == "title":
+            c.titles.append(items[q])
+            q += 1
+            if q + 1 < n and items[q].norm in COORDINATORS and items[q + 1].kind == "title":
+                q += 1
+            q, more = self.skip(items, q, MODIFIERS)
+            former |= more
+        q = self.attach_person(items, q, c)
+        c.former = former
+        if c.person is None and not (c.titles or c.bodies or c.org or c.joined):
+            if not c.anchors:
+                return None
+            c.anchors, q = c.anchors[:1], after_first  # a bare name: coordination not used
+        elif c.person is None and not c.anchors and not any(t.title and t.title.country for t in c.titles):
+            return None
+        elif c.person is not None and not (c.anchors or c.titles or c.bodies or c.org):
+            q = self.apposition(items, q, c)
+        last = c.person or c.org or (c.titles or c.bodies or c.anchors)[-1]
+        c.te = max(c.te, last.te)
+        return c, q
+
+    def attach_person(self, items: list[Item], q: int, c: Composite) -> int:
+        n = len(items)
+        if q < n and items[q].kind == "person":
+            c.person = items[q]
+            return q + 1
+        if not c.titles or q + 1 >= n:
+            return q
+        if items[q].text == "," and items[q + 1].kind == "person":
+            c.person = items[q + 1]
+            return q + 2
+        if items[q].norm in ("of", "for"):  # "Minister for Interior Aftab Sherpao"
+            r = q + 1
+            while (r < n and r - q <= 4 and items[r].kind in ("word", "body")
+                   and (items[r].text[:1].isupper() or items[r].norm in ("and", "the"))):
+                r += 1
+            if r < n and items[r].kind == "person":
+                c.person = items[r]
+                return r + 1
+        return q
+
+    def apposition(self, items: list[Item], q: int, c: Composite) -> int:
+        """PERSON , [the] [former] [COUNTRY ['s]] [BODY] TITLE ("Kofi Annan, UN
+        secretary-general"), or PERSON of COUNTRY."""
+        n = len(items)
+        if q + 1 < n and items[q].norm == "of" and is_country(items[q + 1]):
+            c.anchors.append(items[q + 1])
+            c.appositive = True
+            return q + 2
+        if q >= n or items[q].text != ",":
+            return q
+        probe = Composite(ts=c.ts, te=c.te)
+        r, former = self.skip(items, q + 1, DETERMINERS | FORMER | MODIFIERS)
+        if r < n and items[r].kind == "anchor":
+            probe.anchors.append(items[r])
+            r += 1
+            if r < n and items[r].text in POSSESSIVE:
+                r += 1
+        while r < n and items[r].kind == "body":
+            probe.bodies.append(items[r])
+            r += 1
+        r, more = self.skip(items, r, MODIFIERS | FORMER)
+        while r < n and items[r].kind == "title":
+            probe.titles.append(items[r])
+            r += 1
+        if not probe.titles or (r < n and items[r].kind == "person"):
+            return q  # "Lavrov, the Chinese foreign minister Wang Yi": the title is Wang's
+        c.anchors, c.bodies, c.titles = probe.anchors, probe.bodies, probe.titles
+        c.former, c.appositive = former or more, True
+        c.te = probe.titles[-1].te
+        return r
+
+    def reverse(self, items: list[Item], p: int) -> tuple[Composite, int] | None:
+        """BODY|TITLE of [the] COUNTRY [, PERSON]: "the parliament of Norway"."""
+        n = len(items)
+        q, former = self.skip(items, p, DETERMINERS | FORMER | MODIFIERS)
+        c = Composite(ts=items[min(q, n - 1)].ts, te=items[min(q, n - 1)].te, former=former)
+        while q < n and items[q].kind in ("body", "title"):
+            (c.bodies if items[q].kind == "body" else c.titles).append(items[q])
+            q += 1
+        if not (c.bodies or c.titles) or q + 1 >= n or items[q].norm != "of":
+            return None
+        q += 1
+        if items[q].norm == "the" and q + 1 < n:
+            q += 1
+        if not (items[q].kind == "anchor"):
+            return None
+        c.anchors.append(items[q])
+        c.te = items[q].te
+        q += 1
+        if q < n and items[q].kind == "person" or (q + 1 < n and items[q].text == ","
+                                                   and items[q + 1].kind == "person"):
+            q += items[q].kind != "person"
+            c.person = items[q]
+            c.te = items[q].te
+            q += 1
+        return c, q

@@ -1,0 +1,1 @@
+"""Data files of the actor dictionary (a package so that they ship in wheels)."""

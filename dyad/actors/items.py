@@ -1,0 +1,88 @@
+"""The pieces actor resolution works with: items of a sentence, composites of items, and
+the raw mentions they become. Shared by ``compose`` (patterns) and ``emit`` (actors)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dyad.actors.records import FORMS, Ambiguity, Body, Entry, Title
+from dyad.model import Actor
+
+# A capital after these words is a place ("talks in Paris"), not its government.
+LOCATIVE = frozenset({"in", "at", "near", "into", "inside", "outside", "via", "across",
+                      "around", "throughout", "within", "toward", "towards"})
+DETERMINERS = frozenset({"the", "a", "an"})
+FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled"})
+MODIFIERS = frozenset({"deputy", "vice", "acting", "interim", "junior", "senior", "first", "new",
+                       "newly", "appointed", "outgoing", "incoming", "top", "caretaker", "then",
+                       "current", "veteran", "powerful", "longtime", "-"})
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+COORDINATORS = frozenset({"and", "or", "&"})
+# A name followed by one of these is part of another name ("Paris Agreement", "Beijing Olympics").
+NON_ACTOR_HEADS = frozenset({
+    "agreement", "agreements", "accord", "accords", "protocol", "convention", "conventions",
+    "declaration", "summit", "club", "consensus", "format", "process", "conference", "olympics",
+    "games", "marathon", "open", "university", "airport", "exchange", "zoo", "metro", "times",
+    "post", "daily", "herald", "tribune", "orchestra", "museum", "index", "cup", "fc", "war",
+})
+# Entity labels that are never actors.
+SKIP_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
+                         "WORK_OF_ART", "LANGUAGE", "PRODUCT", "EVENT", "LAW"})
+SECTOR_NOUNS = {
+    "GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary",
+    "COP": "police", "SPY": "intelligence", "PRM": "paramilitaries", "PTY": "parties",
+    "REB": "rebels", "UAF": "gunmen", "UNK": "unidentified", "AGR": "farmers",
+    "BUS": "business", "CRM": "criminals", "CVL": "civilians", "EDU": "education",
+    "ELI": "former officials", "JRN": "media", "LAB": "labour", "MED": "health",
+    "REF": "refugees", "OPP": "opposition", "PRE": "authorities", "REL": "religious bodies",
+    "SOC": "civil society",
+}
+
+
+@dataclass(slots=True)
+class Item:
+    kind: str  # anchor | person | org | title | body | word | skip
+    ts: int
+    te: int
+    text: str = ""
+    entry: Entry | None = None
+    entries: tuple[Entry, ...] = ()  # candidates of an ambiguous anchor
+    amb: Ambiguity | None = None
+    title: Title | None = None
+    body: Body | None = None
+
+    @property
+    def norm(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(slots=True)
+class Composite:
+    ts: int
+    te: int
+    anchors: list[Item] = field(default_factory=list)
+    org: Item | None = None
+    bodies: list[Item] = field(default_factory=list)
+    titles: list[Item] = field(default_factory=list)
+    person: Item | None = None
+    former: bool = False
+    appositive: bool = False
+    joined: bool = False  # a country and the institution it qualifies: "the Polish Sejm"
+
+
+@dataclass(frozen=True, slots=True)
+class Raw:
+    start: int
+    end: int
+    text: str
+    token_start: int
+    token_end: int
+    sentence: int
+    actor: Actor
+    reason: str
+    code: str | None
+    role: str | None
+
+
+def is_country(item: Item) -> bool:
+    return item.kind == "anchor" and (item.entry is None or item.entry.form in FORMS)
