@@ -7,7 +7,7 @@ The public API. Everything the command line does is one call here::
     result.events, result.agreements, result.to_json()
 
     with dyad.open_store("dyad.duckdb") as store:
-        dyad.ingest(["examples/"], store=store)
+        dyad.ingest_files(["examples/"], store=store)
         store.summary()
 """
 
@@ -22,14 +22,14 @@ from dyad.model import (Actor, ActorRef, Agreement, Dateline, Document, Event, E
                         json_schema)
 
 if TYPE_CHECKING:
-    from dyad.corpus import IngestReport, ingest
+    from dyad.corpus import IngestReport, ingest_files
     from dyad.ingest import read_paths, read_text
     from dyad.pipeline import Extractor, default_extractor
     from dyad.store import open_store
 
 # Heavy parts (spaCy, DuckDB) load on first use, so `import dyad` stays cheap.
 _LAZY = {
-    "IngestReport": "dyad.corpus", "ingest": "dyad.corpus",
+    "IngestReport": "dyad.corpus", "ingest_files": "dyad.corpus",
     "read_paths": "dyad.ingest", "read_text": "dyad.ingest",
     "Extractor": "dyad.pipeline", "default_extractor": "dyad.pipeline",
     "open_store": "dyad.store",
@@ -96,7 +96,7 @@ __all__ = [
     "default_extractor",
     "extract",
     "extract_files",
-    "ingest",
+    "ingest_files",
     "json_schema",
     "open_store",
     "read_paths",

