@@ -26,6 +26,9 @@ NEGATING_VERBS = frozenset({"refuse", "deny", "decline", "fail", "reject", "rule
 INTENDING_VERBS = frozenset({"intend", "plan", "want", "seek", "aim", "hope", "wish", "mean",
                              "prepare", "propose", "consider", "try", "attempt", "offer",
                              "desire", "push", "look"})
+# "is willing/ready/prepared to withdraw": the act is intended, not yet done.
+INTENDING_ADJECTIVES = frozenset({"willing", "ready", "prepared", "keen", "eager", "determined",
+                                  "committed", "resolved"})
 EXPECTING_VERBS = frozenset({"expect", "schedule", "set", "due", "likely", "poise", "slate"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
@@ -41,7 +44,13 @@ NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # How far up the chain of governing clauses cues are looked for.
 MAX_CLAUSE_HOPS = 4
-CLAUSAL_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj"})
+# A relative clause has its own tense and mood: "will release X, whom they had taken
+# hostage" does not make the taking expected, so relcl is not climbed.
+CLAUSAL_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "conj"})
+# A governing verb or adjective lends its modality only to its complement clause ("refused
+# *to sign*", "is expected *to sign*", "denied *that*"), not to its objects or adjuncts
+# ("set fire ... following the killing").
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "acl"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +74,13 @@ def modality_of(parsed: ParsedDoc, trigger: Token) -> ModalityReading:
         head = parsed.tokens[node.head]
         if head.i == node.i or hops >= MAX_CLAUSE_HOPS:
             break
-        if node.dep not in CLAUSAL_DEPS and node.pos in {"VERB", "AUX"}:
+        if node.dep == "relcl" or (node.dep not in CLAUSAL_DEPS and node.pos in {"VERB", "AUX"}):
             break
         if head.lemma in SAYING_VERBS:
             _saying_cues(parsed, head, found)
             break
-        _governor_cues(head, found)
+        if node.dep in COMPLEMENT_DEPS:
+            _governor_cues(head, found)
         node, hops = head, hops + 1
 
     for tok in sent_tokens:  # sentence-wide hedges
@@ -112,7 +122,7 @@ def _clause_cues(parsed: ParsedDoc, node: Token, found: dict[str, str], *, is_tr
 def _governor_cues(head: Token, found: dict[str, str]) -> None:
     if head.lemma in NEGATING_VERBS:
         found.setdefault("negated", head.text)
-    elif head.lemma in INTENDING_VERBS:
+    elif head.lemma in INTENDING_VERBS or head.lemma.lower() in INTENDING_ADJECTIVES:
         found.setdefault("intended", head.text)
     elif head.lemma in EXPECTING_VERBS or head.text.lower() in EXPECTING_VERBS:
         found.setdefault("expected", head.text)

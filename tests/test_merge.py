@@ -151,3 +151,40 @@ def test_merge_does_not_depend_on_input_order_and_is_idempotent():
     once = merge_records(records)
     twice = merge_records(once.agreements)
     assert [a.model_dump() for a in twice.agreements] == [a.model_dump() for a in once.agreements]
+
+
+# -- the store merges incrementally ---------------------------------------------------------
+
+def _doc(doc_id: str):
+    from dyad.model import Document
+
+    return Document(doc_id=doc_id, text="x" * 200)
+
+
+def test_store_merges_a_later_document_into_the_stored_records(tmp_path):
+    from dyad.model import Extraction
+    from dyad.store import open_store
+
+    first = Extraction(documents=[_doc("d1")],
+                       agreements=[named("d1", stage("ratified", GRC, "d1", 0, "2021-10-07"))],
+                       relations=[rel("d1", 0)])
+    first_rel_id = merge_records(relations=first.relations).relations[0].relation_id
+    first = first.model_copy(update={"relations": [
+        r.model_copy(update={"relation_id": first_rel_id}) for r in first.relations]})
+    second = Extraction(documents=[_doc("d2")],
+                        agreements=[generic("d2", stage("ratified", GRC, "d2", 5, "2021-10-08"))],
+                        relations=[first.relations[0].model_copy(
+                            update={"evidence": [ev("d2", 10)]})])
+    with open_store(tmp_path / "m.duckdb") as store:
+        store.write(first)
+        store.write(second)
+        snapshot = store.read_extraction()
+        store.write(second)  # a rerun changes nothing
+        assert store.read_extraction() == snapshot
+    (ag,) = snapshot.agreements
+    assert ag.agreement_id == named_id(PACT)
+    assert {s.evidence.doc_id for s in ag.stages} == {"d1", "d2"}
+    (r,) = snapshot.relations
+    assert {e.doc_id for e in r.evidence} == {"d1", "d2"}
+    (c,) = snapshot.conflicts
+    assert c.field == "stages.ratified.date" and len(c.values) == 2

@@ -34,6 +34,12 @@ CASES = [
  ("Seoul plans to resume the intelligence-sharing pact.", "resume", "intended"),
  ("Ankara said it would not ratify the protocol.", "ratify", "negated"),
  ("Hungary has yet to ratify the protocol.", "ratify", "negated"),
+ # willingness is an intention; a relative clause keeps its own tense; a governing verb
+ # lends its modality only to its complement clause, not to an adjunct's noun
+ ("Peru is willing to withdraw its troops from the border.", "withdraw", "intended"),
+ ("Bolivia is ready to resume talks with Chile.", "resume", "intended"),
+ ("The rebels will free the envoy, whom they kidnapped last year.", "kidnapped", "asserted"),
+ ("Settlers set fire to a school following the killing of a farmer.", "killing", "asserted"),
 ]
 
 

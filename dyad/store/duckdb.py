@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
@@ -20,7 +22,8 @@ import pydantic
 from dyad import model
 from dyad.errors import StoreError
 from dyad.store import schema
-from dyad.store.plan import WriteReport, plan_write, referenced_doc_ids
+from dyad.store.plan import WriteReport, merge_with_stored, plan_write, referenced_doc_ids
+from dyad.store.queries import Queries
 from dyad.store.schema import Table, quote
 
 EXPORT_SUFFIX = {"parquet": "parquet", "jsonl": "jsonl"}
@@ -28,10 +31,11 @@ _COPY_FORMAT = {"parquet": "parquet", "jsonl": "json"}  # DuckDB writes JSON one
 # Lists bound as one typed array per column: far faster than one INSERT per row.
 _ARRAY_TYPE = {schema.VARCHAR: "VARCHAR[]", schema.JSON: "VARCHAR[]", schema.BIGINT: "BIGINT[]",
                schema.DOUBLE: "DOUBLE[]", schema.BOOLEAN: "BOOLEAN[]"}
+_CURSOR_LOCK = threading.Lock()  # cursor() itself is not safe to call from two threads
 _READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 
 
-class DuckDBStore:
+class DuckDBStore(Queries):
     """Records of many documents in one DuckDB file. Open with ``DuckDBStore.open``."""
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path, *,
@@ -66,6 +70,16 @@ class DuckDBStore:
 
     def close(self) -> None:
         self._con.close()
+
+    @contextmanager
+    def session(self) -> Iterator[DuckDBStore]:
+        """The same store on its own cursor, for one thread (one API request)."""
+        with _CURSOR_LOCK:
+            cursor = self._con.cursor()
+        try:
+            yield DuckDBStore(cursor, self.path, read_only=self.read_only)
+        finally:
+            cursor.close()
 
     def __enter__(self) -> DuckDBStore:
         return self
@@ -124,18 +138,6 @@ class DuckDBStore:
             grouped[row.pop(table.key)].append(row)
         return grouped
 
-    def summary(self) -> dict[str, Any]:
-        """Counts of what the store holds, flat: totals and ``<table>_by_<column>`` maps."""
-        out: dict[str, Any] = {}
-        for table in schema.RECORD_TABLES:
-            out[table.name] = self._fetch(f"SELECT count(*) FROM {quote(table.name)}")[0][0]
-            for column in _SUMMARY_GROUPS.get(table.name, ()):
-                rows = self._fetch(f"SELECT {quote(column)}, count(*) FROM {quote(table.name)} "
-                                   "GROUP BY 1 ORDER BY 2 DESC, 1")
-                label = column.split("_")[-1]  # event_type -> events_by_type
-                out[f"{table.name}_by_{label}"] = {str(k): n for k, n in rows}
-        return out
-
     def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Run one read-only statement with ``?`` parameters; rows as dicts."""
         try:
@@ -189,6 +191,9 @@ class DuckDBStore:
             self._con.begin()
             try:
                 plan = plan_write(extraction, self.known_doc_ids(referenced_doc_ids(extraction)))
+                plan, deletes = merge_with_stored(plan, self._fetch_records)
+                for name, keys in deletes.items():
+                    self._delete(name, keys)
                 before = self._counts()
                 for table in schema.RECORD_TABLES:
                     self._write_table(table, plan.records[table.name])
@@ -232,6 +237,25 @@ class DuckDBStore:
             if extra:
                 self._run('UPDATE "actors" SET "aliases" = ? WHERE "actor_id" = ?',
                           [json.dumps(aliases + extra, ensure_ascii=False), actor.actor_id])
+
+    def _fetch_records(self, table_name: str, column: str, values: list[str]) -> list[model.Record]:
+        """Stored records of a table whose ``column`` is one of ``values``."""
+        if not values:
+            return []
+        table = schema.TABLES[table_name]
+        rows = self._dicts(f"SELECT * FROM {quote(table_name)} WHERE {quote(column)} "
+                           "IN (SELECT unnest(?::VARCHAR[]))", [list(values)])
+        return [schema.record_from_row(table, row) for row in rows]
+
+    def _delete(self, table_name: str, keys: list[str]) -> None:
+        """Remove stored records (and their evidence links) that a merged record replaces."""
+        if not keys:
+            return
+        table = schema.TABLES[table_name]
+        self._run(f"DELETE FROM {quote(table_name)} WHERE {quote(table.key)} IN (SELECT unnest(?::VARCHAR[]))",
+                  [list(keys)])
+        self._run('DELETE FROM "evidence" WHERE "record_kind" = ? AND "record_id" '
+                  "IN (SELECT unnest(?::VARCHAR[]))", [table_name, list(keys)])
 
     def _insert(self, table: Table, rows: list[tuple[Any, ...]]) -> None:
         """Insert-or-ignore ``rows`` (in column order), bound as one array per column."""
@@ -317,14 +341,6 @@ class DuckDBStore:
             return [dict(zip(names, row)) for row in cursor.fetchall()]
         except duckdb.Error as exc:
             raise StoreError(f"query on the store {self.path} failed: {exc}") from exc
-
-
-_SUMMARY_GROUPS: dict[str, tuple[str, ...]] = {
-    "actors": ("kind",),
-    "events": ("event_type", "modality"),
-    "relations": ("relation_type",),
-    "failures": ("code",),
-}
 
 
 def _doc_filter(table: Table) -> str:

@@ -7,7 +7,7 @@ retried batch changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from dyad.model import Extraction, Record
@@ -80,3 +80,77 @@ def _combine(copies: list[Record]) -> Record:
         if name in type(first).model_fields:
             update[name] = list(dict.fromkeys(v for c in copies for v in getattr(c, name)))
     return first.model_copy(update=update) if update else first
+
+
+# -- merging with what the store holds ---------------------------------------------------
+
+# fetch(table, column, values) -> stored records of ``table`` whose ``column`` is in values
+Fetch = Callable[[str, str, list[str]], list[Record]]
+MERGED_TABLES = ("agreements", "relations", "events")
+
+
+def merge_with_stored(plan: WritePlan, fetch: Fetch) -> tuple[WritePlan, dict[str, list[str]]]:
+    """Fold the plan's agreements, relations and events into the stored records they are
+    the same thing as (rules: ``dyad.merge``), and their contradictions into the stored
+    conflicts. Returns the new plan and, per table, the stored keys to delete before the
+    merged records are inserted (the merged record replaces them)."""
+    from dyad.merge import merge_records
+
+    new = {name: plan.records.get(name, []) for name in MERGED_TABLES}
+    if not any(new.values()):
+        return plan, {}
+    stored: dict[str, list[Record]] = {
+        "agreements": _unique([
+            *fetch("agreements", "agreement_id", [a.agreement_id for a in new["agreements"]]),
+            *fetch("agreements", "party_countries", _keys(new["agreements"], "country")),
+            *fetch("agreements", "party_ids", _keys(new["agreements"], "actor_id"))],
+            "agreement_id"),
+        "relations": fetch("relations", "relation_id", [r.relation_id for r in new["relations"]]),
+        "events": fetch("events", "event_id", [e.event_id for e in new["events"]]),
+    }
+    # Tables with nothing stored to meet are written as they come: records from the
+    # pipeline are merged among themselves already (``combine``).
+    touched = [n for n in MERGED_TABLES if stored[n]]
+    if not touched:
+        return plan, {}
+    merged = merge_records(*(stored[n] + new[n] if n in touched else [] for n in MERGED_TABLES))
+    records = dict(plan.records)
+    records.update({n: getattr(merged, n) for n in touched})
+    deletes = {n: [schema.TABLES[n].key_of(r) for r in stored[n]] for n in touched}
+    affected = sorted({schema.TABLES[n].key_of(r) for n in touched
+                       for r in [*stored[n], *records[n]]})
+    old_conflicts = fetch("conflicts", "record_id", affected)
+    records["conflicts"] = _merge_conflicts([*old_conflicts, *plan.records.get("conflicts", []),
+                                             *merged.conflicts])
+    deletes["conflicts"] = [c.conflict_id for c in old_conflicts]
+    return WritePlan(records=records, documents_skipped=plan.documents_skipped), deletes
+
+
+def _keys(agreements: list[Record], attr: str) -> list[str]:
+    return sorted({schema.party_key(a, attr) for a in agreements} - {""})
+
+
+def _unique(records: list[Record], key: str) -> list[Record]:
+    return list({getattr(r, key): r for r in records}.values())
+
+
+def _merge_conflicts(conflicts: list[Record]) -> list[Record]:
+    """One conflict per id, with the union of the values (and of each value's evidence)."""
+    from dyad.model import ConflictValue
+
+    by_id: dict[str, Record] = {}
+    for c in conflicts:
+        prev = by_id.get(c.conflict_id)
+        if prev is None:
+            by_id[c.conflict_id] = c
+            continue
+        values: dict[str, ConflictValue] = {}
+        for v in [*prev.values, *c.values]:
+            key = repr(v.value)
+            old = values.get(key)
+            evidence = [*(old.evidence if old else []), *v.evidence]
+            unique = {(e.doc_id, e.start, e.end): e for e in evidence}
+            values[key] = ConflictValue(value=v.value, evidence=sorted(
+                unique.values(), key=lambda e: (e.doc_id, e.start, e.end)))
+        by_id[c.conflict_id] = prev.model_copy(update={"values": list(values.values())})
+    return list(by_id.values())

@@ -65,12 +65,14 @@ def _month(record: Any) -> str | None:
     return date[:7] if re.match(r"\d{4}-\d{2}", date) else None
 
 
-def _keys(attr: str) -> Callable[[Any], str]:
+def party_key(record: Any, attr: str) -> str:
     """Party ids (or countries) as ``|FRA|GRC|``: a neutral form for "is X a party"."""
-    def compute(record: Any) -> str:
-        values = sorted({v for p in record.parties if (v := getattr(p, attr))})
-        return "|" + "|".join(values) + "|" if values else ""
-    return compute
+    values = sorted({v for p in record.parties if (v := getattr(p, attr))})
+    return "|" + "|".join(values) + "|" if values else ""
+
+
+def _keys(attr: str) -> Callable[[Any], str]:
+    return lambda record: party_key(record, attr)
 
 
 _SIDES = tuple(Derived(f"{side}_{attr}", VARCHAR, _ref(side, attr))

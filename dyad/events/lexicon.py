@@ -1,0 +1,213 @@
+"""The event lexicon: PLOVER types, trigger words and patterns, loaded from YAML data.
+
+The bundled ``data/lexicon.yaml`` covers the 16 PLOVER 0.8 event types. Users add or
+override entries with extra files in the same format (see docs/events.md); their triggers
+are tried before the bundled ones, their ``types``/``frames`` entries replace them.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+import yaml
+
+from dyad.errors import ConfigError
+
+EVENT_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+_TRIGGER_KEYS = frozenset({"type", "mode", "cameo", "context", "verbs", "nouns", "object",
+                           "not_object", "modifier", "not_modifier", "subject", "prep"})
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    name: str
+    quad: int
+    intensity: float
+    modes: Mapping[str, float] = field(default_factory=dict)
+    cameo: str | None = None
+
+    def score(self, mode: str | None) -> float:
+        return float(self.modes.get(mode, self.intensity)) if mode else float(self.intensity)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry for one trigger word or phrase."""
+
+    type: str
+    words: tuple[str, ...]  # lemmas; a verb's head is first, a noun's head is last
+    pos: str  # "verb" or "noun"
+    mode: str | None = None
+    cameo: str | None = None
+    context: tuple[str, ...] = ()
+    object: frozenset[str] | None = None
+    not_object: frozenset[str] = frozenset()
+    modifier: frozenset[str] | None = None
+    not_modifier: frozenset[str] = frozenset()
+    subject: frozenset[str] | None = None
+    prep: frozenset[str] | None = None  # a preposition the trigger must govern
+    origin: str = "dyad"
+
+    @property
+    def head(self) -> str:
+        return self.words[0] if self.pos == "verb" else self.words[-1]
+
+    @property
+    def others(self) -> tuple[str, ...]:
+        return self.words[1:] if self.pos == "verb" else self.words[:-1]
+
+    @property
+    def key(self) -> str:
+        """A short name for the entry, for an event's ``reason``."""
+        return f"{self.type}/{' '.join(self.words)}" + (f" ({self.cameo})" if self.cameo else "")
+
+    @property
+    def rank(self) -> int:
+        """Entries for the same word are tried most specific first."""
+        return -(3 * len(self.words) + 4 * bool(self.object) + 2 * bool(self.modifier)
+                 + 2 * bool(self.subject) + 2 * bool(self.prep)
+                 + bool(self.not_object or self.not_modifier))
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per load
+class Lexicon:
+    types: Mapping[str, TypeInfo]
+    triggers: tuple[Trigger, ...]
+    frames: Mapping[str, Mapping[str, str]]  # frame type -> embedded type -> frame mode
+    future: Mapping[str, str]  # type -> type when the act is future or intended
+    future_modalities: frozenset[str]
+    object_modes: Mapping[str, str]  # object lemma -> REQUEST/REJECT mode
+    deontic: Trigger | None = None  # "X said Y must ...": a REQUEST by the speaker
+    deontic_aux: frozenset[str] = frozenset()
+    future_exempt_cues: frozenset[str] = frozenset()
+    intent: Mapping[str, str] = field(default_factory=dict)  # type -> type when intended
+    refusals: Mapping[str, str] = field(default_factory=dict)
+    refusal_aux: frozenset[str] = frozenset()
+    verbs: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
+    nouns: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        return frozenset({*self.verbs, *self.nouns})
+
+
+def load_lexicon(extra_files: Sequence[str | Path] = ()) -> Lexicon:
+    """The bundled lexicon, with the entries of ``extra_files`` (YAML) tried first."""
+    return _load(tuple(str(p) for p in extra_files))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(extra_files: tuple[str, ...]) -> Lexicon:
+    bundled = resources.files("dyad.events").joinpath("data/lexicon.yaml").read_text("utf-8")
+    layers = [(_parse_yaml(bundled, "dyad/events/data/lexicon.yaml"), "dyad")]
+    for path in extra_files:
+        try:
+            text = Path(path).read_text("utf-8")
+        except OSError as exc:
+            raise ConfigError(f"cannot read the event lexicon file '{path}' ({exc.strerror}); "
+                              "fix: pass an existing YAML file", code="D201") from exc
+        layers.append((_parse_yaml(text, path), path))
+    return build_lexicon(layers)
+
+
+def build_lexicon(layers: Iterable[tuple[Mapping, str]]) -> Lexicon:
+    """Merge lexicon layers (bundled first, user files after; later layers win)."""
+    types: dict[str, TypeInfo] = {}
+    frames: dict[str, dict[str, str]] = {}
+    future: dict[str, str] = {}
+    future_modalities: set[str] = set()
+    object_modes: dict[str, str] = {}
+    deontic: dict = {}
+    refusals: dict[str, str] = {}
+    intent: dict[str, str] = {}
+    exempt: set[str] = set()
+    refusal_aux: set[str] = set()
+    trigger_layers: list[list[Trigger]] = []
+    for data, origin in layers:
+        for name, info in (data.get("types") or {}).items():
+            types[name] = TypeInfo(name, int(info["quad"]), float(info["intensity"]),
+                                   {k: float(v) for k, v in (info.get("modes") or {}).items()},
+                                   str(info["cameo"]) if info.get("cameo") else None)
+        for name, embedded in (data.get("frames") or {}).items():
+            frames[name] = dict(embedded or {})
+        future.update(data.get("future") or {})
+        deontic.update(data.get("deontic") or {})
+        refusals.update(data.get("refusals") or {})
+        intent.update(data.get("intent") or {})
+        exempt.update(data.get("future_exempt_cues") or ())
+        refusal_aux.update(data.get("refusal_aux") or ())
+        future_modalities.update(data.get("future_modalities") or ())
+        for mode, words in (data.get("object_modes") or {}).items():
+            object_modes.update({w: mode for w in words})
+        trigger_layers.append([t for i, entry in enumerate(data.get("triggers") or ())
+                               for t in _triggers(entry, f"{origin} trigger {i + 1}", origin)])
+    for layer in trigger_layers:
+        for t in layer:
+            if t.type not in types:
+                raise ConfigError(f"event lexicon entry '{t.key}' ({t.origin}) has type "
+                                  f"'{t.type}', which is not defined; fix: use one of "
+                                  f"{', '.join(sorted(types))} or add it under 'types'",
+                                  code="D202")
+    # user layers are tried first; within a layer, the most specific entry first
+    ordered = [t for layer in reversed(trigger_layers) for t in sorted(layer, key=lambda t: t.rank)]
+    verbs: dict[str, list[Trigger]] = {}
+    nouns: dict[str, list[Trigger]] = {}
+    for t in ordered:
+        (verbs if t.pos == "verb" else nouns).setdefault(t.head, []).append(t)
+    modal = (Trigger(type=str(deontic["type"]), words=("must",), pos="verb",
+                     cameo=str(deontic.get("cameo") or "") or None, origin="dyad")
+             if deontic.get("type") else None)
+    return Lexicon(types=types, triggers=tuple(ordered), frames=frames, future=future,
+                   deontic=modal, deontic_aux=frozenset(deontic.get("aux") or ()),
+                   future_exempt_cues=frozenset(exempt), refusals=refusals, intent=intent,
+                   refusal_aux=frozenset(refusal_aux),
+                   future_modalities=frozenset(future_modalities), object_modes=object_modes,
+                   verbs={k: tuple(v) for k, v in verbs.items()},
+                   nouns={k: tuple(v) for k, v in nouns.items()})
+
+
+def _parse_yaml(text: str, where: str) -> Mapping:
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"the event lexicon '{where}' is not valid YAML ({exc}); "
+                          "fix: check the indentation and quoting there", code="D203") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"the event lexicon '{where}' must be a mapping with 'triggers' "
+                          "and optionally 'types', 'frames'; fix: see the format in "
+                          "docs/events.md", code="D203")
+    return data
+
+
+def _triggers(entry: Mapping, where: str, origin: str) -> Iterable[Trigger]:
+    unknown = set(entry) - _TRIGGER_KEYS
+    if unknown or "type" not in entry or not (entry.get("verbs") or entry.get("nouns")):
+        raise ConfigError(f"{where}: an entry needs 'type' and 'verbs' or 'nouns'"
+                          + (f"; unknown keys {sorted(unknown)}" if unknown else "")
+                          + "; fix: see the lexicon format in docs/events.md", code="D202")
+
+    def words(key: str) -> frozenset[str] | None:
+        value = entry.get(key)
+        return frozenset(str(w).lower() for w in value) if value else None
+
+    common = dict(type=str(entry["type"]), mode=entry.get("mode") or None,
+                  cameo=str(entry["cameo"]) if entry.get("cameo") else None,
+                  context=tuple(entry.get("context") or ()), object=words("object"),
+                  not_object=words("not_object") or frozenset(), modifier=words("modifier"),
+                  not_modifier=words("not_modifier") or frozenset(), subject=words("subject"),
+                  prep=words("prep"), origin=origin)
+    for pos in ("verbs", "nouns"):
+        for phrase in entry.get(pos) or ():
+            yield Trigger(words=tuple(str(phrase).lower().split()), pos=pos[:-1], **common)
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()

@@ -1,0 +1,378 @@
+"""The team store: the tables of ``dyad.store.schema`` in a PostgreSQL database.
+
+Same schema, same write plan and same queries as the DuckDB file. Text columns use the
+"C" collation so ISO dates and ids compare byte by byte, as in DuckDB, whatever the
+database's locale. Writers take a transaction-level advisory lock, so two ingests into
+one database serialise instead of racing; readers are never blocked.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+import psycopg
+import pydantic
+from psycopg.conninfo import conninfo_to_dict
+from psycopg.types.string import TextLoader
+
+from dyad import model
+from dyad.errors import StoreError
+from dyad.store import schema
+from dyad.store.plan import WriteReport, merge_with_stored, plan_write, referenced_doc_ids
+from dyad.store.queries import Queries
+from dyad.store.schema import Table, quote
+
+TYPE_NAMES = {schema.VARCHAR: 'TEXT COLLATE "C"', schema.JSON: "JSONB",
+              schema.DOUBLE: "DOUBLE PRECISION", schema.BIGINT: "BIGINT",
+              schema.BOOLEAN: "BOOLEAN"}
+_ARRAY_TYPE = {schema.VARCHAR: "text[]", schema.JSON: "text[]", schema.BIGINT: "bigint[]",
+               schema.DOUBLE: "float8[]", schema.BOOLEAN: "boolean[]"}
+WRITE_LOCK = 0x6479616431  # "dyad1": the advisory lock every writer holds
+POOL_SIZE = 8
+"""Connections kept open for concurrent readers (one per API worker thread at a time)."""
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        parts = conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "postgresql://..."
+    host = parts.get("host", "localhost")
+    return f"postgresql://{parts.get('user', '')}@{host}:{parts.get('port', 5432)}/" \
+           f"{parts.get('dbname', '')}".replace("//@", "//")
+
+
+def _connect(url: str, *, read_only: bool) -> psycopg.Connection:
+    options = "-c default_transaction_read_only=on" if read_only else None
+    try:
+        con = psycopg.connect(url, autocommit=True, options=options, connect_timeout=10)
+    except psycopg.Error as exc:
+        raise StoreError(f"cannot connect to the PostgreSQL store {redact(url)}: "
+                         f"{str(exc).strip()}; check that the server runs and the URL "
+                         "(user, password, database) is right") from exc
+    # JSON comes back as text, as from DuckDB, so one row reader serves both backends.
+    for name in ("json", "jsonb"):
+        con.adapters.register_loader(name, TextLoader)
+    return con
+
+
+class PostgresStore(Queries):
+    """Records in a PostgreSQL database. Open with ``PostgresStore.open(url)``."""
+
+    def __init__(self, connection: psycopg.Connection, url: str, *, read_only: bool,
+                 pool: queue.LifoQueue | None = None) -> None:
+        self._con = connection
+        self.url = url
+        self.path = redact(url)  # what messages and the CLI show, as for a DuckDB file
+        self.read_only = read_only
+        self._pool = pool
+
+    @classmethod
+    def open(cls, url: str, *, read_only: bool = False) -> PostgresStore:
+        store = cls(_connect(url, read_only=read_only), url, read_only=read_only,
+                    pool=queue.LifoQueue(maxsize=POOL_SIZE))
+        try:
+            store._prepare()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self._con.close()
+        while self._pool is not None and not self._pool.empty():
+            self._pool.get_nowait().close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.read_only else "read-write"
+        return f"PostgresStore({self.path!r}, {mode})"
+
+    @contextmanager
+    def session(self) -> Iterator[PostgresStore]:
+        """The same store on a pooled connection of its own, for one thread."""
+        assert self._pool is not None, "session() is called on the opened store"
+        try:
+            con = self._pool.get_nowait()
+        except queue.Empty:
+            con = _connect(self.url, read_only=self.read_only)
+        try:
+            yield PostgresStore(con, self.url, read_only=self.read_only)
+        finally:
+            if con.closed or con.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                con.close()
+            else:
+                try:
+                    self._pool.put_nowait(con)
+                except queue.Full:
+                    con.close()
+
+    # -- reading ------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        return bool(self.known_doc_ids([doc_id]))
+
+    def known_doc_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return set()
+        rows = self._dicts('SELECT "doc_id" FROM "documents" WHERE "doc_id" = ANY(?::text[])',
+                           [wanted])
+        return {r["doc_id"] for r in rows}
+
+    def read_extraction(self, doc_ids: Iterable[str] | None = None) -> model.Extraction:
+        """The stored records as a ``dyad/1`` object; see ``DuckDBStore.read_extraction``."""
+        ids = None if doc_ids is None else sorted(set(doc_ids))
+        found: dict[str, list[model.Record]] = {}
+        for table in schema.RECORD_TABLES:
+            where, params = ("", []) if ids is None else (f" WHERE {_doc_filter(table)}", [ids])
+            order = ", ".join(quote(k) for k in table.primary_key)
+            rows = self._dicts(f"SELECT * FROM {quote(table.name)}{where} ORDER BY {order}",
+                               params)
+            mentions = self._mentions(table, ids) if table.mentions else {}
+            try:
+                found[table.name] = [
+                    schema.record_from_row(table, row, mentions.get(row[table.key], []))
+                    for row in rows]
+            except (pydantic.ValidationError, json.JSONDecodeError) as exc:
+                raise StoreError(f"a stored row of {table.name} in {self.path} is not a valid "
+                                 f"record ({exc}); was it edited by hand?") from exc
+        return model.Extraction(**found)
+
+    def _mentions(self, table: Table, ids: list[str] | None) -> dict[str, list[dict]]:
+        link = schema.TABLES[table.mentions or ""]
+        where, params = ("", []) if ids is None else (' WHERE "doc_id" = ANY(?::text[])', [ids])
+        rows = self._dicts(f"SELECT * FROM {quote(link.name)}{where} ORDER BY "
+                           f"{', '.join(quote(k) for k in link.primary_key)}", params)
+        grouped: dict[str, list[dict]] = defaultdict(list)
+        for row in rows:
+            grouped[row.pop(table.key)].append(row)
+        return grouped
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Run one read-only statement with ``?`` parameters; rows as dicts.
+
+        The extended protocol refuses several statements in one call, and the statement
+        runs in a READ ONLY transaction, so nothing can be written through here.
+        """
+        try:
+            with self._con.transaction():
+                self._con.execute("SET TRANSACTION READ ONLY")
+                cursor = self._con.execute(_placeholders(sql), params or [], prepare=False)
+                names = [d.name for d in cursor.description or []]
+                return [dict(zip(names, row)) for row in cursor.fetchall()]
+        except psycopg.Error as exc:
+            raise StoreError(f"query() runs exactly one read-only SELECT with values passed "
+                             f"as parameters; the server said: {str(exc).strip()}") from exc
+
+    def export(self, directory: str | Path, *, fmt: Literal["parquet", "jsonl"],
+               tables: Iterable[str] | None = None) -> list[Path]:
+        """Write each table to DIRECTORY/<table>.<fmt>, through DuckDB's writers, one
+        table at a time, so both backends export byte-compatible files."""
+        import duckdb
+
+        from dyad.store.duckdb import DuckDBStore
+
+        names = list(schema.TABLES) if tables is None else list(tables)
+        unknown = [n for n in names if n not in schema.TABLES]
+        if unknown:
+            raise StoreError(f"unknown table {unknown[0]!r}; export one of "
+                             f"{', '.join(schema.TABLES)}")
+        files = []
+        with DuckDBStore(duckdb.connect(":memory:"), Path(":memory:"), read_only=False) as mem:
+            mem._create()
+            for name in names:
+                table = schema.TABLES[name]
+                columns = ", ".join(quote(c) for c in table.column_names)
+                rows = [tuple(r.values()) for r in self._dicts(
+                    f"SELECT {columns} FROM {quote(name)}")]
+                mem._run(f"DELETE FROM {quote(name)}")
+                if table.primary_key:
+                    mem._insert(table, rows)
+                else:  # meta: one row, no key for ON CONFLICT
+                    for row in rows:
+                        mem._run(f"INSERT INTO {quote(name)} VALUES "
+                                 f"({', '.join('?' for _ in row)})", list(row))
+                files += mem.export(directory, fmt=fmt, tables=[name])
+                mem._run(f"DELETE FROM {quote(name)}")
+        return files
+
+    # -- writing ------------------------------------------------------------------------
+
+    def write(self, extraction: model.Extraction) -> WriteReport:
+        """Add an extraction in one transaction: all of it is written, or nothing."""
+        if self.read_only:
+            raise StoreError(f"the store {self.path} is open read-only; open it with "
+                             "read_only=False to write")
+        try:
+            with self._con.transaction():
+                self._run("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])
+                plan = plan_write(extraction, self.known_doc_ids(referenced_doc_ids(extraction)))
+                plan, deletes = merge_with_stored(plan, self._fetch_records)
+                for name, keys in deletes.items():
+                    self._delete(name, keys)
+                before = self._counts()
+                for table in schema.RECORD_TABLES:
+                    self._write_table(table, plan.records[table.name])
+                after = self._counts()
+        except psycopg.Error as exc:
+            raise StoreError(f"writing to the store {self.path} failed and nothing was "
+                             f"written: {str(exc).strip()}") from exc
+        return WriteReport(documents_written=len(plan.records["documents"]),
+                           documents_skipped=plan.documents_skipped,
+                           rows={name: after[name] - before[name] for name in after})
+
+    def _write_table(self, table: Table, records: list[model.Record]) -> None:
+        stored = self._stored_keys(table, [table.key_of(r) for r in records])
+        new = [r for r in records if table.key_of(r) not in stored]
+        self._insert(table, [schema.record_row(table, r) for r in new])
+        self._insert(schema.EVIDENCE, [row for r in new for row in schema.evidence_rows(table, r)])
+        if table.mentions:
+            link = schema.TABLES[table.mentions]
+            self._insert(link, [row for r in records for row in schema.mention_rows(table, r)])
+        if table.name == "actors":
+            self._merge_aliases([r for r in records if table.key_of(r) in stored])
+
+    def _merge_aliases(self, actors: list[model.Record]) -> None:
+        """Actors seen again gain their new aliases (as in the DuckDB store)."""
+        if not actors:
+            return
+        stored = {r["actor_id"]: json.loads(r["aliases"]) for r in self._dicts(
+            'SELECT "actor_id", "aliases" FROM "actors" WHERE "actor_id" = ANY(?::text[])',
+            [[a.actor_id for a in actors]])}
+        for actor in actors:
+            aliases = stored[actor.actor_id]
+            extra = [a for a in actor.aliases if a not in aliases]
+            if extra:
+                self._run('UPDATE "actors" SET "aliases" = ?::jsonb WHERE "actor_id" = ?',
+                          [json.dumps(aliases + extra, ensure_ascii=False), actor.actor_id])
+
+    def _fetch_records(self, table_name: str, column: str, values: list[str]) -> list[model.Record]:
+        """Stored records of a table whose ``column`` is one of ``values``."""
+        if not values:
+            return []
+        table = schema.TABLES[table_name]
+        rows = self._dicts(f"SELECT * FROM {quote(table_name)} WHERE {quote(column)} "
+                           "= ANY(?::text[])", [list(values)])
+        return [schema.record_from_row(table, row) for row in rows]
+
+    def _delete(self, table_name: str, keys: list[str]) -> None:
+        """Remove stored records (and their evidence links) that a merged record replaces."""
+        if not keys:
+            return
+        table = schema.TABLES[table_name]
+        self._run(f"DELETE FROM {quote(table_name)} WHERE {quote(table.key)} = ANY(?::text[])",
+                  [list(keys)])
+        self._run('DELETE FROM "evidence" WHERE "record_kind" = ? AND "record_id" '
+                  "= ANY(?::text[])", [table_name, list(keys)])
+
+    def _insert(self, table: Table, rows: list[tuple[Any, ...]]) -> None:
+        """Insert-or-ignore ``rows``, bound as one array per column (one statement)."""
+        if not rows:
+            return
+        rows = list(dict.fromkeys(rows))
+        names = [f"c{i}" for i in range(len(table.columns))]
+        values = ", ".join(f"{n}::jsonb" if c.type == schema.JSON else n
+                           for n, c in zip(names, table.columns))
+        arrays = ", ".join(f"?::{_ARRAY_TYPE[c.type]}" for c in table.columns)
+        self._run(f"INSERT INTO {quote(table.name)} "
+                  f"({', '.join(quote(c) for c in table.column_names)}) "
+                  f"SELECT {values} FROM unnest({arrays}) AS u({', '.join(names)}) "
+                  "ON CONFLICT DO NOTHING", [list(col) for col in zip(*rows)])
+
+    def _stored_keys(self, table: Table, keys: list[str]) -> set[str]:
+        if not keys:
+            return set()
+        rows = self._dicts(f"SELECT {quote(table.key)} AS k FROM {quote(table.name)} "
+                           f"WHERE {quote(table.key)} = ANY(?::text[])", [keys])
+        return {r["k"] for r in rows}
+
+    def _counts(self) -> dict[str, int]:
+        names = [t.name for t in schema.TABLES.values() if t is not schema.META]
+        sql = " UNION ALL ".join(f"SELECT '{n}' AS t, count(*) AS n FROM {quote(n)}"
+                                 for n in names)
+        return {r["t"]: r["n"] for r in self._dicts(sql)}
+
+    # -- set-up -------------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        existing = {r["table_name"] for r in self._dicts(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema()")}
+        if schema.META.name not in existing:
+            if existing or self.read_only:
+                what = "has other tables" if existing else "has no dyad tables"
+                raise StoreError(f"the database {self.path} is not a dyad store (it {what}); "
+                                 "give --db an empty database")
+            self._create()
+            return
+        version = self._dicts('SELECT max("schema_version") AS v FROM "meta"')[0]["v"]
+        if version != schema.SCHEMA_VERSION:
+            raise StoreError(f"the store {self.path} has schema version {version}; this dyad "
+                             f"reads version {schema.SCHEMA_VERSION}: use a matching dyad or "
+                             "a new database")
+        found: dict[str, set[str]] = defaultdict(set)
+        for r in self._dicts("SELECT table_name, column_name FROM information_schema.columns "
+                             "WHERE table_schema = current_schema()"):
+            found[r["table_name"]].add(r["column_name"])
+        for table in schema.TABLES.values():
+            missing = set(table.column_names) - found[table.name]
+            if missing:
+                raise StoreError(f"the store {self.path} lacks {table.name} columns "
+                                 f"{', '.join(sorted(missing))}: it was made by another dyad "
+                                 "version; export it with that version or use a new database")
+
+    def _create(self) -> None:
+        with self._con.transaction():
+            self._run("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])
+            for table in schema.TABLES.values():
+                self._run(table.ddl(TYPE_NAMES))
+                for ddl in table.index_ddl():
+                    self._run(ddl)
+            if not self._dicts('SELECT 1 FROM "meta"'):  # a racing process may have won
+                self._run('INSERT INTO "meta" VALUES (?, ?, ?)',
+                          [model.SCHEMA, schema.SCHEMA_VERSION,
+                           datetime.now(timezone.utc).isoformat(timespec="seconds")])
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _run(self, sql: str, params: Any = None) -> psycopg.Cursor:
+        return self._con.execute(_placeholders(sql), params)
+
+    def _dicts(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
+        try:
+            cursor = self._run(sql, params if params is not None else [])
+            names = [d.name for d in cursor.description or []]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
+        except psycopg.Error as exc:
+            raise StoreError(f"query on the store {self.path} failed: "
+                             f"{str(exc).strip()}") from exc
+
+
+def _placeholders(sql: str) -> str:
+    """``?`` (DuckDB's style, used by the shared SQL) to psycopg's ``%s``."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def _doc_filter(table: Table) -> str:
+    ids = "ANY(?::text[])"
+    if "doc_id" in table.column_names:
+        return f'"doc_id" = {ids}'
+    if table.mentions:
+        return (f'{quote(table.key)} IN (SELECT {quote(table.key)} FROM {quote(table.mentions)} '
+                f'WHERE "doc_id" = {ids})')
+    return (f'{quote(table.key)} IN (SELECT "record_id" FROM "evidence" '
+            f"WHERE \"record_kind\" = '{table.name}' AND \"doc_id\" = {ids})")
