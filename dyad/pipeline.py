@@ -79,14 +79,19 @@ class Extractor:
         >>> result = ex.extract_text("PARIS, May 2 (AFP) - France and Greece signed ...")
     """
 
-    def __init__(self, *, actors_files: Sequence[str] = ()) -> None:
+    def __init__(self, *, actors_files: Sequence[str] = (), selective: bool = True) -> None:
+        """``selective``: parse only sentences with a coder's cue (``dyad.selection``);
+        False parses every sentence fully (slower; actors found by the statistical NER
+        in cue-less sentences too)."""
         from dyad.actors import load_dictionary
         from dyad.geo import load_gazetteer
         from dyad.nlp.pipeline import NlpLayer
+        from dyad.selection import build_selector
 
         self.dictionary = load_dictionary(actors_files)
         self.gazetteer = load_gazetteer()
-        self.nlp = NlpLayer(self.dictionary.ruler_patterns())
+        self.nlp = NlpLayer(self.dictionary.ruler_patterns(),
+                            selector=build_selector() if selective else None)
         self.coders = {name: _coder(name) for name in CODERS}
 
     # -- public entry points -------------------------------------------------------
