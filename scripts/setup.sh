@@ -36,7 +36,9 @@ if [ ! -f "$stamp" ]; then
   for lock in "${locks[@]}"; do
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r "$lock"
   done
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>&1 |
+    grep -v -e BuildBackendWarning -e "^ *$" -e "^ *[!*]" -e "Please be careful" -e "name as your package" \
+      -e "with strategy" -e "folders in your working" >&2 || true
   rm -f .venv/.dyad-installed-*
   touch "$stamp"
 fi
