@@ -36,9 +36,12 @@ if [ ! -f "$stamp" ]; then
   for lock in "${locks[@]}"; do
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r "$lock"
   done
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>&1 |
-    grep -v -e BuildBackendWarning -e "^ *$" -e "^ *[!*]" -e "Please be careful" -e "name as your package" \
-      -e "with strategy" -e "folders in your working" >&2 || true
+  # setuptools warns about editable installs at length; show its output only on failure
+  if ! .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
+       --no-build-isolation -e . > .venv/.dyad-install.log 2>&1; then
+    cat .venv/.dyad-install.log >&2
+    exit 1
+  fi
   rm -f .venv/.dyad-installed-*
   touch "$stamp"
 fi
