@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from dyad import errors
 from dyad.model import (Actor, Agreement, Document, Event, Extraction, Failure, Location,
-                        Mention, Relation)
+                        Relation)
 from dyad.ingest.language import NOT_ENGLISH, STAGE as LANGUAGE_STAGE
 from dyad.ingest.language import detect_language, is_english
 from dyad.nlp.dateline import find_dateline
@@ -150,12 +150,11 @@ class Extractor:
     def code(self, doc: Document, parsed: ParsedDoc) -> DocRecords:
         """Run the stages after parsing: a pure function of the document and its parse."""
         from dyad.actors import collect_actors, resolve_actors
-        from dyad.geo import resolve_locations
+        from dyad.geo import locations_of, resolve_locations
         from dyad.quantities import find_quantities
         from dyad.time import Anchor, find_dates
 
         out = DocRecords(document=doc)
-        ctx = DocContext(document=doc, parsed=parsed)
 
         def stage(name: str, fn: Callable[[], object], default: object) -> object:
             try:
@@ -178,7 +177,7 @@ class Extractor:
                          quantities=quantities, dates=dates, anchor=anchor)
 
         out.actors = collect_actors(actors, doc.doc_id)
-        out.locations = _location_records(doc.doc_id, places)
+        out.locations = locations_of(doc.doc_id, places)
         out.events = stage("events", lambda: list(self.coders["events"](ctx)), [])
         out.agreements = stage("agreements", lambda: list(self.coders["agreements"](ctx)), [])
         out.relations = stage("relations", lambda: list(self.coders["relations"](ctx)), [])
@@ -225,22 +224,11 @@ def _failure(doc: Document, stage: str, exc: Exception) -> Failure:
                    message=message[:500] + "; fix: report this with the document to dyad's issues")
 
 
-def _location_records(doc_id: str, mentions: Iterable) -> list[Location]:
-    from dyad.geo import to_location
-
-    by_id: dict[str, Location] = {}
-    for m in mentions:
-        loc = by_id.get(m.place.place_id) or to_location(m.place)
-        mention = Mention(doc_id=doc_id, start=m.start, end=m.end, text=m.text, reason=m.reason)
-        by_id[loc.location_id] = loc.model_copy(update={"mentions": [*loc.mentions, mention]})
-    return list(by_id.values())
-
-
-def _merge_actor(a: Actor, b: Actor, mentions: list[Mention]) -> Actor:
-    aliases = sorted({*a.aliases, *b.aliases, *(m.text for m in mentions)} - {a.name})
+def _merge_actor(a: Actor, b: Actor) -> Actor:
+    """One actor seen in several documents: the union of aliases and mentions."""
+    aliases = sorted({*a.aliases, *b.aliases} - {a.name})
     seen = {(m.doc_id, m.start, m.end) for m in a.mentions}
-    merged = [*a.mentions, *(m for m in [*b.mentions, *mentions]
-                             if (m.doc_id, m.start, m.end) not in seen)]
+    merged = [*a.mentions, *(m for m in b.mentions if (m.doc_id, m.start, m.end) not in seen)]
     return a.model_copy(update={"aliases": aliases, "mentions": merged})
 
 
@@ -256,7 +244,7 @@ def combine(items: Iterable[DocRecords | Failure]) -> Extraction:
             continue
         documents.append(item.document)
         for a in item.actors:
-            actors[a.actor_id] = _merge_actor(actors[a.actor_id], a, []) if a.actor_id in actors else a
+            actors[a.actor_id] = _merge_actor(actors[a.actor_id], a) if a.actor_id in actors else a
         for loc in item.locations:
             if loc.location_id in locations:
                 prev = locations[loc.location_id]
