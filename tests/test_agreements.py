@@ -405,3 +405,43 @@ def test_real_pipeline_end_to_end(request):
     pact = next(a for a in result.agreements if a.kind == "defence")
     assert any(s.stage == "ratified" and s.modality == "asserted" and s.party
                and s.party.country == "GRC" for s in pact.stages)
+
+
+# -- linking across sentences ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, stage", [
+    ("Armenia and Azerbaijan agreed on a peace treaty in March. The treaty was signed by Armenia in May.",
+     "peace treaty", ("signed", "ARM", "asserted")),
+    ("France and Greece signed a defence pact. The Greek parliament ratified the agreement in 2021.",
+     "defence pact", ("ratified", "GRC", "asserted")),
+    ("India and Chile signed a trade pact. The deal was suspended by India in 2023.",
+     "trade pact", ("suspended", "IND", "asserted")),
+])
+def test_a_bare_head_noun_refers_back_whatever_its_default_kind(text, name, stage):
+    ag = only(run(text))
+    assert ag.name == name
+    assert stage in stages_of(ag)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Israel and Egypt signed a ceasefire agreement.", "ceasefire"),
+    ("Ethiopia signed a ceasefire in Tigray.", "ceasefire"),
+])
+def test_ceasefire_is_a_head_and_compounds_are_one_mention(text, kind):
+    ag = only(run(text))
+    assert ag.kind == kind
+    assert ag.name in {"ceasefire agreement", "ceasefire"}
+
+
+@pytest.mark.parametrize("text", [
+    "France and Greece signed a defence pact. The pact entered into force in 2022.",
+    "France's defence pact with Greece entered into force in 2022.",
+])
+def test_entry_into_force_binds_the_agreement_not_one_party(text):
+    ag = only(run(text))
+    assert [(s.stage, s.party) for s in ag.stages if s.stage == "in_force"] == [("in_force", None)]
+
+
+def test_entry_into_force_for_a_named_party():
+    ag = only(run("The trade pact entered into force for Chile in 2022."))
+    assert ("in_force", "CHL", "asserted") in stages_of(ag)

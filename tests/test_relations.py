@@ -138,3 +138,86 @@ def test_relation_modality_on_real_parse(layer, text, modality):
 
     rels = run(text, layer.parse("d1", text), modality_of)
     assert [r.modality for r in rels] == [modality]
+
+
+# -- varied news phrasings through the real pipeline (slow) -----------------------------------
+# Written for these tests: each names one construction the coder must read. Mediation is
+# compared on the mediator only (the sides are often unnamed: "the two sides").
+
+PHRASINGS = [
+    ("About 54,000 US troops are stationed in Japan.", {("military_presence", "USA", "JPN")}),
+    ("There are about 35,000 American troops in Germany.", {("military_presence", "USA", "DEU")}),
+    ("Turkey has maintained troops in northern Iraq for years.", {("military_presence", "TUR", "IRQ")}),
+    ("Some 28,500 US soldiers are based in South Korea.", {("military_presence", "USA", "KOR")}),
+    ("Germany has stationed a brigade in Lithuania.", {("military_presence", "DEU", "LTU")}),
+    ("Japan hosts the largest concentration of US forces overseas.", {("military_presence", "USA", "JPN")}),
+    ("India has a military presence in Tajikistan.", {("military_presence", "IND", "TJK")}),
+    ("France has deployed 1,000 soldiers to Estonia.", {("military_presence", "FRA", "EST")}),
+    ("Russia's Hmeimim air base in Syria supports its operations.", {("military_presence", "RUS", "SYR")}),
+    ("The ceasefire, brokered by Egypt and Qatar, took effect on Sunday.",
+     {("mediation", "EGY", None), ("mediation", "QAT", None)}),
+    ("The deal was reached with the help of Saudi mediators.", {("mediation", "SAU", None)}),
+    ("Talks hosted by Oman led to a prisoner swap between the United States and Iran.",
+     {("mediation", "OMN", None)}),
+    ("The Qatari-mediated agreement freed 50 hostages.", {("mediation", "QAT", None)}),
+    ("The truce was negotiated with the mediation of the African Union.", {("mediation", "AU", None)}),
+    ("China helped broker the restoration of ties between Saudi Arabia and Iran.", {("mediation", "CHN", None)}),
+    ("Algeria, which mediated the talks, welcomed the accord.", {("mediation", "DZA", None)}),
+    ("Qatar, which hosts a large US base, mediated the talks.",
+     {("mediation", "QAT", None), ("military_presence", "USA", "QAT")}),
+    ("Finland became NATO's 31st member in April 2023.", {("membership", "FIN", "NATO")}),
+    ("Croatia is an EU member state.", {("membership", "HRV", "EU")}),
+    ("Poland, a NATO member, borders Ukraine.", {("membership", "POL", "NATO")}),
+    ("Turkey has been a member of NATO since 1952.", {("membership", "TUR", "NATO")}),
+    ("Turkey ratified Sweden's bid to join NATO.", {("membership", "SWE", "NATO")}),
+    ("China was admitted to the World Trade Organization in 2001.", {("membership", "CHN", "WTO")}),
+    ("NATO leaders met in Vilnius. Sweden joined the alliance in March 2024.", {("membership", "SWE", "NATO")}),
+    ("Egypt is one of the largest buyers of French arms.", {("arms_supply", "FRA", "EGY")}),
+    ("India is the world's largest importer of Russian oil.", {("energy_supply", "RUS", "IND")}),
+    ("China is Australia's largest trading partner.", {("trade", "AUS", "CHN")}),
+    ("Trade between China and Australia reached $220 billion last year.", {("trade", "AUS", "CHN")}),
+    ("Sanctions imposed on Iran by the EU remain in place.", {("sanctions", "EU", "IRN")}),
+    ("Armenia and Azerbaijan fought a war over Nagorno-Karabakh in 2020.", {("armed_conflict", "ARM", "AZE")}),
+    ("The United States is Japan's closest ally.", {("alliance", "JPN", "USA")}),
+    ("Saudi Arabia and Iran were long rivals. The two countries restored diplomatic relations in 2023.",
+     {("diplomatic_relations", "IRN", "SAU")}),
+    ("France said the talks went well.", set()),
+    ("Russian forces attacked the town.", set()),
+]
+_SYMMETRIC = {"alliance", "trade", "armed_conflict", "diplomatic_relations"}
+
+
+def gold_style(rels: list[Relation]) -> set[tuple]:
+    from dyad.eval.report import ref_code
+
+    out = set()
+    for r in rels:
+        src, tgt = ref_code(r.source), ref_code(r.target) if r.target else None
+        if r.relation_type == "mediation":
+            tgt = None
+        elif r.relation_type in _SYMMETRIC and tgt:
+            src, tgt = sorted((src, tgt))
+        out.add((r.relation_type, src, tgt))
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", PHRASINGS)
+def test_news_phrasings_end_to_end(extractor, text, expected):
+    pytest.importorskip("dyad.actors.resolve")
+    got = gold_style(extractor.extract_text(text, date="2024-03-10").relations)
+    assert got == expected
+
+
+def test_mention_covering_the_trigger_is_its_modifier():
+    """The resolver may read "American troops" as one mention: it is still the source."""
+    from tests.test_agreements import FakeMention
+    from dyad.model import Actor
+
+    text = "American troops are stationed in Germany."
+    actors = [FakeMention(0, 15, "American troops", Actor(actor_id="USA.MIL", name="US military",
+                                                          kind="state", country="USA")),
+              *[a for a in fake_actors(text) if a.text == "Germany"]]
+    rels = code(hand_parse(text), actors=actors, modality=cue_modality, place_ref=lambda p: p)
+    assert {(r.relation_type, r.source.actor_id, r.target.actor_id) for r in rels} == {
+        ("military_presence", "USA.MIL", "DEU")}

@@ -58,6 +58,7 @@ class AgreementMention:
     head_start: int
     actors: list[Any] = field(default_factory=list)  # actor mentions naming its parties
     known: Known | None = None
+    kind_cued: bool = True  # False when the kind is only the head noun's default ("the treaty")
 
     @property
     def head(self) -> str:
@@ -122,6 +123,10 @@ def find_mentions(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Lexicon) ->
             continue
         if not free(tok.start, tok.end) or tok.pos == "VERB":
             continue
+        nxt = parsed.tokens[tok.i + 1] if tok.i + 1 < len(parsed.tokens) else None
+        if nxt is not None and nxt.sent == tok.sent and nxt.text.lower() in lexicon.heads \
+                and tok.text.islower():
+            continue  # "ceasefire agreement": the last head noun heads the mention
         mention = _named(parsed, tok, actors, lexicon) or _generic(parsed, tok, actors, lexicon)
         if mention is None or not free(mention.start, mention.end):
             continue
@@ -160,7 +165,8 @@ def _recent_compatible(clusters: list[Cluster], m: AgreementMention) -> Cluster 
     own = {a.actor.country or a.actor.actor_id for a in m.actors}
     compatible = []
     for c in sorted(clusters, key=lambda c: c.mentions[-1].start, reverse=True):
-        if m.kind and c.kind and m.kind != c.kind and c.kind not in {"treaty", "other"}:
+        # "the treaty" after "a peace treaty": a bare head's default kind does not conflict
+        if m.kind and m.kind_cued and c.kind and m.kind != c.kind and c.kind not in {"treaty", "other"}:
             continue
         if own and c.party_ids and not own & c.party_ids:
             continue
@@ -255,8 +261,8 @@ def _generic(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon
     right = re.split(r"[,;.]| (?:which|that|who|and|but)\b", right)[0]
     right_cue = re.match(r"\s+(?:for|on|of|to (?:buy|supply|sell|purchase))\s+[^,;.]*", right)
     modifiers = parsed.text[start:head.start]
-    kind = lex.kind_of(modifiers) or (lex.kind_of(right_cue.group(0)) if right_cue else None) \
-        or lex.heads.get(head.text.lower())
+    cued = lex.kind_of(modifiers) or (lex.kind_of(right_cue.group(0)) if right_cue else None)
+    kind = cued or lex.heads.get(head.text.lower())
     if head.text.lower() in lex.weak_heads and not lex.kind_of(modifiers):
         return None
     inside = _actors_in(actors, start, head.start)
@@ -266,4 +272,5 @@ def _generic(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon
         inside = _actors_in(actors, owner.start, owner.end) + inside
     return AgreementMention(start, head.end, parsed.text[start:head.end], sent.i, False,
                             parsed.text[start:head.end], kind,
-                            det in DEFINITE or det in {"'s", "’s"}, head.start, inside)
+                            det in DEFINITE or det in {"'s", "’s"}, head.start, inside,
+                            kind_cued=cued is not None)

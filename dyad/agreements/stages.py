@@ -39,6 +39,8 @@ BODY_WINDOW = 60
 SHARED_STAGES = frozenset({"signed", "negotiated", "renewed"})
 _BY = re.compile(r"\s*(?:(?:the|this|that|it|its)\s+\w+\s+)?by\s+", re.IGNORECASE)
 _ONLY_AFTER = frozenset({"withdrawn"})
+# Stages of the agreement as a whole: no party unless "for X" names one.
+JOINT_STAGES = frozenset({"in_force", "expired"})
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,10 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
             stage = hit.trigger.stage
             if hit.trigger.joins:
                 stage = "ratified" if mod in {"asserted", "reported"} else "proposed"
-            parties = _parties(parsed, sent, hit, mention, body, free_actors, actors, stage)
+            if stage in JOINT_STAGES:
+                parties = _for_parties(parsed, sent, hit, free_actors, actors)
+            else:
+                parties = _parties(parsed, sent, hit, mention, body, free_actors, actors, stage)
             date = _date(dates, sent, hit, hits[k + 1].start if k + 1 < len(hits) else sent.end,
                          hits[k - 1].end if k else sent.start)
             evidence = Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end,
@@ -178,6 +183,17 @@ def _parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: AgreementMent
     for r in refs:
         seen.setdefault(r.actor_id, r)
     return list(seen.values())
+
+
+def _for_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, free_actors: Sequence[Any],
+                 pool: Sequence[Any]) -> list[ActorRef]:
+    """Entry into force and expiry bind the agreement as a whole: a party only when the
+    text says for whom ("entered into force for Norway")."""
+    cue = re.match(r"\s*(?:on\s+[^,;.]{0,25}\s)?for\s+", parsed.text[hit.end:sent.end], re.IGNORECASE)
+    if cue is None:
+        return []
+    found = group_after(parsed.text, free_actors, hit.end + cue.end(), ceiling=sent.end, max_gap=6)
+    return [country_ref(a.actor, pool) for a in found]
 
 
 def _after_with(text: str, actor: Any) -> bool:

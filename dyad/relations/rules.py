@@ -3,18 +3,26 @@
 Each pattern of ``data/patterns.yaml`` is a trigger and two roles. A role names where
 the actor stands relative to the trigger; alternatives ("mod|before") are tried in order:
 
-- ``before``: the list of actors just before the trigger (its subject);
-- ``mod``: the list of actors right before it with only lower-case words between
-  ("American, French and Chinese bases", "Russian troops", "US sanctions");
+- ``before``: the grammatical subject of a verb trigger when the sentence was parsed
+  (``nsubj``; through "which" and "helped broker"), else the list of actors just before it;
+- ``subj``: the list before it joined by a copula or apposition ("Croatia is an EU
+  member", "Poland, a NATO member");
+- ``mod``: a mention covering the trigger ("American troops" resolved as one mention), else
+  the list of actors right before it with only lower-case words or numbers between
+  ("American, French and Chinese bases", "Russia keeps about 1,500 troops", "US sanctions");
 - ``poss``: an actor with "'s" right before it ("India's largest arms supplier");
-- ``after``: the list of actors just after it; ``to``/``from``/``by``/``of``/``on``/
+- ``after``: the list of actors just after it (``next``: right after it, "NATO member
+  Turkey"; ``after_far``: within the role window, "hosts the largest concentration of US
+  forces"); ``to``/``from``/``by``/``of``/``on``/
   ``with``/``between``: the list after that preposition ("on" also takes "against");
 - ``place``: the country of a place right after the trigger ("claims the Falklands");
 - ``in``: the country of what follows "in"/"at"/"on": an actor, or a place (whose
   country is the target and which becomes the relation's ``location``);
-- ``igo_after``/``igo_before``: the first IGO actor after / the IGO right before;
+- ``igo_after``/``igo_before``: the first IGO actor after / the IGO right before
+  ("NATO's 31st member"); "the alliance", "the bloc's", "its" stand for the IGO named last;
 - ``pair`` (source only): a list of two or more actors before the trigger, or after
-  "between", relates its first member to each other member;
+  "between", relates its first member to each other member; "the two countries" stands
+  for the last two states named before it;
 - ``none`` (target only): no target (a claim on a sea).
 
 Attributes: ``value_usd`` (or ``value`` and ``currency``) and ``year`` from a money
@@ -43,6 +51,25 @@ SYMMETRIC = frozenset({"alliance", "armed_conflict", "diplomatic_relations", "tr
 ROLE_WINDOW = 60
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+# Between a modifier and its trigger: lower-case words and numbers ("Russia keeps about
+# 1,500 troops", "US-brokered").
+_MOD_GAP = re.compile(r"(?:['’]s)?(?:[\s\-a-z]|\d[\d,.]*)*")
+# Between a copular subject and its trigger: "Croatia is an EU member", "Poland, a NATO
+# member", "Finland became NATO's 31st member", "Turkey has been a member of".
+_COPULA = re.compile(r"(?:\s*,\s*(?:(?:a|an|the|one\s+of\s+the|another|fellow|also)\s+)*"
+                     r"|\s+(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|became|becomes|"
+                     r"become|remains?|remained|as)\s+)(?:(?:a|an|the|its|one\s+of\s+the|not|also|"
+                     r"now|already|still|formally|officially)\s+)*)[^,;:()]{0,30}$", re.IGNORECASE)
+# Between an IGO and "member": "NATO member", "NATO's 31st member", "EU's newest member".
+_IGO_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:\d+(?:st|nd|rd|th)|[a-z]+est|[a-z]+th|first|second|third|"
+                      r"founding|full|newest|latest|fellow)\s+)?")
+# An IGO named by a common noun or "its", resolved to the IGO named last before it.
+_IGO_NOUNS = r"(?:alliance|bloc|union|organi[sz]ation|grouping|group|club|body|community|league)"
+_IGO_ANAPHOR_AFTER = re.compile(rf"\s+the\s+(?:[\w-]+\s+){{0,2}}?{_IGO_NOUNS}\b", re.IGNORECASE)
+_IGO_ANAPHOR_BEFORE = re.compile(rf"(?:\bthe\s+(?:[\w-]+\s+){{0,2}}?{_IGO_NOUNS}['’]s|\bits)\s+"
+                                 r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+_TWO_SIDES = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|nations|states|sides|neighbou?rs|"
+                        r"governments|capitals|rivals)\b", re.IGNORECASE)
 _PREP = {"to": r"to", "from": r"from", "by": r"by", "of": r"of", "on": r"on|against|targeting",
          "with": r"with", "between": r"between|among"}
 
@@ -149,24 +176,31 @@ def _apply(env: _Sentence, pat: Pattern, m: re.Match[str], lexicon: RelationLexi
         rtype = commodity[1]
     location = None
     pairs: list[tuple[ActorRef, ActorRef | None]] = []
-    sources, src_role = _role(env, pat.source, m, place_ref)
+    igo_first = pat.target[0].startswith("igo_")
+    pre_targets, pre_role = _role(env, pat.target, m, place_ref) if igo_first else ([], "")
+    if igo_first and not pre_targets:
+        return []
+    sources, src_role = _role(env, pat.source, m, place_ref, exclude={id(a) for a in pre_targets})
     if src_role == "pair":
-        refs = [country_ref(a.actor, env.pool) for a in sources]
+        refs = [a if isinstance(a, ActorRef) else country_ref(a.actor, env.pool)
+                for a in sources]
         pairs = [(refs[0], r) for r in refs[1:]]
     else:
-        (targets, tgt_role) = _role(env, pat.target, m, place_ref,
-                                    exclude={id(a) for a in sources})
+        (targets, tgt_role) = (pre_targets, pre_role) if igo_first else _role(
+            env, pat.target, m, place_ref, exclude={id(a) for a in sources})
         if tgt_role == "in" and targets and isinstance(targets[0], tuple):
             location = targets[0][1]
             target_refs = [targets[0][0]] if targets[0][0] is not None else []
         else:
             target_refs = [country_ref(a.actor, env.pool) if not isinstance(a, ActorRef) else a
                            for a in targets]
-        src_refs = [country_ref(a.actor, env.pool) for a in sources]
+        src_refs = [a if isinstance(a, ActorRef) else country_ref(a.actor, env.pool)
+                    for a in sources]
         if not src_refs or (not target_refs and tgt_role != "none"):
             return []
         pairs = [(s, t) for s in src_refs for t in (target_refs or [None])]
-    pairs = [(s, t) for s, t in pairs if t is None or s.actor_id != t.actor_id]
+    pairs = [(s, t) for s, t in pairs if t is None or (
+        s.actor_id != t.actor_id and (s.country is None or s.country != t.country))]
     if not pairs:
         return []
     tok = token_at(env.parsed, m.start(), m.end())
@@ -197,16 +231,37 @@ def _role(env: _Sentence, roles: Sequence[str], m: re.Match[str], place_ref: Cal
     for role in roles:
         found: list[Any] = []
         if role == "before":
-            cands = [a for a in actors if not _possessive(text, a, m.start())]
-            found = group_before(text, cands, m.start(), floor=sent.start)
+            found = _dep_subject(env, m, actors)
+            if not found:
+                cands = [a for a in actors if not _possessive(text, a, m.start())]
+                found = group_before(text, cands, m.start(), floor=sent.start)
         elif role == "mod":
-            found = group_before(text, actors, m.start(), floor=sent.start, max_gap=25)
-            if found and not re.fullmatch(r"(?:['’]s)?[\s\-a-z]*", text[found[-1].end:m.start()]):
-                found = []
+            # the resolver often takes the trigger into the mention ("American troops",
+            # "Egyptian mediators"): the mention covering the trigger is its modifier
+            found = [a for a in actors if a.start < m.start() < a.end][:1]
+            if not found:
+                found = group_before(text, actors, m.start(), floor=sent.start, max_gap=25)
+                if found and not _MOD_GAP.fullmatch(text[found[-1].end:m.start()]):
+                    found = []
         elif role == "poss":
             found = [a for a in actors if _possessive(text, a, m.start())][-1:]
+            if not found:  # "Sweden's NATO membership" read as one IGO name: the place says who
+                place = next((p for p in env.places if _possessive(text, p, m.start())
+                              and not any(a.start <= p.start < a.end and a.actor.kind != "igo"
+                                          for a in actors)), None)
+                loc = place_ref(place.place) if place is not None else None
+                if loc is not None and loc.country:
+                    return [ref_for_id(loc.country, env.pool)], "poss"
+        elif role == "subj":
+            found = group_before(text, actors, m.start(), floor=sent.start)
+            if found and not _COPULA.match(text[found[-1].end:m.start()]):
+                found = []
         elif role == "after":
             found = group_after(text, actors, m.end(), ceiling=sent.end, max_gap=12)
+        elif role == "next":
+            found = group_after(text, actors, m.end(), ceiling=sent.end, max_gap=2)
+        elif role == "after_far":
+            found = group_after(text, actors, m.end(), ceiling=sent.end, max_gap=ROLE_WINDOW)
         elif role in _PREP:
             cue = re.search(rf"\b(?:{_PREP[role]})\s+", text[m.end():min(sent.end, m.end() + ROLE_WINDOW)],
                             re.IGNORECASE)
@@ -216,10 +271,12 @@ def _role(env: _Sentence, roles: Sequence[str], m: re.Match[str], place_ref: Cal
             before = group_before(text, actors, m.start(), floor=sent.start)
             if len(before) >= 2:
                 found = before
+            elif _TWO_SIDES.search(text[sent.start:m.start()]):
+                found = _last_two_states(env, sent.start)
             else:
-                cue = re.search(r"\bbetween\s+", text[m.end():min(sent.end, m.end() + 20)])
+                cue = re.search(r"\b(?:between|among)\s+", text[m.start():min(sent.end, m.end() + 20)])
                 if cue:
-                    after = group_after(text, actors, m.end() + cue.end(), ceiling=sent.end, max_gap=6)
+                    after = group_after(text, actors, m.start() + cue.end(), ceiling=sent.end, max_gap=6)
                     found = after if len(after) >= 2 else []
         elif role == "place":
             place = next((p for p in env.places if 0 <= p.start - m.end() <= 6
@@ -235,9 +292,13 @@ def _role(env: _Sentence, roles: Sequence[str], m: re.Match[str], place_ref: Cal
         elif role == "igo_after":
             found = [a for a in actors if a.start >= m.end() and a.actor.kind == "igo"
                      and a.start - m.end() <= 30][:1]
+            if not found and _IGO_ANAPHOR_AFTER.match(text, m.end()):
+                found = _recent_igo(env, m.start())
         elif role == "igo_before":
             found = [a for a in actors if a.end <= m.start() and a.actor.kind == "igo"
-                     and re.fullmatch(r"['’]?s?\s*", text[a.end:m.start()])][-1:]
+                     and _IGO_GAP.fullmatch(text[a.end:m.start()])][-1:]
+            if not found and _IGO_ANAPHOR_BEFORE.search(text[max(sent.start, m.start() - 40):m.start()]):
+                found = _recent_igo(env, m.start())
         elif role == "none":
             return [], "none"
         if found:
@@ -252,13 +313,61 @@ def _geo_ref(place: Any) -> Any:
 
 
 def _possessive(text: str, actor: Any, offset: int) -> bool:
-    return re.fullmatch(r"['’]s?\s+(?:[a-z-]+\s+){0,3}", text[actor.end:offset]) is not None
+    """"Sweden's bid to join", "Japan's closest ally", "Sweden's NATO membership"."""
+    return re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,3}", text[actor.end:offset]) is not None
+
+
+def _dep_subject(env: _Sentence, m: re.Match[str], actors: Sequence[Any]) -> list[Any]:
+    """The actors of the grammatical subject of a verb trigger, when the sentence was
+    parsed: "Qatar, which hosts a US base, mediated the talks" is Qatar's mediation,
+    though "US" stands nearer. A relative pronoun stands for the noun it hangs on; an
+    ``xcomp`` or ``conj`` verb ("helped broker") takes its head verb's subject."""
+    if not env.sent.parsed:
+        return []
+    parsed = env.parsed
+    tok = token_at(parsed, m.start(), m.end())
+    if tok is None or tok.pos not in {"VERB", "AUX"} or not tok.dep:
+        return []
+    for _ in range(3):
+        subj = next((c for c in parsed.children(tok) if c.dep in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and subj.lemma.lower() in {"which", "that", "who"} and tok.dep == "relcl":
+            subj = parsed.tokens[tok.head]
+        if subj is not None:
+            break
+        if tok.dep not in {"xcomp", "conj", "advcl"} or tok.head == tok.i:
+            return []
+        tok = parsed.tokens[tok.head]
+    if subj is None:
+        return []
+    heads = [subj] + [c for c in parsed.children(subj) if c.dep == "conj"]
+    heads += [c for h in heads[1:] for c in parsed.children(h) if c.dep == "conj"]
+    found = [a for a in actors if any(a.start <= h.start < a.end for h in heads)]
+    return sorted(found, key=lambda a: a.start)
+
+
+def _recent_igo(env: _Sentence, before: int) -> list[Any]:
+    """"the alliance", "the bloc", "its": the IGO named last before ``before``."""
+    igos = [a for a in env.pool if a.actor.kind == "igo" and a.end <= before]
+    return igos[-1:]
+
+
+def _last_two_states(env: _Sentence, before: int) -> list[Any]:
+    """"The two countries": the last two distinct states named before ``before``."""
+    out: list[Any] = []
+    for a in sorted(env.pool, key=lambda a: a.start, reverse=True):
+        if a.end > before or a.actor.kind != "state" or not a.actor.country:
+            continue
+        if all(o.actor.country != a.actor.country for o in out):
+            out.append(a)
+        if len(out) == 2:
+            return out[::-1]
+    return []
 
 
 def _in_target(env: _Sentence, m: re.Match[str], actors: Sequence[Any], place_ref: Callable):
     """(country ref or None, LocationRef or None) of what follows "in"/"at"/"on"."""
     text, sent = env.parsed.text, env.sent
-    cue = re.search(r"\b(?:in|at|on|near|inside)\s+(?:the\s+)?",
+    cue = re.search(r"\b(?:in|at|on|near|inside|to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?(?=[A-Z])",
                     text[m.end():min(sent.end, m.end() + ROLE_WINDOW)])
     if cue is None:
         return None
@@ -267,13 +376,14 @@ def _in_target(env: _Sentence, m: re.Match[str], actors: Sequence[Any], place_re
     actor = next((a for a in actors if at <= a.start <= at + 4), None)
     if place is not None:
         loc = place_ref(place.place)
-        country = actor.actor if actor is not None and actor.start == place.start else None
+        country = actor.actor if actor is not None and actor.start == place.start \
+            and actor.actor.kind in {"state", "igo"} else None
         ref = country_ref(country, env.pool) if country is not None else \
             ref_for_id(loc.country, env.pool) if loc.country else None
         return ref, loc
-    if actor is not None:
+    if actor is not None and (actor.actor.kind in {"state", "igo"} or actor.actor.country):
         return country_ref(actor.actor, env.pool), None
-    return None
+    return None  # "at Tartus" read as a company: no host rather than a wrong one
 
 
 def _commodity(text: str, m: re.Match[str], sent: Sentence,
