@@ -10,6 +10,7 @@ import pytest
 from dyad.errors import ConfigError
 from dyad.events import (EVENT_TYPES, TRIGGER_LEMMAS, load_lexicon, sentence_may_have_event,
                          trigger_forms)
+from dyad.events.domestic import ImpliedMention, domestic_recipient
 from dyad.events.rules import code_events, code_v1
 from dyad.model import Actor, Document
 from dyad.nlp.parsed import ParsedDoc, Sentence, Token
@@ -106,6 +107,14 @@ DEONTIC = ("Iran/Iran/PROPN/nsubj/1 said/say/VERB/ROOT/1 Russia/Russia/PROPN/nsu
 VOW = ("Peru/Peru/PROPN/nsubj/1 vowed/vow/VERB/ROOT/1 to/to/PART/aux/3 attack/attack/VERB/xcomp/1 "
        "Chile/Chile/PROPN/dobj/3 ././PUNCT/punct/1")
 
+# Acts on a country's own people or state, no recipient named (domestic recipients)
+CURFEW = ("Iran/Iran/PROPN/nsubj/1 imposed/impose/VERB/ROOT/1 a/a/DET/det/3 "
+          "curfew/curfew/NOUN/dobj/1 ././PUNCT/punct/1")
+RIOT = ("Greek/greek/ADJ/amod/1 students/student/NOUN/nsubj/2 rioted/riot/VERB/ROOT/2 "
+        "././PUNCT/punct/2")
+DEPORT = ("Iran/Iran/PROPN/nsubj/1 deported/deport/VERB/ROOT/1 the/the/DET/det/3 "
+          "migrants/migrant/NOUN/dobj/1 ././PUNCT/punct/1")
+
 
 @pytest.mark.parametrize("spec, expected", [
     (ACTIVE, [("ASSAULT", "RUS", "GEO")]),
@@ -117,8 +126,12 @@ VOW = ("Peru/Peru/PROPN/nsubj/1 vowed/vow/VERB/ROOT/1 to/to/PART/aux/3 attack/at
     (NOMINAL, [("CONSULT", "GRC", "TUR")]),
     (DEONTIC, [("REQUEST", "IRN", "RUS")]),
     (VOW, [("THREATEN", "PER", "CHL")]),
+    (CURFEW, [("COERCE", "IRN", "IRN")]),
+    (RIOT, [("PROTEST", "GRC", "GRC")]),
+    (DEPORT, [("COERCE", "IRN", None)]),
 ], ids=["active", "passive-agent", "frame", "state-of-affairs", "joint", "refusal", "nominal",
-        "said-must", "vow-to-attack"])
+        "said-must", "vow-to-attack", "curfew-on-own-people", "riot-against-own-state",
+        "deportation-not-domestic"])
 def test_who_did_what_to_whom(spec: str, expected: list) -> None:
     events = code_v1(context(spec))
     got = [(e.event_type, e.source.country if e.source else None,
@@ -160,6 +173,52 @@ def test_date_in_the_sentence_wins_over_the_document_date() -> None:
                      anchor=ctx.anchor)
     [event] = code_v1(ctx)
     assert (event.date, event.date_text, event.date_rule) == ("2024-03-01", "Friday", "weekday-past")
+
+
+def test_domestic_recipient_is_the_population_or_the_government() -> None:
+    [curfew] = code_v1(context(CURFEW))
+    assert (curfew.target.actor_id, curfew.target.sector, curfew.target.country) == \
+        ("IRN.CVL", "CVL", "IRN")
+    assert "implied: the source's own population" in curfew.reason
+    [riot] = code_v1(context(RIOT))
+    assert (riot.target.actor_id, riot.target.sector) == ("GRC.GOV", "GOV")
+
+
+def _mention(actor_id: str, kind: str, country: str | None, sector: str | None):
+    return ImpliedMention(Actor(actor_id=actor_id, name=actor_id, kind=kind, country=country,
+                                sector=sector))
+
+
+@pytest.mark.parametrize("source, event_type, mode, cameo, expected", [
+    (("KEN.GOV", "state", "KEN", "GOV"), "COERCE", "arrest", "173", "KEN.CVL"),
+    (("KEN.COP", "state", "KEN", "COP"), "ASSAULT", "crowd-control", "175", "KEN.CVL"),
+    (("KEN", "state", "KEN", None), "CONCEDE", None, "081", "KEN.CVL"),
+    (("KEN", "state", "KEN", None), "PROTEST", "demo", "141", "KEN.GOV"),
+    (("KEN.LAB", "group", "KEN", "LAB"), "CONCEDE", None, "082", "KEN.GOV"),
+    (("KEN.CVL", "group", "KEN", "CVL"), "PROTEST", "demo", "141", "KEN.GOV"),
+    (("KEN.GOV", "state", "KEN", "GOV"), "PROTEST", "demo", "141", None),  # not the state's act
+    (("KEN.CVL", "group", "KEN", "CVL"), "COERCE", "arrest", "173", None),
+    (("KEN.GOV", "state", "KEN", "GOV"), "COERCE", "deport", "174", None),  # foreigners
+    (("KEN.MIL", "state", "KEN", "MIL"), "ASSAULT", None, "190", None),
+    (("KEN.GOV", "state", "KEN", "GOV"), "CONCEDE", None, "080", None),
+    (("IGO.UN", "igo", None, None), "COERCE", "arrest", "173", None),
+    (("person.x", "person", None, None), "COERCE", "arrest", "173", None),
+])
+def test_domestic_recipient_table(source, event_type, mode, cameo, expected) -> None:
+    found = domestic_recipient(_mention(*source), event_type, mode, cameo, load_lexicon())
+    assert (found.actor.actor_id if found else None) == expected
+
+
+def test_user_lexicon_extends_domestic_types(tmp_path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("domestic:\n  state:\n    COERCE: [deport]\n")
+    found = domestic_recipient(_mention("KEN.GOV", "state", "KEN", "GOV"), "COERCE", "deport",
+                               "174", load_lexicon([extra]))
+    assert found is not None and found.actor.actor_id == "KEN.CVL"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("domestic:\n  people:\n    PROTEST: ['*']\n")
+    with pytest.raises(ConfigError, match="'state' or 'society'"):
+        load_lexicon([bad])
 
 
 def test_no_actor_no_event() -> None:
@@ -291,6 +350,32 @@ def test_pipeline_modality(extractor, text: str, modality) -> None:
         assert first.event_type == "AGREE" and first.modality == "intended"
     else:
         assert first.modality == modality
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, event_type, source, target", [
+    ("Thai authorities declared a state of emergency on Tuesday.", "COERCE", "THA", "THA"),
+    ("The Egyptian government released 300 political prisoners.", "RETREAT", "EGY", "EGY"),
+    ("Turkish police detained dozens of journalists.", "COERCE", "TUR", "TUR"),
+    ("Sri Lanka's president pardoned 500 prisoners.", "CONCEDE", "LKA", "LKA"),
+    ("Thousands of Brazilians protested against corruption.", "PROTEST", "BRA", "BRA"),
+    ("The Pakistani government agreed to the demands of the striking doctors.", "CONCEDE",
+     "PAK", "PAK"),
+    # the place named wins over the implied recipient
+    ("Indian police arrested 40 protesters in Nepal.", "COERCE", "IND", "NPL"),
+    # the riots are not the imposer's act: no actor, no event for them
+    ("Pakistan imposed a curfew after the riots.", "COERCE", "PAK", "PAK"),
+    ("Russia expressed willingness to mediate between Armenia and Azerbaijan.", "AGREE",
+     "RUS", "ARM"),
+])
+def test_pipeline_domestic_and_implied_roles(extractor, text, event_type, source, target):
+    events = _events(extractor, text)
+    assert events and events[0].event_type == event_type, text
+    first = [e for e in events if e.trigger == events[0].trigger]
+    assert source in {e.source.country for e in first if e.source}
+    assert target in {e.target.country for e in first if e.target}
+    assert all(e.event_type != "PROTEST" for e in events if e.source
+               and e.source.country == "PAK")
 
 
 @pytest.mark.slow

@@ -90,6 +90,10 @@ class Lexicon:
     intent: Mapping[str, str] = field(default_factory=dict)  # type -> type when intended
     refusals: Mapping[str, str] = field(default_factory=dict)
     refusal_aux: frozenset[str] = frozenset()
+    # implied domestic recipients (dyad.events.domestic): type -> modes or CAMEO codes
+    domestic_state: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    domestic_society: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    state_sectors: frozenset[str] = frozenset()
     verbs: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
     nouns: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
 
@@ -129,6 +133,8 @@ def build_lexicon(layers: Iterable[tuple[Mapping, str]]) -> Lexicon:
     intent: dict[str, str] = {}
     exempt: set[str] = set()
     refusal_aux: set[str] = set()
+    domestic: dict[str, dict[str, frozenset[str]]] = {"state": {}, "society": {}}
+    state_sectors: set[str] = set()
     trigger_layers: list[list[Trigger]] = []
     for data, origin in layers:
         for name, info in (data.get("types") or {}).items():
@@ -144,6 +150,13 @@ def build_lexicon(layers: Iterable[tuple[Mapping, str]]) -> Lexicon:
         exempt.update(data.get("future_exempt_cues") or ())
         refusal_aux.update(data.get("refusal_aux") or ())
         future_modalities.update(data.get("future_modalities") or ())
+        for side, table in (data.get("domestic") or {}).items():
+            if side not in domestic:
+                raise ConfigError(f"the event lexicon '{origin}' has a 'domestic' side "
+                                  f"'{side}'; fix: use 'state' or 'society'", code="D202")
+            for name, keys in (table or {}).items():
+                domestic[side][name] = frozenset(str(k) for k in keys or ())
+        state_sectors.update(data.get("state_sectors") or ())
         for mode, words in (data.get("object_modes") or {}).items():
             object_modes.update({w: mode for w in words})
         trigger_layers.append([t for i, entry in enumerate(data.get("triggers") or ())
@@ -168,6 +181,8 @@ def build_lexicon(layers: Iterable[tuple[Mapping, str]]) -> Lexicon:
                    deontic=modal, deontic_aux=frozenset(deontic.get("aux") or ()),
                    future_exempt_cues=frozenset(exempt), refusals=refusals, intent=intent,
                    refusal_aux=frozenset(refusal_aux),
+                   domestic_state=domestic["state"], domestic_society=domestic["society"],
+                   state_sectors=frozenset(state_sectors),
                    future_modalities=frozenset(future_modalities), object_modes=object_modes,
                    verbs={k: tuple(v) for k, v in verbs.items()},
                    nouns={k: tuple(v) for k, v in nouns.items()})

@@ -44,6 +44,11 @@ TERRITORIAL_PREPS = frozenset({"in", "inside", "into", "across", "near", "at"})
 # committed to", "Israel is opposed to", "Iraq is prepared to".
 STATIVE_PASSIVES = frozenset({"commit", "oppose", "prepare", "determine", "dedicate", "resolve",
                               "devote", "inclined", "poise", "set", "engage", "involve"})
+# Prepositions that set an event noun beside the clause's act, not inside it: the
+# clause's subject is not the noun's actor ("imposed a curfew *after the riots*").
+CIRCUMSTANCE_PREPS = frozenset({"after", "before", "following", "since",
+                                "despite", "until", "ahead", "over", "because",
+                                "due", "prior", "like", "unlike", "than"})
 SUBJECT_CLIMB_DEPS = frozenset({"xcomp", "acomp", "conj", "advcl", "ccomp", "pcomp", "prep"})
 MAX_CLIMB = 3
 
@@ -183,6 +188,8 @@ def _noun_own_roles(parsed, noun: Token, event_type: str, preps, index, roles: R
     if head.i != noun.i and noun.dep in {"dobj", "pobj", "nsubjpass", "attr", "conj"}:
         verb = head
         if noun.dep == "pobj" and head.dep == "prep":  # "took part in talks with X"
+            if head.lemma.lower() in CIRCUMSTANCE_PREPS:
+                return  # "imposed a curfew after the riots": the riots are not the imposer's
             verb = parsed.tokens[head.head]
             if verb.pos == "NOUN" and verb.dep in {"dobj", "nsubjpass"}:  # "10 days of war games"
                 verb = parsed.tokens[verb.head]
@@ -224,8 +231,20 @@ def _climb_for_source(parsed, tok: Token, index, roles: Roles) -> None:
     node = tok
     for _ in range(MAX_CLIMB + 1):
         if node.dep in {"acl", "relcl"} and node.head != node.i:  # "youths resorting to"
-            _add(roles, "sources", np_actors(parsed, parsed.tokens[node.head], index),
-                 "noun the clause modifies")
+            noun = parsed.tokens[node.head]
+            _add(roles, "sources", np_actors(parsed, noun, index), "noun the clause modifies")
+            if roles.sources or node.dep == "relcl" or noun.dep not in {"dobj", "pobj"}:
+                return
+            # "expressed its willingness to mediate": the noun's owner, else the subject
+            # of the verb the noun is the object of
+            _add(roles, "sources", [a for c in parsed.children(noun) if c.dep == "poss"
+                                    for a in np_actors(parsed, c, index)], "possessor")
+            verb = parsed.tokens[noun.head]
+            if noun.dep == "pobj" and verb.dep == "prep":
+                verb = parsed.tokens[verb.head]
+            if not roles.sources and verb.pos in {"VERB", "AUX"}:
+                _add(roles, "sources", _subject_actors(parsed, verb, index),
+                     "subject of the verb governing the clause's noun")
             return
         if node.dep not in SUBJECT_CLIMB_DEPS or node.head == node.i:
             return

@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from dyad.events.domestic import domestic_recipient
 from dyad.events.lexicon import Lexicon, default_lexicon, load_lexicon
 from dyad.events.roles import (ActorIndex, Roles, complement_subjects, deontic_roles,
                                fallback_targets, find_roles)
@@ -113,6 +114,13 @@ def _events_for(ctx, sent: Sentence, hit: Hit, lexicon: Lexicon,
         roles.targets, roles.target_via = fallback_targets(
             parsed, [hit.token, *(i.token for i in hit.embedded)], event_type, index,
             {s.actor.actor_id for s in roles.sources})
+    if not roles.targets:
+        implied = [m for m in (domestic_recipient(s, event_type, mode, cameo or hit.entry.cameo,
+                                                  lexicon) for s in roles.sources) if m]
+        if implied:
+            roles.targets = list({m.actor.actor_id: m for m in implied}.values())
+            roles.target_via = "implied: the source's own " + (
+                "population" if implied[0].actor.sector == "CVL" else "government")
     info = lexicon.types[event_type]
     if roles.source_via:
         notes.append(f"source via {roles.source_via}")
