@@ -79,8 +79,10 @@ class Extractor:
         >>> result = ex.extract_text("PARIS, May 2 (AFP) - France and Greece signed ...")
     """
 
-    def __init__(self, *, actors_files: Sequence[str] = (), selective: bool = True) -> None:
-        """``selective``: parse only sentences with a coder's cue (``dyad.selection``);
+    def __init__(self, *, actors_files: Sequence[str] = (), event_lexicons: Sequence[str] = (),
+                 selective: bool = True) -> None:
+        """``event_lexicons``: extra trigger files (docs/events.md).
+        ``selective``: parse only sentences with a coder's cue (``dyad.selection``);
         False parses every sentence fully (slower; actors found by the statistical NER
         in cue-less sentences too)."""
         from dyad.actors import load_dictionary
@@ -93,6 +95,10 @@ class Extractor:
         self.nlp = NlpLayer(self.dictionary.ruler_patterns(),
                             selector=build_selector() if selective else None)
         self.coders = {name: _coder(name) for name in CODERS}
+        if event_lexicons:  # user trigger files extend the bundled lexicon
+            from dyad.events.rules import coder
+
+            self.coders["events"] = coder(tuple(event_lexicons))
 
     # -- public entry points -------------------------------------------------------
     def extract_text(self, text: str, **meta: str | None) -> Extraction:
@@ -181,7 +187,33 @@ class Extractor:
         out.events = stage("events", lambda: list(self.coders["events"](ctx)), [])
         out.agreements = stage("agreements", lambda: list(self.coders["agreements"](ctx)), [])
         out.relations = stage("relations", lambda: list(self.coders["relations"](ctx)), [])
+        out.actors += _implied_actors(out)
         return out
+
+
+def _implied_actors(out: DocRecords) -> list[Actor]:
+    """Actors that records refer to without a mention of their own (an event's implied
+    domestic recipient, say): listed, with no mentions, so every reference resolves."""
+    known = {a.actor_id for a in out.actors}
+    refs = [*(r for e in out.events for r in (e.source, e.target)),
+            *(p for a in out.agreements for p in a.parties),
+            *(s.party for a in out.agreements for s in a.stages),
+            *(r for rel in out.relations for r in (rel.source, rel.target))]
+    implied: dict[str, Actor] = {}
+    for ref in refs:
+        if ref is None or ref.actor_id in known or ref.actor_id in implied:
+            continue
+        implied[ref.actor_id] = Actor(actor_id=ref.actor_id, name=ref.name,
+                                      kind=_kind_of(ref.actor_id, ref.country),
+                                      country=ref.country, sector=ref.sector)
+    return list(implied.values())
+
+
+def _kind_of(actor_id: str, country: str | None) -> str:
+    """The kind an actor id stands for (ids are structured: see docs/actors.md)."""
+    prefix = actor_id.split(".", 1)[0]
+    return {"IGO": "igo", "person": "person", "group": "group", "org": "organisation"}.get(
+        prefix, "state" if country and prefix == country else "organisation")
 
 
 def _with_language(doc: Document) -> Document:
