@@ -12,10 +12,10 @@ from __future__ import annotations
 from dyad.actors.dictionary import ActorDictionary
 from dyad.actors.emit import Emitter
 from dyad.actors.items import (
-    COORDINATORS, DETERMINERS, FORMER, MODIFIERS, POSSESSIVE, SKIP_LABELS, Composite, Item, Raw,
-    is_country,
+    COORDINATORS, DETERMINERS, FORMER, GROUP_QUALIFIERS, MODIFIERS, POSSESSIVE, SKIP_LABELS,
+    Composite, Item, Raw, is_country, strip_possessive,
 )
-from dyad.actors.records import Entry
+from dyad.actors.records import Entry, normalise
 from dyad.nlp.parsed import Entity, ParsedDoc, Sentence
 
 
@@ -28,10 +28,12 @@ class Composer(Emitter):
         self.out: list[Raw] = []
         self.surnames: dict[str, str | None] = {}  # surname -> person key (None: two people)
         self.doc_countries = self._named_countries()
+        self.sent_items: list[list[Item]] = []
 
     def run(self) -> list[Raw]:
-        for sent in self.doc.sentences:
-            items = self.items(sent)
+        self.sent_items = [self.items(sent) for sent in self.doc.sentences]
+        for items in self.sent_items:
+            self.relink(items)
             p = 0
             while p < len(items):
                 found = self.forward(items, p) or self.reverse(items, p)
@@ -51,6 +53,19 @@ class Composer(Emitter):
                 named |= found
         return named
 
+    def relink(self, items: list[Item]) -> None:
+        """Later short references to a person named earlier in the document become person
+        items: "Vieira" tagged ORG or GPE by the model, or left untagged ("Kamau said").
+        Only surnames of people already resolved in this document are linked."""
+        if not any(self.surnames.values()):
+            return
+        for k, item in enumerate(items):
+            if item.kind not in ("org", "skip", "word") or not item.text[:1].isupper():
+                continue
+            name = strip_possessive(item.text)
+            if len(name) >= 3 and self.surnames.get(normalise(name)):
+                items[k] = Item("person", item.ts, item.te, text=item.text)
+
     # -- items -----------------------------------------------------------------------------
     def items(self, sent: Sentence) -> list[Item]:
         toks, out = self.doc.tokens, []
@@ -58,9 +73,11 @@ class Composer(Emitter):
         while i < sent.token_end:
             ent = self.ent_at.get(i)
             if ent is not None and ent.token_end > i:
-                out.extend(self.entity_items(ent, min(ent.token_end, sent.token_end)))
-                i = min(ent.token_end, sent.token_end)
-                continue
+                found = self.entity_items(ent, min(ent.token_end, sent.token_end))
+                if found:
+                    out.extend(found)
+                    i = min(ent.token_end, sent.token_end)
+                    continue
             phrase = self.phrase(i, sent.token_end)
             if phrase is not None:
                 out.append(phrase)
@@ -127,6 +144,8 @@ class Composer(Emitter):
                 return inner
             if ent.label == "ORG":
                 return [Item("org", ts, te, text=text)]
+            if ent.label == "NORP":
+                return []  # "Shiite", "Islamist": read word by word, as qualifiers or phrases
         return [Item("skip", ts, te, text=text)]
 
     def person_items(self, ts: int, te: int) -> list[Item]:
@@ -174,6 +193,12 @@ class Composer(Emitter):
                             Item("word", k, k + 1, text="of"), right]
         return []
 
+    def supporter_prefix(self, item: Item) -> bool:
+        """Whether a country name follows "pro-" or "anti-" ("pro-Russian separatists")."""
+        before = self.doc.text[max(0, self.doc.tokens[item.ts].start - 6):
+                               self.doc.tokens[item.ts].start].lower()
+        return before.endswith(("pro-", "anti-", "pro ", "anti "))
+
     # -- patterns ---------------------------------------------------------------------------
     def skip(self, items: list[Item], q: int, words: frozenset[str]) -> tuple[int, bool]:
         former = False
@@ -188,6 +213,8 @@ class Composer(Emitter):
         if q >= n:
             return None
         c = Composite(ts=items[q].ts, te=items[q].te)
+        if is_country(items[q]) and self.supporter_prefix(items[q]):
+            return None  # "pro-Russian separatists" are not Russia's
         if items[q].kind in ("anchor", "org"):
             c.anchors.append(items[q])
             q += 1
@@ -210,7 +237,7 @@ class Composer(Emitter):
                 q = r + 1
             if q < n and items[q].kind == "word" and items[q].text in POSSESSIVE:
                 q += 1
-        q, more = self.skip(items, q, FORMER | MODIFIERS)
+        q, more = self.skip(items, q, FORMER | MODIFIERS | (GROUP_QUALIFIERS if c.anchors else frozenset()))
         former |= more
         while q < n and items[q].kind == "body":
             c.bodies.append(items[q])
@@ -238,6 +265,8 @@ class Composer(Emitter):
             return None
         elif c.person is not None and not (c.anchors or c.titles or c.bodies or c.org):
             q = self.apposition(items, q, c)
+        elif c.person is not None and not c.anchors:
+            q = self.of_country(items, q, c)  # "President Abdelaziz Bouteflika of Algeria"
         last = c.person or c.org or (c.titles or c.bodies or c.anchors)[-1]
         c.te = max(c.te, last.te)
         return c, q
@@ -262,14 +291,25 @@ class Composer(Emitter):
                 return r + 1
         return q
 
+    @staticmethod
+    def of_country(items: list[Item], q: int, c: Composite) -> int:
+        """PERSON of [the] COUNTRY|INSTITUTION: the person's country or body ("President
+        Abdelaziz Bouteflika of Algeria", "Ismail Haniyeh of Hamas")."""
+        r = q + 1
+        if r < len(items) and items[r].norm == "the":
+            r += 1
+        if r < len(items) and items[q].norm == "of" and items[r].kind == "anchor":
+            c.anchors.append(items[r])
+            c.appositive = True
+            return r + 1
+        return q
+
     def apposition(self, items: list[Item], q: int, c: Composite) -> int:
         """PERSON , [the] [former] [COUNTRY ['s]] [BODY] TITLE ("Kofi Annan, UN
         secretary-general"), or PERSON of COUNTRY."""
         n = len(items)
-        if q + 1 < n and items[q].norm == "of" and is_country(items[q + 1]):
-            c.anchors.append(items[q + 1])
-            c.appositive = True
-            return q + 2
+        if q + 1 < n and items[q].norm == "of":
+            return self.of_country(items, q, c)
         if q >= n or items[q].text != ",":
             return q
         probe = Composite(ts=c.ts, te=c.te)

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from dyad.actors.records import (
-    Ambiguity, Body, Country, Entry, Holder, Problem, Title, UserPlace, fold, normalise,
+    Ambiguity, Body, Country, Entry, Holder, Problem, Title, UserPlace, date_ceiling, date_floor,
+    date_point, fold, normalise,
 )
 from dyad.actors.tables import (
     Known, Row, RowError, parse_actor, parse_alias, parse_ambiguity, parse_body, parse_country,
@@ -33,6 +34,22 @@ log = logging.getLogger(__name__)
 FORM_LABELS = {"name": "GPE", "demonym": "NORP", "capital": "GPE", "metonym": "FAC"}
 _FORM_RANK = {"name": 0, "demonym": 1, "capital": 2, "metonym": 3}
 MAX_PHRASE_TOKENS = 8
+# Terms of office: current and recent holders, then the 1990-2015 layer archives need.
+HOLDER_FILES = ("office_holders.tsv", "office_holders_historical.tsv")
+# Countries whose names English news writes surname first ("Xi Jinping", "Kim Jong Un").
+SURNAME_FIRST = frozenset({"CHN", "TWN", "HKG", "KOR", "PRK", "KHM", "SGP"})
+# How long a former office holder is still recognised by surname alone.
+FORMER_SURNAME_YEARS = 8
+
+
+def surnames_of(name: str, country: str | None) -> tuple[str, ...]:
+    """The forms a later short reference to ``name`` can take: the last word ("Vieira"),
+    and for names written surname first the first word ("Xi Jinping" -> "Xi")."""
+    words = normalise(name).split(" ")
+    found = [words[-1]] if len(words) > 1 and len(words[-1]) >= 3 else []
+    if country in SURNAME_FIRST and len(words) > 1 and len(words[0]) >= 2:
+        found.append(words[0])
+    return tuple(found)
 
 
 def demonym_plurals(demonym: str) -> tuple[str, ...]:
@@ -100,8 +117,7 @@ class ActorDictionary:
         for h in parts.holders:
             for s in (h.name,) + h.aliases:
                 self._holders.setdefault(normalise(s), []).append(h)
-            last = normalise(h.name).split(" ")[-1]
-            if len(last) >= 4:
+            for last in surnames_of(h.name, h.country):
                 self._surnames.setdefault(last, []).append(h)
         self._titles = {normalise(p): t for t in parts.titles for p in t.phrases}
         self._bodies = {normalise(p): b for b in parts.bodies for p in b.phrases}
@@ -187,6 +203,21 @@ class ActorDictionary:
             terms = [h for h in terms if h.covers(date)]
         people = {h.key for h in terms}
         return sorted(terms, key=lambda h: h.start, reverse=True) if len(people) == 1 else []
+
+    def former_by_surname(self, surname: str, date: str) -> Holder | None:
+        """The last term of the one office holder ever known by this surname, when it
+        ended before ``date`` and not more than FORMER_SURNAME_YEARS earlier ("Netanyahu"
+        in 2021 is the former prime minister); None when several people share the name."""
+        terms = self._surnames.get(normalise(surname), [])
+        if len({h.key for h in terms}) != 1 or len(normalise(surname)) < 5:
+            return None
+        day = date_point(date)
+        terms = [h for h in terms if date_floor(h.start) <= day]  # later terms do not count
+        if not terms or any(h.end is None or date_ceiling(h.end) >= day for h in terms):
+            return None
+        last = max(terms, key=lambda h: h.end or "")
+        horizon = f"{int(day[:4]) - FORMER_SURNAME_YEARS:04d}{day[4:]}"
+        return last if (last.end or "") >= horizon else None
 
     def match_phrase(self, table: str, text: str, tokens: Sequence[Token], i: int,
                      end: int) -> tuple[Title | Body, int] | None:
@@ -404,8 +435,8 @@ def build_bundled() -> ActorDictionary:
             errors.append(f"{entry.source}: duplicate key {entry.key} (also {other.source}); "
                           "fix: give each institution its own key (dated rows share one name)")
         parts.entries.append((entry, surfaces))
-    parts.holders = _parse_all(_rows("office_holders.tsv", errors, optional=True),
-                               lambda r: parse_holder(r, known), errors)
+    parts.holders = [h for name in HOLDER_FILES for h in _parse_all(
+        _rows(name, errors, optional=True), lambda r: parse_holder(r, known), errors)]
     parts.entries.extend(_person_entries(parts.holders))
     parts.titles = _parse_all(_rows("titles.tsv", errors), lambda r: parse_title(r, known), errors)
     parts.bodies = _parse_all(_rows("bodies.tsv", errors), lambda r: parse_body(r, known), errors)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dyad.actors.dictionary import ActorDictionary
+from dyad.actors.dictionary import ActorDictionary, surnames_of
+from dyad.actors.context import Context, state_title
 from dyad.actors.items import (
-    COORDINATORS, LOCATIVE, NON_ACTOR_HEADS, POSSESSIVE, SECTOR_NOUNS, Composite, Item, Raw,
-    is_country,
+    NON_ACTOR_HEADS, SECTOR_NOUNS, Composite, Item, Raw, is_country,
+    strip_possessive,
 )
 from dyad.actors.records import (
     STATE_SECTORS, Entry, Holder, date_ceiling, date_point, normalise, slugify,
@@ -46,7 +47,7 @@ def holder_reason(h: Holder) -> str:
     return f"{h.source} office holder {h.name} ({h.role} {h.code} {h.start}..{h.end or ''})"
 
 
-class Emitter:
+class Emitter(Context):
     """The emission half of ``Composer`` (which provides the attributes below)."""
 
     doc: ParsedDoc
@@ -259,15 +260,13 @@ class Emitter:
         person = c.person
         assert person is not None
         base = self.base_of(c)
-        name = person.text
-        for suffix in POSSESSIVE:
-            if name.endswith(suffix) and len(name) > len(suffix) + 1:
-                name = name[: -len(suffix)]
-                break
+        name = strip_possessive(person.text)
         entry = person.entry
         names = [name] + ([entry.name] if entry is not None else [])
-        single = " " not in name.strip()
-        link = self.surnames.get(normalise(name)) if single else None
+        words = normalise(name).split(" ")
+        single = len(words) == 1
+        # "Vieira", "de Villepin": the surname of a person named earlier in the document
+        link = self.surnames.get(normalise(name)) if len(words) <= 2 else None
         terms: list[Holder] = []
         for candidate in names:
             terms = self.d.office_holders(candidate, self.date)
@@ -286,8 +285,12 @@ class Emitter:
             ended = [t for n in names for t in self.d.office_terms(n)
                      if t.end and date_ceiling(t.end) < date_point(self.date)]
             past = max(ended, key=lambda t: t.end or "") if ended else None
+            if past is None and single and entry is None:
+                past = self.d.former_by_surname(name, self.date)
+                if past is not None and base is not None and base.code not in (past.code, past.country):
+                    past = None
         key = (holder.key if holder else entry.key if entry else link
-               or "person." + slugify(name))
+               or (past.key if past else "person." + slugify(name)))
         reasons = list(base.reasons) if base else []
         country = base.country if base else None
         code = base.code if base else None
@@ -302,6 +305,11 @@ class Emitter:
                 country, code = entry.country, entry.code
         sector, more = self.sector_of(c, base, holder=holder)
         reasons += more
+        if code is None and link is None and state_title(self.head_title(c)):
+            found = self.context_country(c.ts)
+            if found is not None:
+                country = code = found[0]
+                reasons.append(found[1])
         if holder is not None:
             reasons.append(holder_reason(holder))
         elif past is not None:
@@ -319,35 +327,12 @@ class Emitter:
         shown = holder.name if holder else entry.name if entry else name
         actor = Actor(actor_id=key, name=shown, kind="person", country=country, sector=sector)
         self.add(c.ts, c.te, actor, reasons, code, role)
-        if not single:
-            surname = normalise(name).split(" ")[-1]
-            self.surnames[surname] = key if self.surnames.get(surname, key) == key else None
+        if not single and link is None:
+            tails = {" ".join(words[-1:]), " ".join(words[-2:])} | set(surnames_of(name, country))
+            for tail in tails - {" ".join(words)}:
+                self.surnames[tail] = key if self.surnames.get(tail, key) == key else None
 
     # -- context ----------------------------------------------------------------------------
-    def locative(self, item: Item) -> bool:
-        """Whether a name is the object of "in", "at", ... (also "in Seoul and Tokyo")."""
-        toks = self.doc.tokens
-        sent = toks[item.ts].sent
-        i = item.ts - 1
-        if i >= 0 and toks[i].text.lower() == "the":
-            i -= 1
-        if i >= 0 and toks[i].sent == sent and toks[i].text.lower() in LOCATIVE:
-            return True
-        tok = toks[item.ts]
-        if tok.dep == "pobj" and toks[tok.head].text.lower() in LOCATIVE:
-            return True
-        if i < 0 or toks[i].text.lower() not in COORDINATORS:
-            return False
-        steps = 0
-        while i >= 0 and toks[i].sent == sent and steps < 8:
-            word = toks[i].text
-            if word.lower() in LOCATIVE:
-                return True
-            if not (word.lower() in COORDINATORS or word == "," or word[:1].isupper()):
-                return False
-            i, steps = i - 1, steps + 1
-        return False
-
     def non_actor_follows(self, item: Item) -> bool:
         """"Paris Agreement", "Beijing Olympics": the name is part of another name."""
         toks = self.doc.tokens

@@ -16,6 +16,14 @@ FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled"})
 MODIFIERS = frozenset({"deputy", "vice", "acting", "interim", "junior", "senior", "first", "new",
                        "newly", "appointed", "outgoing", "incoming", "top", "caretaker", "then",
                        "current", "veteran", "powerful", "longtime", "-"})
+# Words that qualify a group between its country and its noun: "Iraqi Shiite militias",
+# "Syrian Kurdish fighters", "Nigerian Islamist militants".
+GROUP_QUALIFIERS = frozenset({
+    "shiite", "shia", "shi'ite", "sunni", "kurdish", "islamist", "islamic", "muslim",
+    "christian", "jihadist", "armed", "radical", "ethnic", "tribal", "local", "rival", "maoist",
+    "hardline", "hard-line", "militant", "separatist", "secessionist", "communist", "royalist",
+    "loyalist", "dissident", "exiled", "renegade", "breakaway", "unarmed", "angry", "striking",
+})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 COORDINATORS = frozenset({"and", "or", "&"})
 # A name followed by one of these is part of another name ("Paris Agreement", "Beijing Olympics").
@@ -82,6 +90,14 @@ class Raw:
     reason: str
     code: str | None
     role: str | None
+
+
+def strip_possessive(name: str) -> str:
+    """"Vieira's" -> "Vieira"; a name that is only an apostrophe stays as it is."""
+    for suffix in POSSESSIVE:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
 
 
 def is_country(item: Item) -> bool:
