@@ -22,6 +22,10 @@ from dyad.model import Document, Failure
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+# Never article text: trafilatura's fallback extractors keep <noscript> and <object>
+# fallback text ("Please enable JavaScript") unless these are pruned first.
+_NOT_TEXT = [f"//{tag}" for tag in ("script", "style", "noscript", "object", "embed",
+                                       "iframe", "template")]
 
 
 def read_html_file(path: Path, name: str) -> Iterator[Document | Failure]:
@@ -54,6 +58,7 @@ def extract_article(markup: str) -> tuple[str | None, dict[str, str | None]]:
         include_links=False,
         with_metadata=True,
         date_extraction_params=_DATE_PARAMS,
+        prune_xpath=_NOT_TEXT,
     )
     if result is None:
         return None, {"title": _title_tag(markup)}

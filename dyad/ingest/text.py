@@ -190,5 +190,11 @@ def read_text(
     if not text.strip():
         raise InputError("the text is empty or only whitespace; pass the article text",
                          code=EMPTY)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:  # a lone surrogate: could not be stored or hashed
+        raise InputError(f"the text has an unpaired surrogate (U+{ord(text[err.start]):04X}) "
+                         f"at character {err.start}, which is not text; decode the source "
+                         "with errors='replace' first", code=ENCODING) from err
     return make_document(text, doc_id=doc_id, title=title, date=date, source=source,
                          url=url, input_format="text")
