@@ -17,8 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-NOT_ENGLISH = "D109"
-"""Failure code of a document whose text is not English (not coded)."""
+from dyad.errors import NOT_ENGLISH  # noqa: F401 - the failure code, re-exported here
 
 STAGE = "language"
 
