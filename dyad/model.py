@@ -101,6 +101,9 @@ class Actor(Record):
     kind: ActorKind = Field(description="state, organisation, igo, person or group")
     country: str | None = Field(None, description="ISO 3166-1 alpha-3")
     sector: str | None = Field(None, description="PLOVER sector code: GOV, MIL, LEG, ...")
+    affiliation: str | None = Field(
+        None, description="Actor id of the body a person acts for, e.g. IGO.UN for the UN "
+                          "Secretary-General (country stays empty for IGO officials)")
     aliases: list[str] = Field(default_factory=list, description="Other surface forms seen")
     mentions: list[Mention] = Field(default_factory=list, description="Every place the actor is mentioned")
 
