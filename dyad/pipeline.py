@@ -86,14 +86,16 @@ class Extractor:
         False parses every sentence fully (slower; actors found by the statistical NER
         in cue-less sentences too)."""
         from dyad.actors import load_dictionary
-        from dyad.geo import load_gazetteer
+        from dyad.geo import load_gazetteer, place_ruler_patterns
         from dyad.nlp.pipeline import NlpLayer
         from dyad.selection import build_selector
 
         self.dictionary = load_dictionary(actors_files)
         self.gazetteer = load_gazetteer()
-        self.nlp = NlpLayer(self.dictionary.ruler_patterns(),
-                            selector=build_selector() if selective else None)
+        patterns = self.dictionary.ruler_patterns()
+        # well-known places too, so they are found where the NER does not run or errs
+        patterns += place_ruler_patterns(self.gazetteer, taken={p["pattern"] for p in patterns})
+        self.nlp = NlpLayer(patterns, selector=build_selector() if selective else None)
         self.coders = {name: _coder(name) for name in CODERS}
         if event_lexicons:  # user trigger files extend the bundled lexicon
             from dyad.events.rules import coder

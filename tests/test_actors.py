@@ -704,3 +704,64 @@ def test_resolve_with_the_spacy_model(nlp, d, text, date, expected):
     found = {(m.text, m.actor.country, m.actor.sector)
              for m in resolve_actors(doc, d, doc_date=date)}
     assert expected <= found
+
+
+# -- IGO officials: a person with no country who acts for an IGO ---------------------------
+def _people_of(doc_text: str, dictionary, date: str) -> list[tuple]:
+    return [(m.text, m.actor.country, m.actor.affiliation)
+            for m in resolve_actors(make_doc(doc_text), dictionary, doc_date=date)
+            if m.actor.kind == "person"]
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("[NATO](ORG=IGO.NATO) chief [Jens Stoltenberg](PERSON) warned allies.", "2020-03-01",
+     ("NATO chief Jens Stoltenberg", None, "IGO.NATO")),
+    ("[UN](ORG=IGO.UN) Secretary-General [Ban Ki-moon](PERSON) called for calm.", "2010-05-01",
+     ("UN Secretary-General Ban Ki-moon", None, "IGO.UN")),
+    ("[IAEA](ORG=IGO.IAEA) head [Rafael Grossi](PERSON) arrived.", "2023-01-10",
+     ("IAEA head Rafael Grossi", None, "IGO.IAEA")),
+    # no title in the sentence: the office-holder row's note names the IGO
+    ("[Antonio Guterres](PERSON) urged a ceasefire.", "2020-03-01",
+     ("Antonio Guterres", None, "IGO.UN")),
+    # a former official no longer acts for the body
+    ("Former [UN](ORG=IGO.UN) chief [Ban Ki-moon](PERSON) visited Seoul.", "2020-03-01",
+     ("UN chief Ban Ki-moon", None, None)),
+    # a state's official has a country and no affiliation
+    ("[Brazilian](NORP=BRA:demonym) Foreign Minister [Mauro Vieira](PERSON) spoke.", "2024-01-10",
+     ("Brazilian Foreign Minister Mauro Vieira", "BRA", None)),
+])
+def test_igo_officials_carry_their_affiliation(d, text, date, expected):
+    found = _people_of(text, d, date)
+    assert found[0][1:] == expected[1:] and expected[0] in found[0][0]
+
+
+def test_a_later_surname_keeps_the_affiliation(d):
+    text = "[NATO](ORG=IGO.NATO) chief [Jens Stoltenberg](PERSON) spoke. [Stoltenberg](PERSON) left."
+    found = _people_of(text, d, "2020-03-01")
+    assert [a for _, _, a in found] == ["IGO.NATO", "IGO.NATO"]
+
+
+@pytest.mark.parametrize("affiliation, code, key", [
+    ("IGO.UN", "UN", "IGO"), ("IGO.UNSC", "UN", "IGO"), ("IGO.NATO", "NATO", "IGO"),
+    (None, "person", "NONSTATE"),
+])
+def test_scorers_credit_the_affiliation(affiliation, code, key):
+    from dyad.eval.plover_gsr import actor_key
+    from dyad.eval.report import ref_code
+    from dyad.model import Actor
+
+    actor = Actor(actor_id="person.x", name="X", kind="person", country=None, sector="GOV",
+                  affiliation=affiliation)
+    assert ref_code(actor) == code
+    assert actor_key(actor.ref(), {"person.x": actor}) == key
+    assert actor_key(actor.ref()) == "NONSTATE"  # a bare ref does not carry the affiliation
+
+
+def test_a_person_with_a_country_scores_as_the_country():
+    from dyad.eval.plover_gsr import actor_key
+    from dyad.eval.report import ref_code
+    from dyad.model import Actor
+
+    actor = Actor(actor_id="person.y", name="Y", kind="person", country="BRA", sector="GOV",
+                  affiliation="IGO.UN")
+    assert ref_code(actor) == "BRA" and actor_key(actor.ref(), {"person.y": actor}) == "BRA"

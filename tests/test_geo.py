@@ -399,3 +399,92 @@ def test_records(gaz):
 ])
 def test_country_of_place(gaz, name, ctx, expected):
     assert country_of_place(name, context_countries=ctx, gazetteer=gaz) == expected
+
+
+# --- mislabelled places and ruler patterns ----------------------------------------------
+
+@pytest.mark.parametrize("text, surface, label, country", [
+    ("Fighting continued near Gao on Tuesday.", "Gao", "PERSON", "MLI"),
+    ("Heavy rain fell in Mombasa and Kisumu.", "Kisumu", "ORG", "KEN"),
+    ("Warships left the port of Tartus.", "Tartus", "ORG", "SYR"),
+    ("Shelling near Aleppo killed three.", "Aleppo", "NORP", "SYR"),
+    ("Troops were deployed in Goma.", "Goma", "PERSON", "COD"),
+])
+def test_a_mislabelled_name_after_a_locative_cue_is_a_place(gaz, text, surface, label, country):
+    assert _resolved(_doc(text, (surface, label)), gaz) == [
+        (surface, gaz.resolve(surface).place_id, country)]
+
+
+@pytest.mark.parametrize("text, surface, label", [
+    ("Gao said on Tuesday that talks would resume.", "Gao", "PERSON"),  # no cue: an agent
+    ("Investors in Aleppo's markets fled.", "Aleppo", "NORP"),  # a possessive
+    ("He spoke to Austin on Monday.", "Austin", "PERSON"),  # "to" is not a cue
+    ("Shelling near Xyzzyvania killed three.", "Xyzzyvania", "PERSON"),  # unknown name
+])
+def test_a_mislabelled_name_without_a_cue_stays_out(gaz, text, surface, label):
+    assert _resolved(_doc(text, (surface, label)), gaz) == []
+
+
+def test_a_dictionary_actor_is_never_read_as_a_mislabelled_place(gaz):
+    text = "Troops massed near Hamas positions."
+    start = text.index("Hamas")
+    ent = Entity("Hamas", start, start + 5, "ORG", 0, 0, entry="group.hamas")
+    doc = ParsedDoc(doc_id="d1", text=text, tokens=(), sentences=(), entities=(ent,))
+    assert resolve_locations(doc, gaz, context_countries=()) == []
+
+
+@pytest.fixture(scope="module")
+def place_patterns(gaz):
+    from dyad.geo.patterns import place_ruler_patterns
+
+    return place_ruler_patterns(gaz, taken={"Paris", "Gaza", "Kremlin"})
+
+
+def test_well_known_places_become_ruler_patterns(gaz, place_patterns):
+    by_surface = {p["pattern"]: p for p in place_patterns}
+    for name in ("Gao", "Rafah", "Tartus", "Aleppo", "Goma", "Kisumu", "Odesa", "Donbas",
+                 "Hmeimim", "Black Sea", "Lodz"):
+        assert name in by_surface, name
+    assert by_surface["Aleppo"] == {"label": "GPE", "pattern": "Aleppo",
+                                    "id": "geo:" + gaz.resolve("Aleppo").place_id}
+    assert by_surface["Black Sea"]["label"] == "LOC"
+    assert by_surface["Hmeimim"]["label"] == "FAC"
+
+
+@pytest.mark.parametrize("name", [
+    "Split", "Nice", "Mobile", "Reading", "Bath",  # English words
+    "Austin", "Florence", "Victoria",  # given names and surnames
+    "Paris", "Gaza Strip",  # the actor dictionary has the name, or a part of it
+    "Kremlin", "White House",  # seats of power are actors' metonyms
+    "paris", "aleppo",  # only capitalised forms
+])
+def test_risky_names_are_not_patterns(place_patterns, name):
+    assert name not in {p["pattern"] for p in place_patterns}
+
+
+def test_every_pattern_resolves_and_the_stoplist_is_clean(gaz, place_patterns):
+    from dyad.geo.patterns import stoplist
+
+    assert len(place_patterns) > 5000
+    assert all(gaz.resolve(p["pattern"]) is not None and p["id"].startswith("geo:")
+               for p in place_patterns)
+    assert len({p["pattern"] for p in place_patterns}) == len(place_patterns)
+    lines = [line for line in _data("pattern_stoplist.txt").splitlines()
+             if line and not line.startswith("#")]
+    assert len(lines) == len(set(lines)) == len(stoplist())
+
+
+def test_ruler_patterns_find_places_the_model_misses(gaz, place_patterns):
+    """The patterns through a real spaCy entity ruler (blank English pipeline)."""
+    import spacy
+
+    from dyad.nlp.pipeline import to_parsed
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("entity_ruler").add_patterns(place_patterns)
+    text = "An Israeli strike hit Rafah overnight as fighting spread near Gao."
+    parsed = to_parsed(nlp(text), doc_id="d1", text=text, offset=0)
+    assert [(e.text, e.entry[:4]) for e in parsed.entities] == [("Rafah", "geo:"),
+                                                               ("Gao", "geo:")]
+    assert [c for _, _, c in _resolved(parsed, gaz)] == ["PSE", "MLI"]

@@ -325,12 +325,36 @@ class Emitter(Context):
         role = (title_item.title.role if title_item and title_item.title
                 and not title_item.title.weak else holder.role if holder else None)
         shown = holder.name if holder else entry.name if entry else name
-        actor = Actor(actor_id=key, name=shown, kind="person", country=country, sector=sector)
+        # a former official no longer acts for the body ("former UN chief Ban Ki-moon")
+        affiliation = (self.affiliation_of(base, holder)
+                       if country is None and not c.former else None)
+        if affiliation is not None:
+            reasons.append(f"acts for {affiliation}")
+        actor = Actor(actor_id=key, name=shown, kind="person", country=country, sector=sector,
+                      affiliation=affiliation)
         self.add(c.ts, c.te, actor, reasons, code, role)
         if not single and link is None:
             tails = {" ".join(words[-1:]), " ".join(words[-2:])} | set(surnames_of(name, country))
             for tail in tails - {" ".join(words)}:
                 self.surnames[tail] = key if self.surnames.get(tail, key) == key else None
+
+    def affiliation_of(self, base: Base | None, holder: Holder | None) -> str | None:
+        """The IGO a person without a country acts for: the IGO named with the title ("NATO
+        chief Jens Stoltenberg"), else the IGO a current office-holder row names in its
+        note ("UN Secretary-General" for a later "Guterres said")."""
+        if base is not None and base.mode == "igo":
+            return base.stem
+        if holder is None or holder.code != "IGO":
+            return None
+        words = holder.note.replace(",", " ").replace("(", " ").split()
+        for i in range(len(words)):
+            for n in (4, 3, 2, 1):
+                if i + n <= len(words):
+                    found = [e for e in self.d.lookup(" ".join(words[i:i + n]))
+                             if e.kind == "igo"]
+                    if found:
+                        return found[0].key
+        return None
 
     # -- context ----------------------------------------------------------------------------
     def non_actor_follows(self, item: Item) -> bool:

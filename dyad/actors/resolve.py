@@ -81,7 +81,8 @@ def _unify_people(mentions: list[ResolvedMention]) -> list[ResolvedMention]:
 
 
 def _information(actor: Actor) -> int:
-    return (actor.country is not None) * 2 + (actor.sector is not None)
+    return ((actor.country is not None or actor.affiliation is not None) * 2
+            + (actor.sector is not None))
 
 
 def collect_actors(mentions: Iterable[ResolvedMention], doc_id: str) -> list[Actor]:

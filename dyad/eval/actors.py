@@ -174,7 +174,7 @@ def covering_actor(actors: list[Actor], doc_id: str, span: tuple[int, int]) -> P
             if best_key is None or key > best_key:
                 best_key = key
                 best = Predicted(text=m.text, record_id=actor.actor_id, country=actor.country,
-                                 sector=actor.sector, kind=actor.kind, code=ref_code(actor.ref()))
+                                 sector=actor.sector, kind=actor.kind, code=ref_code(actor))
     return best
 
 

@@ -142,14 +142,21 @@ def _gold_keys(actors: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def actor_key(ref) -> str:
-    """The comparison key of a dyad ``ActorRef``."""
+def actor_key(ref, actors: Mapping[str, object] | None = None) -> str:
+    """The comparison key of a dyad ``ActorRef``. ``actors`` (id -> ``Actor``, from
+    ``Extraction.actors``) supplies what a ref does not carry: the IGO a person without a
+    country acts for (``Actor.affiliation``, "IGO.UN") makes the key ``IGO``."""
     if ref.country:
         return ref.country
-    return "IGO" if ref.actor_id.upper().startswith("IGO") else NONSTATE
+    if ref.actor_id.upper().startswith("IGO"):
+        return "IGO"
+    actor = (actors or {}).get(ref.actor_id)
+    affiliation = getattr(actor, "affiliation", None) or ""
+    return "IGO" if affiliation.upper().startswith("IGO.") else NONSTATE
 
 
-def primary_prediction(events: Sequence) -> GsrPrediction:
+def primary_prediction(events: Sequence,
+                       actors: Mapping[str, object] | None = None) -> GsrPrediction:
     """The sentence's primary event: the first event and the other records of its trigger."""
     if not events:
         return GsrPrediction()
@@ -158,8 +165,8 @@ def primary_prediction(events: Sequence) -> GsrPrediction:
              and e.trigger == first.trigger and e.evidence.start == first.evidence.start]
     return GsrPrediction(
         event_type=first.event_type,
-        sources=frozenset(actor_key(e.source) for e in group if e.source is not None),
-        targets=frozenset(actor_key(e.target) for e in group if e.target is not None))
+        sources=frozenset(actor_key(e.source, actors) for e in group if e.source is not None),
+        targets=frozenset(actor_key(e.target, actors) for e in group if e.target is not None))
 
 
 def score_gsr(rows: Iterable[tuple[GsrItem, GsrPrediction]]) -> GsrReport:
@@ -210,5 +217,6 @@ def evaluate_gsr(path: str | Path, *, extractor=None, limit: int | None = None) 
     by_doc: dict[str, list] = defaultdict(list)
     for event in result.events:
         by_doc[event.doc_id].append(event)
-    return score_gsr((item, primary_prediction(by_doc.get(item.item_id, [])))
+    actors = {a.actor_id: a for a in result.actors}
+    return score_gsr((item, primary_prediction(by_doc.get(item.item_id, []), actors))
                      for item in items)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from dyad.errors import InputError
-from dyad.model import ActorRef, Document, Extraction
+from dyad.model import Actor, ActorRef, Document, Extraction
 
 # Where the gold sets live in a source checkout; the CLI's default paths.
 GOLD_DIR = Path("bench") / "gold"
@@ -219,11 +219,17 @@ def default_extractor(extractor):
 
 
 # -- comparing actor codes -----------------------------------------------------------------
-def ref_code(ref: ActorRef) -> str:
+def ref_code(ref: ActorRef | Actor) -> str:
     """The gold sets' code for a dyad actor: ISO3 for a state or its organs and people,
-    the IGO acronym for an IGO, the upper-case key for a non-state group ("M23")."""
+    the IGO acronym for an IGO and for a person acting for one (an ``Actor`` whose
+    ``affiliation`` is "IGO.UN": an ``ActorRef`` does not carry it), the upper-case key for
+    a non-state group ("M23")."""
     stem, _, rest = ref.actor_id.partition(".")
     key = rest.split(".")[0]
+    affiliation = getattr(ref, "affiliation", None)
+    if stem == "person" and not ref.country and affiliation:
+        stem, _, rest = affiliation.partition(".")
+        key = rest.split(".")[0]
     if stem == "IGO":
         return IGO_GOLD_CODE.get(key, key)
     if stem in {"group", "org"}:

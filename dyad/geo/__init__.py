@@ -3,6 +3,7 @@
 from dyad.geo.gazetteer import Gazetteer, build_gazetteer, load_gazetteer
 from dyad.geo.locate import (PlaceMention, country_of_place, locations_of, resolve_locations,
                              to_location, to_ref)
+from dyad.geo.patterns import place_ruler_patterns
 from dyad.geo.places import Place, normalize_name, read_places
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "load_gazetteer",
     "locations_of",
     "normalize_name",
+    "place_ruler_patterns",
     "read_places",
     "resolve_locations",
     "to_location",

@@ -63,6 +63,7 @@ class Gazetteer:
         self.iso2_to_iso3: dict[str, str] = {}
         self._country_keys: dict[str, Place] = {}
         self._region_keys: dict[str, list[Place]] = {}
+        self._region_names: list[tuple[Place, tuple[str, ...]]] = []  # as written, for patterns
         self._city_keys = city_names
         for place, iso2, aliases in countries:
             self._places[place.place_id] = place
@@ -81,6 +82,7 @@ class Gazetteer:
 
     def _add_region(self, place: Place, aliases: Iterable[str], *, first: bool = False) -> None:
         self._places[place.place_id] = place
+        self._region_names.append((place, (place.name, *aliases)))
         for key in dict.fromkeys(normalize_name(a) for a in (place.name, *aliases)):
             bucket = self._region_keys.setdefault(key, [])
             bucket.insert(0, place) if first else bucket.append(place)
@@ -98,6 +100,16 @@ class Gazetteer:
 
     def place(self, place_id: str) -> Place | None:
         return self._places.get(place_id)
+
+    def region_names(self) -> list[tuple[Place, tuple[str, ...]]]:
+        """Each table row (user rows included) with its name and aliases as written."""
+        return list(self._region_names)
+
+    def cities(self, *, min_population: int = 0) -> list[Place]:
+        """The GeoNames cities with at least ``min_population`` inhabitants."""
+        return [p for p in self._places.values()
+                if p.feature == "city" and p.place_id.startswith("geonames:")
+                and (p.population or 0) >= min_population]
 
     def country_for_name(self, name: str) -> Place | None:
         """The country a name denotes by itself ("Ivory Coast" -> CIV), else None."""
@@ -161,6 +173,7 @@ class Gazetteer:
         clone.__dict__.update(self.__dict__)
         clone._places = dict(self._places)
         clone._region_keys = {k: list(v) for k, v in self._region_keys.items()}
+        clone._region_names = list(self._region_names)
         for place, aliases in rows:
             clone._add_region(place, aliases, first=True)
         return clone

@@ -29,6 +29,16 @@ COUNTRY_OR_US_STATE = frozenset({"georgia"})
 _STATE_WORD_BEFORE = re.compile(r"\b(?:state|U\.?S\.? state) of\s*$", re.IGNORECASE)
 _STATE_WORD_AFTER = re.compile(r"^\s+state\b", re.IGNORECASE)
 _COMMA = re.compile(r"^\s*,\s*$")
+# A name the model labelled PERSON, ORG or NORP is still a place after these words ("fighting
+# near Gao", "the port of Tartus", "in Mombasa and Kisumu") when it resolves to a city,
+# region or site: the small model often mislabels towns in war news.
+LOCATIVE_CUE = re.compile(
+    r"(?:\b(?:in|near|at|outside|around|inside|into|across|toward|towards)"
+    r"|\b(?:city|town|village|port|outskirts|province|region|district|suburbs?|streets|"
+    r"centre|center|heart) of)\s+(?:the\s+)?$"
+    r"|\b(?:in|near|at|outside|around) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?:,| and| or) $")
+MISLABELLED = frozenset({"PERSON", "ORG", "NORP"})
+LOCATIVE_FEATURES = frozenset({"city", "region", "site"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +104,10 @@ def _resolve_entity(parsed: ParsedDoc, entities: Sequence[Entity], i: int,
     ent = entities[i]
     if ent.label not in PLACE_LABELS:
         found = gazetteer.resolve_with_reason(ent.text, prefer_feature="site")
-        if (found is None or found[0].feature != "site"
-                or found[0].place_id in SEAT_OF_POWER_SITES):
-            return None
-        return found[0], f"{ent.label} entity naming a site; {found[1]}"
+        if (found is not None and found[0].feature == "site"
+                and found[0].place_id not in SEAT_OF_POWER_SITES):
+            return found[0], f"{ent.label} entity naming a site; {found[1]}"
+        return _mislabelled_place(parsed, ent, gazetteer, ctx)
     text, within = _split_qualifier(ent.text, gazetteer)
     if within is None:
         within = _qualifier_after(parsed, entities, i, gazetteer)
@@ -113,6 +123,21 @@ def _resolve_entity(parsed: ParsedDoc, entities: Sequence[Entity], i: int,
         if found is not None:
             return found[0], f"US state: state-level cue in a US story; {found[1]}"
     return gazetteer.resolve_with_reason(text, context_countries=ctx)
+
+
+def _mislabelled_place(parsed: ParsedDoc, ent: Entity, gazetteer: Gazetteer,
+                       ctx: frozenset[str]) -> tuple[Place, str] | None:
+    """A PERSON/ORG/NORP entity of the model after a locative cue that names a place."""
+    if ent.label not in MISLABELLED or ent.entry:  # a dictionary actor stays an actor
+        return None
+    if parsed.text[ent.end:ent.end + 2] in ("'s", "\u2019s"):
+        return None
+    if not LOCATIVE_CUE.search(parsed.text[max(0, ent.start - 40):ent.start]):
+        return None
+    found = gazetteer.resolve_with_reason(ent.text, context_countries=ctx)
+    if found is None or found[0].feature not in LOCATIVE_FEATURES:
+        return None
+    return found[0], f"{ent.label} entity after a locative cue; {found[1]}"
 
 
 def _usa(gazetteer: Gazetteer) -> Place | None:
