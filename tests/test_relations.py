@@ -49,6 +49,38 @@ CASES = [
     ("Japan and the United States are allies.", {("alliance", "JPN", "USA")}),
     ("Russia is at war with Ukraine.", {("armed_conflict", "RUS", "UKR")}),
     ("China claims Japan's islands.", {("territorial_claim", "CHN", "JPN")}),
+    # round two: membership
+    ("Sweden's entry into NATO was delayed.", {("membership", "SWE", "IGO.NATO")}),
+    ("As an EU member state, Ireland follows the rules.", {("membership", "IRL", "IGO.EU")}),
+    ("Lithuania, a member of the European Union and NATO, borders Russia.",
+     {("membership", "LTU", "IGO.EU"), ("membership", "LTU", "IGO.NATO")}),
+    ("Finland joined the alliance in 2023. NATO welcomed it.", {("membership", "FIN", "IGO.NATO")}),
+    ("Croatia joined the European Union in 2013. It has been a NATO member since 2009.",
+     {("membership", "HRV", "IGO.EU"), ("membership", "HRV", "IGO.NATO")}),
+    ("Sweden applied to join NATO in 2022. Sweden became a full member in 2024.",
+     {("membership", "SWE", "IGO.NATO")}),
+    ("NATO allies Poland and Lithuania raised spending.",
+     {("membership", "POL", "IGO.NATO"), ("membership", "LTU", "IGO.NATO")}),
+    # energy and arms: the supplier may qualify the commodity
+    ("Russian gas flows to Hungary.", {("energy_supply", "RUS", "HUN")}),
+    ("Hungary still buys Russian gas.", {("energy_supply", "RUS", "HUN")}),
+    ("India's purchases of Russian oil rose.", {("energy_supply", "RUS", "IND")}),
+    ("Germany and Italy are heavily dependent on Russian gas.",
+     {("energy_supply", "RUS", "DEU"), ("energy_supply", "RUS", "ITA")}),
+    ("Russia will supply China with gas.", {("energy_supply", "RUS", "CHN")}),
+    # alliance, armed conflict, presence, diplomatic relations
+    ("Japan and the Philippines are treaty allies of the United States.",
+     {("alliance", "JPN", "USA"), ("alliance", "PHL", "USA")}),
+    ("The US-Japan alliance is old.", {("alliance", "USA", "JPN")}),
+    ("Japan and the United States are bound by a mutual defence treaty.", {("alliance", "JPN", "USA")}),
+    ("Greece and Italy signed the deal. The two allies said so.", {("alliance", "GRC", "ITA")}),
+    ("Russia's war in Ukraine goes on.", {("armed_conflict", "RUS", "UKR")}),
+    ("The Russia-Ukraine war goes on.", {("armed_conflict", "RUS", "UKR")}),
+    ("The war in Ukraine goes on.", set()),
+    ("Germany will station a brigade in Lithuania.", {("military_presence", "DEU", "LTU")}),
+    ("The United States operates Camp Lemonnier in Djibouti.", {("military_presence", "USA", "DJI")}),
+    ("Norway allows US troops to use three bases.", {("military_presence", "USA", "NOR")}),
+    ("Iran and Saudi Arabia reopened their embassies in 2023.", {("diplomatic_relations", "IRN", "SAU")}),
 ]
 
 
@@ -221,3 +253,26 @@ def test_mention_covering_the_trigger_is_its_modifier():
     rels = code(hand_parse(text), actors=actors, modality=cue_modality, place_ref=lambda p: p)
     assert {(r.relation_type, r.source.actor_id, r.target.actor_id) for r in rels} == {
         ("military_presence", "USA.MIL", "DEU")}
+
+
+def test_igo_mention_given_a_country_by_the_resolver_still_has_members():
+    """"Finland's NATO" may come back as one IGO mention with Finland's country: the
+    member is still Finland (read through the place) and the target NATO."""
+    from tests.test_agreements import FakeMention, FakePlace
+    from dyad.model import Actor, LocationRef
+
+    text = "Turkey approved Finland's NATO membership."
+    actors = [a for a in fake_actors(text) if a.text == "Turkey"] + [
+        FakeMention(16, 30, "Finland's NATO", Actor(actor_id="IGO.NATO", name="NATO", kind="igo",
+                                                   country="FIN"))]
+    places = [FakePlace(LocationRef(location_id="country:FIN", name="Finland", country="FIN"), 16, 23, "Finland")]
+    rels = code(hand_parse(text), actors=actors, places=places, modality=cue_modality,
+                place_ref=lambda p: p)
+    assert triples(rels) == {("membership", "FIN", "IGO.NATO")}
+
+
+def test_commodity_is_an_attribute_of_supply_only():
+    rels = run("Greece and Italy signed the deal. The two allies depend on Russian gas.")
+    alliance = next(r for r in rels if r.relation_type == "alliance")
+    assert "commodity" not in alliance.attributes
+

@@ -13,8 +13,9 @@ import yaml
 from dyad.errors import ConfigError
 
 KINDS: tuple[str, ...] = (
-    "treaty", "defence", "trade", "investment", "ceasefire", "peace", "arms_deal",
-    "framework", "memorandum", "accession", "arms_control", "basing", "other",
+    "treaty", "defence", "trade", "investment", "ceasefire", "peace", "normalisation",
+    "arms_deal", "energy", "boundary", "framework", "memorandum", "accession",
+    "arms_control", "basing", "other",
 )
 
 
@@ -40,6 +41,8 @@ class Lexicon:
     heads: dict[str, str | None]
     weak_heads: frozenset[str]
     kind_cues: tuple[tuple[str, tuple[str, ...]], ...]  # (kind, cue words), in priority
+    context_kinds: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]  # sentence cues, in priority
+    basing_refinement: tuple[re.Pattern[str], ...]  # defence -> basing
     triggers: tuple[Trigger, ...]
     bodies: dict[str, str | None]
     body_pattern: re.Pattern[str]
@@ -55,6 +58,14 @@ class Lexicon:
             if any(f" {c} " in low or f"-{c} " in low or f" {c}-" in low for c in cues):
                 return kind
         return None
+
+
+def context_kind(sentences: str, lexicon: Lexicon) -> str | None:
+    """The first kind (in data order) whose context phrase stands in ``sentences``."""
+    for kind, patterns in lexicon.context_kinds:
+        if any(p.search(sentences) for p in patterns):
+            return kind
+    return None
 
 
 def _read(name: str) -> object:
@@ -96,7 +107,7 @@ def load_lexicon() -> Lexicon:
     aliases = sorted(alias_to_known, key=len, reverse=True)
     alias_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases)
                                + r")(?![\w-])")
-    for kind in [*lex["kinds"], *(k.kind for k in known)]:
+    for kind in [*lex["kinds"], *(lex.get("context_kinds") or {}), *(k.kind for k in known)]:
         if kind not in KINDS:
             raise ConfigError(f"agreement kind {kind!r} is not in the vocabulary {KINDS}; "
                               "fix the data file or add the kind to KINDS and the docs")
@@ -104,6 +115,10 @@ def load_lexicon() -> Lexicon:
         heads={k: v for k, v in lex["heads"].items()},
         weak_heads=frozenset(lex["weak_heads"]),
         kind_cues=tuple((k, tuple(str(c).lower() for c in v)) for k, v in lex["kinds"].items()),
+        context_kinds=tuple((k, tuple(_compile(p, f"lexicon.yaml context_kinds.{k}") for p in v))
+                            for k, v in (lex.get("context_kinds") or {}).items()),
+        basing_refinement=tuple(_compile(p, "lexicon.yaml basing_refinement")
+                                for p in lex.get("basing_refinement") or ()),
         triggers=triggers,
         bodies=bodies,
         body_pattern=body_pattern,

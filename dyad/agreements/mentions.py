@@ -14,8 +14,10 @@ Linking (within one document, in text order): a named mention joins the agreemen
 same normalised name. A generic mention with a definite determiner ("the", "this", "its")
 joins the most recent agreement whose kind is compatible (same kind, or either has none)
 and whose parties do not conflict, preferring one already called by the same head noun
-("the pact" goes back to "a defence pact" over a later "trade deal"); an indefinite one ("a", "an", none) starts a new
-agreement. Pronouns are never linked.
+("the pact" goes back to "a defence pact" over a later "trade deal"); an indefinite one
+("a", "an", none) starts a new agreement, except a bare "a deal" whose sentence names no
+new actor (it refers back) and a first named mention that names the last generic agreement
+(see ``cluster``). Pronouns are never linked.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from dyad.nlp.parsed import ParsedDoc, Token
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her",
                       "our", "such", "said"})
-INDEFINITE = frozenset({"a", "an", "another", "any", "some", "no", "new"})
+INDEFINITE = frozenset({"a", "an", "another", "any", "some", "no"})
 # Words that end a generic mention's modifiers (walking left from the head).
 STOP_WORDS = DEFINITE | INDEFINITE | frozenset({
     "of", "on", "in", "to", "for", "with", "by", "at", "from", "and", "or", "but", "as",
@@ -38,6 +40,21 @@ STOP_WORDS = DEFINITE | INDEFINITE | frozenset({
 STOP_POS = frozenset({"AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART"})
 NAME_LINKS = frozenset({"of", "on", "for", "and", "the", "-", "–"})
 MAX_MODIFIERS = 6
+_BACKER = re.compile(r"-(?:brokered|mediated|backed|sponsored|facilitated|drafted|proposed)\b")
+LINK_SENTENCES = 2  # how far back "a deal" or a first name may refer
+# Capitalised words of a name that say nothing about which agreement it is.
+NAME_STOP = frozenset({"the", "treaty", "agreement", "accord", "accords", "pact", "deal",
+                       "protocol", "memorandum", "convention", "partnership", "charter",
+                       "of", "on", "for", "and", "new", "joint", "comprehensive"})
+RIGHT_WINDOW = 70
+# Heads whose own kind is the document's form: words after them do not change it.
+FORM_KINDS = frozenset({"memorandum", "ceasefire"})  # characters after a generic head read for a kind cue
+# A head noun used as a modifier of these is not an agreement ("treaty allies").
+NOT_HEAD_BEFORE = frozenset({"ally", "allies", "partner", "partners", "obligations",
+                             "commitments", "organization", "organisation", "members", "member",
+                             "body", "bodies", "regime", "system"})
+# "cessation of hostilities agreement": a kind phrase with "of" inside the modifiers.
+_OF_PHRASES = re.compile(r"cessation of hostilities\s*$|status of forces\s*$", re.IGNORECASE)
 # "a great deal", "deal with": a head in these frames is not an agreement.
 NOT_AGREEMENT = re.compile(r"\b(?:great|good) deal\b|\bin agreement\b|\b(?:to|will|must|can|could|"
                            r"should|would|cannot|and|help|not)\s+deal\s+with\b"
@@ -59,6 +76,8 @@ class AgreementMention:
     actors: list[Any] = field(default_factory=list)  # actor mentions naming its parties
     known: Known | None = None
     kind_cued: bool = True  # False when the kind is only the head noun's default ("the treaty")
+    sent_start: int = 0  # the sentence's offsets in the document
+    sent_end: int = 0
 
     @property
     def head(self) -> str:
@@ -87,7 +106,14 @@ class Cluster:
 
     @property
     def kind(self) -> str | None:
+        """A named mention's kind word, else the first kind word of any mention, else a
+        head noun's default ("treaty"), else the name's "other"."""
         named = self.named
+        if named and named.kind and named.kind not in {"other", "treaty"}:
+            return named.kind
+        cued = next((m.kind for m in self.mentions if m.kind and m.kind_cued and not m.named), None)
+        if cued:
+            return cued
         if named and named.kind:
             return named.kind
         return next((m.kind for m in self.mentions if m.kind), None)
@@ -121,12 +147,14 @@ def find_mentions(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Lexicon) ->
     for tok in parsed.tokens:
         if tok.text.lower() not in lexicon.heads or tok.start < parsed.body_start:
             continue
-        if not free(tok.start, tok.end) or tok.pos == "VERB":
+        if not free(tok.start, tok.end) or (tok.pos == "VERB" and not _noun_after_det(parsed, tok)):
             continue
         nxt = parsed.tokens[tok.i + 1] if tok.i + 1 < len(parsed.tokens) else None
         if nxt is not None and nxt.sent == tok.sent and nxt.text.lower() in lexicon.heads \
                 and tok.text.islower():
             continue  # "ceasefire agreement": the last head noun heads the mention
+        if nxt is not None and nxt.sent == tok.sent and nxt.text.lower() in NOT_HEAD_BEFORE:
+            continue  # "treaty allies", "treaty obligations": a modifier, not an agreement
         mention = _named(parsed, tok, actors, lexicon) or _generic(parsed, tok, actors, lexicon)
         if mention is None or not free(mention.start, mention.end):
             continue
@@ -140,23 +168,88 @@ def find_mentions(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Lexicon) ->
             if sent is not None and free(m.start(), m.end()):
                 add(AgreementMention(m.start(), m.end(), alias, sent, True, target.name,
                                      target.kind, True, m.start(), [], target.known))
+    for m in found:
+        sent_ = parsed.sentences[m.sent]
+        m.sent_start, m.sent_end = sent_.start, sent_.end
+        m.actors = [a for a in m.actors if _can_be_party(text, a, lexicon)]
+        if m.known is not None and m.known.parties:
+            m.actors = []  # "the AUKUS pact": its parties are listed, the name is no actor
     return sorted(found, key=lambda m: m.start)
 
 
-def cluster(mentions: Sequence[AgreementMention]) -> list[Cluster]:
-    """Group mentions into agreements by the linking rule in the module docstring."""
+def _can_be_party(text: str, actor: Any, lexicon: Lexicon) -> bool:
+    """Not a mediator or backer ("the EU-brokered accord", "a US-backed deal") and not a
+    head noun read as an organisation ("Treaty")."""
+    if _BACKER.match(text, actor.end):
+        return False
+    return actor.text.lower() not in lexicon.heads
+
+
+def cluster(mentions: Sequence[AgreementMention], *, text: str = "",
+            sent_actors: dict[int, set[str]] | None = None) -> list[Cluster]:
+    """Group mentions into agreements by the linking rule in the module docstring.
+
+    ``text`` (the document) and ``sent_actors`` (sentence -> the actor ids named in it)
+    enable the two links that look past a mention's own words: a first named mention
+    that names a recent generic agreement, and a bare "a deal" that refers back."""
     clusters: list[Cluster] = []
+    sent_actors = sent_actors or {}
     for m in mentions:
         target = None
         if m.named:
             target = next((c for c in clusters if c.named and c.named.key == m.key), None)
+            if target is None and text:
+                target = _named_generic(clusters, m, text)
         elif m.definite:
             target = _recent_compatible(clusters, m)
+        elif _bare(m):
+            target = _bare_antecedent(clusters, m, sent_actors)
         if target is None:
             clusters.append(Cluster([m]))
         else:
             target.mentions.append(m)
     return clusters
+
+
+def _bare(m: AgreementMention) -> bool:
+    """"a deal", "an agreement": an indefinite head with no kind word and no party."""
+    return not m.named and not m.kind_cued and not m.actors and m.start == m.head_start
+
+
+def _bare_antecedent(clusters: list[Cluster], m: AgreementMention,
+                     sent_actors: dict[int, set[str]]) -> Cluster | None:
+    """"Talks began in November and a deal could be signed next year": a bare indefinite
+    mention refers back to the agreement of the last ``LINK_SENTENCES`` sentences when its
+    sentence names no actor the agreement's sentences do not ("Turkey signed a deal" after
+    a Greek-French pact is a new agreement)."""
+    recent = [c for c in clusters if 0 <= m.sent - c.mentions[-1].sent <= LINK_SENTENCES]
+    if not recent:
+        return None
+    c = max(recent, key=lambda c: c.mentions[-1].start)
+    known = set().union(*(sent_actors.get(x.sent, set()) for x in c.mentions))
+    return c if sent_actors.get(m.sent, set()) <= known else None
+
+
+def _named_generic(clusters: list[Cluster], m: AgreementMention, text: str) -> Cluster | None:
+    """"signed a security pact in 1951. The Mutual Defense Treaty ...": the first named
+    mention names the most recent generic agreement (no name yet, last mentioned within
+    ``LINK_SENTENCES`` sentences) when their kinds agree on a kind word or a capitalised
+    word of the name stands in that agreement's sentence ("a deal for 26 Rafale jets" ...
+    "the Rafale deal")."""
+    recent = [c for c in clusters if c.named is None and 0 < m.sent - c.mentions[-1].sent <= LINK_SENTENCES]
+    if not recent:
+        return None
+    c = max(recent, key=lambda c: c.mentions[-1].start)
+    own = {a.actor.country or a.actor.actor_id for a in m.actors}
+    if own and c.party_ids and not own & c.party_ids:
+        return None
+    if m.kind and m.kind not in {"treaty", "other"} and m.kind == c.kind:
+        return c
+    words = {w for w in re.findall(r"\b[A-Z][\w-]+", m.text)
+             if w.lower() not in NAME_STOP and not any(a.start <= m.start + m.text.find(w) < a.end
+                                                       for a in m.actors)}
+    sents = " ".join(text[x.sent_start:x.sent_end] for x in c.mentions)
+    return c if any(re.search(rf"\b{re.escape(w)}\b", sents) for w in words) else None
 
 
 def _recent_compatible(clusters: list[Cluster], m: AgreementMention) -> Cluster | None:
@@ -184,6 +277,22 @@ def _sent_index(parsed: ParsedDoc, offset: int) -> int | None:
 
 def _actors_in(actors: Sequence[Any], start: int, end: int) -> list[Any]:
     return [a for a in actors if start <= a.start and a.end <= end]
+
+
+def _noun_after_det(parsed: ParsedDoc, head: Token) -> bool:
+    """A head the tagger called a verb is still a noun after a determiner and nouns or
+    adjectives ("a minerals deal"); "to deal with", "will deal" are verbs."""
+    toks = parsed.tokens
+    for k in range(head.i - 1, max(head.i - 4, -1), -1):
+        prev = toks[k]
+        if prev.sent != head.sent:
+            return False
+        low = prev.text.lower()
+        if low in DEFINITE or low in INDEFINITE or low in {"'s", "’s"}:
+            return True
+        if prev.pos not in {"NOUN", "PROPN", "ADJ", "NUM"} and not prev.text[:1].isupper():
+            return False
+    return False
 
 
 def _is_cap(tok: Token) -> bool:
@@ -253,17 +362,25 @@ def _generic(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon
         if prev.text in {"'s", "’s"}:
             break
         lo -= 1
+    of_phrase = _OF_PHRASES.search(parsed.text, sent.start, head.start)
+    if of_phrase and lo - 1 >= sent.token_start and toks[lo - 1].text.lower() == "of":
+        while lo - 1 >= sent.token_start and toks[lo - 1].start >= of_phrase.start():
+            lo -= 1  # "a cessation of hostilities agreement"
     det = toks[lo - 1].text.lower() if lo - 1 >= sent.token_start else ""
     start = toks[lo].start
-    # what follows the head may say the kind: "a deal for 36 fighter jets", "accord on trade"
-    right_end = min(sent.token_end, head.i + 7)
-    right = parsed.text[head.end:toks[right_end - 1].end] if right_end > head.i + 1 else ""
-    right = re.split(r"[,;.]| (?:which|that|who|and|but)\b", right)[0]
-    right_cue = re.match(r"\s+(?:for|on|of|to (?:buy|supply|sell|purchase))\s+[^,;.]*", right)
+    # what follows the head may say the kind: "a deal for 36 fighter jets", "accord on
+    # trade", "a deal with France for 26 jets"
+    right = parsed.text[head.end:min(sent.end, head.end + RIGHT_WINDOW)]
+    right = re.split(r"[;.]| (?:which|that|who|but)\b", right)[0]
+    right_cue = re.match(r"(?:\s+(?:with|between)\s+[^,;.]{0,40}?)?"
+                         r"\s+(?:for|on|of|to (?:buy|supply|sell|purchase))\s+[^,;.]*", right)
     modifiers = parsed.text[start:head.start]
     cued = lex.kind_of(modifiers) or (lex.kind_of(right_cue.group(0)) if right_cue else None)
-    kind = cued or lex.heads.get(head.text.lower())
-    if head.text.lower() in lex.weak_heads and not lex.kind_of(modifiers):
+    default = lex.heads.get(head.text.lower())
+    if default in FORM_KINDS and not lex.kind_of(modifiers):
+        cued = None  # "a memorandum of understanding on defence" is a memorandum
+    kind = cued or default
+    if head.text.lower() in lex.weak_heads and not cued:
         return None
     inside = _actors_in(actors, start, head.start)
     # possessive owner right before: "France's defence pact"

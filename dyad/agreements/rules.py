@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
-from dyad.agreements.lexicon import Lexicon, load_lexicon, normalise_name
+from dyad.agreements.lexicon import Lexicon, context_kind, load_lexicon, normalise_name
 from dyad.agreements.mentions import Cluster, cluster, find_mentions
 from dyad.agreements.spans import country_ref, dedupe_refs, ref_for_id
 from dyad.agreements.stages import ANAPHORA_SENTENCES, find_stages
@@ -29,6 +29,12 @@ from dyad.nlp.parsed import ParsedDoc
 
 # Stages whose party becomes a party of the agreement (not "proposed" or "rejected":
 # a state that wants to join, or whose parliament voted it down, is not bound by it).
+# "with the help of the United States", "with Qatari and Egyptian mediation": helpers,
+# not partners.
+_HELPER = re.compile(r"(?:the\s+)?(?:help|mediation|support|backing|assistance|participation|"
+                     r"involvement|approval|blessing|consent|presence)\b", re.IGNORECASE)
+_HELPER_AFTER = re.compile(r"(?:\s+and\s+\w+)?\s+(?:mediation|mediators?|help|support|backing|"
+                           r"facilitation|assistance)\b", re.IGNORECASE)
 PARTY_STAGES = frozenset({"negotiated", "signed", "ratified", "in_force", "renewed",
                           "suspended", "withdrawn", "terminated", "expired"})
 
@@ -49,13 +55,18 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] 
     """
     lexicon = lexicon or load_lexicon()
     actors = sorted(actors, key=lambda a: a.start)
-    clusters = cluster(_with_partners(parsed, find_mentions(parsed, actors, lexicon), actors))
+    sent_actors: dict[int, set[str]] = {}
+    for s in parsed.sentences:
+        sent_actors[s.i] = {a.actor.country or a.actor.actor_id for a in actors
+                            if s.start <= a.start and a.end <= s.end}
+    clusters = cluster(_with_partners(parsed, find_mentions(parsed, actors, lexicon), actors),
+                       text=parsed.text, sent_actors=sent_actors)
     staged = find_stages(parsed, clusters, actors, dates, lexicon, modality)
     terms = _terms(parsed, clusters, quantities, lexicon)
     out = []
     for c in clusters:
         stages = [s for cl, s in staged if cl is c]
-        record = _record(parsed, c, stages, terms[id(c)], actors)
+        record = _record(parsed, c, stages, terms[id(c)], actors, lexicon)
         if record is not None:
             out.append(record)
     return out
@@ -83,10 +94,17 @@ def _with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> 
     for m in mentions:
         sent = parsed.sentences[m.sent]
         cue = re.match(r"(?:[^,;.()]|(?<=\d)[.,](?=\d)){0,60}?\b(?:with|between|among)\s+", text[m.end:sent.end])
+        # "a deal to buy 250 tanks from the United States": the seller is a party
+        seller = re.match(r"\s+(?:to\s+(?:buy|purchase|acquire|import)|for)\s+[^,;.()]{0,50}?\bfrom\s+",
+                          text[m.end:sent.end])
+        if seller and not cue:
+            cue = seller
         if cue:
             start = m.end + cue.end()
-            if not re.search(r"\b(?:which|that|who|signed|agreed)\b", cue.group(0)):
-                m.actors = m.actors + group_after(text, actors, start, ceiling=sent.end, max_gap=6)
+            if not re.search(r"\b(?:which|that|who|signed|agreed)\b", cue.group(0)) \
+                    and not _HELPER.match(text, start):
+                found = group_after(text, actors, start, ceiling=sent.end, max_gap=6)
+                m.actors = m.actors + [a for a in found if not _HELPER_AFTER.match(text, a.end)]
     return mentions
 
 
@@ -110,15 +128,26 @@ def _terms(parsed: ParsedDoc, clusters: Sequence[Cluster], quantities: Sequence[
 
 
 def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
-            actors: Sequence[Any]) -> Agreement | None:
+            actors: Sequence[Any], lexicon: Lexicon) -> Agreement | None:
     named = c.named
     parties: list[ActorRef] = []
     if named and named.known:
         parties += [ref_for_id(p, actors) for p in named.known.parties]
     parties += [country_ref(a.actor, actors) for m in c.mentions for a in m.actors]
-    parties += [s.party for s in stages if s.party is not None and s.stage in PARTY_STAGES]
-    parties = dedupe_refs(_country_level(p, actors) for p in parties)
     kind = c.kind or "other"
+    if kind == "accession":  # the candidates sign it; members ratifying are not parties
+        parties += [s.party for s in stages if s.party is not None and s.stage == "signed"]
+        parties += _accession_igo(c, parties, actors)
+    else:  # an accession binds the candidate and the organisation, not each ratifier
+        parties += [s.party for s in stages if s.party is not None and s.stage in PARTY_STAGES]
+    parties = dedupe_refs(_country_level(p, actors) for p in parties)
+    if kind in {"other", "treaty"} and "mutual_defense" in terms.provisions:
+        kind = "defence"  # "obliges each side to provide military assistance if attacked"
+    context = " ".join(parsed.sentences[i].text for i in sorted(_context_sentences(parsed, c, terms)))
+    if kind == "other":  # "a deal brokered by China to restore ties"
+        kind = context_kind(context, lexicon) or kind
+    if kind == "defence" and any(p.search(context) for p in lexicon.basing_refinement):
+        kind = "basing"  # "a defence cooperation agreement giving US forces access to bases"
     if named is None and not (parties or stages or terms.term_years or terms.renewal
                               or terms.provisions or terms.value):
         return None
@@ -140,6 +169,27 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
                      provisions=terms.provisions, value=terms.value, evidence=evidence)
 
 
+def _context_sentences(parsed: ParsedDoc, c: Cluster, terms: Terms) -> set[int]:
+    """Where an agreement's kind may be read: the sentences mentioning it or giving its
+    terms, and the sentence right after each mention ("It lets Japanese troops train in
+    Australia")."""
+    own = {m.sent for m in c.mentions} | set(terms.sentences)
+    nxt = {i + 1 for i in own if i + 1 < len(parsed.sentences)}
+    return own | nxt
+
+
+def _accession_igo(c: Cluster, parties: list[ActorRef], actors: Sequence[Any]) -> list[ActorRef]:
+    """The organisation of an accession agreement ("Sweden's accession protocol"): the IGO
+    named nearest before its first mention, else the first one after it; none when the
+    mention already names one."""
+    if any(p.actor_id.startswith("IGO.") for p in parties):
+        return []
+    igos = [a for a in actors if a.actor.kind == "igo"]
+    before = [a for a in igos if a.end <= c.first.start]
+    pick = before[-1] if before else next(iter(igos), None)
+    return [pick.actor.ref()] if pick is not None else []
+
+
 def _country_level(ref: ActorRef, actors: Sequence[Any]) -> ActorRef:
     """Agreement parties are states or IGOs: a legislature stands for its country."""
     if ref.country and ref.actor_id != ref.country and not ref.actor_id.startswith("IGO."):
@@ -150,5 +200,7 @@ def _country_level(ref: ActorRef, actors: Sequence[Any]) -> ActorRef:
 def _generic_name(c: Cluster) -> str:
     """The most specific wording: the longest mention, without determiners."""
     best = max(c.mentions, key=lambda m: (len(m.text.split()), -m.start))
-    name = re.sub(r"^(?:[$€£¥₹]|\d[\d.,]*|billion|million|thousand|bn|-|\s)+", "", best.text)
+    # "$5 billion arms deal" -> "arms deal", but "20-year defence pact" keeps its number
+    name = re.sub(r"^(?:[$€£¥₹]|\d[\d.,]*(?![\d.,]*-(?:year|month))|billion|million|thousand|bn|-|\s)+",
+                  "", best.text)
     return name or best.text

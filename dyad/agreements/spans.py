@@ -3,7 +3,9 @@
 The coders read surface patterns (trigger words, actor mentions in order, "between X and
 Y") more than the dependency tree: the small English model mis-parses many news clauses
 ("Djibouti hosts ..." comes out as a noun phrase), while word order is reliable. The
-parse is used where it is good: modality, through ``dyad.modality``.
+parse is used where it is good: modality, through ``dyad.modality``, and the subject of a
+trigger verb (``subject_actors``), which word order gets wrong across an apposition or a
+relative clause.
 
 Actor mentions are ``dyad.actors.resolve.ResolvedMention``-like objects: ``start``,
 ``end``, ``text`` and ``actor`` (a ``model.Actor``) are all that is read here.
@@ -126,3 +128,36 @@ def dedupe_refs(refs: Iterable[ActorRef]) -> list[ActorRef]:
     for r in refs:
         seen.setdefault(r.actor_id, r)
     return list(seen.values())
+
+
+def subject_actors(parsed: ParsedDoc, tok: Token | None, actors: Sequence[Any], *,
+                   passive: bool = True) -> list[Any]:
+    """The actors of the grammatical subject of verb ``tok`` when its sentence was parsed:
+    "Greece, a member of NATO and the EU, signed the pact" is Greece's signature though
+    "EU" stands nearer. A relative pronoun stands for the noun it hangs on; an ``xcomp``,
+    ``conj`` or ``advcl`` verb ("helped broker", "agreed to sign") takes its head verb's
+    subject; the subject's conjuncts and its possessive, compound and adjectival
+    modifiers count ("Greece's prime minister", "the Greek parliament"). ``passive``
+    False ignores passive subjects (an agreement that "was signed" is no party)."""
+    if tok is None or not parsed.sentences[tok.sent].parsed or tok.pos not in {"VERB", "AUX"} \
+            or not tok.dep:
+        return []
+    deps = {"nsubj", "nsubjpass"} if passive else {"nsubj"}
+    subj = None
+    for _ in range(3):
+        subj = next((c for c in parsed.children(tok) if c.dep in deps), None)
+        if subj is not None and subj.lemma.lower() in {"which", "that", "who"} and tok.dep == "relcl":
+            subj = parsed.tokens[tok.head]
+        if subj is not None or any(c.dep == "nsubjpass" for c in parsed.children(tok)):
+            break
+        if tok.dep not in {"xcomp", "conj", "advcl"} or tok.head == tok.i:
+            return []
+        tok = parsed.tokens[tok.head]
+    if subj is None:
+        return []
+    heads = [subj] + [c for c in parsed.children(subj) if c.dep == "conj"]
+    heads += [c for h in heads[1:] for c in parsed.children(h) if c.dep == "conj"]
+    heads += [c for h in list(heads) for c in parsed.children(h) if c.dep in {"poss", "compound", "amod"}]
+    found = [a for a in actors if any(a.start <= h.start < a.end for h in heads)]
+    return sorted(found, key=lambda a: a.start)
+

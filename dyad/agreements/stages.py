@@ -9,8 +9,9 @@ where triggers overlap, and triggers inside a named agreement's title are ignore
   ("ratification", "entered into force"), the agreement mentioned last in the previous
   ``ANAPHORA_SENTENCES`` sentences;
 - party: the actors of a "by X" phrase after it, else the legislative body before it
-  ("the Greek parliament" -> GRC, body "Greek parliament"), else the list of actors just
-  before it (its subject); signing and negotiating also count the agreement's "with X" /
+  ("the Greek parliament" -> GRC, body "Greek parliament"), else the parse's subject of
+  the trigger verb (``spans.subject_actors``), else the list of actors just before it;
+  signing and negotiating also count the agreement's "with X" /
   "between X and Y" actors; a party is the country-level (or IGO, or LEG) actor;
 - date: the nearest date mention after the trigger and before the next trigger, else
   the nearest before it (deadlines count: "by the end of June");
@@ -27,7 +28,8 @@ from typing import Any, Callable, Sequence
 from dyad.agreements.lexicon import Lexicon, Trigger
 from dyad.agreements.mentions import AgreementMention, Cluster
 from dyad.agreements.terms import term_spans
-from dyad.agreements.spans import country_ref, group_after, group_before, ref_for_id, token_at
+from dyad.agreements.spans import (country_ref, group_after, group_before, ref_for_id,
+                                   subject_actors, token_at)
 from dyad.model import ActorRef, Evidence, Stage
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
@@ -39,6 +41,8 @@ BODY_WINDOW = 60
 SHARED_STAGES = frozenset({"signed", "negotiated", "renewed"})
 _BY = re.compile(r"\s*(?:(?:the|this|that|it|its)\s+\w+\s+)?by\s+", re.IGNORECASE)
 _ONLY_AFTER = frozenset({"withdrawn"})
+# A trigger used as a noun after a determiner: its sentence's subject is not its party.
+_NOMINAL = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # Stages of the agreement as a whole: no party unless "for X" names one.
 JOINT_STAGES = frozenset({"in_force", "expired"})
 
@@ -68,7 +72,7 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
         free_actors = [a for a in sent_actors
                        if not any(m.start <= a.start and a.end <= m.end for m, _ in pairs)]
         for k, hit in enumerate(hits):
-            target = _target(hit, hits, pairs, by_sent, sent, clusters)
+            target = _target(parsed, hit, hits, pairs, by_sent, sent)
             if target is None:
                 continue
             mention, clust = target
@@ -111,8 +115,8 @@ def _hits(parsed: ParsedDoc, sent: Sentence, lexicon: Lexicon,
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _target(hit: Hit, hits: Sequence[Hit], pairs: Sequence[tuple[AgreementMention, Cluster]],
-            by_sent: dict, sent: Sentence, clusters: Sequence[Cluster]):
+def _target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
+            pairs: Sequence[tuple[AgreementMention, Cluster]], by_sent: dict, sent: Sentence):
     for m, c in pairs:
         if m.start <= hit.start and hit.end <= m.head_start:
             return m, c
@@ -120,19 +124,53 @@ def _target(hit: Hit, hits: Sequence[Hit], pairs: Sequence[tuple[AgreementMentio
     for m, c in pairs:
         if m.start >= hit.end and m.start - hit.end <= OBJECT_WINDOW and m.start < nxt:
             return m, c
+    if not pairs and _pronoun_ref(parsed.text, hit, sent):
+        return _previous(by_sent, sent)
     if hit.trigger.stage in _ONLY_AFTER or hit.trigger.joins:
         return None
     before = [(m, c) for m, c in pairs if m.end <= hit.start]
+    if before and _other_object(parsed, hit, pairs):
+        return None  # "Iran has rejected direct negotiations": the verb acts on something else
     if before:
         m, c = before[-1]
         if hit.trigger.stage != "negotiated" or hit.start - m.end <= SUBJECT_WINDOW:
             return m, c
-    if hit.trigger.anaphoric and not pairs:
-        for back in range(1, ANAPHORA_SENTENCES + 1):
-            prev = by_sent.get(sent.i - back)
-            if prev:
-                return max(prev, key=lambda p: p[0].start)
+    if not pairs and hit.trigger.anaphoric and not _other_object(parsed, hit, pairs):
+        return _previous(by_sent, sent)
     return None
+
+
+def _previous(by_sent: dict, sent: Sentence):
+    """The agreement mentioned last in the previous ``ANAPHORA_SENTENCES`` sentences."""
+    for back in range(1, ANAPHORA_SENTENCES + 1):
+        prev = by_sent.get(sent.i - back)
+        if prev:
+            return max(prev, key=lambda p: p[0].start)
+    return None
+
+
+def _pronoun_ref(text: str, hit: Hit, sent: Sentence) -> bool:
+    """"withdrew from it", "signed it", "It was signed": a pronoun next to the trigger
+    stands for the agreement of the previous sentences."""
+    after = re.match(r"\s+(?:(?:from|to|out\s+of|on)\s+)?(?:it|the\s+(?:text|document))\b",
+                     text[hit.end:sent.end], re.IGNORECASE)
+    before = re.search(r"(?:^|[,;]\s*|\band\s+)(?:it|the\s+(?:text|document))\s+(?:[a-z]+\s+){0,3}$",
+                       text[sent.start:hit.start], re.IGNORECASE)
+    return bool(after or before)
+
+
+def _other_object(parsed: ParsedDoc, hit: Hit,
+                  pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
+    """The trigger is a parsed verb whose direct object is neither an agreement mention
+    nor a pronoun ("the text" counts as one): an agreement named before it, or in an
+    earlier sentence, is not what it acts on ("Iran has rejected direct negotiations")."""
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is None or tok.pos != "VERB" or not parsed.sentences[tok.sent].parsed:
+        return False
+    obj = next((c for c in parsed.children(tok) if c.dep == "dobj"), None)
+    if obj is None or obj.pos == "PRON" or obj.lemma.lower() in {"text", "document"}:
+        return False
+    return not any(m.start <= obj.start < m.end for m, _ in pairs)
 
 
 def _body(parsed: ParsedDoc, sent: Sentence, hit: Hit, lexicon: Lexicon,
@@ -172,10 +210,17 @@ def _parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: AgreementMent
         found = group_after(text, free_actors, by.end(), ceiling=sent.end)
     if not found and body is not None:
         return [body[1]] if body[1] is not None else []
-    if not found:
-        floor = sent.start
-        found = group_before(text, [a for a in free_actors if not _after_with(text, a)],
-                             hit.start, floor=floor)
+    if not found and _NOMINAL.search(text, max(sent.start, hit.start - 12), hit.start):
+        found = []  # "Trump hosted the signing": the subject of "hosted" did not sign
+    elif not found:
+        # the parse's subject, unless the list before the trigger holds it and more (a
+        # coordination the parse split: "France and Greece's leaders signed")
+        subject = subject_actors(parsed, token_at(parsed, hit.start, hit.end), free_actors,
+                                 passive=False)
+        listed = group_before(text, [a for a in free_actors if not _after_with(text, a)],
+                              hit.start, floor=sent.start)
+        found = listed if not subject or {id(a) for a in subject} <= {id(a) for a in listed} \
+            else subject
     refs = [country_ref(a.actor, pool) for a in found]
     if stage in SHARED_STAGES:
         refs += [country_ref(a.actor, pool) for a in mention.actors]

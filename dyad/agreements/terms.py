@@ -5,9 +5,11 @@ agreement was the last one mentioned in the previous ``ANAPHORA_SENTENCES`` sent
 ("It is valid for twenty years.").
 
 - duration (``term_years``): "valid for twenty years", "for a period of 10 years",
-  "remains in force for 25 years", "a 10-year agreement" (a year quantity just before the
+  "remains in force for 25 years", "concluded for 20 years", "signed the pact for five
+  years" (right after a mention), "a 10-year agreement" (a year quantity just before the
   head); months are converted (18 months -> 1.5);
 - renewal: "renewed automatically for successive five-year periods" -> automatic, 5 years;
+  "every year" / "every five years" give the period too; "tacitly renewable" is automatic;
   "automatic renewal" -> automatic, no period; "can be extended by mutual consent" ->
   not automatic (with its period when said); renewal periods are never read as the term;
 - provisions: the phrase patterns of ``data/provisions.yaml``;
@@ -34,12 +36,14 @@ _NUM = r"(?P<num>\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)"
 _UNIT = r"[- ]?(?P<unit>years?|months?|decades?)\b"
 _DURATION = re.compile(
     r"\b(?:valid|in force|in effect|last(?:s|ing)?|run(?:s|ning)?|remains? in force|"
+    r"(?:concluded|signed|agreed|entered into) for|"
     r"(?:a|the|initial) (?:period|term|duration) of|term of|duration of|period of|span of)"
     r"\s+(?:for\s+)?(?:a\s+(?:period|term)\s+of\s+)?(?:an?\s+initial\s+)?" + _NUM + r"\s*" + _UNIT,
     re.IGNORECASE)
 _AUTO = re.compile(
     r"\b(?:(?:automatically|tacitly)\s+(?:be\s+)?(?:renewed|extended|prolonged|renews?|extends?)|"
     r"(?:renewed|extended|prolonged|renews?|extends?)\s+(?:itself\s+)?(?:automatically|tacitly)|"
+    r"tacitly\s+renewable|"
     r"automatic(?:ally)?\s+(?:renewal|extension|rollover)|rolls?\s+over\s+automatically)\b"
     r"(?P<rest>[^.;]{0,80})", re.IGNORECASE)
 _OPTIONAL = re.compile(
@@ -49,9 +53,13 @@ _OPTIONAL = re.compile(
     re.IGNORECASE)
 _PERIOD = re.compile(r"(?:for\s+)?(?:(?:successive|further|additional|another|consecutive|"
                      r"subsequent)\s+)?(?:periods?\s+of\s+)?" + _NUM + r"\s*" + _UNIT, re.IGNORECASE)
+_FOR_AFTER = re.compile(r"\s+for\s+(?:a\s+(?:period|term)\s+of\s+)?(?:an?\s+initial\s+)?" + _NUM
+                        + r"\s*" + _UNIT, re.IGNORECASE)
+_EVERY = re.compile(r"\s*(?:for\s+)?(?:each|every)\s+(?:(?P<num>\d+(?:\.\d+)?|[a-z]+)\s+)?"
+                    r"(?P<unit>years?|months?|decades?)\b", re.IGNORECASE)
 _VALUE_CUE = re.compile(r"\b(?:worth|valued\s+at|value\s+of|for|totall?ing|costing|of|at)\s+"
-                        r"(?:about|around|some|nearly|almost|up\s+to|more\s+than|over|"
-                        r"an\s+estimated\s+)?$", re.IGNORECASE)
+                        r"(?:(?:about|around|some|nearly|almost|up\s+to|more\s+than|over|"
+                        r"roughly|approximately|an\s+estimated)\s+)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -91,6 +99,9 @@ def read_terms(text: str, sent: Sentence, mentions: Sequence[AgreementMention],
             continue
         period = _PERIOD.search(m.group("rest"))
         years = _years(period) if period and period.start() <= 30 else None
+        every = _EVERY.match(m.group("rest"))
+        if years is None and every:  # "renewed automatically every year"
+            years = _years(every) if every.group("num") else 1.0
         if terms.renewal is None:
             terms.renewal = Renewal(automatic=automatic, term_years=years)
         renewal_spans.append((m.start(), m.end()))
@@ -100,6 +111,14 @@ def read_terms(text: str, sent: Sentence, mentions: Sequence[AgreementMention],
             if any(a <= m.start() < b for a, b in renewal_spans):
                 continue
             years = _years(m)
+            if years is not None:
+                terms.term_years = years
+                found_any = True
+                break
+    if terms.term_years is None:  # "signed the pact for five years": right after a mention
+        for m in (m for m in mentions if m.sent == sent.i):
+            after = _FOR_AFTER.match(text, m.end)
+            years = _years(after) if after else None
             if years is not None:
                 terms.term_years = years
                 found_any = True

@@ -20,6 +20,11 @@ the actor stands relative to the trigger; alternatives ("mod|before") are tried 
   country is the target and which becomes the relation's ``location``);
 - ``igo_after``/``igo_before``: the first IGO actor after / the IGO right before
   ("NATO's 31st member"); "the alliance", "the bloc's", "its" stand for the IGO named last;
+- ``cmod``: the actor qualifying the commodity after the trigger ("buys Russian gas");
+- ``hyphen_pair`` (source only): "the US-Japan alliance", "the Israel-Hamas war";
+- ``last_two`` (source only): "the two allies": the last two states named before;
+- ``igo_recent``: the IGO named last in this or the two previous sentences ("Finland
+  became a member in April 2023");
 - ``pair`` (source only): a list of two or more actors before the trigger, or after
   "between", relates its first member to each other member; "the two countries" stands
   for the last two states named before it;
@@ -41,7 +46,8 @@ from typing import Any, Callable, Sequence
 
 import yaml
 
-from dyad.agreements.spans import country_ref, group_after, group_before, ref_for_id, token_at
+from dyad.agreements.spans import (country_ref, group_after, group_before, ref_for_id,
+                                   subject_actors, token_at)
 from dyad.errors import ConfigError
 from dyad.model import ActorRef, Evidence, Relation, make_id
 from dyad.modality import modality_of
@@ -49,11 +55,15 @@ from dyad.nlp.parsed import ParsedDoc, Sentence
 
 SYMMETRIC = frozenset({"alliance", "armed_conflict", "diplomatic_relations", "trade"})
 ROLE_WINDOW = 60
+_LEX_CACHE: list = []  # the lexicon of the running ``code`` call, for the ``cmod`` role
+# Types between states (or groups), never with an IGO on either side.
+STATE_PAIRS = frozenset({"alliance", "diplomatic_relations"})
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 # Between a modifier and its trigger: lower-case words and numbers ("Russia keeps about
 # 1,500 troops", "US-brokered").
-_MOD_GAP = re.compile(r"(?:['’]s)?(?:[\s\-a-z]|\d[\d,.]*)*")
+_MOD_GAP = re.compile(r"(?:['’]s)?(?:[\s\-a-z]|\d[\d,.]*|(?:First|Second|Third|Fourth|Fifth|Sixth|"
+                      r"Seventh|Eighth|Ninth|Tenth)\b)*")
 # Between a copular subject and its trigger: "Croatia is an EU member", "Poland, a NATO
 # member", "Finland became NATO's 31st member", "Turkey has been a member of".
 _COPULA = re.compile(r"(?:\s*,\s*(?:(?:a|an|the|one\s+of\s+the|another|fellow|also)\s+)*"
@@ -68,6 +78,9 @@ _IGO_NOUNS = r"(?:alliance|bloc|union|organi[sz]ation|grouping|group|club|body|c
 _IGO_ANAPHOR_AFTER = re.compile(rf"\s+the\s+(?:[\w-]+\s+){{0,2}}?{_IGO_NOUNS}\b", re.IGNORECASE)
 _IGO_ANAPHOR_BEFORE = re.compile(rf"(?:\bthe\s+(?:[\w-]+\s+){{0,2}}?{_IGO_NOUNS}['’]s|\bits)\s+"
                                  r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+# A sentence opening with "It" or "The country" and a copula before the trigger.
+_IT_SUBJECT = re.compile(r"\s*(?:It|The\s+country)\s+(?:(?:is|was|has\s+been|had\s+been|became|remains|"
+                         r"also|now|already|still|formally)\s+)+(?:an?\s+|the\s+)?[^,;:()]{0,30}$")
 _TWO_SIDES = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|nations|states|sides|neighbou?rs|"
                         r"governments|capitals|rivals)\b", re.IGNORECASE)
 _PREP = {"to": r"to", "from": r"from", "by": r"by", "of": r"of", "on": r"on|against|targeting",
@@ -136,6 +149,7 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), places: Sequence[Any]
     ``dyad.geo.to_ref``).
     """
     lexicon = lexicon or load_patterns()
+    _LEX_CACHE[:] = [lexicon]
     place_ref = place_ref or _geo_ref
     actors = sorted(actors, key=lambda a: a.start)
     out: dict[str, Relation] = {}
@@ -174,6 +188,8 @@ def _apply(env: _Sentence, pat: Pattern, m: re.Match[str], lexicon: RelationLexi
         if commodity is None:
             return []
         rtype = commodity[1]
+    elif rtype not in {"trade", "sanctions"}:
+        commodity = None  # "the two allies most dependent on Russian gas": not an attribute
     location = None
     pairs: list[tuple[ActorRef, ActorRef | None]] = []
     igo_first = pat.target[0].startswith("igo_")
@@ -200,7 +216,11 @@ def _apply(env: _Sentence, pat: Pattern, m: re.Match[str], lexicon: RelationLexi
             return []
         pairs = [(s, t) for s in src_refs for t in (target_refs or [None])]
     pairs = [(s, t) for s, t in pairs if t is None or (
-        s.actor_id != t.actor_id and (s.country is None or s.country != t.country))]
+        s.actor_id != t.actor_id and (s.country is None or s.country != t.country
+                                      or _is_igo(s) or _is_igo(t)))]
+    if rtype in STATE_PAIRS:  # "NATO allies Poland and ...": membership, not an alliance
+        pairs = [(s, t) for s, t in pairs
+                 if not s.actor_id.startswith("IGO.") and not (t and t.actor_id.startswith("IGO."))]
     if not pairs:
         return []
     tok = token_at(env.parsed, m.start(), m.end())
@@ -211,6 +231,10 @@ def _apply(env: _Sentence, pat: Pattern, m: re.Match[str], lexicon: RelationLexi
     if rtype in {"arms_supply", "energy_supply", "trade"} and "rank" in attrs:
         rels += _inferred_ranks(env, m, rtype, pairs[0][1], attrs, mod)
     return rels
+
+
+def _is_igo(ref: ActorRef) -> bool:
+    return ref.actor_id.startswith("IGO.")
 
 
 def _relation(env: _Sentence, rtype: str, source: ActorRef, target: ActorRef | None,
@@ -256,6 +280,11 @@ def _role(env: _Sentence, roles: Sequence[str], m: re.Match[str], place_ref: Cal
             found = group_before(text, actors, m.start(), floor=sent.start)
             if found and not _COPULA.match(text[found[-1].end:m.start()]):
                 found = []
+            if not found and _IT_SUBJECT.match(text[sent.start:m.start()]):
+                found = _previous_subject(env)  # "It has been a NATO member since 2009."
+        elif role == "igo_recent":  # "Finland became a member in April 2023."
+            found = [a for a in env.pool if a.actor.kind == "igo" and a.end <= m.start()
+                     and a.start >= _sentence_start(env, back=2)][-1:]
         elif role == "after":
             found = group_after(text, actors, m.end(), ceiling=sent.end, max_gap=12)
         elif role == "next":
@@ -267,6 +296,20 @@ def _role(env: _Sentence, roles: Sequence[str], m: re.Match[str], place_ref: Cal
                             re.IGNORECASE)
             if cue and not re.search(r"[;]", cue.string[:cue.start()]):
                 found = group_after(text, actors, m.end() + cue.end(), ceiling=sent.end, max_gap=6)
+        elif role == "cmod":  # "buys Russian gas": the supplier qualifies the commodity
+            hit = _LEX_CACHE[0].commodity_pattern.search(text, m.end(), min(sent.end, m.end() + ROLE_WINDOW)) \
+                if _LEX_CACHE else None
+            if hit is not None:
+                found = [a for a in actors if a.end <= hit.start() and a.start >= m.end()
+                         and re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){0,2}", text[a.end:hit.start()])][-1:]
+        elif role == "hyphen_pair":  # "the US-Japan alliance", "the Israel-Hamas war"
+            found = _hyphen_pair(text, actors, m.start(), sent.start)
+            if found:
+                return found, "pair"
+        elif role == "last_two":  # "the two allies"
+            found = _last_two_states(env, m.start())
+            if found:
+                return found, "pair"
         elif role == "pair":
             before = group_before(text, actors, m.start(), floor=sent.start)
             if len(before) >= 2:
@@ -289,9 +332,9 @@ def _role(env: _Sentence, roles: Sequence[str], m: re.Match[str], place_ref: Cal
             hit = _in_target(env, m, actors, place_ref)
             if hit is not None:
                 return [hit], "in"
-        elif role == "igo_after":
-            found = [a for a in actors if a.start >= m.end() and a.actor.kind == "igo"
-                     and a.start - m.end() <= 30][:1]
+        elif role == "igo_after":  # "a member of the EU and NATO": each IGO of the list
+            igos = [a for a in actors if a.actor.kind == "igo"]
+            found = group_after(text, igos, m.end(), ceiling=sent.end, max_gap=30)
             if not found and _IGO_ANAPHOR_AFTER.match(text, m.end()):
                 found = _recent_igo(env, m.start())
         elif role == "igo_before":
@@ -318,37 +361,43 @@ def _possessive(text: str, actor: Any, offset: int) -> bool:
 
 
 def _dep_subject(env: _Sentence, m: re.Match[str], actors: Sequence[Any]) -> list[Any]:
-    """The actors of the grammatical subject of a verb trigger, when the sentence was
-    parsed: "Qatar, which hosts a US base, mediated the talks" is Qatar's mediation,
-    though "US" stands nearer. A relative pronoun stands for the noun it hangs on; an
-    ``xcomp`` or ``conj`` verb ("helped broker") takes its head verb's subject."""
-    if not env.sent.parsed:
-        return []
-    parsed = env.parsed
-    tok = token_at(parsed, m.start(), m.end())
-    if tok is None or tok.pos not in {"VERB", "AUX"} or not tok.dep:
-        return []
-    for _ in range(3):
-        subj = next((c for c in parsed.children(tok) if c.dep in {"nsubj", "nsubjpass"}), None)
-        if subj is not None and subj.lemma.lower() in {"which", "that", "who"} and tok.dep == "relcl":
-            subj = parsed.tokens[tok.head]
-        if subj is not None:
-            break
-        if tok.dep not in {"xcomp", "conj", "advcl"} or tok.head == tok.i:
-            return []
-        tok = parsed.tokens[tok.head]
-    if subj is None:
-        return []
-    heads = [subj] + [c for c in parsed.children(subj) if c.dep == "conj"]
-    heads += [c for h in heads[1:] for c in parsed.children(h) if c.dep == "conj"]
-    found = [a for a in actors if any(a.start <= h.start < a.end for h in heads)]
-    return sorted(found, key=lambda a: a.start)
+    """The actors of the grammatical subject of a verb trigger (``spans.subject_actors``)."""
+    return subject_actors(env.parsed, token_at(env.parsed, m.start(), m.end()), actors)
 
 
 def _recent_igo(env: _Sentence, before: int) -> list[Any]:
-    """"the alliance", "the bloc", "its": the IGO named last before ``before``."""
-    igos = [a for a in env.pool if a.actor.kind == "igo" and a.end <= before]
-    return igos[-1:]
+    """"the alliance", "the bloc", "its": the IGO named last before ``before``, else the
+    first one named after its sentence."""
+    igos = [a for a in env.pool if a.actor.kind == "igo"]
+    earlier = [a for a in igos if a.end <= before]
+    # "Finland joined the alliance in 2023. NATO welcomed it.": named only later
+    return earlier[-1:] or [a for a in igos if a.start >= env.sent.end][:1]
+
+
+def _hyphen_pair(text: str, actors: Sequence[Any], before: int, floor: int) -> list[Any]:
+    """Two actors joined by a hyphen or slash right before ``before``, with at most a few
+    lower-case words between ("the US-Japan security alliance")."""
+    cands = [a for a in actors if floor <= a.start and a.end <= before]
+    for a, b in zip(cands[-2::-1], cands[::-1]):
+        if re.fullmatch(r"\s*[-–/]\s*", text[a.end:b.start]) and \
+                re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3}\s*", text[b.end:before]):
+            return [a, b]
+        break
+    return []
+
+
+def _sentence_start(env: _Sentence, back: int) -> int:
+    """The start of the sentence ``back`` sentences before this one."""
+    return env.parsed.sentences[max(0, env.sent.i - back)].start
+
+
+def _previous_subject(env: _Sentence) -> list[Any]:
+    """The first state named in the previous sentence: what "It" opening this one stands
+    for ("Croatia joined the EU in 2013. It has been a NATO member since 2009.")."""
+    if env.sent.i == 0:
+        return []
+    prev = env.parsed.sentences[env.sent.i - 1]
+    return [a for a in env.pool if prev.start <= a.start < prev.end and a.actor.kind == "state"][:1]
 
 
 def _last_two_states(env: _Sentence, before: int) -> list[Any]:
@@ -365,25 +414,27 @@ def _last_two_states(env: _Sentence, before: int) -> list[Any]:
 
 
 def _in_target(env: _Sentence, m: re.Match[str], actors: Sequence[Any], place_ref: Callable):
-    """(country ref or None, LocationRef or None) of what follows "in"/"at"/"on"."""
+    """(country ref or None, LocationRef or None) of what follows "in"/"at"/"on": the first
+    cue whose name is a known place or actor ("bases at Akrotiri and Dhekelia in Cyprus"
+    reads past the unknown Akrotiri)."""
     text, sent = env.parsed.text, env.sent
-    cue = re.search(r"\b(?:in|at|on|near|inside|to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?(?=[A-Z])",
-                    text[m.end():min(sent.end, m.end() + ROLE_WINDOW)])
-    if cue is None:
-        return None
-    at = m.end() + cue.end()
-    place = next((p for p in env.places if p.start == at or at <= p.start <= at + 4), None)
-    actor = next((a for a in actors if at <= a.start <= at + 4), None)
-    if place is not None:
-        loc = place_ref(place.place)
-        country = actor.actor if actor is not None and actor.start == place.start \
-            and actor.actor.kind in {"state", "igo"} else None
-        ref = country_ref(country, env.pool) if country is not None else \
-            ref_for_id(loc.country, env.pool) if loc.country else None
-        return ref, loc
-    if actor is not None and (actor.actor.kind in {"state", "igo"} or actor.actor.country):
-        return country_ref(actor.actor, env.pool), None
-    return None  # "at Tartus" read as a company: no host rather than a wrong one
+    for cue in re.finditer(r"\b(?:in|at|on|near|inside|to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?(?=[A-Z])",
+                           text[m.end():min(sent.end, m.end() + ROLE_WINDOW)]):
+        at = m.end() + cue.end()
+        place = next((p for p in env.places if p.start == at or at <= p.start <= at + 4), None)
+        actor = next((a for a in actors if at <= a.start <= at + 4), None)
+        if place is not None:
+            loc = place_ref(place.place)
+            country = actor.actor if actor is not None and actor.start == place.start \
+                and actor.actor.kind in {"state", "igo"} else None
+            ref = country_ref(country, env.pool) if country is not None else \
+                ref_for_id(loc.country, env.pool) if loc.country else None
+            return ref, loc
+        if actor is not None and (actor.actor.kind in {"state", "igo"} or actor.actor.country):
+            return country_ref(actor.actor, env.pool), None
+        if actor is not None:
+            return None  # "at Tartus" read as a company: no host rather than a wrong one
+    return None
 
 
 def _commodity(text: str, m: re.Match[str], sent: Sentence,
