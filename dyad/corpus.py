@@ -17,11 +17,12 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dyad.batch.partition import ExtractorSpec
-from dyad.errors import ConfigError
+from dyad.errors import STAGE_FAILED, ConfigError, DyadError
 from dyad.model import Document, Failure
 from dyad.pipeline import DocRecords, Extractor, combine
 
@@ -44,11 +45,11 @@ Batch = list[Document | Failure]
 
 
 def ingest_files(paths: Sequence[str], *, store, extractor: Extractor | None = None,
-           text_column: str | None = None, limit: int | None = None,
-           progress: Progress | None = None,
-           batch_documents: int = BATCH_DOCUMENTS, workers: int = 1,
-           since: str | None = None, until: str | None = None,
-           actors_files: Sequence[str] = ()) -> IngestReport:
+                 text_column: str | None = None, limit: int | None = None,
+                 progress: Progress | None = None,
+                 batch_documents: int = BATCH_DOCUMENTS, workers: int = 1,
+                 since: str | None = None, until: str | None = None,
+                 actors_files: Sequence[str] = ()) -> IngestReport:
     """Read ``paths`` (files or folders), extract and write new documents to ``store``.
 
     ``since``/``until`` (``YYYY[-MM[-DD]]``, both included) keep documents whose
@@ -109,6 +110,10 @@ def _extracted(batches: Iterable[Batch], extractor: Extractor | None, workers: i
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    except BrokenProcessPool as exc:
+        raise DyadError("a worker process died: it ran out of memory, or the extractor could "
+                        "not load (run `dyad extract` on one input file to see why); fix that "
+                        "and rerun: stored documents are skipped", code=STAGE_FAILED) from exc
     finally:  # on an interrupt, drop queued batches: the written ones are whole
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -172,7 +177,8 @@ def _in_range(items: Iterable[Document | Failure], keep: Callable[[str | None], 
         yield item
 
 
-def _limited(items: Iterable[Document | Failure], limit: int | None) -> Iterator[Document | Failure]:
+def _limited(items: Iterable[Document | Failure],
+             limit: int | None) -> Iterator[Document | Failure]:
     n = 0
     for item in items:
         if limit is not None and isinstance(item, Document):
@@ -182,10 +188,17 @@ def _limited(items: Iterable[Document | Failure], limit: int | None) -> Iterator
         yield item
 
 
+RECENT_IDS = 65_536
+
+
 def _new_only(items: Iterable[Document | Failure], store, report: IngestReport,
               chunk: int = 256) -> Iterator[Document | Failure]:
-    """Drop documents already stored, and repeats within this run, checking ids in chunks."""
-    seen: set[str] = set()
+    """Drop documents already stored, and repeats within this run, checking ids in chunks.
+
+    Only the last ``RECENT_IDS`` ids are remembered, so memory stays flat: they cover
+    the batches in flight, and an older repeat is already in the store (or is skipped by
+    the store's write, which never stores a document twice)."""
+    seen: dict[str, None] = {}
     buf: list[Document | Failure] = []
 
     def drain() -> Iterator[Document | Failure]:
@@ -197,7 +210,9 @@ def _new_only(items: Iterable[Document | Failure], store, report: IngestReport,
                 if d.doc_id in stored or d.doc_id in seen:
                     report.documents_skipped += 1
                     continue
-                seen.add(d.doc_id)
+                seen[d.doc_id] = None
+                if len(seen) > RECENT_IDS:
+                    del seen[next(iter(seen))]
             yield d
         buf.clear()
 
