@@ -37,7 +37,7 @@ def test_public_api_is_sorted_and_importable():
 
 
 def _commands():
-    from dyad.cli import commands, eval, status  # noqa: F401 - registers them
+    from dyad.cli import eval, extract, ingest, serve, status, store  # noqa: F401 - registers them
     from dyad.cli.main import cli
 
     return cli.commands

@@ -171,7 +171,7 @@ def _free_port() -> int:
 
 
 def _serve_command(db: Path, port: int) -> list[str]:
-    from dyad.cli import commands  # noqa: F401 - registers the sub-commands
+    from dyad.cli import serve  # noqa: F401 - registers the sub-commands
     from dyad.cli.main import cli
 
     if "serve" in cli.commands:

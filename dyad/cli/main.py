@@ -37,7 +37,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def main() -> None:
-    from dyad.cli import commands, eval, status  # noqa: F401 - registers the sub-commands
+    from dyad.cli import eval, extract, ingest, serve, status, store  # noqa: F401 - registers the sub-commands
 
     cli(prog_name="dyad")
 

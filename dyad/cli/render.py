@@ -2,35 +2,69 @@
 
 from __future__ import annotations
 
-import contextlib
-from typing import Iterator
-
 import click
 
 
-class _Bar:
-    def __init__(self, bar) -> None:
-        self._bar = bar
-        self._done = 0
+class IngestBar:
+    """Documents done (stored or skipped), words/s, failures; an ETA when the total is known."""
+
+    def __init__(self, disabled: bool, total: int | None) -> None:
+        self._disabled, self._total = disabled, total
+        self._bar, self._done, self._t0 = None, 0, 0.0
+
+    def __enter__(self) -> "IngestBar":
+        import time
+
+        from tqdm import tqdm
+
+        self._t0 = time.perf_counter()
+        if not self._disabled:
+            self._bar = tqdm(total=self._total, unit="doc", desc="ingest",
+                             dynamic_ncols=True, leave=True)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._bar is not None:
+            self._bar.close()
 
     def update(self, report) -> None:
+        import time
+
         if self._bar is None:
             return
         done = report.documents_written + report.documents_skipped
         self._bar.update(done - self._done)
         self._done = done
-        self._bar.set_postfix(words=report.words, failures=len(report.failures), refresh=False)
+        rate = report.words / max(time.perf_counter() - self._t0, 1e-9)
+        self._bar.set_postfix_str(f"{rate:,.0f} words/s, {len(report.failures)} failures",
+                                  refresh=False)
 
 
-@contextlib.contextmanager
-def progress_bar(disabled: bool) -> Iterator[_Bar]:
-    if disabled:
-        yield _Bar(None)
-        return
-    from tqdm import tqdm
+class BatchBar:
+    def __init__(self, disabled: bool) -> None:
+        self._disabled, self._bar, self._done = disabled, None, 0
 
-    with tqdm(unit="doc", desc="ingest", dynamic_ncols=True, leave=True) as bar:
-        yield _Bar(bar)
+    def __enter__(self) -> "BatchBar":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+    def update(self, report) -> None:
+        if self._disabled:
+            return
+        if self._bar is None:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=report.partitions, unit="part", desc="batch",
+                             dynamic_ncols=True, leave=True)
+        done = report.written + report.skipped
+        self._bar.update(done - self._done)
+        self._done = done
+        rate = report.words / report.seconds if report.seconds else 0
+        self._bar.set_postfix_str(f"{report.documents} docs, {rate:,.0f} words/s, "
+                                  f"{report.failures} failures", refresh=False)
 
 
 def _rows(title: str, counts: dict) -> None:

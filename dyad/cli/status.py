@@ -7,8 +7,7 @@ import json
 import click
 
 from dyad.cli.main import cli
-
-DB_HELP = "Store: a DuckDB file path (default ./dyad.duckdb)."
+from dyad.cli.options import DB_HELP
 
 
 @cli.command()
