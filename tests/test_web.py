@@ -243,8 +243,10 @@ class Visit:
         self.page.evaluate("r => { window.location.hash = r; }", route)
         self.wait_ready()
 
-    def wait_ready(self) -> None:
-        self.page.wait_for_selector("body[data-ready]")
+    def wait_ready(self, view: str | None = None) -> None:
+        """Wait until the app has rendered (``view``: that view, after a click or key
+        that navigates, when the previous view may still be marked ready)."""
+        self.page.wait_for_selector(f"body[data-ready={view}]" if view else "body[data-ready]")
         self.page.wait_for_load_state("networkidle")
 
     def screenshot(self, name: str) -> None:
@@ -302,7 +304,7 @@ def test_dyad_view_then_event_evidence_highlighted_in_document(visit: Visit) -> 
     doc_id, start, end = re.fullmatch(r"#/document/([^?]+)\?hl=(\d+)-(\d+)", target).groups()
     evidence = _evidence_text(visit, doc_id, int(start), int(end))
     link.click()
-    visit.wait_ready()
+    visit.wait_ready("document")
     assert "#/document/" in page.url
     hl = page.locator("mark.hl")
     assert hl.count() == 1
@@ -346,7 +348,7 @@ def test_agreement_status_follows_the_as_of_date(visit: Visit) -> None:
     visit.open(_dyad_route())
     page = visit.page
     page.click(f"[data-testid=dyad-agreements] a:text-is('{PARTNERSHIP}')")
-    visit.wait_ready()
+    visit.wait_ready("agreement")
     assert "#/agreement/" in page.url
     page.fill("[data-testid=as-of]", "2021-10-01")
     page.click("[data-testid=as-of-submit]")
@@ -394,8 +396,9 @@ def test_search_box_lists_actors_documents_and_events(visit: Visit) -> None:
     assert page.locator("[data-testid=results-events] [data-testid=event-link]").count() >= 1
     page.fill("[data-testid=search-input]", "Greece")
     page.press("[data-testid=search-input]", "Enter")
-    visit.wait_ready()
-    assert "GRC" in page.inner_text("[data-testid=results-actors]")
+    page.wait_for_url(re.compile(r"#/search\?q=Greece$"))
+    page.wait_for_function("() => (document.querySelector('[data-testid=results-actors]')"
+                           "?.textContent || '').includes('GRC')")
 
 
 def test_keyboard_reaches_search_box_and_event_links(visit: Visit) -> None:
@@ -411,7 +414,7 @@ def test_keyboard_reaches_search_box_and_event_links(visit: Visit) -> None:
     assert "search-input" in reached
     assert "event-link" in reached
     page.keyboard.press("Enter")  # a focused event link opens its document
-    visit.wait_ready()
+    visit.wait_ready("document")
     assert page.locator("mark.hl").count() == 1
 
 
