@@ -5,7 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
-bash scripts/services.sh
-bash scripts/browser.sh
-bash scripts/java.sh
+bash scripts/system.sh
 exec .venv/bin/python -m pytest "$@"

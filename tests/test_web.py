@@ -7,7 +7,7 @@ every view has content whatever the rule coders find in the examples; its texts 
 data, not news. The server runs in a subprocess on 127.0.0.1, and every request the page
 makes is checked to stay on the loopback host.
 
-Chromium is Debian's (``/usr/bin/chromium``, installed by ``scripts/browser.sh``); Playwright
+Chromium is Debian's (``/usr/bin/chromium``, installed by ``scripts/system.sh``); Playwright
 only drives it, so no browser is downloaded.
 """
 
@@ -213,7 +213,7 @@ def server(store_path: Path):
 def browser():
     if importlib.util.find_spec("playwright") is None or not Path(CHROMIUM).exists():
         pytest.fail("the browser tests need Playwright and Debian's chromium: run "
-                    "scripts/browser.sh and pip install the test requirements")
+                    "scripts/system.sh and pip install the test requirements")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
