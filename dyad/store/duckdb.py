@@ -7,6 +7,7 @@ saying so. A store object is meant for one thread.
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 from collections import defaultdict
@@ -32,6 +33,9 @@ _COPY_FORMAT = {"parquet": "parquet", "jsonl": "json"}  # DuckDB writes JSON one
 _ARRAY_TYPE = {schema.VARCHAR: "VARCHAR[]", schema.JSON: "VARCHAR[]", schema.BIGINT: "BIGINT[]",
                schema.DOUBLE: "DOUBLE[]", schema.BOOLEAN: "BOOLEAN[]"}
 _CURSOR_LOCK = threading.Lock()  # cursor() itself is not safe to call from two threads
+# Cap on DuckDB's own memory per connection (its buffer cache); set DYAD_DUCKDB_MEMORY
+# to change it, e.g. "4GB" for large interactive queries.
+MEMORY_LIMIT = os.environ.get("DYAD_DUCKDB_MEMORY", "256MB")
 _READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 
 
@@ -57,7 +61,10 @@ class DuckDBStore(Queries):
             raise StoreError(f"there is no store at {path}; ingest documents into it first "
                              "or check the --db path")
         try:
-            connection = duckdb.connect(str(path), read_only=read_only)
+            # DuckDB's buffer cache defaults to 80% of RAM and grows with the store over
+            # a long ingest; a cap keeps a days-long run flat (DuckDB spills past it).
+            connection = duckdb.connect(str(path), read_only=read_only,
+                                        config={"memory_limit": MEMORY_LIMIT})
         except duckdb.Error as exc:
             raise _open_error(path, exc) from exc
         store = cls(connection, path, read_only=read_only)
