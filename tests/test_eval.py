@@ -43,7 +43,7 @@ class FakeExtractor:
         (doc,) = docs
         return self.build(doc)
 
-    def parse(self, doc_id, text, *, body_start=0):
+    def parse(self, doc_id, text, *, body_start=0, full=False):
         return self.parses[text]
 
 

@@ -150,3 +150,11 @@ def test_sentences_end_before_paragraph_breaks(layer):
     parsed = layer.parse("d1", text)
     assert parsed.text == text
     assert [s.text for s in parsed.sentences] == ["Greece ratified the pact.", "France welcomed it."]
+
+
+def test_full_parse_ignores_the_selector():
+    layer = NlpLayer(selector=lambda cues: False)  # a selector that parses nothing
+    text = "Greece ratified the pact."
+    assert not layer.parse("d1", text).sentences[0].parsed
+    full = layer.parse("d1", text, full=True)
+    assert full.sentences[0].parsed and any(t.dep == "ROOT" for t in full.tokens)

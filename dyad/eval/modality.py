@@ -185,6 +185,7 @@ def evaluate_modality(path: str | Path, *, extractor=None, limit: int | None = N
         failures += bool(extraction.failures)
         result = from_records(row, extraction, doc.doc_id)
         if result is None:
-            result = from_parse(row, extractor.nlp.parse(doc.doc_id, doc.text))
+            # no record covers the trigger: read the sentence itself, fully parsed
+            result = from_parse(row, extractor.nlp.parse(doc.doc_id, doc.text, full=True))
         results.append(result)
     return summarise(results, failures=failures)

@@ -74,7 +74,12 @@ class NlpLayer:
             ruler = self.nlp.get_pipe(RULER) if RULER in self.nlp.pipe_names else None
             self._selective = SelectiveParser(self.nlp, selector, ruler, Sentencizer())
 
-    def parse(self, doc_id: str, text: str, *, body_start: int = 0) -> ParsedDoc:
+    def parse(self, doc_id: str, text: str, *, body_start: int = 0,
+              full: bool = False) -> ParsedDoc:
+        """One document; ``full`` parses every sentence even with a selector."""
+        if full:
+            sdoc = self.nlp(text[body_start:])
+            return to_parsed(sdoc, doc_id=doc_id, text=text, offset=body_start)
         return next(self.parse_many([(doc_id, text, body_start)]))
 
     def parse_many(self, items: Iterable[tuple[str, str, int]], *,
