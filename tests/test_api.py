@@ -411,3 +411,38 @@ def test_responses_are_cached_only_for_a_read_only_duckdb_file(db: Path, tmp_pat
                 create_app(str(copy), token=TOKEN)):  # writes would make it stale
         assert app.state.cache is None
         app.state.store.close()
+
+
+@pytest.mark.slow
+def test_serve_with_several_worker_processes(db: Path) -> None:
+    """``dyad serve --workers 2`` on a read-only DuckDB file: both processes answer."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "dyad.cli", "serve", "--db", str(db),
+                             "--port", str(port), "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=5)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stderr.read().decode()
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.3)
+        assert r.status_code == 200 and r.json()["documents"] > 0
+        answers = [httpx.get(f"http://127.0.0.1:{port}/api/events?limit=1").status_code
+                   for _ in range(10)]
+        assert answers == [200] * 10
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -374,3 +374,20 @@ def _static(app: FastAPI) -> None:
     folder = static_dir()
     if folder.is_dir():
         app.mount("/", StaticFiles(directory=folder, html=True), name="web")
+
+
+SERVE_ENV = "DYAD_SERVE"
+
+
+def app_from_env() -> FastAPI:
+    """The app ``dyad serve --workers N`` starts in each worker process, from the
+    settings the command put in the environment (``DYAD_SERVE``, JSON; the token in
+    ``DYAD_TOKEN``)."""
+    import json
+    import os
+
+    settings = json.loads(os.environ[SERVE_ENV])
+    hosts = settings.get("allowed_hosts")
+    return create_app(settings["db"], token=os.environ.get("DYAD_TOKEN") or None,
+                      allowed_hosts=frozenset(hosts) if hosts else None,
+                      cache_size=settings.get("cache_size", CACHE_ENTRIES))
