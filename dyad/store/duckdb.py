@@ -23,9 +23,9 @@ import pydantic
 from dyad import model
 from dyad.errors import StoreError
 from dyad.store import schema
-from dyad.store.plan import WriteReport, merge_with_stored, plan_write, referenced_doc_ids
 from dyad.store.queries import Queries
 from dyad.store.schema import Table, quote
+from dyad.store.writing import Writing
 
 EXPORT_SUFFIX = {"parquet": "parquet", "jsonl": "jsonl"}
 _COPY_FORMAT = {"parquet": "parquet", "jsonl": "json"}  # DuckDB writes JSON one row a line
@@ -39,7 +39,7 @@ MEMORY_LIMIT = os.environ.get("DYAD_DUCKDB_MEMORY", "256MB")
 _READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 
 
-class DuckDBStore(Queries):
+class DuckDBStore(Writing, Queries):
     """Records of many documents in one DuckDB file. Open with ``DuckDBStore.open``."""
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path, *,
@@ -99,18 +99,6 @@ class DuckDBStore(Queries):
         return f"DuckDBStore({str(self.path)!r}, {mode})"
 
     # -- reading ------------------------------------------------------------------------
-
-    def has_document(self, doc_id: str) -> bool:
-        return bool(self.known_doc_ids([doc_id]))
-
-    def known_doc_ids(self, ids: Iterable[str]) -> set[str]:
-        """The subset of ``ids`` already stored, checked in one query."""
-        wanted = sorted(set(ids))
-        if not wanted:
-            return set()
-        rows = self._fetch('SELECT "doc_id" FROM "documents" '
-                           'WHERE "doc_id" IN (SELECT unnest($ids::VARCHAR[]))', {"ids": wanted})
-        return {r[0] for r in rows}
 
     def read_extraction(self, doc_ids: Iterable[str] | None = None) -> model.Extraction:
         """The stored records as a ``dyad/1`` object, for all documents or only ``doc_ids``.
@@ -187,24 +175,14 @@ class DuckDBStore(Queries):
                       f"TO {literal} (FORMAT {_COPY_FORMAT[fmt]})")
         return [t for _, t in targets]
 
-    # -- writing ------------------------------------------------------------------------
+    # -- writing (the shared path is dyad.store.writing) --------------------------------
 
-    def write(self, extraction: model.Extraction) -> WriteReport:
-        """Add an extraction in one transaction: all of it is written, or nothing."""
-        if self.read_only:
-            raise StoreError(f"the store {self.path} is open read-only; open it with "
-                             "read_only=False to write")
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
         try:
             self._con.begin()
             try:
-                plan = plan_write(extraction, self.known_doc_ids(referenced_doc_ids(extraction)))
-                plan, deletes = merge_with_stored(plan, self._fetch_records)
-                for name, keys in deletes.items():
-                    self._delete(name, keys)
-                before = self._counts()
-                for table in schema.RECORD_TABLES:
-                    self._write_table(table, plan.records[table.name])
-                after = self._counts()
+                yield
                 self._con.commit()
             except BaseException:
                 self._con.rollback()
@@ -212,57 +190,6 @@ class DuckDBStore(Queries):
         except duckdb.Error as exc:
             raise StoreError(f"writing to the store {self.path} failed and nothing was "
                              f"written: {exc}") from exc
-        return WriteReport(documents_written=len(plan.records["documents"]),
-                           documents_skipped=plan.documents_skipped,
-                           rows={name: after[name] - before[name] for name in after})
-
-    def _write_table(self, table: Table, records: list[model.Record]) -> None:
-        stored = self._stored_keys(table, [table.key_of(r) for r in records])
-        new = [r for r in records if table.key_of(r) not in stored]
-        self._insert(table, [schema.record_row(table, r) for r in new])
-        self._insert(schema.EVIDENCE, [row for r in new for row in schema.evidence_rows(table, r)])
-        if table.mentions:
-            link = schema.TABLES[table.mentions]
-            self._insert(link, [row for r in records for row in schema.mention_rows(table, r)])
-        self._merge(table, [r for r in records if table.key_of(r) in stored])
-
-    def _merge(self, table: Table, records: list[model.Record]) -> None:
-        """Fold records whose key is already stored into the stored rows.
-
-        Actors gain new aliases. Agreements and relations seen again keep their stored
-        row for now; merging their evidence and stages belongs here.
-        """
-        if table.name != "actors" or not records:
-            return
-        stored = {k: json.loads(a) for k, a in self._fetch(
-            'SELECT "actor_id", "aliases" FROM "actors" '
-            'WHERE "actor_id" IN (SELECT unnest($ids::VARCHAR[]))',
-            {"ids": [r.actor_id for r in records]})}
-        for actor in records:
-            aliases = stored[actor.actor_id]
-            extra = [a for a in actor.aliases if a not in aliases]
-            if extra:
-                self._run('UPDATE "actors" SET "aliases" = ? WHERE "actor_id" = ?',
-                          [json.dumps(aliases + extra, ensure_ascii=False), actor.actor_id])
-
-    def _fetch_records(self, table_name: str, column: str, values: list[str]) -> list[model.Record]:
-        """Stored records of a table whose ``column`` is one of ``values``."""
-        if not values:
-            return []
-        table = schema.TABLES[table_name]
-        rows = self._dicts(f"SELECT * FROM {quote(table_name)} WHERE {quote(column)} "
-                           "IN (SELECT unnest(?::VARCHAR[]))", [list(values)])
-        return [schema.record_from_row(table, row) for row in rows]
-
-    def _delete(self, table_name: str, keys: list[str]) -> None:
-        """Remove stored records (and their evidence links) that a merged record replaces."""
-        if not keys:
-            return
-        table = schema.TABLES[table_name]
-        self._run(f"DELETE FROM {quote(table_name)} WHERE {quote(table.key)} IN (SELECT unnest(?::VARCHAR[]))",
-                  [list(keys)])
-        self._run('DELETE FROM "evidence" WHERE "record_kind" = ? AND "record_id" '
-                  "IN (SELECT unnest(?::VARCHAR[]))", [table_name, list(keys)])
 
     def _insert(self, table: Table, rows: list[tuple[Any, ...]]) -> None:
         """Insert-or-ignore ``rows`` (in column order), bound as one array per column."""
@@ -273,19 +200,6 @@ class DuckDBStore(Queries):
         arrays = ", ".join(f"unnest(?::{_ARRAY_TYPE[c.type]})" for c in table.columns)
         self._run(f"INSERT INTO {quote(table.name)} ({columns}) SELECT {arrays} "
                   "ON CONFLICT DO NOTHING", [list(col) for col in zip(*rows)])
-
-    def _stored_keys(self, table: Table, keys: list[str]) -> set[str]:
-        if not keys:
-            return set()
-        rows = self._fetch(f"SELECT {quote(table.key)} FROM {quote(table.name)} "
-                           f"WHERE {quote(table.key)} IN (SELECT unnest($ids::VARCHAR[]))",
-                           {"ids": keys})
-        return {r[0] for r in rows}
-
-    def _counts(self) -> dict[str, int]:
-        names = [t.name for t in schema.TABLES.values() if t is not schema.META]
-        sql = " UNION ALL ".join(f"SELECT '{n}', count(*) FROM {quote(n)}" for n in names)
-        return dict(self._fetch(sql))
 
     # -- set-up -------------------------------------------------------------------------
 

@@ -25,9 +25,9 @@ from psycopg.types.string import TextLoader
 from dyad import model
 from dyad.errors import StoreError
 from dyad.store import schema
-from dyad.store.plan import WriteReport, merge_with_stored, plan_write, referenced_doc_ids
 from dyad.store.queries import Queries
 from dyad.store.schema import Table, quote
+from dyad.store.writing import Writing
 
 TYPE_NAMES = {schema.VARCHAR: 'TEXT COLLATE "C"', schema.JSON: "JSONB",
               schema.DOUBLE: "DOUBLE PRECISION", schema.BIGINT: "BIGINT",
@@ -64,7 +64,7 @@ def _connect(url: str, *, read_only: bool) -> psycopg.Connection:
     return con
 
 
-class PostgresStore(Queries):
+class PostgresStore(Writing, Queries):
     """Records in a PostgreSQL database. Open with ``PostgresStore.open(url)``."""
 
     def __init__(self, connection: psycopg.Connection, url: str, *, read_only: bool,
@@ -121,17 +121,6 @@ class PostgresStore(Queries):
                     con.close()
 
     # -- reading ------------------------------------------------------------------------
-
-    def has_document(self, doc_id: str) -> bool:
-        return bool(self.known_doc_ids([doc_id]))
-
-    def known_doc_ids(self, ids: Iterable[str]) -> set[str]:
-        wanted = sorted(set(ids))
-        if not wanted:
-            return set()
-        rows = self._dicts('SELECT "doc_id" FROM "documents" WHERE "doc_id" = ANY(?::text[])',
-                           [wanted])
-        return {r["doc_id"] for r in rows}
 
     def read_extraction(self, doc_ids: Iterable[str] | None = None) -> model.Extraction:
         """The stored records as a ``dyad/1`` object; see ``DuckDBStore.read_extraction``."""
@@ -210,74 +199,20 @@ class PostgresStore(Queries):
                 mem._run(f"DELETE FROM {quote(name)}")
         return files
 
-    # -- writing ------------------------------------------------------------------------
+    # -- writing (the shared path is dyad.store.writing) --------------------------------
 
-    def write(self, extraction: model.Extraction) -> WriteReport:
-        """Add an extraction in one transaction: all of it is written, or nothing."""
-        if self.read_only:
-            raise StoreError(f"the store {self.path} is open read-only; open it with "
-                             "read_only=False to write")
+    IN_ARRAY = "= ANY(?::text[])"
+    JSON_PARAM = "?::jsonb"
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
         try:
             with self._con.transaction():
-                self._run("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])
-                plan = plan_write(extraction, self.known_doc_ids(referenced_doc_ids(extraction)))
-                plan, deletes = merge_with_stored(plan, self._fetch_records)
-                for name, keys in deletes.items():
-                    self._delete(name, keys)
-                before = self._counts()
-                for table in schema.RECORD_TABLES:
-                    self._write_table(table, plan.records[table.name])
-                after = self._counts()
+                self._run("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])  # one writer
+                yield
         except psycopg.Error as exc:
             raise StoreError(f"writing to the store {self.path} failed and nothing was "
                              f"written: {str(exc).strip()}") from exc
-        return WriteReport(documents_written=len(plan.records["documents"]),
-                           documents_skipped=plan.documents_skipped,
-                           rows={name: after[name] - before[name] for name in after})
-
-    def _write_table(self, table: Table, records: list[model.Record]) -> None:
-        stored = self._stored_keys(table, [table.key_of(r) for r in records])
-        new = [r for r in records if table.key_of(r) not in stored]
-        self._insert(table, [schema.record_row(table, r) for r in new])
-        self._insert(schema.EVIDENCE, [row for r in new for row in schema.evidence_rows(table, r)])
-        if table.mentions:
-            link = schema.TABLES[table.mentions]
-            self._insert(link, [row for r in records for row in schema.mention_rows(table, r)])
-        if table.name == "actors":
-            self._merge_aliases([r for r in records if table.key_of(r) in stored])
-
-    def _merge_aliases(self, actors: list[model.Record]) -> None:
-        """Actors seen again gain their new aliases (as in the DuckDB store)."""
-        if not actors:
-            return
-        stored = {r["actor_id"]: json.loads(r["aliases"]) for r in self._dicts(
-            'SELECT "actor_id", "aliases" FROM "actors" WHERE "actor_id" = ANY(?::text[])',
-            [[a.actor_id for a in actors]])}
-        for actor in actors:
-            aliases = stored[actor.actor_id]
-            extra = [a for a in actor.aliases if a not in aliases]
-            if extra:
-                self._run('UPDATE "actors" SET "aliases" = ?::jsonb WHERE "actor_id" = ?',
-                          [json.dumps(aliases + extra, ensure_ascii=False), actor.actor_id])
-
-    def _fetch_records(self, table_name: str, column: str, values: list[str]) -> list[model.Record]:
-        """Stored records of a table whose ``column`` is one of ``values``."""
-        if not values:
-            return []
-        table = schema.TABLES[table_name]
-        rows = self._dicts(f"SELECT * FROM {quote(table_name)} WHERE {quote(column)} "
-                           "= ANY(?::text[])", [list(values)])
-        return [schema.record_from_row(table, row) for row in rows]
-
-    def _delete(self, table_name: str, keys: list[str]) -> None:
-        """Remove stored records (and their evidence links) that a merged record replaces."""
-        if not keys:
-            return
-        table = schema.TABLES[table_name]
-        self._run(f"DELETE FROM {quote(table_name)} WHERE {quote(table.key)} = ANY(?::text[])",
-                  [list(keys)])
-        self._run('DELETE FROM "evidence" WHERE "record_kind" = ? AND "record_id" '
-                  "= ANY(?::text[])", [table_name, list(keys)])
 
     def _insert(self, table: Table, rows: list[tuple[Any, ...]]) -> None:
         """Insert-or-ignore ``rows``, bound as one array per column (one statement)."""
@@ -292,19 +227,6 @@ class PostgresStore(Queries):
                   f"({', '.join(quote(c) for c in table.column_names)}) "
                   f"SELECT {values} FROM unnest({arrays}) AS u({', '.join(names)}) "
                   "ON CONFLICT DO NOTHING", [list(col) for col in zip(*rows)])
-
-    def _stored_keys(self, table: Table, keys: list[str]) -> set[str]:
-        if not keys:
-            return set()
-        rows = self._dicts(f"SELECT {quote(table.key)} AS k FROM {quote(table.name)} "
-                           f"WHERE {quote(table.key)} = ANY(?::text[])", [keys])
-        return {r["k"] for r in rows}
-
-    def _counts(self) -> dict[str, int]:
-        names = [t.name for t in schema.TABLES.values() if t is not schema.META]
-        sql = " UNION ALL ".join(f"SELECT '{n}' AS t, count(*) AS n FROM {quote(n)}"
-                                 for n in names)
-        return {r["t"]: r["n"] for r in self._dicts(sql)}
 
     # -- set-up -------------------------------------------------------------------------
 

@@ -1,0 +1,134 @@
+"""The write path every backend shares: plan, merge with what is stored, replace, insert.
+
+A backend provides a transaction (``_transaction``), bulk insert-or-ignore
+(``_insert``), row reading (``_dicts``), statements (``_run``) and two spellings:
+``IN_ARRAY`` (a column tested against one array parameter) and ``JSON_PARAM`` (a JSON
+value passed as a parameter). Everything else about writing is written once here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from typing import Any
+
+from dyad import model
+from dyad.errors import StoreError
+from dyad.store import schema
+from dyad.store.plan import WriteReport, merge_with_stored, plan_write, referenced_doc_ids
+from dyad.store.schema import Table, quote
+
+
+class Writing:
+    IN_ARRAY = "IN (SELECT unnest(?::VARCHAR[]))"
+    JSON_PARAM = "?"
+    read_only: bool
+    path: object
+
+    # -- backend hooks -------------------------------------------------------------------
+    def _transaction(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def _insert(self, table: Table, rows: list[tuple[Any, ...]]) -> None:
+        raise NotImplementedError
+
+    def _dicts(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def _run(self, sql: str, params: Any = None) -> Any:
+        raise NotImplementedError
+
+    # -- shared --------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        return bool(self.known_doc_ids([doc_id]))
+
+    def known_doc_ids(self, ids: Iterable[str]) -> set[str]:
+        """The subset of ``ids`` already stored, checked in one query."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return set()
+        rows = self._dicts(f'SELECT "doc_id" FROM "documents" WHERE "doc_id" {self.IN_ARRAY}',
+                           [wanted])
+        return {r["doc_id"] for r in rows}
+
+    def write(self, extraction: model.Extraction) -> WriteReport:
+        """Add an extraction in one transaction: all of it is written, or nothing.
+
+        Documents already stored are skipped with their records (a rerun changes
+        nothing); agreements, relations and events that are the same as stored ones are
+        merged into them (``dyad.merge``), and their contradictions kept.
+        """
+        if self.read_only:
+            raise StoreError(f"the store {self.path} is open read-only; open it with "
+                             "read_only=False to write")
+        with self._transaction():
+            plan = plan_write(extraction, self.known_doc_ids(referenced_doc_ids(extraction)))
+            plan, deletes = merge_with_stored(plan, self._fetch_records)
+            for name, keys in deletes.items():
+                self._delete(name, keys)
+            before = self._counts()
+            for table in schema.RECORD_TABLES:
+                self._write_table(table, plan.records[table.name])
+            after = self._counts()
+        return WriteReport(documents_written=len(plan.records["documents"]),
+                           documents_skipped=plan.documents_skipped,
+                           rows={name: after[name] - before[name] for name in after})
+
+    def _write_table(self, table: Table, records: list[model.Record]) -> None:
+        stored = self._stored_keys(table, [table.key_of(r) for r in records])
+        new = [r for r in records if table.key_of(r) not in stored]
+        self._insert(table, [schema.record_row(table, r) for r in new])
+        self._insert(schema.EVIDENCE, [row for r in new for row in schema.evidence_rows(table, r)])
+        if table.mentions:
+            link = schema.TABLES[table.mentions]
+            self._insert(link, [row for r in records for row in schema.mention_rows(table, r)])
+        if table.name == "actors":
+            self._merge_aliases([r for r in records if table.key_of(r) in stored])
+
+    def _merge_aliases(self, actors: list[model.Record]) -> None:
+        """Actors seen again gain the aliases the new documents use."""
+        if not actors:
+            return
+        stored = {r["actor_id"]: json.loads(r["aliases"]) for r in self._dicts(
+            f'SELECT "actor_id", "aliases" FROM "actors" WHERE "actor_id" {self.IN_ARRAY}',
+            [[a.actor_id for a in actors]])}
+        for actor in actors:
+            aliases = stored[actor.actor_id]
+            extra = [a for a in actor.aliases if a not in aliases]
+            if extra:
+                self._run(f'UPDATE "actors" SET "aliases" = {self.JSON_PARAM} '
+                          'WHERE "actor_id" = ?',
+                          [json.dumps(aliases + extra, ensure_ascii=False), actor.actor_id])
+
+    def _fetch_records(self, table_name: str, column: str, values: list[str]) -> list[model.Record]:
+        """Stored records of a table whose ``column`` is one of ``values``."""
+        if not values:
+            return []
+        table = schema.TABLES[table_name]
+        rows = self._dicts(f"SELECT * FROM {quote(table_name)} WHERE {quote(column)} "
+                           f"{self.IN_ARRAY}", [list(values)])
+        return [schema.record_from_row(table, row) for row in rows]
+
+    def _delete(self, table_name: str, keys: list[str]) -> None:
+        """Remove stored records (and their evidence links) that a merged record replaces."""
+        if not keys:
+            return
+        table = schema.TABLES[table_name]
+        self._run(f"DELETE FROM {quote(table_name)} WHERE {quote(table.key)} {self.IN_ARRAY}",
+                  [list(keys)])
+        self._run(f'DELETE FROM "evidence" WHERE "record_kind" = ? AND "record_id" '
+                  f"{self.IN_ARRAY}", [table_name, list(keys)])
+
+    def _stored_keys(self, table: Table, keys: list[str]) -> set[str]:
+        if not keys:
+            return set()
+        rows = self._dicts(f"SELECT {quote(table.key)} AS k FROM {quote(table.name)} "
+                           f"WHERE {quote(table.key)} {self.IN_ARRAY}", [keys])
+        return {r["k"] for r in rows}
+
+    def _counts(self) -> dict[str, int]:
+        names = [t.name for t in schema.TABLES.values() if t is not schema.META]
+        sql = " UNION ALL ".join(f"SELECT '{n}' AS t, count(*) AS n FROM {quote(n)}"
+                                 for n in names)
+        return {r["t"]: r["n"] for r in self._dicts(sql)}
