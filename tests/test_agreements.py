@@ -569,3 +569,24 @@ def test_a_verb_acting_on_something_else_gets_no_earlier_agreement(layer):
                       "direct negotiations.")
     assert not any(s.stage == "rejected" for a in ags for s in a.stages)
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    ("Greece's parliament on Thursday ratified a strategic partnership with France.",
+     [("ratified", "GRC")]),
+    ("The two governments signed a partnership on maritime security.", [("signed", None)]),
+])
+def test_what_is_signed_or_ratified_is_an_agreement(text, expected):
+    """A weak head ("partnership") names an agreement as the object of a stage verb."""
+    import dyad
+
+    (ag,) = dyad.extract(text, date="2021-10-07").agreements
+    assert [(s.stage, s.party.country if s.party else None) for s in ag.stages] == expected
+
+
+@pytest.mark.slow
+def test_a_partnership_of_equals_is_not_an_agreement():
+    import dyad
+
+    assert not dyad.extract("They built a partnership of equals.").agreements

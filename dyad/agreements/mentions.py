@@ -380,7 +380,7 @@ def _generic(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon
     if default in FORM_KINDS and not lex.kind_of(modifiers):
         cued = None  # "a memorandum of understanding on defence" is a memorandum
     kind = cued or default
-    if head.text.lower() in lex.weak_heads and not cued:
+    if head.text.lower() in lex.weak_heads and not cued and not _object_of_stage_verb(parsed, head):
         return None
     inside = _actors_in(actors, start, head.start)
     # possessive owner right before: "France's defence pact"
@@ -391,3 +391,18 @@ def _generic(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon
                             parsed.text[start:head.end], kind,
                             det in DEFINITE or det in {"'s", "’s"}, head.start, inside,
                             kind_cued=cued is not None)
+
+
+# Verbs whose object is an agreement whatever its head noun: what is signed or ratified is
+# one, so "ratified a strategic partnership" names an agreement although "partnership"
+# alone ("a partnership of equals") does not.
+STAGE_VERBS = frozenset({"sign", "ratify", "initial", "ink", "seal", "conclude", "renew",
+                         "extend", "suspend", "terminate", "abrogate", "denounce"})
+
+
+def _object_of_stage_verb(parsed: ParsedDoc, head) -> bool:
+    if head.dep not in {"dobj", "nsubjpass"}:
+        return False
+    verb = parsed.tokens[head.head]
+    return verb.lemma in STAGE_VERBS
+
