@@ -15,8 +15,17 @@ from dyad.actors.items import (
     COORDINATORS, DETERMINERS, FORMER, GROUP_QUALIFIERS, MODIFIERS, POSSESSIVE, SKIP_LABELS,
     Composite, Item, Raw, is_country, strip_possessive,
 )
-from dyad.actors.records import Entry, normalise
+from dyad.actors.records import STATE_SECTORS, Entry, normalise
 from dyad.nlp.parsed import Entity, ParsedDoc, Sentence
+
+MAX_NAME_TOKENS = 4
+# Capitalised words that are also surnames of office holders but far more often something
+# else in news text: months, weekdays and common nouns ("May", "Rice", "Major", "Brown").
+NOT_SURNAMES = frozenset("""
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+major brown young long king law church park lee kim wang li lin hill street ward
+""".split())
 
 
 class Composer(Emitter):
@@ -83,6 +92,11 @@ class Composer(Emitter):
                 out.append(phrase)
                 i = phrase.te
                 continue
+            known = self.untagged_name(i, sent.token_end)
+            if known is not None:
+                out.append(known)
+                i = known.te
+                continue
             out.append(Item("word", i, i + 1, text=toks[i].text))
             i += 1
         return out
@@ -142,11 +156,48 @@ class Composer(Emitter):
             inner = self.split_name(ts, te)
             if inner:
                 return inner
+            if self.office_holder_name(text):  # "Trump" or "Taiana" tagged ORG or GPE
+                person = Item("person", ts, te, text=text)
+                if ent.label in ("ORG", "NORP") or not self.locative(person):
+                    return [person]
             if ent.label == "ORG":
                 return [Item("org", ts, te, text=text)]
             if ent.label == "NORP":
                 return []  # "Shiite", "Islamist": read word by word, as qualifiers or phrases
         return [Item("skip", ts, te, text=text)]
+
+    def office_holder_name(self, text: str) -> bool:
+        """Whether a name the model did not tag PERSON is an office holder's: a full name
+        or alias of the dictionary ("Narendra Modi"), or the surname of the one holder in
+        office on the document's date ("Modi", "Tsipras") or recently out of it."""
+        name = strip_possessive(text)
+        if self.d.office_terms(name):
+            return True
+        if " " in name or len(name) < 3 or name.lower() in NOT_SURNAMES:
+            return False
+        if self.d.holders_by_surname(name, self.date):
+            return True
+        return self.date is not None and self.d.former_by_surname(name, self.date) is not None
+
+    def untagged_name(self, i: int, end: int) -> Item | None:
+        """Proper nouns the model left untagged that name an office holder ("Modi said",
+        "Mubarak refused"): the longest run of capitalised PROPN tokens (at most four)
+        that is a holder's name, alias or (one token) surname. The surname must belong to
+        one holder in office on the document's date (or recently out of it), and not be
+        a common word (NOT_SURNAMES)."""
+        toks = self.doc.tokens
+        j = i
+        # a sentence the selector did not parse has no tags ("" pos): capitals must do
+        while (j < end and j - i < MAX_NAME_TOKENS and toks[j].pos in ("PROPN", "")
+               and toks[j].text[:1].isupper() and toks[j].text[:1].isalpha()
+               and j not in self.ent_at):
+            j += 1
+        for k in range(j, i, -1):
+            text = self.span_text(i, k)
+            if k == j or toks[k].text not in POSSESSIVE:
+                if self.office_holder_name(text):
+                    return Item("person", i, k, text=text)
+        return None
 
     def person_items(self, ts: int, te: int) -> list[Item]:
         """A PERSON entity, with any title the model included in it split off."""
@@ -262,7 +313,9 @@ class Composer(Emitter):
                 return None
             c.anchors, q = c.anchors[:1], after_first  # a bare name: coordination not used
         elif c.person is None and not c.anchors and not any(t.title and t.title.country for t in c.titles):
-            return None
+            c.context = self.named_body_country(items, p, c)
+            if c.context is None:
+                return None
         elif c.person is not None and not (c.anchors or c.titles or c.bodies or c.org):
             q = self.apposition(items, q, c)
         elif c.person is not None and not c.anchors:
@@ -270,6 +323,20 @@ class Composer(Emitter):
         last = c.person or c.org or (c.titles or c.bodies or c.anchors)[-1]
         c.te = max(c.te, last.te)
         return c, q
+
+    def named_body_country(self, items: list[Item], p: int, c: Composite) -> tuple[str, str] | None:
+        """The country of a state body written as a proper name after "the" ("the National
+        Assembly", "the Supreme Court") from the text around it; generic lower-case bodies
+        ("the government", "troops") are left alone, as are bodies with a title."""
+        if len(c.bodies) != 1 or c.titles or c.former:
+            return None
+        body = c.bodies[0]
+        words = [w for w in body.text.split() if w.lower() not in ("of", "the", "and")]
+        after_the = body.norm.startswith("the ") or (items[p] is not body and items[p].norm == "the")
+        if (body.body is None or body.body.sector not in STATE_SECTORS or not after_the
+                or not words or not all(w[:1].isupper() for w in words)):
+            return None
+        return self.preceding_country(body.ts)
 
     def attach_person(self, items: list[Item], q: int, c: Composite) -> int:
         n = len(items)

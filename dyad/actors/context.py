@@ -140,6 +140,34 @@ class Context:
             return next(iter(doc_play)), "the only country named in the document"
         return None
 
+    def preceding_country(self, ts: int) -> tuple[str, str] | None:
+        """The country of a state body named without one ("the National Assembly"): the
+        only country named before it in its sentence (as agent, place or qualifier: "In
+        Nairobi, the National Assembly ..."), else the only country named in the sentences
+        before. Countries named after the body are left out: they are what it acts on as
+        often as not ("the National Assembly condemned Israel")."""
+        sent = self.doc.tokens[ts].sent
+        before = self.countries_before(sent, ts)
+        if before:
+            return (next(iter(before)), "the only country named before it in the sentence") \
+                if len(before) == 1 else None
+        earlier: set[str] = set()
+        for s in range(sent):
+            earlier |= self.countries_before(s, None)
+        if len(earlier) == 1:
+            return next(iter(earlier)), "the only country named in the sentences before"
+        return None
+
+    def countries_before(self, sent: int, ts: int | None) -> set[str]:
+        found: set[str] = set()
+        for item in self.sent_items[sent]:
+            if ts is not None and item.ts >= ts:
+                break
+            entry = self.resolve_anchor(item)[0] if item.kind == "anchor" else None
+            if entry is not None and entry.kind == "state" and entry.country:
+                found.add(entry.country)
+        return found
+
     def has_counterpart(self, sent: int) -> bool:
         return any(item.kind in ("title", "word") and item.norm in COUNTERPART
                    for item in self.sent_items[sent])

@@ -47,6 +47,9 @@ def surnames_of(name: str, country: str | None) -> tuple[str, ...]:
     and for names written surname first the first word ("Xi Jinping" -> "Xi")."""
     words = normalise(name).split(" ")
     found = [words[-1]] if len(words) > 1 and len(words[-1]) >= 3 else []
+    last = normalise(name.split()[-1]) if name.split() else ""
+    if " " in last and len(name.split()) > 1:  # "al-Mahdi", "García-Margallo": the whole word
+        found.append(last)
     if country in SURNAME_FIRST and len(words) > 1 and len(words[0]) >= 2:
         found.append(words[0])
     return tuple(found)

@@ -201,6 +201,13 @@ class Emitter(Context):
         if c.person is not None:
             self.emit_person(c)
             return
+        if not c.anchors and c.context is not None:  # "In Nairobi, the National Assembly"
+            country = self.d.country(c.context[0])
+            base = Base("state", country.iso3, country.name, "state", country.actor_country,
+                        country.actor_country, None, country.pre, [])
+            sector, reasons = self.sector_of(c, base)
+            self.add(c.ts, c.te, self.actor(base, sector), reasons + [c.context[1]], base.code)
+            return
         if not c.anchors:
             title = next((t for t in c.titles if t.title and t.title.country), None)
             if title is not None and title.title is not None:
@@ -264,7 +271,7 @@ class Emitter(Context):
         entry = person.entry
         names = [name] + ([entry.name] if entry is not None else [])
         words = normalise(name).split(" ")
-        single = len(words) == 1
+        single = len(name.split()) == 1  # one word as written: "Lavrov", "al-Mahdi"
         # "Vieira", "de Villepin": the surname of a person named earlier in the document
         link = self.surnames.get(normalise(name)) if len(words) <= 2 else None
         terms: list[Holder] = []

@@ -76,6 +76,7 @@ class Composite:
     former: bool = False
     appositive: bool = False
     joined: bool = False  # a country and the institution it qualifies: "the Polish Sejm"
+    context: tuple[str, str] | None = None  # (country, why) of a body named without one
 
 
 @dataclass(frozen=True, slots=True)
