@@ -1,6 +1,6 @@
 """A real, throwaway PostgreSQL server for the tests (Debian's binaries).
 
-``scripts/services.sh`` installs the binaries; this module makes a cluster in a temporary
+``scripts/system.sh`` installs the binaries; this module makes a cluster in a temporary
 folder, starts it on a free loopback port (its unix socket in that folder, never the
 system's), and removes everything at the end. PostgreSQL refuses to run as root, so as
 root the cluster runs as the ``postgres`` user the Debian package creates. Nothing is
@@ -31,7 +31,7 @@ def _bin_dir() -> Path:
                    key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0)
     if not found:
         pytest.fail("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); "
-                    "run: sudo bash scripts/services.sh", pytrace=False)
+                    "run: sudo bash scripts/system.sh", pytrace=False)
     return Path(found[-1]).parent
 
 
@@ -54,7 +54,7 @@ class Server:
                 account = pwd.getpwnam("postgres")
             except KeyError:
                 pytest.fail("running as root needs the 'postgres' system user (created by "
-                            "Debian's postgresql package): run scripts/services.sh",
+                            "Debian's postgresql package): run scripts/system.sh",
                             pytrace=False)
             os.chown(self.root, account.pw_uid, account.pw_gid)
             self.as_user = "postgres"

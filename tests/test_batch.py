@@ -3,7 +3,7 @@
 Integration tests on the real pipeline over a small synthetic corpus (12 articles from
 bench/gen_corpus.py in 3 partitions: plain JSONL, gzipped JSONL with a bad line, and
 Parquet). Dask and Spark run for real in local mode; Spark needs Java 17
-(scripts/java.sh installs it).
+(scripts/system.sh installs it).
 """
 
 from __future__ import annotations
