@@ -119,3 +119,13 @@ def test_evaluate_gsr_real_gold_file(extractor) -> None:
                   report.target_accuracy):
         assert 0.0 <= value <= 1.0
     assert sum(sum(row.values()) for row in report.confusion.values()) == 322
+
+
+def test_actor_share_counts_gold_codes_among_resolved_actors():
+    from dyad.eval.plover_gsr import GsrItem, GsrPrediction, score_gsr
+
+    gold = GsrItem("g1", "text", "AGREE", "AGREE", sources=("FRA", "DEU"), targets=("GRC",))
+    found = GsrPrediction("AGREE", resolved=frozenset({"FRA", "GRC", "USA"}))
+    report = score_gsr([(gold, found)])
+    assert report.actor_n == 3
+    assert report.actor_share == pytest.approx(2 / 3)

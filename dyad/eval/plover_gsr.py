@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
@@ -51,6 +51,7 @@ class GsrPrediction:
     event_type: str = NONE
     sources: frozenset[str] = frozenset()
     targets: frozenset[str] = frozenset()
+    resolved: frozenset[str] = frozenset()  # keys of every actor resolved in the sentence
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,15 @@ class GsrReport:
     target_n: int
     per_type: Mapping[str, TypeScore]
     confusion: Mapping[str, Mapping[str, int]]  # gold type -> predicted type -> count
+    actor_share: float = 0.0  # gold source/target codes found among the resolved actors
+    actor_n: int = 0
     rows: tuple[tuple[GsrItem, GsrPrediction], ...] = field(default=(), repr=False)
 
     def to_dict(self) -> dict:
         return {"n": self.n, "type_accuracy": self.type_accuracy, "macro_f1": self.macro_f1,
                 "source_accuracy": self.source_accuracy, "source_n": self.source_n,
                 "target_accuracy": self.target_accuracy, "target_n": self.target_n,
+                "actor_share": self.actor_share, "actor_n": self.actor_n,
                 "per_type": {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1,
                                  "support": v.support} for k, v in self.per_type.items()},
                 "confusion": {g: dict(p) for g, p in self.confusion.items()}}
@@ -89,6 +93,8 @@ class GsrReport:
                  f"| macro-F1 over types | {self.macro_f1:.3f} | {len(self.per_type)} types |",
                  f"| source accuracy | {self.source_accuracy:.1%} | {self.source_n} |",
                  f"| target accuracy | {self.target_accuracy:.1%} | {self.target_n} |",
+                 f"| gold actor codes among the sentence's resolved actors | "
+                 f"{self.actor_share:.1%} | {self.actor_n} |",
                  "", "| type | precision | recall | F1 | gold |", "|---|---|---|---|---|"]
         for name, s in sorted(self.per_type.items()):
             lines.append(f"| {name} | {s.precision:.2f} | {s.recall:.2f} | {s.f1:.2f} "
@@ -178,6 +184,8 @@ def score_gsr(rows: Iterable[tuple[GsrItem, GsrPrediction]]) -> GsrReport:
     with_target = [(g, p) for g, p in rows if g.targets]
     source_ok = sum(bool(set(g.sources) & p.sources) for g, p in with_source)
     target_ok = sum(bool(set(g.targets) & p.targets) for g, p in with_target)
+    gold_actors = [(code, p) for g, p in rows for code in (*g.sources, *g.targets)]
+    actors_found = sum(code in p.resolved for code, p in gold_actors)
     confusion: dict[str, Counter] = defaultdict(Counter)
     for g, p in rows:
         confusion[g.event_type][p.event_type] += 1
@@ -197,7 +205,9 @@ def score_gsr(rows: Iterable[tuple[GsrItem, GsrPrediction]]) -> GsrReport:
         source_n=len(with_source),
         target_accuracy=target_ok / len(with_target) if with_target else 0.0,
         target_n=len(with_target), per_type=per_type,
-        confusion={k: dict(v) for k, v in confusion.items()}, rows=rows)
+        confusion={k: dict(v) for k, v in confusion.items()},
+        actor_share=actors_found / len(gold_actors) if gold_actors else 0.0,
+        actor_n=len(gold_actors), rows=rows)
 
 
 def evaluate_gsr(path: str | Path, *, extractor=None, limit: int | None = None) -> GsrReport:
@@ -218,5 +228,11 @@ def evaluate_gsr(path: str | Path, *, extractor=None, limit: int | None = None) 
     for event in result.events:
         by_doc[event.doc_id].append(event)
     actors = {a.actor_id: a for a in result.actors}
-    return score_gsr((item, primary_prediction(by_doc.get(item.item_id, []), actors))
-                     for item in items)
+    resolved: dict[str, set[str]] = defaultdict(set)
+    for a in result.actors:
+        for m in a.mentions:
+            resolved[m.doc_id].add(actor_key(a, actors))
+    return score_gsr(
+        (item, replace(primary_prediction(by_doc.get(item.item_id, []), actors),
+                       resolved=frozenset(resolved.get(item.item_id, ()))))
+        for item in items)
