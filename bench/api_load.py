@@ -168,6 +168,41 @@ def load(port: int, paths: list[str], clients: int, time_limit: float) -> dict:
             "max_ms": round(ms[-1], 1)}
 
 
+WRK_SCRIPT = """
+paths = {%s}
+i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1])
+end
+"""
+
+
+def load_wrk(port: int, paths: list[str], clients: int, seconds: float) -> dict:
+    """The same requests from wrk (C, two threads), so the client costs the 2-core
+    machine little; it runs ``seconds`` and stops by itself."""
+    import re
+    import subprocess
+
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+        f.write(WRK_SCRIPT % ", ".join(json.dumps(p) for p in paths))
+    out = subprocess.run(["wrk", "-t2", f"-c{clients}", f"-d{int(seconds)}s", "--latency",
+                          "-s", f.name, f"http://127.0.0.1:{port}"],
+                         capture_output=True, text=True, check=True).stdout
+    os.unlink(f.name)
+
+    def ms(label: str) -> float:
+        value, unit = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M).groups()
+        return round(float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit], 1)
+
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"requests": total, "errors": int(non2xx.group(1)) if non2xx else 0,
+            "seconds": seconds, "per_second": float(re.search(r"Requests/sec:\s+([\d.]+)",
+                                                            out).group(1)),
+            "p50_ms": ms("50%"), "p99_ms": ms("99%"), "client": "wrk"}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", help="store to build/use (default: a temporary DuckDB file)")
@@ -177,6 +212,8 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=120.0, help="seconds per endpoint")
     parser.add_argument("--reuse", action="store_true", help="use --db as it is")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--wrk", type=float, default=0.0, metavar="SECONDS",
+                        help="also load each endpoint with wrk for this long (needs wrk)")
     args = parser.parse_args()
     tmp = None
     db = args.db
@@ -198,6 +235,9 @@ def main() -> None:
                     paths = requests_for(kind, args.requests, args.seed)
                     load(port, paths[:args.clients * 2], args.clients, args.time_limit)  # warm-up
                     results[f"{kind}_{mode}"] = load(port, paths, args.clients, args.time_limit)
+                    if args.wrk:
+                        results[f"{kind}_{mode}_wrk"] = load_wrk(port, paths, args.clients,
+                                                                 args.wrk)
             finally:
                 proc.terminate()
                 proc.wait(timeout=30)
