@@ -11,6 +11,7 @@ fixed fragments below are spliced into the text.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -65,13 +66,20 @@ class Where:
         return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
 
 
+COUNTRY_CODE = re.compile(r"[A-Z]{3}")
+
+
 def side(prefix: str, value: str) -> tuple[str, list[str]]:
     """``prefix`` (source/target) is the actor ``value`` or any actor of country ``value``."""
     return f'("{prefix}_actor_id" = ? OR "{prefix}_country" = ?)', [value, value]
 
 
 def pair(a: str, b: str) -> tuple[str, list[str]]:
-    """Records between ``a`` and ``b``, in either direction."""
+    """Records between ``a`` and ``b``, in either direction. Two country codes use the
+    ``pair_countries`` column: the same rows, since an actor whose id is a country code
+    has that country."""
+    if COUNTRY_CODE.fullmatch(a) and COUNTRY_CODE.fullmatch(b):
+        return '"pair_countries" = ?', [schema.pair_key(a, b)]
     sa, pa = side("source", a)
     tb, pb = side("target", b)
     sb, qb = side("source", b)
