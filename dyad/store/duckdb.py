@@ -6,7 +6,6 @@ saying so. A store object is meant for one thread.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import threading
@@ -18,14 +17,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 import duckdb
-import pydantic
 
 from dyad import model
 from dyad.errors import StoreError
 from dyad.store import schema
 from dyad.store.queries import Queries
 from dyad.store.schema import Table, quote
-from dyad.store.writing import Writing
+from dyad.store.rows import RecordRows
 
 EXPORT_SUFFIX = {"parquet": "parquet", "jsonl": "jsonl"}
 _COPY_FORMAT = {"parquet": "parquet", "jsonl": "json"}  # DuckDB writes JSON one row a line
@@ -39,7 +37,7 @@ MEMORY_LIMIT = os.environ.get("DYAD_DUCKDB_MEMORY", "256MB")
 _READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 
 
-class DuckDBStore(Writing, Queries):
+class DuckDBStore(RecordRows, Queries):
     """Records of many documents in one DuckDB file. Open with ``DuckDBStore.open``."""
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path, *,
@@ -100,39 +98,6 @@ class DuckDBStore(Writing, Queries):
 
     # -- reading ------------------------------------------------------------------------
 
-    def read_extraction(self, doc_ids: Iterable[str] | None = None) -> model.Extraction:
-        """The stored records as a ``dyad/1`` object, for all documents or only ``doc_ids``.
-
-        With ``doc_ids``, actors and locations carry only their mentions in those
-        documents, and agreements and relations are those with evidence in them.
-        """
-        params = {} if doc_ids is None else {"ids": sorted(set(doc_ids))}
-        found: dict[str, list[model.Record]] = {}
-        for table in schema.RECORD_TABLES:
-            where = "" if doc_ids is None else f" WHERE {_doc_filter(table)}"
-            order = ", ".join(quote(k) for k in table.primary_key)
-            rows = self._dicts(f"SELECT * FROM {quote(table.name)}{where} ORDER BY {order}",
-                               params)
-            mentions = self._mentions(table, params) if table.mentions else {}
-            try:
-                found[table.name] = [
-                    schema.record_from_row(table, row, mentions.get(row[table.key], []))
-                    for row in rows]
-            except (pydantic.ValidationError, json.JSONDecodeError) as exc:
-                raise StoreError(f"a stored row of {table.name} in {self.path} is not a valid "
-                                 f"record ({exc}); was the file edited by hand?") from exc
-        return model.Extraction(**found)
-
-    def _mentions(self, table: Table, params: dict[str, Any]) -> dict[str, list[dict]]:
-        link = schema.TABLES[table.mentions or ""]
-        where = "" if not params else ' WHERE "doc_id" IN (SELECT unnest($ids::VARCHAR[]))'
-        rows = self._dicts(f'SELECT * FROM {quote(link.name)}{where} '
-                           f'ORDER BY {", ".join(quote(k) for k in link.primary_key)}', params)
-        grouped: dict[str, list[dict]] = defaultdict(list)
-        for row in rows:
-            grouped[row.pop(table.key)].append(row)
-        return grouped
-
     def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Run one read-only statement with ``?`` parameters; rows as dicts."""
         try:
@@ -175,7 +140,7 @@ class DuckDBStore(Writing, Queries):
                       f"TO {literal} (FORMAT {_COPY_FORMAT[fmt]})")
         return [t for _, t in targets]
 
-    # -- writing (the shared path is dyad.store.writing) --------------------------------
+    # -- writing (the shared path is dyad.store.rows) --------------------------------
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -263,17 +228,6 @@ class DuckDBStore(Writing, Queries):
         except duckdb.Error as exc:
             raise StoreError(f"query on the store {self.path} failed: {exc}") from exc
 
-
-def _doc_filter(table: Table) -> str:
-    """SQL selecting the rows of a record table that come from the documents ``$ids``."""
-    ids = "(SELECT unnest($ids::VARCHAR[]))"
-    if "doc_id" in table.column_names:
-        return f'"doc_id" IN {ids}'
-    if table.mentions:
-        return (f'{quote(table.key)} IN (SELECT {quote(table.key)} FROM {quote(table.mentions)} '
-                f'WHERE "doc_id" IN {ids})')
-    return (f'{quote(table.key)} IN (SELECT "record_id" FROM "evidence" '
-            f"WHERE \"record_kind\" = '{table.name}' AND \"doc_id\" IN {ids})")
 
 
 def _open_error(path: Path, exc: duckdb.Error) -> StoreError:

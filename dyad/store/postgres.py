@@ -8,7 +8,6 @@ one database serialise instead of racing; readers are never blocked.
 
 from __future__ import annotations
 
-import json
 import queue
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -18,7 +17,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import psycopg
-import pydantic
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.types.string import TextLoader
 
@@ -27,7 +25,7 @@ from dyad.errors import StoreError
 from dyad.store import schema
 from dyad.store.queries import Queries
 from dyad.store.schema import Table, quote
-from dyad.store.writing import Writing
+from dyad.store.rows import RecordRows
 
 TYPE_NAMES = {schema.VARCHAR: 'TEXT COLLATE "C"', schema.JSON: "JSONB",
               schema.DOUBLE: "DOUBLE PRECISION", schema.BIGINT: "BIGINT",
@@ -64,7 +62,7 @@ def _connect(url: str, *, read_only: bool) -> psycopg.Connection:
     return con
 
 
-class PostgresStore(Writing, Queries):
+class PostgresStore(RecordRows, Queries):
     """Records in a PostgreSQL database. Open with ``PostgresStore.open(url)``."""
 
     def __init__(self, connection: psycopg.Connection, url: str, *, read_only: bool,
@@ -122,35 +120,6 @@ class PostgresStore(Writing, Queries):
 
     # -- reading ------------------------------------------------------------------------
 
-    def read_extraction(self, doc_ids: Iterable[str] | None = None) -> model.Extraction:
-        """The stored records as a ``dyad/1`` object; see ``DuckDBStore.read_extraction``."""
-        ids = None if doc_ids is None else sorted(set(doc_ids))
-        found: dict[str, list[model.Record]] = {}
-        for table in schema.RECORD_TABLES:
-            where, params = ("", []) if ids is None else (f" WHERE {_doc_filter(table)}", [ids])
-            order = ", ".join(quote(k) for k in table.primary_key)
-            rows = self._dicts(f"SELECT * FROM {quote(table.name)}{where} ORDER BY {order}",
-                               params)
-            mentions = self._mentions(table, ids) if table.mentions else {}
-            try:
-                found[table.name] = [
-                    schema.record_from_row(table, row, mentions.get(row[table.key], []))
-                    for row in rows]
-            except (pydantic.ValidationError, json.JSONDecodeError) as exc:
-                raise StoreError(f"a stored row of {table.name} in {self.path} is not a valid "
-                                 f"record ({exc}); was it edited by hand?") from exc
-        return model.Extraction(**found)
-
-    def _mentions(self, table: Table, ids: list[str] | None) -> dict[str, list[dict]]:
-        link = schema.TABLES[table.mentions or ""]
-        where, params = ("", []) if ids is None else (' WHERE "doc_id" = ANY(?::text[])', [ids])
-        rows = self._dicts(f"SELECT * FROM {quote(link.name)}{where} ORDER BY "
-                           f"{', '.join(quote(k) for k in link.primary_key)}", params)
-        grouped: dict[str, list[dict]] = defaultdict(list)
-        for row in rows:
-            grouped[row.pop(table.key)].append(row)
-        return grouped
-
     def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Run one read-only statement with ``?`` parameters; rows as dicts.
 
@@ -199,7 +168,7 @@ class PostgresStore(Writing, Queries):
                 mem._run(f"DELETE FROM {quote(name)}")
         return files
 
-    # -- writing (the shared path is dyad.store.writing) --------------------------------
+    # -- writing (the shared path is dyad.store.rows) --------------------------------
 
     IN_ARRAY = "= ANY(?::text[])"
     JSON_PARAM = "?::jsonb"
@@ -287,14 +256,3 @@ class PostgresStore(Writing, Queries):
 def _placeholders(sql: str) -> str:
     """``?`` (DuckDB's style, used by the shared SQL) to psycopg's ``%s``."""
     return sql.replace("%", "%%").replace("?", "%s")
-
-
-def _doc_filter(table: Table) -> str:
-    ids = "ANY(?::text[])"
-    if "doc_id" in table.column_names:
-        return f'"doc_id" = {ids}'
-    if table.mentions:
-        return (f'{quote(table.key)} IN (SELECT {quote(table.key)} FROM {quote(table.mentions)} '
-                f'WHERE "doc_id" = {ids})')
-    return (f'{quote(table.key)} IN (SELECT "record_id" FROM "evidence" '
-            f"WHERE \"record_kind\" = '{table.name}' AND \"doc_id\" = {ids})")

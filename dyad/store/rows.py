@@ -1,4 +1,5 @@
-"""The write path every backend shares: plan, merge with what is stored, replace, insert.
+"""Reading and writing records, shared by every backend: plan, merge with what is
+stored, replace, insert; and the records back, by document.
 
 A backend provides a transaction (``_transaction``), bulk insert-or-ignore
 (``_insert``), row reading (``_dicts``), statements (``_run``) and two spellings:
@@ -9,9 +10,12 @@ value passed as a parameter). Everything else about writing is written once here
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from typing import Any
+
+import pydantic
 
 from dyad import model
 from dyad.errors import StoreError
@@ -20,7 +24,7 @@ from dyad.store.plan import WriteReport, merge_with_stored, plan_write, referenc
 from dyad.store.schema import Table, quote
 
 
-class Writing:
+class RecordRows:
     IN_ARRAY = "IN (SELECT unnest(?::VARCHAR[]))"
     JSON_PARAM = "?"
     read_only: bool
@@ -51,6 +55,51 @@ class Writing:
         rows = self._dicts(f'SELECT "doc_id" FROM "documents" WHERE "doc_id" {self.IN_ARRAY}',
                            [wanted])
         return {r["doc_id"] for r in rows}
+
+    def read_extraction(self, doc_ids: Iterable[str] | None = None) -> model.Extraction:
+        """The stored records as a ``dyad/1`` object: all, or those of ``doc_ids``.
+
+        With ``doc_ids``, actors and locations carry only their mentions in those
+        documents, and agreements and relations are those with evidence in them.
+        """
+        ids = None if doc_ids is None else sorted(set(doc_ids))
+        found: dict[str, list[model.Record]] = {}
+        for table in schema.RECORD_TABLES:
+            where, params = ("", []) if ids is None else (
+                f" WHERE {self._doc_filter(table)}", [ids])
+            order = ", ".join(quote(k) for k in table.primary_key)
+            rows = self._dicts(f"SELECT * FROM {quote(table.name)}{where} ORDER BY {order}",
+                               params)
+            mentions = self._mentions(table, ids) if table.mentions else {}
+            try:
+                found[table.name] = [
+                    schema.record_from_row(table, row, mentions.get(row[table.key], []))
+                    for row in rows]
+            except (pydantic.ValidationError, json.JSONDecodeError) as exc:
+                raise StoreError(f"a stored row of {table.name} in {self.path} is not a valid "
+                                 f"record ({exc}); was it edited by hand?") from exc
+        return model.Extraction(**found)
+
+    def _mentions(self, table: Table, ids: list[str] | None) -> dict[str, list[dict]]:
+        link = schema.TABLES[table.mentions or ""]
+        where, params = ("", []) if ids is None else (f' WHERE "doc_id" {self.IN_ARRAY}', [ids])
+        rows = self._dicts(f"SELECT * FROM {quote(link.name)}{where} ORDER BY "
+                           f"{', '.join(quote(k) for k in link.primary_key)}", params)
+        grouped: dict[str, list[dict]] = defaultdict(list)
+        for row in rows:
+            grouped[row.pop(table.key)].append(row)
+        return grouped
+
+    def _doc_filter(self, table: Table) -> str:
+        """SQL selecting the rows of a record table that come from the documents given
+        as the one array parameter."""
+        if "doc_id" in table.column_names:
+            return f'"doc_id" {self.IN_ARRAY}'
+        if table.mentions:
+            return (f"{quote(table.key)} IN (SELECT {quote(table.key)} FROM "
+                    f'{quote(table.mentions)} WHERE "doc_id" {self.IN_ARRAY})')
+        return (f'{quote(table.key)} IN (SELECT "record_id" FROM "evidence" '
+                f"WHERE \"record_kind\" = '{table.name}' AND \"doc_id\" {self.IN_ARRAY})")
 
     def write(self, extraction: model.Extraction) -> WriteReport:
         """Add an extraction in one transaction: all of it is written, or nothing.
