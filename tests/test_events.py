@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from dyad.actors.resolve import ResolvedMention
 from dyad.errors import ConfigError
 from dyad.events import (EVENT_TYPES, TRIGGER_LEMMAS, load_lexicon, sentence_may_have_event,
                          trigger_forms)
@@ -17,20 +18,6 @@ from dyad.nlp.parsed import ParsedDoc, Sentence, Token
 from dyad.pipeline import DocContext
 
 # -- hand-built parses ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FakeMention:
-    """Stands in for dyad.actors.resolve.ResolvedMention (same fields)."""
-
-    start: int
-    end: int
-    text: str
-    token_start: int
-    token_end: int
-    sentence: int
-    actor: Actor
-    reason: str = "test"
 
 
 @dataclass(frozen=True)
@@ -58,7 +45,7 @@ COUNTRIES = {"Russia": "RUS", "Georgia": "GEO", "Serbia": "SRB", "Iran": "IRN",
              "Spain": "ESP", "Greek": "GRC", "Turkey": "TUR"}
 
 
-def parse(spec: str, *, doc_id: str = "d1") -> tuple[ParsedDoc, tuple[FakeMention, ...]]:
+def parse(spec: str, *, doc_id: str = "d1") -> tuple[ParsedDoc, tuple[ResolvedMention, ...]]:
     """Build a one-sentence ParsedDoc from 'text/lemma/POS/dep/head' items (head is a
     token index; the root points to itself). Known country words become actor mentions."""
     items = [item.split("/") for item in spec.split()]
@@ -75,9 +62,9 @@ def parse(spec: str, *, doc_id: str = "d1") -> tuple[ParsedDoc, tuple[FakeMentio
     parsed = ParsedDoc(doc_id=doc_id, text=text, tokens=tuple(tokens), sentences=(sentence,),
                        entities=())
     mentions = tuple(
-        FakeMention(t.start, t.end, t.text, t.i, t.i + 1, 0,
-                    Actor(actor_id=COUNTRIES[t.text], name=t.text, kind="state",
-                          country=COUNTRIES[t.text]))
+        ResolvedMention(t.start, t.end, t.text, t.i, t.i + 1, 0,
+                        Actor(actor_id=COUNTRIES[t.text], name=t.text, kind="state",
+                              country=COUNTRIES[t.text]), reason="test")
         for t in tokens if t.text in COUNTRIES)
     return parsed, mentions
 

@@ -13,7 +13,7 @@ from dyad.actors.dictionary import ActorDictionary
 from dyad.actors.emit import Emitter
 from dyad.actors.items import (
     COORDINATORS, DETERMINERS, FORMER, GROUP_QUALIFIERS, MODIFIERS, POSSESSIVE, SKIP_LABELS,
-    Composite, Item, Raw, is_country, strip_possessive,
+    Composite, Item, ResolvedMention, is_country, strip_possessive,
 )
 from dyad.actors.records import STATE_SECTORS, Entry, normalise
 from dyad.nlp.parsed import Entity, ParsedDoc, Sentence
@@ -34,12 +34,12 @@ class Composer(Emitter):
     def __init__(self, doc: ParsedDoc, dictionary: ActorDictionary, date: str | None) -> None:
         self.doc, self.d, self.date = doc, dictionary, date
         self.ent_at: dict[int, Entity] = {e.token_start: e for e in doc.entities}
-        self.out: list[Raw] = []
+        self.out: list[ResolvedMention] = []
         self.surnames: dict[str, str | None] = {}  # surname -> person key (None: two people)
         self.doc_countries = self._named_countries()
         self.sent_items: list[list[Item]] = []
 
-    def run(self) -> list[Raw]:
+    def run(self) -> list[ResolvedMention]:
         self.sent_items = [self.items(sent) for sent in self.doc.sentences]
         for items in self.sent_items:
             self.relink(items)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from dyad.actors.dictionary import ActorDictionary, surnames_of
 from dyad.actors.context import Context, state_title
 from dyad.actors.items import (
-    NON_ACTOR_HEADS, SECTOR_NOUNS, Composite, Item, Raw, is_country,
+    NON_ACTOR_HEADS, SECTOR_NOUNS, Composite, Item, ResolvedMention, is_country,
     strip_possessive,
 )
 from dyad.actors.records import (
@@ -53,7 +53,7 @@ class Emitter(Context):
     doc: ParsedDoc
     d: ActorDictionary
     date: str | None
-    out: list[Raw]
+    out: list[ResolvedMention]
     surnames: dict[str, str | None]
     doc_countries: set[str]
 
@@ -193,8 +193,9 @@ class Emitter(Context):
         toks = self.doc.tokens
         start, end = toks[ts].start, toks[te - 1].end
         outcome = f"{code or 'no country'}{' ' + actor.sector if actor.sector else ''}"
-        self.out.append(Raw(start, end, self.doc.text[start:end], ts, te, toks[ts].sent, actor,
-                            " + ".join(reasons) + f" -> {outcome}", code, role))
+        self.out.append(ResolvedMention(start, end, self.doc.text[start:end], ts, te,
+                                        toks[ts].sent, actor,
+                                        " + ".join(reasons) + f" -> {outcome}", code, role))
 
     # -- emission ---------------------------------------------------------------------------
     def emit(self, c: Composite) -> None:

@@ -80,17 +80,19 @@ class Composite:
 
 
 @dataclass(frozen=True, slots=True)
-class Raw:
+class ResolvedMention:
+    """One actor mention: its span, the actor it stands for and why."""
+
     start: int
     end: int
     text: str
     token_start: int
     token_end: int
     sentence: int
-    actor: Actor
+    actor: Actor  # without mentions; collect_actors groups mentions by actor
     reason: str
-    code: str | None
-    role: str | None
+    code: str | None = None  # PLOVER country slot: ISO3, or IGO/NGO/IMG for non-state actors
+    role: str | None = None  # head_of_state, foreign_minister, ... for people with a title
 
 
 def strip_possessive(name: str) -> str:

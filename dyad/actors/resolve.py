@@ -19,29 +19,14 @@ Actor ids are deterministic and readable: states "FRA", a state's sector "FRA.GO
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Iterable
 
 from dyad.actors.compose import Composer
 from dyad.actors.dictionary import ActorDictionary, load_dictionary
+from dyad.actors.items import ResolvedMention
 from dyad.model import Actor, Mention
 from dyad.nlp.parsed import ParsedDoc
-
-
-@dataclass(frozen=True, slots=True)
-class ResolvedMention:
-    """One actor mention: its span, the actor it stands for and why."""
-
-    start: int
-    end: int
-    text: str
-    token_start: int
-    token_end: int
-    sentence: int
-    actor: Actor  # without mentions; collect_actors groups mentions by actor
-    reason: str
-    code: str | None = None  # PLOVER country slot: ISO3, or IGO/NGO/IMG for non-state actors
-    role: str | None = None  # head_of_state, foreign_minister, ... for people with a title
 
 
 def resolve_actors(parsed: ParsedDoc, dictionary: ActorDictionary, *,
@@ -52,10 +37,7 @@ def resolve_actors(parsed: ParsedDoc, dictionary: ActorDictionary, *,
     institutions; without it the current holders and rows are used.
     """
     composer = Composer(parsed, dictionary, doc_date)
-    raw = composer.run()
-    mentions = [ResolvedMention(start=m.start, end=m.end, text=m.text, token_start=m.token_start,
-                                token_end=m.token_end, sentence=m.sentence, actor=m.actor,
-                                reason=m.reason, code=m.code, role=m.role) for m in raw]
+    mentions = composer.run()
     return _unify_people(sorted(mentions, key=lambda m: (m.start, -m.end)))
 
 
