@@ -335,6 +335,18 @@ def test_a_qualified_single_entity(gaz):
     assert country == "USA" and gaz.place(place_id).admin1 == "TX"
 
 
+@pytest.mark.parametrize("text, spans, country", [
+    ("Voters in Perth, Scotland, went to the polls.", [("Perth", "GPE"), ("Scotland", "GPE")],
+     "GBR"),
+    ("Protests in Perth, Western Australia, grew.", [("Perth", "GPE"),
+                                                   ("Western Australia", "GPE")], "AUS"),
+    ("Shelling hit Donetsk, Luhansk and Kharkiv.", [("Donetsk", "GPE"), ("Luhansk", "GPE"),
+                                                  ("Kharkiv", "GPE")], "UKR"),
+])
+def test_a_following_region_narrows_a_city_to_its_country(gaz, text, spans, country):
+    assert _resolved(_doc(text, *spans), gaz)[0][2] == country
+
+
 @pytest.mark.parametrize("text, spans, ctx, expected", [
     ("Voters in Atlanta, Georgia queued.", [("Atlanta", "GPE"), ("Georgia", "GPE")], ("USA",),
      "region:us-ga"),

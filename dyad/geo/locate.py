@@ -145,12 +145,20 @@ def _usa(gazetteer: Gazetteer) -> Place | None:
 
 
 def _qualifier(name: str, gazetteer: Gazetteer) -> Place | None:
-    """A country or US state that can qualify a city ("Texas" in "Paris, Texas")."""
+    """A country, US state or other region that can qualify a city ("Texas" in "Paris,
+    Texas", "Scotland" in "Perth, Scotland")."""
     country = gazetteer.country_for_name(name)
     if country is not None:
         return country
     place = gazetteer.resolve(name, prefer_feature="region", within=_usa(gazetteer))
-    return place if place is not None and place.admin1 else None
+    if place is not None and place.admin1:
+        return place
+    # Any other region of one country narrows the city to that country (a region without
+    # an admin1 code cannot narrow further); a disputed region has no country to give.
+    place = gazetteer.resolve(name, prefer_feature="region")
+    if place is not None and place.feature == "region" and place.country:
+        return gazetteer.country(place.country)
+    return None
 
 
 def _split_qualifier(text: str, gazetteer: Gazetteer) -> tuple[str, Place | None]:
