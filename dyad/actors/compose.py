@@ -12,8 +12,9 @@ from __future__ import annotations
 from dyad.actors.dictionary import ActorDictionary
 from dyad.actors.emit import Emitter
 from dyad.actors.items import (
-    COORDINATORS, DETERMINERS, FORMER, GROUP_QUALIFIERS, MODIFIERS, POSSESSIVE, SKIP_LABELS,
-    Composite, Item, ResolvedMention, is_country, strip_possessive,
+    COORDINATORS, DETERMINERS, FORMER, GROUP_QUALIFIERS, LOCATED_SECTORS, MODIFIERS,
+    POSSESSIVE, SKIP_LABELS, VISITORS, Composite, Item, ResolvedMention, is_country,
+    strip_possessive,
 )
 from dyad.actors.records import STATE_SECTORS, Entry, normalise
 from dyad.nlp.parsed import Entity, ParsedDoc, Sentence
@@ -41,10 +42,14 @@ class Composer(Emitter):
 
     def run(self) -> list[ResolvedMention]:
         self.sent_items = [self.items(sent) for sent in self.doc.sentences]
+        starters = DETERMINERS | FORMER | MODIFIERS
         for items in self.sent_items:
             self.relink(items)
             p = 0
             while p < len(items):
+                if items[p].kind in ("word", "skip") and items[p].norm not in starters:
+                    p += 1  # no pattern starts with a plain word: the common, fast case
+                    continue
                 found = self.forward(items, p) or self.reverse(items, p)
                 if found is None:
                     p += 1
@@ -82,7 +87,7 @@ class Composer(Emitter):
         while i < sent.token_end:
             ent = self.ent_at.get(i)
             if ent is not None and ent.token_end > i:
-                found = self.entity_items(ent, min(ent.token_end, sent.token_end))
+                found = self.entity_items(ent, min(ent.token_end, sent.token_end), sent.token_end)
                 if found:
                     out.extend(found)
                     i = min(ent.token_end, sent.token_end)
@@ -141,7 +146,8 @@ class Composer(Emitter):
         kind = "person" if entry.kind == "person" else "anchor"
         return Item(kind, ts, te, text=surface, entry=entry)
 
-    def entity_items(self, ent: Entity, te: int) -> list[Item]:
+    def entity_items(self, ent: Entity, te: int, end: int | None = None) -> list[Item]:
+        """Items for one entity; empty when its tokens are better read word by word."""
         ts = ent.token_start
         text = self.span_text(ts, te)
         if ent.label in SKIP_LABELS and not ent.entry:
@@ -150,6 +156,8 @@ class Composer(Emitter):
         item = self.anchor(ts, te, text, entry)
         if item is not None:
             return [item]
+        if ent.label != "PERSON" and self.phrase_overruns(ts, te, end or te):
+            return []  # "Defense" tagged ORG before "Secretary": the title "Defense Secretary"
         if ent.label == "PERSON":
             return self.person_items(ts, te)
         if ent.label in ("ORG", "NORP", "GPE", "FAC", "LOC"):
@@ -165,6 +173,13 @@ class Composer(Emitter):
             if ent.label == "NORP":
                 return []  # "Shiite", "Islamist": read word by word, as qualifiers or phrases
         return [Item("skip", ts, te, text=text)]
+
+    def phrase_overruns(self, ts: int, te: int, end: int) -> bool:
+        """Whether a title or body starts with an unknown entity and goes on past it: the
+        model often tags the first word of "Defense Secretary", "Commerce Minister" or
+        "Defence Ministry" as an organisation of its own."""
+        found = self.phrase(ts, end)
+        return found is not None and found.te > te
 
     def office_holder_name(self, text: str) -> bool:
         """Whether a name the model did not tag PERSON is an office holder's: a full name
@@ -313,7 +328,7 @@ class Composer(Emitter):
                 return None
             c.anchors, q = c.anchors[:1], after_first  # a bare name: coordination not used
         elif c.person is None and not c.anchors and not any(t.title and t.title.country for t in c.titles):
-            c.context = self.named_body_country(items, p, c)
+            c.context = self.named_body_country(items, p, c) or self.located_in(items, q, c)
             if c.context is None:
                 return None
         elif c.person is not None and not (c.anchors or c.titles or c.bodies or c.org):
@@ -337,6 +352,25 @@ class Composer(Emitter):
                 or not words or not all(w[:1].isupper() for w in words)):
             return None
         return self.preceding_country(body.ts)
+
+    def located_in(self, items: list[Item], q: int, c: Composite) -> tuple[str, str] | None:
+        """The country a domestic non-state group is "in" ("rebels in Mali", "protesters
+        in Tehran"): a country or capital right after "in"; states' bodies ("troops in
+        Iraq") and people who are often foreigners where they are (refugees, tourists,
+        hostages) are left alone."""
+        if len(c.bodies) != 1 or c.titles or c.former or q + 1 >= len(items):
+            return None
+        body = c.bodies[0]
+        if (body.body is None or body.body.sector not in LOCATED_SECTORS
+                or body.norm in VISITORS or items[q].norm != "in"):
+            return None
+        place = items[q + 1]
+        if place.kind != "anchor" or place.entry is None or not is_country(place):
+            return None
+        code = place.entry.code or place.entry.country
+        if code is None or code not in self.d.countries:
+            return None
+        return code, f"'{body.text}' in '{place.text}': a group of the country it is in"
 
     def attach_person(self, items: list[Item], q: int, c: Composite) -> int:
         n = len(items)

@@ -55,6 +55,15 @@ def surnames_of(name: str, country: str | None) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _same_person_spellings(h: Holder) -> tuple[str, ...]:
+    """The name and the aliases that spell the same name another way ("Moshe Ya'alon",
+    "Moshe Yaalon"): same first word, so titles and nicknames ("King Abdullah", "Bibi
+    Netanyahu") do not add surnames."""
+    first = normalise(h.name).split(" ")[0]
+    return (h.name,) + tuple(a for a in h.aliases
+                             if " " in a.strip() and normalise(a).split(" ")[0] == first)
+
+
 def demonym_plurals(demonym: str) -> tuple[str, ...]:
     """"Israeli" -> "Israelis"; "Chinese", "French", "Swiss" have no plural form."""
     if demonym.endswith(("s", "x", "z", "sh", "ch", "ese")) or " " in demonym:
@@ -120,7 +129,7 @@ class ActorDictionary:
         for h in parts.holders:
             for s in (h.name,) + h.aliases:
                 self._holders.setdefault(normalise(s), []).append(h)
-            for last in surnames_of(h.name, h.country):
+            for last in {s for n in _same_person_spellings(h) for s in surnames_of(n, h.country)}:
                 self._surnames.setdefault(last, []).append(h)
         self._titles = {normalise(p): t for t in parts.titles for p in t.phrases}
         self._bodies = {normalise(p): b for b in parts.bodies for p in b.phrases}

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from dyad.actors.dictionary import ActorDictionary, surnames_of
 from dyad.actors.context import Context, state_title
 from dyad.actors.items import (
-    NON_ACTOR_HEADS, SECTOR_NOUNS, Composite, Item, ResolvedMention, is_country,
-    strip_possessive,
+    ARMED_GROUP_HEADS, ARMED_GROUP_WORDS, NON_ACTOR_HEADS, SECTOR_NOUNS, Composite, Item,
+    ResolvedMention, is_country, strip_possessive,
 )
 from dyad.actors.records import (
     STATE_SECTORS, Entry, Holder, date_ceiling, date_point, normalise, slugify,
@@ -83,7 +83,8 @@ class Emitter(Context):
         reasons = [entry_reason(entry, surface) + note]
         if entry.kind == "state":
             name = self.d.country(entry.code).name if entry.code in self.d.countries else entry.name
-            sector = entry.sector if entry.form == "institution" else None
+            # a seat of power's titles inherit its sector ("Kremlin chief of staff" is GOV)
+            sector = entry.sector if entry.form in ("institution", "metonym") else None
             return Base("state", entry.code or entry.country or "", name, "state", entry.country,
                         entry.country, sector, entry.sector == "PRE", reasons)
         if entry.kind == "igo":
@@ -106,6 +107,11 @@ class Emitter(Context):
                 sector = body.sector
                 reasons.append(f"{body.source} head noun '{' '.join(words[-k:])}'")
                 break
+        lower = [w.lower().strip("'’") for w in words]
+        if (lower and lower[-1] in ARMED_GROUP_HEADS and sector in (None, "MIL")
+                and any(w in ARMED_GROUP_WORDS for w in lower)):
+            sector = "REB"  # "Oromo Liberation Front": an armed group names its cause
+            reasons.append(f"armed-group name '{org.text}'")
         reasons.append(f"organisation '{self.span_text(ts, org.te)}' not in the dictionary")
         if country is not None and country.mode == "state" and sector in STATE_SECTORS:
             return Base("state", country.stem, country.name, "state", country.country,

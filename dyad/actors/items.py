@@ -33,6 +33,23 @@ NON_ACTOR_HEADS = frozenset({
     "games", "marathon", "open", "university", "airport", "exchange", "zoo", "metro", "times",
     "post", "daily", "herald", "tribune", "orchestra", "museum", "index", "cup", "fc", "war",
 })
+# Words in the name of an armed group the dictionary does not know ("Oromo Liberation Front",
+# "Karen National Liberation Army"): with an army/forces/front head it is REB, not MIL.
+ARMED_GROUP_WORDS = frozenset({"liberation", "independence", "resistance", "rebel", "rebels",
+                               "mujahideen", "mujahedeen", "jihad", "insurgent", "insurgents"})
+ARMED_GROUP_HEADS = frozenset({"army", "forces", "force", "front", "movement", "brigade",
+                               "brigades", "militia", "militias", "organisation", "organization"})
+# Non-state groups that take the country they are "in" when no other country qualifies them
+# ("rebels in Mali", "protesters in Tehran"): domestic sectors only. Refugees, tourists,
+# hostages, crews and the like are as often foreigners where they are.
+LOCATED_SECTORS = frozenset({"REB", "OPP", "PRM", "UAF", "CRM", "LAB", "AGR", "EDU", "REL",
+                             "CVL", "JRN", "MED"})
+VISITORS = frozenset({
+    "tourists", "holidaymakers", "travellers", "travelers", "passengers", "hostages",
+    "detainees", "prisoners", "expatriates", "expats", "nationals", "national", "workers abroad",
+    "sailors", "seafarers", "crew members", "crew", "aid workers", "volunteers", "pilgrims",
+    "settlers", "colonists", "correspondents", "fishing crews", "fishing boats",
+    "fishing vessels"})
 # Entity labels that are never actors.
 SKIP_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
                          "WORK_OF_ART", "LANGUAGE", "PRODUCT", "EVENT", "LAW"})

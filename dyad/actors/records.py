@@ -6,6 +6,7 @@ mutated. ``Entry`` is what a surface form ("Brazilian", "the Kremlin", "Sejm") s
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -30,13 +31,17 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bb": "'", "\u00
 
 def fold(text: str) -> str:
     """Remove diacritics: "Élysée" -> "Elysee", "Chișinău" -> "Chisinau"."""
+    if text.isascii():
+        return text  # nothing to decompose: the common case, and the fast one
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(surface: str) -> str:
     """The lookup key of a surface form: case, diacritics, dots, hyphens and a leading
-    "the" do not matter ("The U.S." == "US", "Côte d'Ivoire" == "cote d'ivoire")."""
+    "the" do not matter ("The U.S." == "US", "Côte d'Ivoire" == "cote d'ivoire").
+    Cached: resolution asks for the same words and phrases again and again."""
     s = fold(surface).translate(_APOSTROPHES).casefold()
     s = s.replace(".", "").replace("-", " ")
     s = _SPACES.sub(" ", s).strip()
