@@ -19,6 +19,9 @@ KINDS: tuple[str, ...] = (
 )
 
 
+_AIR_DEFENCE = re.compile(r"\s(?:air|missile)[- ]defen[cs]e\s+systems?\s")
+
+
 @dataclass(frozen=True)
 class Trigger:
     stage: str
@@ -26,6 +29,17 @@ class Trigger:
     anaphoric: bool = False  # may attach to an agreement of an earlier sentence
     needs_body: bool = False  # only with a legislative body as its subject
     joins: bool = False  # "join": accession, proposed unless asserted
+    after_only: bool = False  # only with an agreement mention right after it
+    before_only: bool = False  # only with an agreement mention before it (its subject)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A trigger matched in a document: its character span."""
+
+    start: int
+    end: int
+    trigger: Trigger
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,7 @@ class Lexicon:
     def kind_of(self, words: str) -> str | None:
         """The first kind (in data order) with a cue word in ``words``."""
         low = " " + re.sub(r"[^\w\s-]", " ", words.lower()) + " "
+        low = _AIR_DEFENCE.sub(" air-defence-systems ", low)  # weapons, not a defence pact
         for kind, cues in self.kind_cues:
             if any(f" {c} " in low or f"-{c} " in low or f" {c}-" in low for c in cues):
                 return kind
@@ -93,7 +108,8 @@ def load_lexicon() -> Lexicon:
     triggers = tuple(
         Trigger(stage, _compile(t["pattern"], f"lexicon.yaml stages.{stage}"),
                 anaphoric=bool(t.get("anaphoric")), needs_body=t.get("body") == "required",
-                joins=bool(t.get("joins")))
+                joins=bool(t.get("joins")), after_only=t.get("object") == "after",
+                before_only=t.get("object") == "before")
         for stage, items in lex["stages"].items() for t in items)
     bodies = dict(lex["bodies"])
     proper = sorted((b for b in bodies if b[:1].isupper()), key=len, reverse=True)

@@ -1,4 +1,4 @@
-"""Agreement mentions in a document and which of them refer to the same agreement.
+"""Agreement mentions in a document.
 
 Three kinds of mention, tried in this order (an earlier kind wins where they overlap):
 
@@ -10,14 +10,7 @@ Three kinds of mention, tried in this order (an earlier kind wins where they ove
 3. a generic agreement: a lower-case head with its modifiers ("a comprehensive economic
    partnership", "the recently signed investment accord", "a deal for 36 fighter jets").
 
-Linking (within one document, in text order): a named mention joins the agreement with the
-same normalised name. A generic mention with a definite determiner ("the", "this", "its")
-joins the most recent agreement whose kind is compatible (same kind, or either has none)
-and whose parties do not conflict, preferring one already called by the same head noun
-("the pact" goes back to "a defence pact" over a later "trade deal"); an indefinite one
-("a", "an", none) starts a new agreement, except a bare "a deal" whose sentence names no
-new actor (it refers back) and a first named mention that names the last generic agreement
-(see ``cluster``). Pronouns are never linked.
+Which mentions are one agreement is ``dyad.agreements.linking``'s job.
 """
 
 from __future__ import annotations
@@ -28,6 +21,7 @@ from typing import Any, Sequence
 
 from dyad.agreements.lexicon import Known, Lexicon, normalise_name
 from dyad.nlp.parsed import ParsedDoc, Token
+from dyad.nlp.selective import CALENDAR
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her",
                       "our", "such", "said"})
@@ -41,12 +35,10 @@ STOP_POS = frozenset({"AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART"})
 NAME_LINKS = frozenset({"of", "on", "for", "and", "the", "-", "–"})
 MAX_MODIFIERS = 6
 _BACKER = re.compile(r"-(?:brokered|mediated|backed|sponsored|facilitated|drafted|proposed)\b")
-LINK_SENTENCES = 2  # how far back "a deal" or a first name may refer
-# Capitalised words of a name that say nothing about which agreement it is.
-NAME_STOP = frozenset({"the", "treaty", "agreement", "accord", "accords", "pact", "deal",
-                       "protocol", "memorandum", "convention", "partnership", "charter",
-                       "of", "on", "for", "and", "new", "joint", "comprehensive"})
 RIGHT_WINDOW = 70
+# Actors inside a title that name its parties ("the US-Japan Security Treaty"); an
+# organisation or person found there is the title read as a name ("CPTPP").
+TITLE_PARTY_KINDS = frozenset({"state", "igo", "group"})
 # Heads whose own kind is the document's form: words after them do not change it.
 FORM_KINDS = frozenset({"memorandum", "ceasefire"})  # characters after a generic head read for a kind cue
 # A head noun used as a modifier of these is not an agreement ("treaty allies").
@@ -55,6 +47,11 @@ NOT_HEAD_BEFORE = frozenset({"ally", "allies", "partner", "partners", "obligatio
                              "body", "bodies", "regime", "system"})
 # "cessation of hostilities agreement": a kind phrase with "of" inside the modifiers.
 _OF_PHRASES = re.compile(r"cessation of hostilities\s*$|status of forces\s*$", re.IGNORECASE)
+# "broad agreement", "by mutual agreement": the agreeing, not an agreement
+_CONSENSUS = re.compile(r"(?:(?:broad|general|mutual|wide|widespread|tacit|common|unanimous|"
+                        r"complete|full|total|partial|little|much|some|more)\s+)+", re.IGNORECASE)
+_HOSTILITIES = re.compile(r"\s+of\s+hostilities\b(?P<head>\s+(?:agreement|accord|deal|pact|truce|"
+                          r"arrangement)s?\b)?", re.IGNORECASE)
 # "a great deal", "deal with": a head in these frames is not an agreement.
 NOT_AGREEMENT = re.compile(r"\b(?:great|good) deal\b|\bin agreement\b|\b(?:to|will|must|can|could|"
                            r"should|would|cannot|and|help|not)\s+deal\s+with\b"
@@ -88,39 +85,6 @@ class AgreementMention:
     @property
     def key(self) -> str | None:
         return normalise_name(self.name) if self.named else None
-
-
-@dataclass
-class Cluster:
-    """One agreement of the document: its mentions, in text order."""
-
-    mentions: list[AgreementMention]
-
-    @property
-    def first(self) -> AgreementMention:
-        return self.mentions[0]
-
-    @property
-    def named(self) -> AgreementMention | None:
-        return next((m for m in self.mentions if m.named), None)
-
-    @property
-    def kind(self) -> str | None:
-        """A named mention's kind word, else the first kind word of any mention, else a
-        head noun's default ("treaty"), else the name's "other"."""
-        named = self.named
-        if named and named.kind and named.kind not in {"other", "treaty"}:
-            return named.kind
-        cued = next((m.kind for m in self.mentions if m.kind and m.kind_cued and not m.named), None)
-        if cued:
-            return cued
-        if named and named.kind:
-            return named.kind
-        return next((m.kind for m in self.mentions if m.kind), None)
-
-    @property
-    def party_ids(self) -> set[str]:
-        return {a.actor.country or a.actor.actor_id for m in self.mentions for a in m.actors}
 
 
 def find_mentions(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Lexicon) -> list[AgreementMention]:
@@ -160,21 +124,33 @@ def find_mentions(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Lexicon) ->
             continue
         add(mention)
         acro = re.match(r"\s*\(([A-Z][A-Za-z0-9-]{1,11})\)", text[mention.end:])
-        if mention.named and acro:
+        if acro and (mention.named or _initials_of(mention.text, acro.group(1))):
             local_aliases[acro.group(1)] = mention
     for alias, target in local_aliases.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
             sent = _sent_index(parsed, m.start())
             if sent is not None and free(m.start(), m.end()):
-                add(AgreementMention(m.start(), m.end(), alias, sent, True, target.name,
-                                     target.kind, True, m.start(), [], target.known))
+                # "a defence cooperation agreement (DCA)": later "the DCA" refers back to
+                # it as a definite description, it does not make it a named treaty
+                add(AgreementMention(m.start(), m.end(), alias, sent, target.named, target.name,
+                                     target.kind, True, m.start(), [], target.known,
+                                     kind_cued=target.kind_cued))
     for m in found:
         sent_ = parsed.sentences[m.sent]
         m.sent_start, m.sent_end = sent_.start, sent_.end
-        m.actors = [a for a in m.actors if _can_be_party(text, a, lexicon)]
+        m.actors = [a for a in m.actors if _can_be_party(text, a, lexicon)
+                    and (not m.named or a.actor.kind in TITLE_PARTY_KINDS)]
         if m.known is not None and m.known.parties:
             m.actors = []  # "the AUKUS pact": its parties are listed, the name is no actor
     return sorted(found, key=lambda m: m.start)
+
+
+def _initials_of(words: str, acronym: str) -> bool:
+    """"defence cooperation agreement" and "DCA": the acronym spells the initials of the
+    content words (hyphenated parts count: "free-trade agreement", "FTA")."""
+    parts = [w for w in re.split(r"[\s-]+", words) if w and w.lower() not in NAME_LINKS | {"a", "an"}]
+    initials = "".join(w[0] for w in parts).upper()
+    return len(acronym) >= 2 and acronym.upper() in {initials, initials[-len(acronym):]}
 
 
 def _can_be_party(text: str, actor: Any, lexicon: Lexicon) -> bool:
@@ -183,89 +159,6 @@ def _can_be_party(text: str, actor: Any, lexicon: Lexicon) -> bool:
     if _BACKER.match(text, actor.end):
         return False
     return actor.text.lower() not in lexicon.heads
-
-
-def cluster(mentions: Sequence[AgreementMention], *, text: str = "",
-            sent_actors: dict[int, set[str]] | None = None) -> list[Cluster]:
-    """Group mentions into agreements by the linking rule in the module docstring.
-
-    ``text`` (the document) and ``sent_actors`` (sentence -> the actor ids named in it)
-    enable the two links that look past a mention's own words: a first named mention
-    that names a recent generic agreement, and a bare "a deal" that refers back."""
-    clusters: list[Cluster] = []
-    sent_actors = sent_actors or {}
-    for m in mentions:
-        target = None
-        if m.named:
-            target = next((c for c in clusters if c.named and c.named.key == m.key), None)
-            if target is None and text:
-                target = _named_generic(clusters, m, text)
-        elif m.definite:
-            target = _recent_compatible(clusters, m)
-        elif _bare(m):
-            target = _bare_antecedent(clusters, m, sent_actors)
-        if target is None:
-            clusters.append(Cluster([m]))
-        else:
-            target.mentions.append(m)
-    return clusters
-
-
-def _bare(m: AgreementMention) -> bool:
-    """"a deal", "an agreement": an indefinite head with no kind word and no party."""
-    return not m.named and not m.kind_cued and not m.actors and m.start == m.head_start
-
-
-def _bare_antecedent(clusters: list[Cluster], m: AgreementMention,
-                     sent_actors: dict[int, set[str]]) -> Cluster | None:
-    """"Talks began in November and a deal could be signed next year": a bare indefinite
-    mention refers back to the agreement of the last ``LINK_SENTENCES`` sentences when its
-    sentence names no actor the agreement's sentences do not ("Turkey signed a deal" after
-    a Greek-French pact is a new agreement)."""
-    recent = [c for c in clusters if 0 <= m.sent - c.mentions[-1].sent <= LINK_SENTENCES]
-    if not recent:
-        return None
-    c = max(recent, key=lambda c: c.mentions[-1].start)
-    known = set().union(*(sent_actors.get(x.sent, set()) for x in c.mentions))
-    return c if sent_actors.get(m.sent, set()) <= known else None
-
-
-def _named_generic(clusters: list[Cluster], m: AgreementMention, text: str) -> Cluster | None:
-    """"signed a security pact in 1951. The Mutual Defense Treaty ...": the first named
-    mention names the most recent generic agreement (no name yet, last mentioned within
-    ``LINK_SENTENCES`` sentences) when their kinds agree on a kind word or a capitalised
-    word of the name stands in that agreement's sentence ("a deal for 26 Rafale jets" ...
-    "the Rafale deal")."""
-    recent = [c for c in clusters if c.named is None and 0 < m.sent - c.mentions[-1].sent <= LINK_SENTENCES]
-    if not recent:
-        return None
-    c = max(recent, key=lambda c: c.mentions[-1].start)
-    own = {a.actor.country or a.actor.actor_id for a in m.actors}
-    if own and c.party_ids and not own & c.party_ids:
-        return None
-    if m.kind and m.kind not in {"treaty", "other"} and m.kind == c.kind:
-        return c
-    words = {w for w in re.findall(r"\b[A-Z][\w-]+", m.text)
-             if w.lower() not in NAME_STOP and not any(a.start <= m.start + m.text.find(w) < a.end
-                                                       for a in m.actors)}
-    sents = " ".join(text[x.sent_start:x.sent_end] for x in c.mentions)
-    return c if any(re.search(rf"\b{re.escape(w)}\b", sents) for w in words) else None
-
-
-def _recent_compatible(clusters: list[Cluster], m: AgreementMention) -> Cluster | None:
-    """The most recent compatible agreement, preferring one already called by the same
-    head noun ("the pact" after "a defence pact", even with a trade deal in between)."""
-    own = {a.actor.country or a.actor.actor_id for a in m.actors}
-    compatible = []
-    for c in sorted(clusters, key=lambda c: c.mentions[-1].start, reverse=True):
-        # "the treaty" after "a peace treaty": a bare head's default kind does not conflict
-        if m.kind and m.kind_cued and c.kind and m.kind != c.kind and c.kind not in {"treaty", "other"}:
-            continue
-        if own and c.party_ids and not own & c.party_ids:
-            continue
-        compatible.append(c)
-    same_head = [c for c in compatible if any(x.head == m.head for x in c.mentions)]
-    return (same_head or compatible or [None])[0]
 
 
 def _sent_index(parsed: ParsedDoc, offset: int) -> int | None:
@@ -283,16 +176,24 @@ def _noun_after_det(parsed: ParsedDoc, head: Token) -> bool:
     """A head the tagger called a verb is still a noun after a determiner and nouns or
     adjectives ("a minerals deal"); "to deal with", "will deal" are verbs."""
     toks = parsed.tokens
-    for k in range(head.i - 1, max(head.i - 4, -1), -1):
+    if head.dep in {"dobj", "nsubj", "nsubjpass", "pobj"}:
+        return True  # the parse gives it a noun's role although it tags it a verb
+    for k in range(head.i - 1, max(head.i - MAX_MODIFIERS - 1, -1), -1):
         prev = toks[k]
         if prev.sent != head.sent:
             return False
         low = prev.text.lower()
         if low in DEFINITE or low in INDEFINITE or low in {"'s", "’s"}:
             return True
-        if prev.pos not in {"NOUN", "PROPN", "ADJ", "NUM"} and not prev.text[:1].isupper():
+        if prev.pos not in {"NOUN", "PROPN", "ADJ", "NUM"} and not prev.text[:1].isupper() \
+                and low not in {"-", "–"}:  # "a 30-year gas supply deal"
             return False
     return False
+
+
+def _is_date_word(tok: Token) -> bool:
+    """A weekday, a month or a number: "signed the Treaty on Tuesday", "in May 2019"."""
+    return tok.text.lower() in CALENDAR or tok.like_num
 
 
 def _is_cap(tok: Token) -> bool:
@@ -306,7 +207,7 @@ def _named(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon) 
     # left: capitalised words, and links between capitalised words
     while lo - 1 >= sent.token_start:
         prev = toks[lo - 1]
-        if _is_cap(prev) and prev.text != "The" and not prev.is_punct:
+        if _is_cap(prev) and prev.text.lower() not in STOP_WORDS and not prev.is_punct:
             lo -= 1
         elif prev.text.lower() in NAME_LINKS and prev.text != "the" and lo - 2 >= sent.token_start \
                 and _is_cap(toks[lo - 2]) and toks[lo - 2].text != "The" and _is_cap(toks[lo]):
@@ -321,11 +222,13 @@ def _named(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon) 
         j = hi + 1
         if j < sent.token_end and toks[j].text == "the":
             j += 1
-        if j < sent.token_end and _is_cap(toks[j]) and not toks[j].is_punct:
+        if j < sent.token_end and _is_cap(toks[j]) and not toks[j].is_punct \
+                and not _is_date_word(toks[j]):  # "Treaty on Tuesday" is no title
             hi = j + 1
-            while hi < sent.token_end and (_is_cap(toks[hi]) and not toks[hi].is_punct or (
+            while hi < sent.token_end and (_is_cap(toks[hi]) and not toks[hi].is_punct
+                                           and not _is_date_word(toks[hi]) or (
                     toks[hi].text.lower() in NAME_LINKS and hi + 1 < sent.token_end
-                    and _is_cap(toks[hi + 1]))):
+                    and _is_cap(toks[hi + 1]) and not _is_date_word(toks[hi + 1]))):
                 hi += 1
     words = toks[lo:hi]
     if len(words) < 2:
@@ -344,20 +247,42 @@ def _named(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon) 
     return AgreementMention(start, end, name, sent.i, True, name, kind, True, head.start, inside)
 
 
+def _hyphened(toks: Sequence[Token], tok: Token) -> bool:
+    """The first part of a hyphenated word ("follow" in "follow-up deal")."""
+    nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
+    return nxt is not None and nxt.text in {"-", "–"} and nxt.start == tok.end
+
+
+def _modifier_word(tok: Token, lex: Lexicon) -> bool:
+    """A lower-case noun or adjective that may modify a head ("trade" in "trade and
+    investment agreement"), not a head noun itself."""
+    return tok.text.islower() and tok.pos in {"NOUN", "ADJ"} and tok.text not in lex.heads \
+        and tok.text not in STOP_WORDS
+
+
 def _generic(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon) -> AgreementMention | None:
     sent = parsed.sentences[head.sent]
     toks = parsed.tokens
     window = parsed.text[max(sent.start, head.start - 12):min(sent.end, head.end + 12)]
     if NOT_AGREEMENT.search(window):
         return None
+    end = head.end
+    if head.text.lower() == "cessation":  # "a cessation of hostilities", not "of trade"
+        tail = _HOSTILITIES.match(parsed.text, head.end, sent.end)
+        if tail is None or tail.group("head"):
+            return None  # "... hostilities agreement": the later head noun takes it
+        end = tail.end()
     lo = head.i
     while lo - 1 >= sent.token_start and head.i - lo < MAX_MODIFIERS:
         prev = toks[lo - 1]
         low = prev.text.lower()
+        if low == "and" and lo - 2 >= sent.token_start and _modifier_word(toks[lo - 2], lex):
+            lo -= 1  # "a trade and investment agreement": one mention
+            continue
         if low in STOP_WORDS or prev.pos in STOP_POS or (
                 prev.is_punct and low not in {"-", "–", "$", "€", "£", "¥", "₹"}):
             break
-        if prev.pos == "VERB" and prev.tag not in {"VBN", "VBG"}:
+        if prev.pos == "VERB" and prev.tag not in {"VBN", "VBG"} and not _hyphened(toks, prev):
             break
         if prev.text in {"'s", "’s"}:
             break
@@ -367,6 +292,8 @@ def _generic(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon
         while lo - 1 >= sent.token_start and toks[lo - 1].start >= of_phrase.start():
             lo -= 1  # "a cessation of hostilities agreement"
     det = toks[lo - 1].text.lower() if lo - 1 >= sent.token_start else ""
+    if det == "no":
+        return None  # "No agreement was reached", "there is no deal": none exists
     start = toks[lo].start
     # what follows the head may say the kind: "a deal for 36 fighter jets", "accord on
     # trade", "a deal with France for 26 jets"
@@ -382,13 +309,19 @@ def _generic(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon
     kind = cued or default
     if head.text.lower() in lex.weak_heads and not cued and not _object_of_stage_verb(parsed, head):
         return None
-    inside = _actors_in(actors, start, head.start)
+    if det not in DEFINITE | INDEFINITE | {"'s", "’s"} and _CONSENSUS.fullmatch(modifiers) \
+            and head.text.lower() in {"agreement", "accord"}:
+        return None  # "broad agreement among members", "by mutual agreement": consensus
+    # an actor read from a kind word ("LNG" as an organisation) is the kind, not a party,
+    # and a company or a word read as an organisation ("post-Brexit") binds no state
+    inside = [a for a in _actors_in(actors, start, head.start)
+              if a.actor.kind != "organisation" or a.actor.sector == "GOV"]
     # possessive owner right before: "France's defence pact"
     if det in {"'s", "’s"} and lo - 2 >= sent.token_start:
         owner = toks[lo - 2]
         inside = _actors_in(actors, owner.start, owner.end) + inside
-    return AgreementMention(start, head.end, parsed.text[start:head.end], sent.i, False,
-                            parsed.text[start:head.end], kind,
+    return AgreementMention(start, end, parsed.text[start:end], sent.i, False,
+                            parsed.text[start:end], kind,
                             det in DEFINITE or det in {"'s", "’s"}, head.start, inside,
                             kind_cued=cued is not None)
 

@@ -19,8 +19,9 @@ import re
 from typing import Any, Callable, Sequence
 
 from dyad.agreements.lexicon import Lexicon, context_kind, load_lexicon, normalise_name
-from dyad.agreements.mentions import Cluster, cluster, find_mentions
-from dyad.agreements.spans import country_ref, dedupe_refs, ref_for_id
+from dyad.agreements.linking import Cluster, cluster
+from dyad.agreements.mentions import find_mentions
+from dyad.agreements.spans import dedupe_refs, party_ref, ref_for_id
 from dyad.agreements.stages import ANAPHORA_SENTENCES, find_stages
 from dyad.agreements.terms import Terms, read_terms
 from dyad.model import ActorRef, Agreement, Evidence, Stage, make_id
@@ -35,23 +36,39 @@ _HELPER = re.compile(r"(?:the\s+)?(?:help|mediation|support|backing|assistance|p
                      r"involvement|approval|blessing|consent|presence)\b", re.IGNORECASE)
 _HELPER_AFTER = re.compile(r"(?:\s+and\s+\w+)?\s+(?:mediation|mediators?|help|support|backing|"
                            r"facilitation|assistance)\b", re.IGNORECASE)
+# "invoked the treaty in its dispute with China", "the pact amid tensions with Russia": the
+# actor after "with" is the other side of a quarrel, not a partner.
+_NOT_PARTNER_GAP = re.compile(r"\b(?:disputes?|tensions?|conflicts?|wars?|rows?|standoffs?|"
+                              r"confrontations?|rivalry|clash(?:es)?|fighting|hostilit(?:y|ies)|"
+                              r"amid|against|compared|unlike)\b", re.IGNORECASE)
+_ACRONYM = re.compile(r"(?:\s*\([A-Z][A-Za-z0-9-]{1,11}\))?")
+_THEIR = re.compile(r"\btheir\s+$", re.IGNORECASE)
+_BOUND = re.compile(r"\b(?:bound|tied|allied|linked)\s+(?:by|through|under)\s+(?:the|a|an|their)?\s*$|"
+                    r"\b(?:part(?:y|ies)|signator(?:y|ies))\s+(?:to|of)\s+(?:the|a|an|their)?\s*$",
+                    re.IGNORECASE)
+# "the two countries", "both sides": the pair of states named just before
+_PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|sides|governments|nations|"
+                   r"neighbou?rs|states|leaders|allies|capitals|presidents|prime\s+ministers|"
+                   r"foreign\s+ministers|defen[cs]e\s+ministers)\b", re.IGNORECASE)
+PAIR_SENTENCES = 2
 PARTY_STAGES = frozenset({"negotiated", "signed", "ratified", "in_force", "renewed",
                           "suspended", "withdrawn", "terminated", "expired"})
 
 
 def code_v1(ctx: Any) -> list[Agreement]:
     """The registered coder: ``ctx`` is a ``dyad.pipeline.DocContext``."""
-    return code(ctx.parsed, actors=ctx.actors, dates=ctx.dates, quantities=ctx.quantities)
+    return code(ctx.parsed, actors=ctx.actors, dates=ctx.dates, quantities=ctx.quantities,
+                doc_date=getattr(ctx.document, "date", None))
 
 
 def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] = (),
          quantities: Sequence[Any] = (), lexicon: Lexicon | None = None,
-         modality: Callable = modality_of) -> list[Agreement]:
+         modality: Callable = modality_of, doc_date: str | None = None) -> list[Agreement]:
     """Agreements of one parsed document.
 
     ``actors`` are ``ResolvedMention``s, ``dates`` ``DateMention``s, ``quantities``
     ``Quantity``s with offsets; ``modality`` reads a trigger token's modality (the real
-    ``modality_of`` unless a test fakes it).
+    ``modality_of`` unless a test fakes it); ``doc_date`` is the publication date (ISO).
     """
     lexicon = lexicon or load_lexicon()
     actors = sorted(actors, key=lambda a: a.start)
@@ -61,7 +78,7 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] 
                             if s.start <= a.start and a.end <= s.end}
     clusters = cluster(_with_partners(parsed, find_mentions(parsed, actors, lexicon), actors),
                        text=parsed.text, sent_actors=sent_actors)
-    staged = find_stages(parsed, clusters, actors, dates, lexicon, modality)
+    staged = find_stages(parsed, clusters, actors, dates, lexicon, modality, doc_date=doc_date)
     terms = _terms(parsed, clusters, quantities, lexicon)
     out = []
     for c in clusters:
@@ -88,20 +105,29 @@ def merge_key(agreement: Agreement) -> str:
 
 def _with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> list:
     """Add the actors of "with X" / "between X and Y" right after a mention to its parties."""
-    from dyad.agreements.spans import group_after
+    from dyad.agreements.spans import group_after, group_before
 
     text = parsed.text
     for m in mentions:
         sent = parsed.sentences[m.sent]
-        cue = re.match(r"(?:[^,;.()]|(?<=\d)[.,](?=\d)){0,60}?\b(?:with|between|among)\s+", text[m.end:sent.end])
+        if (_THEIR.search(text, max(sent.start, m.start - 8), m.start)
+                or _BOUND.search(text, max(sent.start, m.start - 40), m.start)) and not m.actors:
+            # "France and Greece renewed their defence pact", "Japan and the US are bound
+            # by a security treaty": the pair before owns it
+            owners = group_before(text, actors, m.start, floor=sent.start)
+            m.actors = list(owners) if len(owners) >= 2 else []
+        # past an acronym in brackets: "a defence cooperation agreement (DCA) with the US"
+        end = m.end + len(_ACRONYM.match(text, m.end, sent.end).group(0))
+        cue = re.match(r"(?:[^,;.()]|(?<=\d)[.,](?=\d)){0,60}?\b(?:with|between|among)\s+", text[end:sent.end])
         # "a deal to buy 250 tanks from the United States": the seller is a party
         seller = re.match(r"\s+(?:to\s+(?:buy|purchase|acquire|import)|for)\s+[^,;.()]{0,50}?\bfrom\s+",
                           text[m.end:sent.end])
         if seller and not cue:
             cue = seller
         if cue:
-            start = m.end + cue.end()
+            start = end + cue.end()
             if not re.search(r"\b(?:which|that|who|signed|agreed)\b", cue.group(0)) \
+                    and not _NOT_PARTNER_GAP.search(cue.group(0)) \
                     and not _HELPER.match(text, start):
                 found = group_after(text, actors, start, ceiling=sent.end, max_gap=6)
                 m.actors = m.actors + [a for a in found if not _HELPER_AFTER.match(text, a.end)]
@@ -133,13 +159,14 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
     parties: list[ActorRef] = []
     if named and named.known:
         parties += [ref_for_id(p, actors) for p in named.known.parties]
-    parties += [country_ref(a.actor, actors) for m in c.mentions for a in m.actors]
+    parties += [party_ref(a.actor, actors) for m in c.mentions for a in m.actors]
     kind = c.kind or "other"
     if kind == "accession":  # the candidates sign it; members ratifying are not parties
         parties += [s.party for s in stages if s.party is not None and s.stage == "signed"]
         parties += _accession_igo(c, parties, actors)
     else:  # an accession binds the candidate and the organisation, not each ratifier
         parties += [s.party for s in stages if s.party is not None and s.stage in PARTY_STAGES]
+    parties += _pair_parties(parsed, c, stages, parties, actors)
     parties = dedupe_refs(_country_level(p, actors) for p in parties)
     if kind in {"other", "treaty"} and "mutual_defense" in terms.provisions:
         kind = "defence"  # "obliges each side to provide military assistance if attacked"
@@ -169,6 +196,36 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
                      provisions=terms.provisions, value=terms.value, evidence=evidence)
 
 
+def _pair_parties(parsed: ParsedDoc, c: Cluster, stages: list[Stage], parties: list[ActorRef],
+                  actors: Sequence[Any]) -> list[ActorRef]:
+    """"The two countries signed a defence pact", "a deal between the two sides": the
+    two states named last before the phrase (in its sentence or the ``PAIR_SENTENCES``
+    before it; not a venue after "in"/"at") are the parties, when the agreement has fewer
+    than two of its own."""
+    if len({p.country or p.actor_id for p in parties}) >= 2:
+        return []
+    spans = {(m.sent_start, m.sent_end) for m in c.mentions}
+    spans |= {(s.evidence.start, s.evidence.end) for s in stages}
+    for start, end in sorted(spans):
+        phrase = _PAIR.search(parsed.text, start, end)
+        if phrase is None:
+            continue
+        sent = next(s for s in parsed.sentences if s.start <= phrase.start() < s.end)
+        floor = parsed.sentences[max(0, sent.i - PAIR_SENTENCES)].start
+        pair: list[ActorRef] = []
+        for a in sorted((a for a in actors if floor <= a.start and a.end <= phrase.start()),
+                        key=lambda a: a.start, reverse=True):
+            ref = party_ref(a.actor, actors)
+            venue = re.search(r"\b(?:in|at)\s+(?:the\s+)?$", parsed.text[max(0, a.start - 8):a.start])
+            if venue or a.actor.kind == "igo" or not ref.country or \
+                    any(p.country == ref.country for p in pair):
+                continue
+            pair.append(ref)
+            if len(pair) == 2:
+                return pair[::-1]
+    return []
+
+
 def _context_sentences(parsed: ParsedDoc, c: Cluster, terms: Terms) -> set[int]:
     """Where an agreement's kind may be read: the sentences mentioning it or giving its
     terms, and the sentence right after each mention ("It lets Japanese troops train in
@@ -192,7 +249,7 @@ def _accession_igo(c: Cluster, parties: list[ActorRef], actors: Sequence[Any]) -
 
 def _country_level(ref: ActorRef, actors: Sequence[Any]) -> ActorRef:
     """Agreement parties are states or IGOs: a legislature stands for its country."""
-    if ref.country and ref.actor_id != ref.country and not ref.actor_id.startswith("IGO."):
+    if ref.country and ref.actor_id != ref.country and not ref.actor_id.startswith(("IGO.", "group.")):
         return ref_for_id(ref.country, actors)
     return ref
 
@@ -203,4 +260,8 @@ def _generic_name(c: Cluster) -> str:
     # "$5 billion arms deal" -> "arms deal", but "20-year defence pact" keeps its number
     name = re.sub(r"^(?:[$€£¥₹]|\d[\d.,]*(?![\d.,]*-(?:year|month))|billion|million|thousand|bn|-|\s)+",
                   "", best.text)
+    # "a landmark defence pact", "the new trade deal": praise and news are not the name
+    name = re.sub(r"^(?:(?:landmark|historic|new|long-awaited|first-ever|so-called|major|"
+                  r"controversial|key|recent|recently|latest|much-vaunted)\s+)+", "", name,
+                  flags=re.IGNORECASE)
     return name or best.text

@@ -123,6 +123,15 @@ def country_ref(actor: Any, pool: Iterable[Any] = ()) -> ActorRef:
     return ref_for_id(actor.country, pool)
 
 
+def party_ref(actor: Any, pool: Iterable[Any] = ()) -> ActorRef:
+    """A party to an agreement: the country-level reference (``country_ref``), except that
+    an armed or political group stays itself ("the FARC rebels signed" is not Colombia's
+    signature; the government's is)."""
+    if actor.kind == "group":
+        return actor.ref()
+    return country_ref(actor, pool)
+
+
 def dedupe_refs(refs: Iterable[ActorRef]) -> list[ActorRef]:
     seen: dict[str, ActorRef] = {}
     for r in refs:

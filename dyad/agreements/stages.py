@@ -8,11 +8,8 @@ where triggers overlap, and triggers inside a named agreement's title are ignore
   between), else the last one before it; else, for triggers marked ``anaphoric``
   ("ratification", "entered into force"), the agreement mentioned last in the previous
   ``ANAPHORA_SENTENCES`` sentences;
-- party: the actors of a "by X" phrase after it, else the legislative body before it
-  ("the Greek parliament" -> GRC, body "Greek parliament"), else the parse's subject of
-  the trigger verb (``spans.subject_actors``), else the list of actors just before it;
-  signing and negotiating also count the agreement's "with X" /
-  "between X and Y" actors; a party is the country-level (or IGO, or LEG) actor;
+- party and body: ``stage_parties`` (who acted; a party is the country-level, IGO,
+  LEG or armed-group actor);
 - date: the nearest date mention after the trigger and before the next trigger, else
   the nearest before it (deadlines count: "by the end of June");
 - modality: ``dyad.modality.modality_of`` on the trigger's verb. "join" is an accession:
@@ -22,42 +19,37 @@ where triggers overlap, and triggers inside a named agreement's title are ignore
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from dyad.agreements.lexicon import Lexicon, Trigger
-from dyad.agreements.mentions import AgreementMention, Cluster
+from dyad.agreements.lexicon import Hit, Lexicon
+from dyad.agreements.linking import Cluster
+from dyad.agreements.mentions import AgreementMention
+from dyad.agreements.stage_modality import refine
+from dyad.agreements.stage_parties import body_of, joint_parties, stage_parties
 from dyad.agreements.terms import term_spans
-from dyad.agreements.spans import (country_ref, group_after, group_before, ref_for_id,
-                                   subject_actors, token_at)
-from dyad.model import ActorRef, Evidence, Stage
+from dyad.agreements.spans import token_at
+from dyad.model import Evidence, Stage
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
 OBJECT_WINDOW = 80
+OBJECT_NEAR = 30  # an ``object: after`` trigger's agreement starts this close after it
 SUBJECT_WINDOW = 60  # how far before a "reach/agree" trigger its agreement may stand
 ANAPHORA_SENTENCES = 2
-BODY_WINDOW = 60
-# Stages whose "with X" partners acted too ("India signed a deal with France").
-SHARED_STAGES = frozenset({"signed", "negotiated", "renewed"})
-_BY = re.compile(r"\s*(?:(?:the|this|that|it|its)\s+\w+\s+)?by\s+", re.IGNORECASE)
 _ONLY_AFTER = frozenset({"withdrawn"})
-# A trigger used as a noun after a determiner: its sentence's subject is not its party.
-_NOMINAL = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# What a part of an agreement is called: "its provisions took effect", "the term expired".
+PART_WORDS = frozenset({"text", "document", "provision", "clause", "term", "phase", "stage",
+                        "part", "extension", "article", "chapter", "protocol", "amendment"})
+# "within 14 months", "for five years": a span of time, not the date of a stage
+_SPAN_DATE = re.compile(r"(?:within|for|over|during|in\s+the\s+(?:next|coming))\b", re.IGNORECASE)
 # Stages of the agreement as a whole: no party unless "for X" names one.
 JOINT_STAGES = frozenset({"in_force", "expired"})
 
 
-@dataclass(frozen=True)
-class Hit:
-    start: int
-    end: int
-    trigger: Trigger
-
-
 def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence[Any],
-                dates: Sequence[Any], lexicon: Lexicon,
-                modality: Callable) -> list[tuple[Cluster, Stage]]:
-    """(agreement, stage) pairs of the document, in text order."""
+                dates: Sequence[Any], lexicon: Lexicon, modality: Callable,
+                doc_date: str | None = None) -> list[tuple[Cluster, Stage]]:
+    """(agreement, stage) pairs of the document, in text order; ``doc_date`` (ISO) is
+    the publication date, after which an asserted stage with a dated year is expected."""
     by_sent: dict[int, list[tuple[AgreementMention, Cluster]]] = {}
     for c in clusters:
         for m in c.mentions:
@@ -68,6 +60,14 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
             continue
         pairs = sorted(by_sent.get(sent.i, []), key=lambda p: p[0].start)
         hits = _hits(parsed, sent, lexicon, [m for m, _ in pairs if m.named])
+        # "by the end of June": a word that is a trigger only before an agreement
+        # neither blocks nor dates the triggers around it elsewhere
+        hits = [h for h in hits if not h.trigger.after_only
+                or any(0 <= m.start - h.end <= OBJECT_NEAR for m, _ in pairs)
+                or _pronoun_ref(parsed.text, h, sent)
+                or _relative_object(parsed.text, h, pairs) is not None]
+        hits = [h for h in hits if not h.trigger.before_only
+                or _subject_mention(parsed, h, pairs) is not None]
         sent_actors = [a for a in actors if sent.start <= a.start and a.end <= sent.end]
         free_actors = [a for a in sent_actors
                        if not any(m.start <= a.start and a.end <= m.end for m, _ in pairs)]
@@ -76,21 +76,32 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
             if target is None:
                 continue
             mention, clust = target
-            body = _body(parsed, sent, hit, lexicon, sent_actors)
+            # entry into force and expiry are the agreement's own, never a body's act
+            next_start = hits[k + 1].start if k + 1 < len(hits) else sent.end
+            body = None if hit.trigger.stage in JOINT_STAGES else \
+                body_of(parsed, sent, hit, lexicon, sent_actors, next_start)
             if hit.trigger.needs_body and body is None:
                 continue
             tok = token_at(parsed, hit.start, hit.end)
             reading = modality(parsed, tok) if tok is not None else None
-            mod = getattr(reading, "modality", "asserted")
+            mod = refine(parsed, tok, getattr(reading, "modality", "asserted"))
             stage = hit.trigger.stage
             if hit.trigger.joins:
                 stage = "ratified" if mod in {"asserted", "reported"} else "proposed"
             if stage in JOINT_STAGES:
-                parties = _for_parties(parsed, sent, hit, free_actors, actors)
+                parties = joint_parties(parsed, sent, hit, free_actors, actors)
             else:
-                parties = _parties(parsed, sent, hit, mention, body, free_actors, actors, stage)
-            date = _date(dates, sent, hit, hits[k + 1].start if k + 1 < len(hits) else sent.end,
+                parties = stage_parties(parsed, sent, hit, mention, body, free_actors, actors, stage,
+                                        shared=mod not in {"intended", "negated"})
+            # "the 2018 military agreement": a year inside a mention dates the agreement
+            free_dates = [d for d in dates
+                          if not any(m.start <= d.start < m.end for m, _ in pairs)]
+            date = _date(free_dates, sent, hit,
+                         hits[k + 1].start if k + 1 < len(hits) else sent.end,
                          hits[k - 1].end if k else sent.start)
+            if mod == "asserted" and date is not None and _after_publication(date, doc_date) \
+                    and (tok is None or tok.tag != "VBD"):  # a past tense says it happened
+                mod = "expected"  # "the treaty expires in February 2026", written in 2025
             evidence = Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end,
                                 text=parsed.text[sent.start:sent.end])
             for party in parties or [None]:
@@ -98,7 +109,28 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                     stage=stage, party=party, body=body[0] if body else None,
                     date=date.value if date else None, date_text=date.text if date else None,
                     modality=mod, evidence=evidence)))
-    return out
+    return _dedupe(out)
+
+
+def _dedupe(staged: list[tuple[Cluster, Stage]]) -> list[tuple[Cluster, Stage]]:
+    """One stage per (agreement, stage, party) and sentence ("concluded talks on a trade
+    agreement" has two negotiation triggers), no exact repeats in the document, and no
+    undated repeat of a dated stage of the same party and modality."""
+    seen: set[tuple] = set()
+    out = []
+    for c, s in staged:
+        party = s.party.actor_id if s.party else None
+        keys = {(id(c), s.stage, party, s.evidence.start),
+                (id(c), s.stage, party, s.modality, s.date)}
+        if keys & seen:
+            continue
+        seen |= keys
+        out.append((c, s))
+    # "X signed the deal in October 2022 ... X signed it in Beirut": the undated repeat
+    dated = {(id(c), s.stage, s.party.actor_id if s.party else None, s.modality)
+             for c, s in out if s.date}
+    return [(c, s) for c, s in out if s.date or
+            (id(c), s.stage, s.party.actor_id if s.party else None, s.modality) not in dated]
 
 
 def _hits(parsed: ParsedDoc, sent: Sentence, lexicon: Lexicon,
@@ -120,14 +152,22 @@ def _target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
     for m, c in pairs:
         if m.start <= hit.start and hit.end <= m.head_start:
             return m, c
+    if hit.trigger.before_only:
+        return _subject_mention(parsed, hit, pairs)
     nxt = min((h.start for h in hits if h.start > hit.start), default=sent.end)
-    for m, c in pairs:
-        if m.start >= hit.end and m.start - hit.end <= OBJECT_WINDOW and m.start < nxt:
+    window = OBJECT_NEAR if hit.trigger.after_only else OBJECT_WINDOW
+    for m, c in pairs:  # a mention inside the match is its object too ("put the deal on hold")
+        if m.start > hit.start and m.start - hit.end <= window and m.start < nxt:
             return m, c
     if not pairs and _pronoun_ref(parsed.text, hit, sent):
         return _previous(by_sent, sent)
-    if hit.trigger.stage in _ONLY_AFTER or hit.trigger.joins:
+    relative = _relative_object(parsed.text, hit, pairs)
+    if relative is not None:
+        return relative  # "the agreement, which Washington abandoned in 2018"
+    if hit.trigger.stage in _ONLY_AFTER or hit.trigger.joins or hit.trigger.after_only:
         return None
+    if hit.trigger.stage == "in_force" and _other_subject(parsed, hit, pairs):
+        return None  # "the new tariffs took effect": something else came into force
     before = [(m, c) for m, c in pairs if m.end <= hit.start]
     if before and _other_object(parsed, hit, pairs):
         return None  # "Iran has rejected direct negotiations": the verb acts on something else
@@ -137,6 +177,34 @@ def _target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
             return m, c
     if not pairs and hit.trigger.anaphoric and not _other_object(parsed, hit, pairs):
         return _previous(by_sent, sent)
+    return None
+
+
+def _subject_mention(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]]):
+    """The agreement that is the subject of an intransitive trigger ("The ceasefire began
+    at midnight"): the parse's subject when the sentence was parsed, else a mention
+    ending at most a few words before it."""
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is not None and parsed.sentences[tok.sent].parsed:
+        subj = next((c for c in parsed.children(tok) if c.dep == "nsubj"), None)
+        if subj is None:
+            return None
+        return next(((m, c) for m, c in pairs if m.start <= subj.start < m.end), None)
+    before = [(m, c) for m, c in pairs if m.end <= hit.start and hit.start - m.end <= 12]
+    return before[-1] if before else None
+
+
+def _relative_object(text: str, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]]):
+    """The mention a relative clause hangs on when the trigger is that clause's verb and
+    the relative pronoun its object: "the accord, which Washington abandoned", "the pact
+    that Moscow quit"."""
+    before = [(m, c) for m, c in pairs if m.end <= hit.start]
+    if not before:
+        return None
+    m, c = before[-1]
+    gap = text[m.end:hit.start]
+    if re.fullmatch(r"\s*,?\s*(?:which|that)\s+(?:[\w'’.-]+\s+){1,4}", gap, re.IGNORECASE):
+        return m, c
     return None
 
 
@@ -170,85 +238,51 @@ def _other_object(parsed: ParsedDoc, hit: Hit,
     obj = next((c for c in parsed.children(tok) if c.dep == "dobj"), None)
     if obj is None or obj.pos == "PRON" or obj.lemma.lower() in {"text", "document"}:
         return False
+    if hit.start <= obj.start < hit.end:
+        return False  # "took effect", "held talks": the object is part of the trigger
     return not any(m.start <= obj.start < m.end for m, _ in pairs)
 
 
-def _body(parsed: ParsedDoc, sent: Sentence, hit: Hit, lexicon: Lexicon,
-          sent_actors: Sequence[Any]) -> tuple[str, ActorRef | None] | None:
-    """The legislative body acting: before the trigger, or after "by"."""
-    found = []
-    for m in lexicon.body_pattern.finditer(parsed.text, sent.start, sent.end):
-        before = m.end() <= hit.start and hit.start - m.end() <= BODY_WINDOW
-        after_by = m.start() >= hit.end and re.fullmatch(
-            r"[^.;]{0,40}?\bby\s+(?:the\s+)?(?:\S+\s+){0,2}", parsed.text[hit.end:m.start()])
-        if before or after_by:
-            found.append(m)
-    if not found:
-        return None
-    m = min(found, key=lambda m: abs(m.start() - hit.start))
-    start, country, leg = m.start(), lexicon.bodies.get(m.group(0)), None
-    for a in sent_actors:
-        if a.start <= m.start() < a.end and a.actor.sector == "LEG":
-            leg = a.actor.ref()
-        gap = parsed.text[a.end:m.start()]
-        if a.end <= m.start() and re.fullmatch(r"(?:['’]s)?\s*", gap):
-            start, country = a.start, a.actor.country or country
-    name = parsed.text[start:m.end()]
-    if leg is not None:
-        return name, leg
-    return name, ref_for_id(country, sent_actors) if country else None
+def _other_subject(parsed: ParsedDoc, hit: Hit,
+                   pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
+    """An entry into force or expiry whose parsed subject is a noun that is not an
+    agreement mention ("The tariffs took effect", "His visa expired")."""
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is not None and not parsed.sentences[tok.sent].parsed:
+        return not any(m.end <= hit.start for m, _ in pairs) and \
+            _other_subject_words(parsed.text, parsed.sentences[tok.sent], hit)
+    if tok is None or tok.pos not in {"VERB", "AUX"}:
+        return False
+    subj = next((c for c in parsed.children(tok) if c.dep in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.pos not in {"NOUN", "PROPN"} or subj.lemma.lower() in PART_WORDS:
+        return False
+    return not any(m.start <= subj.start < m.end for m, _ in pairs)
 
 
-def _parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: AgreementMention,
-             body: tuple[str, ActorRef | None] | None, free_actors: Sequence[Any],
-             pool: Sequence[Any], stage: str) -> list[ActorRef]:
-    text = parsed.text
-    after = max(hit.end, mention.end if mention.start >= hit.end else hit.end)
-    by = _BY.match(text, after)
-    found: list[Any] = []
-    if by:
-        found = group_after(text, free_actors, by.end(), ceiling=sent.end)
-    if not found and body is not None:
-        return [body[1]] if body[1] is not None else []
-    if not found and _NOMINAL.search(text, max(sent.start, hit.start - 12), hit.start):
-        found = []  # "Trump hosted the signing": the subject of "hosted" did not sign
-    elif not found:
-        # the parse's subject, unless the list before the trigger holds it and more (a
-        # coordination the parse split: "France and Greece's leaders signed")
-        subject = subject_actors(parsed, token_at(parsed, hit.start, hit.end), free_actors,
-                                 passive=False)
-        listed = group_before(text, [a for a in free_actors if not _after_with(text, a)],
-                              hit.start, floor=sent.start)
-        found = listed if not subject or {id(a) for a in subject} <= {id(a) for a in listed} \
-            else subject
-    refs = [country_ref(a.actor, pool) for a in found]
-    if stage in SHARED_STAGES:
-        refs += [country_ref(a.actor, pool) for a in mention.actors]
-    seen: dict[str, ActorRef] = {}
-    for r in refs:
-        seen.setdefault(r.actor_id, r)
-    return list(seen.values())
+def _other_subject_words(text: str, sent: Sentence, hit: Hit) -> bool:
+    """Word order's reading of ``_other_subject`` for a sentence without a parse: the
+    words before the verb, past an opening adverbial ("In 2018, ..."), are neither a
+    pronoun, nor a part of an agreement, nor empty ("Entry into force followed")."""
+    before = re.sub(r"^(?:(?:On|In|By|From|Since|After|Then|Later)\b[^,]{0,40},\s*)", "",
+                    text[sent.start:hit.start].strip())
+    if not before or text[hit.start:hit.end].lower().startswith("entry"):
+        return False
+    return not re.match(r"(?:it|this|that|they|these|the\s+(?:\w+\s+)?(?:text|document|"
+                        r"provisions?|clauses?|terms?|protocol|amendments?))\b", before,
+                        re.IGNORECASE)
 
 
-def _for_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, free_actors: Sequence[Any],
-                 pool: Sequence[Any]) -> list[ActorRef]:
-    """Entry into force and expiry bind the agreement as a whole: a party only when the
-    text says for whom ("entered into force for Norway")."""
-    cue = re.match(r"\s*(?:on\s+[^,;.]{0,25}\s)?for\s+", parsed.text[hit.end:sent.end], re.IGNORECASE)
-    if cue is None:
-        return []
-    found = group_after(parsed.text, free_actors, hit.end + cue.end(), ceiling=sent.end, max_gap=6)
-    return [country_ref(a.actor, pool) for a in found]
-
-
-def _after_with(text: str, actor: Any) -> bool:
-    """An actor in a "with X (and Y)" / "between X and Y" phrase is a partner, not a subject."""
-    return re.search(r"\b(?:with|between)\s+(?:the\s+)?(?:[^,;.]{0,30}\s(?:and|,)\s+(?:the\s+)?)?$",
-                     text[max(0, actor.start - 50):actor.start], re.IGNORECASE) is not None
+def _after_publication(date: Any, doc_date: str | None) -> bool:
+    """A stage date written with its year ("in February 2026") wholly after the
+    publication date. Year-less dates are left alone: their year is a guess."""
+    if not doc_date or not date.value or not re.search(r"\b\d{4}\b", date.text or ""):
+        return False
+    return date.value[:len(doc_date)] > doc_date[:len(date.value)]
 
 
 def _date(dates: Sequence[Any], sent: Sentence, hit: Hit, next_start: int, prev_end: int):
-    inside = [d for d in dates if sent.start <= d.start and d.end <= sent.end and d.value]
+    inside = [d for d in dates if sent.start <= d.start and d.end <= sent.end and d.value
+              and not _SPAN_DATE.match(d.text)]
     after = [d for d in inside if d.start >= hit.end and d.start < next_start]
     if after:
         return after[0]

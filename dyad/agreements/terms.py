@@ -32,7 +32,11 @@ from dyad.nlp.parsed import Sentence
 from dyad.quantities import parse_number
 
 VALUE_WINDOW = 70
-_NUM = r"(?P<num>\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)"
+# a number in digits or words ("25", "twenty-five"); any other word is no number ("it by")
+_WORD_NUMBERS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                 r"fifteen|eighteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                 r"ninety-nine|hundred)")
+_NUM = r"(?P<num>\d+(?:\.\d+)?|" + _WORD_NUMBERS + r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 _UNIT = r"[- ]?(?P<unit>years?|months?|decades?)\b"
 _DURATION = re.compile(
     r"\b(?:valid|in force|in effect|last(?:s|ing)?|run(?:s|ning)?|remains? in force|"
@@ -44,7 +48,10 @@ _AUTO = re.compile(
     r"\b(?:(?:automatically|tacitly)\s+(?:be\s+)?(?:renewed|extended|prolonged|renews?|extends?)|"
     r"(?:renewed|extended|prolonged|renews?|extends?)\s+(?:itself\s+)?(?:automatically|tacitly)|"
     r"tacitly\s+renewable|"
-    r"automatic(?:ally)?\s+(?:renewal|extension|rollover)|rolls?\s+over\s+automatically)\b"
+    r"automatic(?:ally)?\s+(?:renewal|extension|rollover)|rolls?\s+over(?:\s+automatically)?|"
+    r"(?:renews?|extends?)\s+itself|"
+    # "is extended for five-year periods unless either party gives notice"
+    r"(?:is|are|be|being)\s+(?:renewed|extended|prolonged)(?=[^.;]{0,60}\bunless\b))\b"
     r"(?P<rest>[^.;]{0,80})", re.IGNORECASE)
 _OPTIONAL = re.compile(
     r"\b(?:(?:can|could|may|might)\s+be\s+(?:renewed|extended|prolonged)|"
@@ -53,6 +60,12 @@ _OPTIONAL = re.compile(
     re.IGNORECASE)
 _PERIOD = re.compile(r"(?:for\s+)?(?:(?:successive|further|additional|another|consecutive|"
                      r"subsequent)\s+)?(?:periods?\s+of\s+)?" + _NUM + r"\s*" + _UNIT, re.IGNORECASE)
+# "a 10-year term", "its 25-year duration"
+_TERM_NOUN = re.compile(r"\b(?:a|an|its|the|their|initial)\s+" + _NUM + r"[- ](?P<unit>year|month|decade)s?"
+                        r"\s+(?:initial\s+)?(?:term|duration|lifespan|validity|mandate)\b", re.IGNORECASE)
+# "renewable for another decade": one period without a number
+_ONE_PERIOD = re.compile(r"\s*(?:for|by)\s+(?:another|a|one|a\s+further|an\s+additional)\s+"
+                         r"(?P<unit>year|decade)\b", re.IGNORECASE)
 _FOR_AFTER = re.compile(r"\s+for\s+(?:a\s+(?:period|term)\s+of\s+)?(?:an?\s+initial\s+)?" + _NUM
                         + r"\s*" + _UNIT, re.IGNORECASE)
 _EVERY = re.compile(r"\s*(?:for\s+)?(?:each|every)\s+(?:(?P<num>\d+(?:\.\d+)?|[a-z]+)\s+)?"
@@ -97,11 +110,15 @@ def read_terms(text: str, sent: Sentence, mentions: Sequence[AgreementMention],
         m = pattern.search(chunk)
         if m is None:
             continue
-        period = _PERIOD.search(m.group("rest"))
+        rest = re.sub(r"^\s*(?:itself\s+)?(?:automatically|tacitly)\b", "", m.group("rest"))
+        period = _PERIOD.search(rest)
         years = _years(period) if period and period.start() <= 30 else None
-        every = _EVERY.match(m.group("rest"))
+        every = _EVERY.match(rest)
         if years is None and every:  # "renewed automatically every year"
             years = _years(every) if every.group("num") else 1.0
+        one = _ONE_PERIOD.match(rest)
+        if years is None and one:  # "renewable for another decade"
+            years = 10.0 if one.group("unit").lower() == "decade" else 1.0
         if terms.renewal is None:
             terms.renewal = Renewal(automatic=automatic, term_years=years)
         renewal_spans.append((m.start(), m.end()))
@@ -113,6 +130,12 @@ def read_terms(text: str, sent: Sentence, mentions: Sequence[AgreementMention],
             years = _years(m)
             if years is not None:
                 terms.term_years = years
+                found_any = True
+                break
+    if terms.term_years is None:  # "which has a 10-year term"
+        for m in _TERM_NOUN.finditer(chunk):
+            if not any(a <= m.start() < b for a, b in renewal_spans) and _years(m) is not None:
+                terms.term_years = _years(m)
                 found_any = True
                 break
     if terms.term_years is None:  # "signed the pact for five years": right after a mention

@@ -1,0 +1,179 @@
+"""Which agreement mentions of a document are one agreement (``cluster``).
+
+In text order: a named mention joins the agreement with the same normalised name, or the
+generic agreement described with the same words ("a 1951 mutual defence treaty" ... "the
+Mutual Defense Treaty"), or the description it stands in apposition to ("the accord,
+formally the Joint Comprehensive Plan of Action"), or the recent generic agreement it
+names. A generic mention with a definite determiner ("the", "this", "its") joins the most
+recent agreement whose kind is compatible (same kind, or either has none) and whose
+parties do not conflict, preferring one already called by the same head noun ("the pact"
+goes back to "a defence pact" over a later "trade deal"); an indefinite one ("a", "an",
+none) starts a new agreement, except a bare "a deal" whose sentence names no new actor (it
+refers back). Pronouns are never linked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from dyad.agreements.lexicon import normalise_name
+from dyad.agreements.mentions import AgreementMention
+
+LINK_SENTENCES = 2  # how far back "a deal" or a first name may refer
+# Capitalised words of a name that say nothing about which agreement it is.
+NAME_STOP = frozenset({"the", "treaty", "agreement", "accord", "accords", "pact", "deal",
+                       "protocol", "memorandum", "convention", "partnership", "charter",
+                       "of", "on", "for", "and", "new", "joint", "comprehensive"})
+
+
+@dataclass
+class Cluster:
+    """One agreement of the document: its mentions, in text order."""
+
+    mentions: list[AgreementMention]
+
+    @property
+    def first(self) -> AgreementMention:
+        return self.mentions[0]
+
+    @property
+    def named(self) -> AgreementMention | None:
+        return next((m for m in self.mentions if m.named), None)
+
+    @property
+    def kind(self) -> str | None:
+        """A named mention's kind word, else the first kind word of any mention, else a
+        head noun's default ("treaty"), else the name's "other"."""
+        named = self.named
+        if named and named.kind and named.kind not in {"other", "treaty"}:
+            return named.kind
+        cued = next((m.kind for m in self.mentions if m.kind and m.kind_cued and not m.named), None)
+        if cued:
+            return cued
+        if named and named.kind:
+            return named.kind
+        return next((m.kind for m in self.mentions if m.kind), None)
+
+    @property
+    def party_ids(self) -> set[str]:
+        return {a.actor.country or a.actor.actor_id for m in self.mentions for a in m.actors}
+
+
+def cluster(mentions: Sequence[AgreementMention], *, text: str = "",
+            sent_actors: dict[int, set[str]] | None = None) -> list[Cluster]:
+    """Group mentions into agreements by the linking rule in the module docstring.
+
+    ``text`` (the document) and ``sent_actors`` (sentence -> the actor ids named in it)
+    enable the two links that look past a mention's own words: a first named mention
+    that names a recent generic agreement, and a bare "a deal" that refers back."""
+    clusters: list[Cluster] = []
+    sent_actors = sent_actors or {}
+    for m in mentions:
+        target = None
+        if m.named:
+            target = next((c for c in clusters if c.named and c.named.key == m.key), None)
+            # "a 1951 mutual defence treaty" ... "the Mutual Defense Treaty": one treaty
+            target = target or next((c for c in clusters if c.named is None and any(
+                _generic_key(x) == m.key for x in c.mentions)), None)
+            if target is None and text:
+                target = _apposed(clusters, m, text) or _named_generic(clusters, m, text)
+        elif any(c.named and c.named.key == _generic_key(m) for c in clusters):
+            target = next(c for c in clusters if c.named and c.named.key == _generic_key(m))
+        elif m.definite:
+            target = _recent_compatible(clusters, m)
+        elif _bare(m):
+            target = _bare_antecedent(clusters, m, sent_actors)
+        if target is None:
+            clusters.append(Cluster([m]))
+        else:
+            target.mentions.append(m)
+    return clusters
+
+
+# Between a description and the name it is given: "the accord, formally the Joint
+# Comprehensive Plan of Action", "the deal (the JCPOA)", "a pact known as AUKUS".
+_APPOSITION = re.compile(r"\s*(?:,|\(|\u2014|--)?\s*(?:(?:more\s+)?(?:formally|officially)|"
+                         r"(?:also\s+|better\s+|widely\s+)?(?:known|referred\s+to)\s+as|called|"
+                         r"dubbed|named|titled|i\.e\.)?\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _apposed(clusters: list[Cluster], m: AgreementMention, text: str) -> Cluster | None:
+    """The agreement of a generic mention of the same sentence that the name stands in
+    apposition to ("The agreement, formally the Joint Comprehensive Plan of Action, ...").
+    A comma alone links only a definite description to a name right after it."""
+    prev = [(x, c) for c in clusters for x in c.mentions
+            if x.sent == m.sent and x.end <= m.start and not x.named]
+    if not prev:
+        return None
+    x, c = max(prev, key=lambda p: p[0].end)
+    if c.named is not None:
+        return None
+    gap = text[x.end:m.start]
+    if not _APPOSITION.fullmatch(gap) or not (x.definite or "(" in gap or gap.strip(" ,")):
+        return None
+    return c
+
+
+def _generic_key(m: AgreementMention) -> str:
+    """A generic mention's words as a name key, without a leading year or number ("1951
+    mutual defence treaty" -> "mutual defense treaty")."""
+    return normalise_name(re.sub(r"^(?:\d[\d,.]*(?:-year)?\s+)+", "", m.text))
+
+
+def _bare(m: AgreementMention) -> bool:
+    """"a deal", "an agreement": an indefinite head with no kind word and no party."""
+    return not m.named and not m.kind_cued and not m.actors and m.start == m.head_start
+
+
+def _bare_antecedent(clusters: list[Cluster], m: AgreementMention,
+                     sent_actors: dict[int, set[str]]) -> Cluster | None:
+    """"Talks began in November and a deal could be signed next year": a bare indefinite
+    mention refers back to the agreement of the last ``LINK_SENTENCES`` sentences when its
+    sentence names no actor the agreement's sentences do not ("Turkey signed a deal" after
+    a Greek-French pact is a new agreement)."""
+    recent = [c for c in clusters if 0 <= m.sent - c.mentions[-1].sent <= LINK_SENTENCES]
+    if not recent:
+        return None
+    c = max(recent, key=lambda c: c.mentions[-1].start)
+    known = set().union(*(sent_actors.get(x.sent, set()) for x in c.mentions))
+    return c if sent_actors.get(m.sent, set()) <= known else None
+
+
+def _named_generic(clusters: list[Cluster], m: AgreementMention, text: str) -> Cluster | None:
+    """"signed a security pact in 1951. The Mutual Defense Treaty ...": the first named
+    mention names the most recent generic agreement (no name yet, last mentioned within
+    ``LINK_SENTENCES`` sentences) when their kinds agree on a kind word or a capitalised
+    word of the name stands in that agreement's sentence ("a deal for 26 Rafale jets" ...
+    "the Rafale deal")."""
+    recent = [c for c in clusters if c.named is None and 0 < m.sent - c.mentions[-1].sent <= LINK_SENTENCES]
+    if not recent:
+        return None
+    c = max(recent, key=lambda c: c.mentions[-1].start)
+    own = {a.actor.country or a.actor.actor_id for a in m.actors}
+    if own and c.party_ids and not own & c.party_ids:
+        return None
+    if m.kind and m.kind not in {"treaty", "other"} and m.kind == c.kind:
+        return c
+    words = {w for w in re.findall(r"\b[A-Z][\w-]+", m.text)
+             if w.lower() not in NAME_STOP and not any(a.start <= m.start + m.text.find(w) < a.end
+                                                       for a in m.actors)}
+    sents = " ".join(text[x.sent_start:x.sent_end] for x in c.mentions)
+    return c if any(re.search(rf"\b{re.escape(w)}\b", sents) for w in words) else None
+
+
+def _recent_compatible(clusters: list[Cluster], m: AgreementMention) -> Cluster | None:
+    """The most recent compatible agreement, preferring one already called by the same
+    head noun ("the pact" after "a defence pact", even with a trade deal in between)."""
+    own = {a.actor.country or a.actor.actor_id for a in m.actors}
+    compatible = []
+    for c in sorted(clusters, key=lambda c: c.mentions[-1].start, reverse=True):
+        # "the treaty" after "a peace treaty": a bare head's default kind does not conflict
+        if m.kind and m.kind_cued and c.kind and m.kind != c.kind and c.kind not in {"treaty", "other"}:
+            continue
+        if own and c.party_ids and not own & c.party_ids:
+            continue
+        compatible.append(c)
+    same_head = [c for c in compatible if any(x.head == m.head for x in c.mentions)]
+    return (same_head or compatible or [None])[0]

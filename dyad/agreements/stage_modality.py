@@ -1,0 +1,141 @@
+"""Two readings of a stage's modality that the general reader (``dyad.modality``) leaves
+as they are, because they matter for treaties more than for events:
+
+- **a requirement is not an act**: "the deal must be approved by parliament", "still has
+  to be signed", "needs to be ratified by all members" describe a step still to come, so
+  an asserted reading becomes ``expected``;
+- **the future of reported speech**: "Kishida said the pact would take effect next
+  year", "France said it would end the accords": "would" is "will" told in the past,
+  ``expected``, unless a condition ("if", "unless") stands in the sentence;
+- **a demand**: "Russia demanded that NATO sign it", "Washington urged Ankara to ratify
+  the protocol": the act is wanted, ``intended``, not done;
+- **a gerund after "before"/"without"**: "Aliyev demands changes before signing the
+  treaty" is an ``expected`` signing (when the main verb is not in the past); "left
+  without signing" is ``negated``;
+- **a future time clause**: "before it takes effect", "when it expires in February
+  2026", "once both legislatures ratify it" speak of a coming event in the present tense;
+  the clause is ``expected`` whatever its main clause says ("Russia would not extend the
+  treaty when it expires" does not negate the expiry).
+
+Both need the dependency parse; an unparsed sentence keeps the general reading.
+"""
+
+from __future__ import annotations
+
+from dyad.nlp.parsed import ParsedDoc, Token
+
+# "must", "has to", "needs to", "is required to": the governed act is still to come.
+REQUIRING_VERBS = frozenset({"have", "need", "require", "oblige", "obligate"})
+REQUIRING_MODALS = frozenset({"must"})
+# Conjunctions of a time clause whose present tense speaks of the future.
+TIME_MARKS = frozenset({"before", "until", "till", "once", "when", "after"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+MAX_HOPS = 3
+SAYING_VERBS = frozenset({"say", "tell", "announce", "state", "add", "confirm", "declare",
+                          "report", "write", "insist", "note", "indicate", "notify", "inform",
+                          "warn", "signal"})
+# "demanded that NATO sign it", "urged Serbia to ratify": someone wants the act done.
+DEMANDING_VERBS = frozenset({"demand", "urge", "press", "call", "ask", "invite", "encourage",
+                             "pressure", "push", "appeal", "insist"})
+CONDITIONS = frozenset({"if", "unless", "whether", "provided", "otherwise"})
+
+
+def refine(parsed: ParsedDoc, tok: Token | None, modality: str) -> str:
+    """The stage's modality given the general reading ``modality`` of trigger ``tok``."""
+    if tok is None or not parsed.sentences[tok.sent].parsed:
+        return modality
+    if _future_time_clause(parsed, tok):
+        return "expected"
+    gerund = _gerund_after(parsed, tok)
+    if gerund == "without":
+        return "negated"  # "left without signing the deal"
+    if gerund in {"before", "until"} and _governor_not_past(parsed, tok):
+        return "expected"  # "demands changes before signing the treaty"
+    if modality == "hypothetical" and _reported_future(parsed, tok):
+        return "expected"
+    if modality == "asserted" and _required(parsed, tok):
+        return "expected"
+    if modality == "asserted" and _demanded(parsed, tok):
+        return "intended"
+    return modality
+
+
+def _children(parsed: ParsedDoc, tok: Token) -> list[Token]:
+    return list(parsed.children(tok))
+
+
+def _future_time_clause(parsed: ParsedDoc, tok: Token) -> bool:
+    """"before it takes effect", "once both legislatures ratify it", "until the treaty
+    is ratified": a time clause in the present tense."""
+    if tok.dep != "advcl":
+        return False
+    kids = _children(parsed, tok)
+    if not any(c.dep in {"mark", "advmod"} and c.text.lower() in TIME_MARKS for c in kids):
+        return False
+    if tok.tag in PRESENT_TAGS:
+        return True
+    return tok.tag == "VBN" and any(c.dep in {"auxpass", "aux"} and c.tag in PRESENT_TAGS
+                                    for c in kids)
+
+
+def _required(parsed: ParsedDoc, tok: Token) -> bool:
+    """The trigger, or a verb it is the complement or conjunct of, carries "must" or is
+    the infinitive of "has to" / "needs to" / "is required to" ("has to be signed and
+    ratified": both)."""
+    node = tok
+    for _ in range(MAX_HOPS):
+        kids = _children(parsed, node)
+        if any(c.dep == "aux" and c.text.lower() in REQUIRING_MODALS for c in kids):
+            return True
+        if node.dep not in {"xcomp", "conj"} or node.head == node.i:
+            return False
+        head = parsed.tokens[node.head]
+        if head.lemma.lower() in REQUIRING_VERBS:
+            return True
+        node = head
+    return False
+
+
+def _reported_future(parsed: ParsedDoc, tok: Token) -> bool:
+    """The trigger's clause (or the clause of the verb governing a trigger noun) has
+    "would" and is the complement of a verb of saying; no condition in the sentence."""
+    sent = parsed.sentences[tok.sent]
+    if any(t.text.lower() in CONDITIONS for t in parsed.sentence_tokens(sent)):
+        return False
+    node = tok
+    for _ in range(MAX_HOPS + 1):
+        if node.pos in {"VERB", "AUX"} and any(
+                c.dep == "aux" and c.text.lower() == "would" for c in _children(parsed, node)):
+            head = parsed.tokens[node.head]
+            return node.dep == "ccomp" and head.lemma.lower() in SAYING_VERBS
+        if node.head == node.i:
+            return False
+        node = parsed.tokens[node.head]
+    return False
+
+
+def _demanded(parsed: ParsedDoc, tok: Token) -> bool:
+    """The trigger is the complement clause (ccomp/xcomp) of a verb of demanding."""
+    if tok.dep not in {"ccomp", "xcomp"} or tok.head == tok.i:
+        return False
+    return parsed.tokens[tok.head].lemma.lower() in DEMANDING_VERBS
+
+
+def _gerund_after(parsed: ParsedDoc, tok: Token) -> str | None:
+    """The preposition a gerund trigger depends on ("before signing" -> "before")."""
+    if tok.tag != "VBG" or tok.dep != "pcomp" or tok.head == tok.i:
+        return None
+    return parsed.tokens[tok.head].text.lower()
+
+
+def _governor_not_past(parsed: ParsedDoc, tok: Token) -> bool:
+    """The verb governing the trigger's preposition is not in the past tense."""
+    verb = parsed.tokens[parsed.tokens[tok.head].head]
+    for _ in range(MAX_HOPS):  # "demands guarantees before signing": past the noun
+        if verb.pos in {"VERB", "AUX"} or verb.head == verb.i:
+            break
+        verb = parsed.tokens[verb.head]
+    if verb.pos in {"VERB", "AUX"}:
+        return verb.tag not in {"VBD", "VBN"}
+    # a misparse left no verb above it: a sentence with no past-tense verb is not past
+    return not any(t.tag == "VBD" for t in parsed.sentence_tokens(parsed.sentences[tok.sent]))

@@ -1,0 +1,190 @@
+"""Who acted at a stage: the legislative body, and the parties of one trigger.
+
+- body (``body_of``): a legislative body of ``lexicon.yaml`` before the trigger or after
+  "by" ("the Greek parliament" -> GRC, body "Greek parliament"; "lawmakers in Kyiv" ->
+  UKR);
+- parties (``stage_parties``): the actors of a "by X" phrase after the trigger, else the
+  body, else the parse's subject of the trigger verb (``spans.subject_actors``; the one
+  urged in "urged Turkey to ratify", the reporter of "it" in "Seoul said it would end",
+  the subject of the verb a gerund hangs on in "demands changes before signing"), else
+  the list of actors just before it -- never for a passive without agent, a trigger used
+  as a noun after "the", or a subject that is a pronoun or an unknown name; signing,
+  negotiating and renewing also count the agreement's "with X" partners unless the act
+  is only intended or negated;
+- entry into force and expiry (``joint_parties``): the agreement's own acts, a party only
+  when "for X" names one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+from dyad.agreements.lexicon import Hit, Lexicon
+from dyad.agreements.mentions import AgreementMention
+from dyad.agreements.spans import (group_after, group_before, party_ref, ref_for_id,
+                                   subject_actors, token_at)
+from dyad.agreements.stage_modality import DEMANDING_VERBS
+from dyad.model import ActorRef
+from dyad.nlp.parsed import ParsedDoc, Sentence
+
+BODY_WINDOW = 60
+# Stages whose "with X" partners acted too ("India signed a deal with France").
+SHARED_STAGES = frozenset({"signed", "negotiated", "renewed"})
+# "signed by X", "ratified the pact by X", "signed in June 2018 by X": the agent after "by"
+_BY = re.compile(r"\s*(?:(?:the|this|that|it|its)\s+\w+\s+)?(?:(?:in|on|at)\s+[^,;.()]{1,30}?\s+)?"
+                 r"by\s+", re.IGNORECASE)
+# A trigger used as a noun after a determiner: its sentence's subject is not its party.
+_NOMINAL = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# A passive trigger ("was signed", "has to be ratified"): its agent follows "by" or is unsaid.
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|never|not|also|still|then|"
+                      r"later|since|already|yet)\s+)?$", re.IGNORECASE)
+
+
+def body_of(parsed: ParsedDoc, sent: Sentence, hit: Hit, lexicon: Lexicon,
+            sent_actors: Sequence[Any], next_start: int) -> tuple[str, ActorRef | None] | None:
+    """The legislative body acting: before the trigger, or after "by" (before the next
+    trigger: "signed in 2021, was ratified by the parliament" is the ratifier)."""
+    found = []
+    for m in lexicon.body_pattern.finditer(parsed.text, sent.start, sent.end):
+        before = m.end() <= hit.start and hit.start - m.end() <= BODY_WINDOW
+        after_by = hit.end <= m.start() < next_start and re.fullmatch(
+            r"[^.;]{0,40}?\bby\s+(?:the\s+)?(?:\S+\s+){0,2}", parsed.text[hit.end:m.start()])
+        if before or after_by:
+            found.append(m)
+    if not found:
+        return None
+    m = min(found, key=lambda m: abs(m.start() - hit.start))
+    start, country, leg = m.start(), lexicon.bodies.get(m.group(0)), None
+    for a in sent_actors:
+        if a.start <= m.start() < a.end and a.actor.sector == "LEG":
+            leg = a.actor.ref()
+        gap = parsed.text[a.end:m.start()]
+        if a.end <= m.start() and re.fullmatch(r"(?:['’]s)?\s*", gap):
+            start, country = a.start, a.actor.country or country
+    end = m.end()
+    if country is None and leg is None:  # "lawmakers in Kyiv", "the parliament of Greece"
+        after = next((a for a in sent_actors if a.start >= m.end() and re.fullmatch(
+            r"\s+(?:in|of)\s+(?:the\s+)?", parsed.text[m.end():a.start])), None)
+        if after is not None and after.actor.country:
+            end, country = after.end, after.actor.country
+    name = parsed.text[start:end]
+    if leg is not None:
+        return name, leg
+    return name, ref_for_id(country, sent_actors) if country else None
+
+
+def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: AgreementMention,
+                  body: tuple[str, ActorRef | None] | None, free_actors: Sequence[Any],
+                  pool: Sequence[Any], stage: str, *, shared: bool = True) -> list[ActorRef]:
+    """``shared`` False keeps the agreement's "with X" partners out: "Ukraine is ready to
+    sign the deal with Washington" is Ukraine's intention only."""
+    text = parsed.text
+    after = max(hit.end, mention.end if mention.start >= hit.end else hit.end)
+    by = _BY.match(text, after)
+    found: list[Any] = []
+    if by:
+        found = group_after(text, free_actors, by.end(), ceiling=sent.end)
+    if not found and body is not None:
+        return [body[1]] if body[1] is not None else []
+    if not found and _NOMINAL.search(text, max(sent.start, hit.start - 12), hit.start):
+        found = []  # "Trump hosted the signing": the subject of "hosted" did not sign
+    elif not found and _PASSIVE.search(text, max(sent.start, hit.start - 30), hit.start) \
+            and not re.match(r"\w+ing\b", text[hit.start:hit.end]):  # "were negotiating" is active
+        found = []  # "the deal, brokered by the US, was signed": no agent, no party
+    elif not found:
+        # the parse's subject, unless the list before the trigger holds it and more (a
+        # coordination the parse split: "France and Greece's leaders signed")
+        tok = token_at(parsed, hit.start, hit.end)
+        subject = _object_of_demand(parsed, tok, free_actors) or \
+            subject_actors(parsed, tok, free_actors, passive=False) or \
+            _speaker_of_pronoun(parsed, tok, free_actors) or \
+            _subject_of_gerund(parsed, tok, free_actors)
+        if not subject and (_pronoun_subject(parsed, tok) or _unknown_name_subject(parsed, tok, pool)):
+            # "Seoul told Tokyo it would end the pact", "Aliyev demands changes to
+            # Armenia's constitution before signing": never the actor named last by order
+            return _shared([], mention, pool, stage, shared)
+        listed = group_before(text, [a for a in free_actors if not _after_with(text, a)],
+                              hit.start, floor=sent.start)
+        found = listed if not subject or {id(a) for a in subject} <= {id(a) for a in listed} \
+            else subject
+    return _shared(found, mention, pool, stage, shared)
+
+
+def _shared(found: Sequence[Any], mention: AgreementMention, pool: Sequence[Any], stage: str,
+            shared: bool) -> list[ActorRef]:
+    """The parties of a stage: the actors found, and for signing, negotiating and renewing
+    the agreement's "with X" partners."""
+    refs = [party_ref(a.actor, pool) for a in found]
+    if stage in SHARED_STAGES and shared:
+        refs += [party_ref(a.actor, pool) for a in mention.actors]
+    seen: dict[str, ActorRef] = {}
+    for r in refs:
+        seen.setdefault(r.actor_id, r)
+    return list(seen.values())
+
+
+def _subject_of_gerund(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[Any]:
+    """"Aliyev demands changes before signing the treaty": the signer of a gerund after a
+    preposition is the subject of the verb the preposition hangs on."""
+    if tok is None or tok.tag != "VBG" or tok.dep != "pcomp" or tok.head == tok.i:
+        return []
+    verb = parsed.tokens[parsed.tokens[tok.head].head]
+    return subject_actors(parsed, verb, actors, passive=False) if verb.pos in {"VERB", "AUX"} else []
+
+
+def _unknown_name_subject(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> bool:
+    """The subject of the trigger verb (or of the verb a gerund trigger hangs on) is a
+    proper name that no actor covers: someone the dictionaries do not know acted."""
+    if tok is None:
+        return False
+    verb = tok
+    if tok.tag == "VBG" and tok.dep == "pcomp" and tok.head != tok.i:
+        verb = parsed.tokens[parsed.tokens[tok.head].head]
+    subj = next((c for c in parsed.children(verb) if c.dep == "nsubj"), None)
+    return subj is not None and subj.pos == "PROPN" and \
+        not any(a.start <= subj.start < a.end for a in actors)
+
+
+def _pronoun_subject(parsed: ParsedDoc, tok: Any) -> bool:
+    return tok is not None and any(c.dep == "nsubj" and c.pos == "PRON"
+                                   for c in parsed.children(tok))
+
+
+def _speaker_of_pronoun(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[Any]:
+    """"Seoul notified Tokyo that it would terminate the pact": a pronoun subject of a
+    reported clause stands for the subject of the verb reporting it."""
+    if tok is None or tok.dep != "ccomp" or not _pronoun_subject(parsed, tok):
+        return []
+    return subject_actors(parsed, parsed.tokens[tok.head], actors, passive=False)
+
+
+def _object_of_demand(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[Any]:
+    """"Washington urged Turkey to ratify the protocol": the one urged acts, not the
+    subject of "urged"."""
+    if tok is None or tok.dep != "xcomp" or tok.head == tok.i:
+        return []
+    head = parsed.tokens[tok.head]
+    if head.lemma.lower() not in DEMANDING_VERBS | {"allow", "force", "persuade", "convince"}:
+        return []
+    obj = next((c for c in parsed.children(head) if c.dep == "dobj"), None)
+    if obj is None:
+        return []
+    return [a for a in actors if a.start <= obj.start < a.end]
+
+
+def joint_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, free_actors: Sequence[Any],
+                  pool: Sequence[Any]) -> list[ActorRef]:
+    """Entry into force and expiry bind the agreement as a whole: a party only when the
+    text says for whom ("entered into force for Norway")."""
+    cue = re.match(r"\s*(?:on\s+[^,;.]{0,25}\s)?for\s+", parsed.text[hit.end:sent.end], re.IGNORECASE)
+    if cue is None:
+        return []
+    found = group_after(parsed.text, free_actors, hit.end + cue.end(), ceiling=sent.end, max_gap=6)
+    return [party_ref(a.actor, pool) for a in found]
+
+
+def _after_with(text: str, actor: Any) -> bool:
+    """An actor in a "with X (and Y)" / "between X and Y" phrase is a partner, not a subject."""
+    return re.search(r"\b(?:with|between)\s+(?:the\s+)?(?:[^,;.]{0,30}\s(?:and|,)\s+(?:the\s+)?)?$",
+                     text[max(0, actor.start - 50):actor.start], re.IGNORECASE) is not None
