@@ -156,6 +156,25 @@ def test_offsets_are_shifted_and_spans_match_the_text():
         assert doc[m.start:m.end] == m.text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # March 2024: September is six months either way; the tense decides.
+    ("The treaty was signed in September.", "2023-09"),
+    ("Greece ratified the pact in September.", "2023-09"),
+    ("The accord, which they signed on March 12, is in force.", "2023-03-12"),
+    ("The parliament will vote in September.", "2024-09"),
+    ("The planned summit in September drew interest.", "2024-09"),  # adjective, no tense
+    ("Talks on the deal continue in September.", "2024-09"),
+])
+def test_past_tense_puts_a_year_less_month_before_the_anchor(text, expected):
+    [found] = find_dates(text, anchor=Anchor(date="2024-03-10"))
+    assert found.value == expected
+
+
+def test_past_tense_keeps_the_current_month():
+    [found] = find_dates("Talks took place in March.", anchor=Anchor(date="2024-03-10"))
+    assert found.value == "2024-03"
+
+
 def test_same_day_friday_in_a_longer_story():
     text = "On Friday, March 3, the ministers said on Friday that talks held last Friday failed."
     values = [(m.text, m.value) for m in find_dates(text, anchor=FRI)]

@@ -57,6 +57,17 @@ _CLAUSE_END = re.compile(r"[,.;:!?\n()](?=\s)")
 _FUTURE_CUE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:due|expected|"
                          r"scheduled|set)\s+to|scheduled\s+for|plans?\s+to|planned\s+for)\b"
                          r"|\w'll\b", re.IGNORECASE)
+# Before a year-less month or month-day: a past-tense verb right before the phrase
+# ("signed in September", "was ratified on March 3") puts it on or before the reference
+# day. Adjectival participles ("the planned summit in June") say nothing about tense.
+_PAST_CUE = re.compile(
+    r"\b(?:(?:was|were|had|did)\b(?:\s+\w+){0,3}"
+    r"|(?!(?:planned|proposed|expected|scheduled|intended|anticipated|needed|related|based|"
+    r"limited|armed|united|advanced|detailed|delayed|postponed)\b)\w{3,}ed"
+    r"|met|held|took|began|came|made|won|lost|fell|rose|sent|struck|gave|left|went|broke|"
+    r"told|said|saw|spoke|fought|paid|flew|led|oversaw)"
+    r"(?:\s+\w+){0,3}\s+(?:in|on|during|last)?\s*(?:early|mid|late|the\s+end\s+of)?[\s-]*$",
+    re.IGNORECASE)
 # Before "in two years": a superlative makes it a duration ("the first visit in two years").
 _DURATION_CUE = re.compile(r"\b(?:first|last|highest|lowest|worst|best|biggest|largest|"
                            r"longest|deadliest|most|least|only|since)\b", re.IGNORECASE)
@@ -82,6 +93,19 @@ def _clause_before(text: str, start: int) -> str:
     window = text[max(0, start - CUE_WINDOW):start]
     ends = list(_CLAUSE_END.finditer(window))
     return window[ends[-1].end():] if ends else window
+
+
+def _tense_direction(ctx: Context, start: int) -> Direction:
+    """The side of the reference day a year-less date lies on: the prefix's direction
+    ("by June"), else the clause's tense, else the nearest occurrence."""
+    if ctx.direction != "nearest":
+        return ctx.direction
+    clause = _clause_before(ctx.text, start)
+    if _FUTURE_CUE.search(clause):
+        return "future"
+    if _PAST_CUE.search(clause):
+        return "past"
+    return "nearest"
 
 
 def _hit(m: re.Match[str], ctx: Context, value: str | None, rule: str,
@@ -138,7 +162,10 @@ def month_day(m: re.Match[str], ctx: Context) -> list[Hit]:
     weekday = weekday_number(m["weekday"]) if m["weekday"] else None
     if weekday is not None and (ctx.ref is None or ctx.ref.year is None):
         return _hit(m, ctx, *infer_year_from_weekday(month, day, weekday, ctx.anchor.year_range))
-    value, rule = resolve_month_day(month, day, ctx.ref, direction=ctx.direction)
+    direction = _tense_direction(ctx, m.start())
+    value, rule = resolve_month_day(month, day, ctx.ref, direction=direction)
+    if value is None and direction != ctx.direction:  # a stale reference: fall back
+        value, rule = resolve_month_day(month, day, ctx.ref, direction=ctx.direction)
     if weekday is not None and value is not None:
         if PartialDate.parse(value).as_date().weekday() != weekday:  # type: ignore[union-attr]
             rule = "weekday-mismatch"
@@ -199,7 +226,11 @@ def month_alone(m: re.Match[str], ctx: Context) -> list[Hit]:
     if rel:
         value, rule = resolve_month(month, ctx.ref, direction=_REL_DIRECTION[rel])
         return _hit(m, ctx, value, f"{rel}-month-name" if rule.startswith("month+") else rule)
-    return _hit(m, ctx, *resolve_month(month, ctx.ref, direction=ctx.direction))
+    direction = _tense_direction(ctx, start)
+    value, rule = resolve_month(month, ctx.ref, direction=direction)
+    if value is None and direction != ctx.direction:
+        value, rule = resolve_month(month, ctx.ref, direction=ctx.direction)
+    return _hit(m, ctx, value, rule)
 
 
 def weekday(m: re.Match[str], ctx: Context) -> list[Hit]:
