@@ -38,7 +38,10 @@ CASES = [
     ("Egypt imports wheat from Ukraine.", {("trade", "UKR", "EGY")}),
     ("Russia sells weapons to India.", {("arms_supply", "RUS", "IND")}),
     ("Bilateral trade between India and France reached $12 billion last year.", {("trade", "IND", "FRA")}),
-    ("Argentina claims the Falkland Islands.", {("territorial_claim", "ARG", None)}),  # no fake place: claim without target
+    # no fake place for the islands: a claim with neither holder nor place says nothing
+    ("Argentina claims the Falkland Islands.", set()),
+    # the gazetteer gives Crimea to its claimant: a claim on the place, no holder named
+    ("Ukraine claims Crimea.", {("territorial_claim", "UKR", None)}),
     ("Russia occupies Crimea.", {("occupation", "RUS", "UKR")}),
     ("The United States has imposed sanctions on Iran since 2018.", {("sanctions", "USA", "IRN")}),
     ("Sweden joined NATO in March.", {("membership", "SWE", "IGO.NATO")}),
@@ -81,6 +84,22 @@ CASES = [
     ("The United States operates Camp Lemonnier in Djibouti.", {("military_presence", "USA", "DJI")}),
     ("Norway allows US troops to use three bases.", {("military_presence", "USA", "NOR")}),
     ("Iran and Saudi Arabia reopened their embassies in 2023.", {("diplomatic_relations", "IRN", "SAU")}),
+    # round three: lists of members, relative clauses, leases, ended states of affairs
+    ("NATO, which Finland joined in 2023, met.", {("membership", "FIN", "IGO.NATO")}),
+    ("EU countries such as France and Germany backed it.",
+     {("membership", "FRA", "IGO.EU"), ("membership", "DEU", "IGO.EU")}),
+    ("NATO groups the United States, France and Turkey.",
+     {("membership", "USA", "IGO.NATO"), ("membership", "FRA", "IGO.NATO"), ("membership", "TUR", "IGO.NATO")}),
+    ("Sweden, Finland and Poland joined NATO.",
+     {("membership", "SWE", "IGO.NATO"), ("membership", "FIN", "IGO.NATO"), ("membership", "POL", "IGO.NATO")}),
+    ("Japan joined the EU in imposing sanctions on Iran.", {("sanctions", "IGO.EU", "IRN")}),
+    ("Ukraine extended the lease of the naval base to Russia.", {("military_presence", "RUS", "UKR")}),
+    ("France closed its last base in Djibouti.", set()),
+    ("The United States lifted sanctions on Iran.", set()),
+    ("The Philippines' ally, the United States, sent ships.", {("alliance", "PHL", "USA")}),
+    ("A mutual defence pact binds Japan and the Philippines.", {("alliance", "JPN", "PHL")}),
+    ("Japan is the United States' closest ally in Asia.", {("alliance", "JPN", "USA")}),
+    ("Hungary, an EU and NATO member, objected.", {("membership", "HUN", "IGO.EU"), ("membership", "HUN", "IGO.NATO")}),
 ]
 
 
@@ -116,6 +135,39 @@ def test_location_and_distance():
     assert rel.attributes["distance_km"] == 60
     assert rel.attributes["location"]["name"] == "Tartus"
     assert text[rel.evidence[0].start:rel.evidence[0].end] == text
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia is a candidate for EU membership.",
+    "The EU opened accession talks with Ukraine.",
+])
+def test_a_membership_applied_for_is_intended(text):
+    from tests.test_agreements import FakeMention
+    from dyad.model import Actor
+
+    extra = [FakeMention(m, m + len(n), n, Actor(actor_id=c, name=n, kind="state", country=c))
+             for n, c in (("Serbia", "SRB"),) for m in [text.find(n)] if m >= 0]
+    rels = code(hand_parse(text), actors=sorted(fake_actors(text) + extra, key=lambda a: a.start),
+                modality=cue_modality, place_ref=lambda place: place)
+    assert rels and {r.modality for r in rels} == {"intended"}
+
+
+def test_one_of_the_largest_ranks_nobody():
+    rel = run("Egypt is one of the largest buyers of French arms.")[0]
+    assert (rel.relation_type, rel.source.actor_id, rel.target.actor_id) == ("arms_supply", "FRA", "EGY")
+    assert "rank" not in rel.attributes
+
+
+def test_a_treaty_read_as_an_organisation_takes_no_side():
+    from tests.test_agreements import FakeMention
+    from dyad.model import Actor
+
+    text = "The Defence Agreement gives American troops access to bases in Japan."
+    pact = FakeMention(0, 21, "The Defence Agreement", Actor(actor_id="org.the-defence-agreement",
+                                                             name="The Defence Agreement", kind="organisation"))
+    rels = code(hand_parse(text), actors=[pact, *fake_actors(text)], modality=cue_modality,
+                place_ref=lambda place: place)
+    assert triples(rels) == {("military_presence", "USA", "JPN")}
 
 
 def test_modality_comes_from_the_modality_reader():

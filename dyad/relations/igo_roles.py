@@ -1,0 +1,84 @@
+"""Side roles for membership: the IGO a member belongs to.
+
+``igo_after``/``igo_before``: the first IGO actor after the trigger / the IGO (or list of
+IGOs) right before it ("a member of the EU and NATO", "an EU and NATO member", "NATO's
+31st member"); "the alliance", "the bloc's", "its" stand for the IGO named last;
+``igo_left``: the IGO right before a clause about its members ("BRICS, which includes",
+"Mercosur, the bloc of"); ``igo_recent``: the IGO named last in this or the two previous
+sentences ("Finland became a member in April 2023").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dyad.agreements.spans import group_after
+from dyad.relations.context import SentenceEnv, sentence_start, whole_lists
+
+# Between an IGO and "member": "NATO member", "NATO's 31st member", "EU's newest member".
+_IGO_GAP = re.compile(r"(?:['’]s?|-)?\s*(?:(?:\d+(?:st|nd|rd|th)|[a-z]+est|[a-z]+th|first|second|third|"
+                      r"founding|full|newest|latest|fellow)\s+)?")
+
+# An IGO named by a common noun or "its", resolved to the IGO named last before it.
+IGO_NOUNS = r"(?:alliance|bloc|union|organi[sz]ation|grouping|group|club|body|community|league)"
+
+_IGO_ANAPHOR_AFTER = re.compile(rf"\s+the\s+(?:[\w-]+\s+){{0,2}}?{IGO_NOUNS}\b", re.IGNORECASE)
+
+_IGO_ANAPHOR_BEFORE = re.compile(rf"(?:\bthe\s+(?:[\w-]+\s+){{0,2}}?{IGO_NOUNS}['’]s|\bits)\s+"
+                                 r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+# Between an IGO and a clause about its members: "BRICS, which includes", "the bloc (which".
+_IGO_LEFT_GAP = re.compile(r"(?:\s+(?:pact|bloc|alliance|group|grouping|partnership|forum|format|"
+                           r"organi[sz]ation))?\s*(?:\([^()]{1,12}\)\s*)?,?\s*")
+
+
+def _igo_recent(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    # "Finland became a member in April 2023."
+    return [a for a in env.pool if a.actor.kind == "igo" and a.end <= m.start()
+            and a.start >= sentence_start(env, back=2)][-1:], ""
+
+
+def _igo_after(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    # "a member of the EU and NATO": each IGO of the list
+    igos = [a for a in actors if a.actor.kind == "igo"]
+    found = group_after(env.parsed.text, igos, m.end(), ceiling=env.sent.end, max_gap=30)
+    if not found and _IGO_ANAPHOR_AFTER.match(env.parsed.text, m.end()):
+        found = recent_igo(env, m.start())
+    return found, ""
+
+
+def _igo_before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    text = env.parsed.text
+    igos = [a for a in actors if a.actor.kind == "igo"]
+    found = [a for a in igos if a.end <= m.start() and _IGO_GAP.fullmatch(text[a.end:m.start()])][-1:]
+    if found:  # "an EU and NATO member": each IGO of the list
+        found = whole_lists(text, igos, found)
+    if not found and _IGO_ANAPHOR_BEFORE.search(text[max(env.sent.start, m.start() - 40):m.start()]):
+        found = recent_igo(env, m.start())
+    return found, ""
+
+
+def _igo_left(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The IGO right before a clause about its members: "BRICS, which includes"; "the bloc,
+    which groups" stands for the IGO named last."""
+    text = env.parsed.text
+    found = [a for a in actors if a.end <= m.start() and a.actor.kind == "igo"
+             and _IGO_LEFT_GAP.fullmatch(text[a.end:m.start()])][-1:]
+    if not found and re.search(rf"\bthe\s+(?:[\w-]+\s+)?{IGO_NOUNS}{_IGO_LEFT_GAP.pattern}$",
+                               text[max(env.sent.start, m.start() - 40):m.start()], re.IGNORECASE):
+        found = recent_igo(env, m.start())
+    return found, ""
+
+
+def recent_igo(env: SentenceEnv, before: int) -> list[Any]:
+    """"the alliance", "the bloc", "its": the IGO named last before ``before``, else the
+    first one named after its sentence."""
+    igos = [a for a in env.pool if a.actor.kind == "igo"]
+    earlier = [a for a in igos if a.end <= before]
+    # "Finland joined the alliance in 2023. NATO welcomed it.": named only later
+    return earlier[-1:] or [a for a in igos if a.start >= env.sent.end][:1]
+
+
+IGO_ROLES = {"igo_recent": _igo_recent, "igo_after": _igo_after, "igo_before": _igo_before,
+             "igo_left": _igo_left}

@@ -1,0 +1,81 @@
+"""The relation patterns and commodity words of ``data/patterns.yaml``, loaded once.
+
+A pattern is a trigger (a case-insensitive regex) with the roles its source and target
+take (``dyad.relations.sides``), optional ``requires``/``forbid`` regexes read in the
+window after the trigger, and a type; type ``supply`` is decided by the commodity
+(arms -> arms_supply, energy -> energy_supply, other goods -> trade).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from dyad.errors import ConfigError
+from dyad.nlp.parsed import Sentence
+
+ROLE_WINDOW = 60  # characters after a trigger in which its roles and conditions are read
+
+
+@dataclass(frozen=True)
+class Pattern:
+    type: str
+    trigger: re.Pattern[str]
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    requires: re.Pattern[str] | None
+    forbid: re.Pattern[str] | None
+    forbid_before: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class RelationLexicon:
+    patterns: tuple[Pattern, ...]
+    commodities: tuple[tuple[str, str], ...]  # (word, relation type), longest first
+    commodity_pattern: re.Pattern[str]
+
+    def commodity_type(self, word: str) -> str:
+        return next(t for w, t in self.commodities if w.lower() == word.lower())
+
+
+def _compile(value: str | None) -> re.Pattern[str] | None:
+    return re.compile(value, re.IGNORECASE) if value else None
+
+
+@functools.lru_cache(maxsize=1)
+def load_patterns() -> RelationLexicon:
+    path = resources.files("dyad.relations").joinpath("data", "patterns.yaml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        pats = tuple(Pattern(
+            p["type"], re.compile(p["trigger"], re.IGNORECASE),
+            tuple(p["source"].split("|")), tuple(p["target"].split("|")),
+            _compile(p.get("requires")), _compile(p.get("forbid")), _compile(p.get("forbid_before")))
+            for p in raw["patterns"])
+        words = sorted(((w, t) for t, ws in raw["commodities"].items() for w in ws),
+                       key=lambda x: len(x[0]), reverse=True)
+    except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
+        raise ConfigError(f"relation patterns cannot be read ({exc}); fix "
+                          "dyad/relations/data/patterns.yaml") from exc
+    alternation = "|".join(re.escape(w) for w, _ in words)
+    return RelationLexicon(pats, tuple(words), re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])",
+                                                           re.IGNORECASE))
+
+
+def find_commodity(text: str, m: re.Match[str], sent: Sentence,
+                   lexicon: RelationLexicon) -> tuple[str, str] | None:
+    """(commodity as written, relation type) inside or after the trigger, else the last one
+    in the 30 characters before it ("Russian gas flows to Hungary")."""
+    pattern = lexicon.commodity_pattern
+    hit = pattern.search(text, m.start(), m.end()) or \
+        pattern.search(text, m.end(), min(sent.end, m.end() + ROLE_WINDOW))
+    if hit is None:
+        before = list(pattern.finditer(text, max(sent.start, m.start() - 30), m.start()))
+        hit = before[-1] if before else None
+    if hit is None:
+        return None
+    return hit.group(0), lexicon.commodity_type(hit.group(0))

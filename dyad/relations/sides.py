@@ -1,0 +1,341 @@
+"""Side assignment: which actors stand in a pattern's source or target role.
+
+A role names where the actor stands relative to the trigger; a pattern's alternatives
+("mod|before") are tried in order and the first that finds someone wins:
+
+- ``before``: the grammatical subject of a verb trigger when the sentence was parsed
+  (``nsubj``; through "which" and "helped broker"), else the list of actors just before it;
+- ``subj``: the list before it joined by a copula or apposition ("Croatia is an EU
+  member", "Poland, a NATO member");
+- ``mod``: a mention covering the trigger ("American troops" resolved as one mention), else
+  the list of actors right before it with only lower-case words or numbers between
+  ("American, French and Chinese bases", "Russia keeps about 1,500 troops", "US sanctions");
+- ``poss``: an actor with "'s" (or a plural's "'") right before it ("India's largest arms
+  supplier", "the Philippines' ally");
+- ``after``: the list of actors just after it (``next``: right after it, "NATO member
+  Turkey"; ``after_far``: within the role window, "hosts the largest concentration of US
+  forces"); ``to``/``from``/``by``/``of``/``on``/``with``/``between``: the list after that
+  preposition ("on" also takes "against");
+- ``subject``: the grammatical subject only (of the verb a noun trigger is the object of:
+  "launched a war against"); ``holder``: who "holds" or "administers" a claimed place;
+  ``its``: the state named last before "its" ("fight for Russia in its war");
+- ``list_after``/``listed``/``inside``: a list right after the trigger ("The Quad groups
+  the United States, Japan, ..."), after "such as"/"including", or inside the trigger
+  ("NATO, which Finland joined");
+- place roles (``in``, ``place``, ``base_owner``): ``dyad.relations.place_roles``; IGO
+  roles (``igo_after``, ``igo_before``, ``igo_left``, ``igo_recent``):
+  ``dyad.relations.igo_roles``;
+- ``cmod``: the actor qualifying the commodity after the trigger ("buys Russian gas");
+- ``hyphen_pair`` (source only): "the US-Japan alliance", "the Israel-Hamas war";
+- ``last_two`` (source only): "the two allies": the last two states named before;
+- ``pair`` (source only): a list of two or more actors before the trigger, or after
+  "between", relates its first member to each other member; "the two countries" stands
+  for the last two states named before it;
+- ``none`` (target only): no target (a claim on a sea).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Sequence
+
+from dyad.agreements.spans import group_after, group_before, ref_for_id, subject_actors, token_at
+from dyad.relations.context import (TWO_SIDES, SentenceEnv, clause_list, last_two_states,
+                                    possessive, sentence_start, whole_lists)
+from dyad.relations.igo_roles import IGO_ROLES
+from dyad.relations.lexicon import ROLE_WINDOW
+from dyad.relations.place_roles import PLACE_ROLES
+
+__all__ = ["ROLE_NAMES", "find_side"]
+
+# Between a modifier and its trigger: lower-case words and numbers ("Russia keeps about
+# 1,500 troops", "US-brokered").
+_MOD_GAP = re.compile(r"(?:['’]s?)?(?:[\s\-]|(?!(?:since|with|in|on|at|after|before|during|for|from|to|by|"
+                      r"of|and|or|but|than|as|over|against|between|under|until|while|when|that|which|"
+                      r"who|where|its|their|his|her|our|the|a|an)\b)[a-z]+|\d[\d,.]*|(?:First|Second|Third|Fourth|Fifth|Sixth|"
+                      r"Seventh|Eighth|Ninth|Tenth)\b)*")
+
+# Between a copular subject and its trigger: "Croatia is an EU member", "Poland, a NATO
+# member", "Finland became NATO's 31st member", "Turkey has been a member of".
+_COPULA = re.compile(r"(?:\s*,\s*(?:(?:a|an|the|one\s+of\s+the|another|fellow|also|both|all|two|three)\s+)*"
+                     r"|\s+(?:[a-z]+ly\s+)?(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|became|becomes|"
+                     r"become|remains?|remained|as)\s+)(?:(?:a|an|the|its|one\s+of\s+the|not|also|"
+                     r"now|already|still|formally|officially)\s+)*)[^,;:()]{0,30}$", re.IGNORECASE)
+
+# A sentence opening with "It" or "The country" and a copula before the trigger.
+_IT_SUBJECT = re.compile(r"\s*(?:It|The\s+country)\s+(?:(?:is|was|has\s+been|had\s+been|became|remains|"
+                         r"also|now|already|still|formally)\s+)+(?:an?\s+|the\s+)?[^,;:()]{0,30}$")
+
+# "Both countries are members of the WTO": the two states named last are the subject.
+TWO_SIDES_SUBJECT = re.compile(r"(?:" + TWO_SIDES.pattern + r"|^\s*Both)\s+(?:(?:are|were|have\s+been|remain|became|"
+                                r"also|both|all)\s+)+(?:(?:a|an|the|founding|full)\s+)*[^,;:()]{0,20}$",
+                                re.IGNORECASE)
+
+# Words that put a pair after the trigger: "a mutual defence pact binds Japan and ...".
+_PAIR_AFTER = re.compile(r"\b(?:between|among|binds|binding|bound|links|linking|unites|uniting)\s+",
+                         re.IGNORECASE)
+
+# Before a list that names examples: "EU countries such as France", "NATO members, including".
+_LISTED = re.compile(r"\s*,?\s*(?:such\s+as|including|like|notably|namely|among\s+them)\s+(?:the\s+)?")
+
+# "A replaced B as the largest supplier": the role after "as" is A's, not B's.
+_AS_ROLE = re.compile(r"\s+as\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w'’-]+\s+){0,3}")
+_DISPLACED = re.compile(r"\b(?:replaced|replacing|overtook|overtaken|overtaking|surpassed|surpassing|"
+                        r"displaced|succeeded|ousted|unseated|supplanted)\s+(?:the\s+)?$", re.IGNORECASE)
+_ITS = re.compile(r"\bits\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_PREP = {"to": r"to", "from": r"from", "by": r"by", "of": r"of", "on": r"on|against|targeting",
+         "with": r"with", "between": r"between|among", "over": r"over"}
+
+_HELD_BY = re.compile(r"\b(?:held|administered|controlled|occupied|governed|ruled)\s+by\s+(?:the\s+)?",
+                      re.IGNORECASE)
+
+# A sentence opening with a subordinate -ing clause whose subject is the main clause's.
+_OPENING_CLAUSE = re.compile(r"\s*(?:After|Before|Since|Upon|On|While|Despite|By|Having|Since)\s+"
+                             r"(?:(?:formally|officially|finally)\s+)?")
+
+
+def find_side(env: SentenceEnv, roles: Sequence[str], m: re.Match[str],
+              exclude: set[int] = frozenset()) -> tuple[list[Any], str]:
+    """(actors, the role that found them) for the first of ``roles`` that finds any.
+
+    Roles ``in`` and ``place`` give ``[PlaceHit]``; the others actor mentions (or ActorRefs).
+    """
+    actors = [a for a in env.actors if id(a) not in exclude]
+    for role in roles:
+        if role == "none":
+            return [], "none"
+        found, name = _ROLES[role](env, m, actors)
+        if found:
+            return found, name or role
+    return [], ""
+
+
+# -- the roles: each (env, trigger match, candidate actors) -> (found, role name or "") -------
+def _before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    found = subject_actors(env.parsed, token_at(env.parsed, m.start(), m.end()), actors)
+    if found:  # the parse may hang a long list's last members elsewhere: take the whole list
+        found = clause_list(env, whole_lists(env.parsed.text, actors, found), found)
+    elif _OPENING_CLAUSE.fullmatch(env.parsed.text, env.sent.start, m.start()):
+        found = _main_subject(env, m, actors)  # "After joining NATO, Finland signed ..."
+    else:
+        text = env.parsed.text
+        cands = [a for a in actors if not possessive(text, a, m.start())]
+        found = group_before(text, cands, m.start(), floor=env.sent.start)
+        if found and _AS_ROLE.fullmatch(text, found[-1].end, m.start()):
+            # "Norway replaced Russia as the largest supplier": the role is Norway's
+            verb = _DISPLACED.search(text, env.sent.start, found[0].start)
+            found = group_before(text, cands, verb.start(), floor=env.sent.start) if verb else found
+    return found, ""
+
+
+def _subject(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The grammatical subject of a verb trigger; without a parse, the list just before it
+    ("Israel has occupied the West Bank since the 1967 war with Jordan" gives the war
+    no side from far before it)."""
+    if env.sent.parsed:
+        tok = token_at(env.parsed, m.start(), m.end())
+        if tok is not None and tok.pos in {"NOUN", "PROPN"} and tok.dep == "dobj":
+            tok = env.parsed.tokens[tok.head]  # "Russia launched a war against Ukraine"
+        found = subject_actors(env.parsed, tok, actors)
+        return (clause_list(env, whole_lists(env.parsed.text, actors, found), found) if found else []), ""
+    return group_before(env.parsed.text, actors, m.start(), floor=env.sent.start, max_gap=30), ""
+
+
+def _holder(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """Who holds the place claimed: "The Kuril Islands, held by Russia, are claimed by
+    Japan", "administered by Japan"."""
+    text, sent = env.parsed.text, env.sent
+    for cue in _HELD_BY.finditer(text, sent.start, sent.end):
+        found = group_after(text, actors, cue.end(), ceiling=sent.end, max_gap=6)
+        if found:
+            return found, ""
+    return [], ""
+
+
+def _mod(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    # the resolver often takes the trigger into the mention ("American troops",
+    # "Egyptian mediators"): the mention covering the trigger is its modifier
+    text = env.parsed.text
+    found = [a for a in actors if a.start < m.start() < a.end][:1]
+    if not found:
+        found = group_before(text, actors, m.start(), floor=env.sent.start, max_gap=25)
+        if found and not (_MOD_GAP.fullmatch(text[found[-1].end:m.start()])
+                          and not _verb_between(env, found[-1].end, m.start())):
+            found = []
+    return found, ""
+
+
+def _verb_between(env: SentenceEnv, start: int, end: int) -> bool:
+    """A verb between a modifier and its noun ("Hungary's parliament ratified its accession")
+    makes it no modifier; a number or adverb does not ("Russia's roughly 1,500 troops")."""
+    return env.sent.parsed and any(
+        t.pos in {"VERB", "AUX"} and start <= t.start and t.end <= end
+        for t in env.parsed.tokens[env.sent.token_start:env.sent.token_end])
+
+
+def _poss(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    text = env.parsed.text
+    found = [a for a in actors if possessive(text, a, m.start())][-1:]
+    if found:
+        return found, ""
+    # "Sweden's NATO membership" read as one IGO name: the place says who
+    place = next((p for p in env.places if possessive(text, p, m.start())
+                  and not any(a.start <= p.start < a.end and a.actor.kind != "igo" for a in actors)),
+                 None)
+    loc = env.place_ref(place.place) if place is not None else None
+    if loc is not None and loc.country:
+        return [ref_for_id(loc.country, env.pool)], "poss"
+    return [], ""
+
+
+def _its(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """"its war against Ukraine": "its" stands for the state named last before it in the
+    sentence ("North Korea sent troops to fight for Russia in its war")."""
+    text = env.parsed.text
+    its = _ITS.search(text, max(env.sent.start, m.start() - 30), m.start())
+    if its is None:
+        return [], ""
+    return [a for a in actors if a.end <= its.start() and a.actor.kind == "state"][-1:], ""
+
+
+def _subj(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    text, sent = env.parsed.text, env.sent
+    found = group_before(text, actors, m.start(), floor=sent.start)
+    if found and not _COPULA.match(text[found[-1].end:m.start()]):
+        found = []
+    if not found and _IT_SUBJECT.match(text[sent.start:m.start()]):
+        found = _previous_subject(env)  # "It has been a NATO member since 2009."
+    if not found and TWO_SIDES_SUBJECT.search(text[sent.start:m.start()]):
+        found = last_two_states(env, sent.start)  # "Both countries are members of the WTO."
+    return found, ""
+
+
+def _after(gap: int):
+    def role(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+        found = group_after(env.parsed.text, actors, m.end(), ceiling=env.sent.end, max_gap=gap)
+        return (clause_list(env, found, found[:1]) if found else []), ""
+    return role
+
+
+def _prep(words: str):
+    def role(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+        text, sent = env.parsed.text, env.sent
+        window = text[m.end():min(sent.end, m.end() + ROLE_WINDOW + 30)]
+        # each cue in turn: "imports its oil from the Middle East, mainly from Saudi Arabia";
+        # the first one within the role window
+        for n, cue in enumerate(re.finditer(rf"\b(?:{words})\s+", window, re.IGNORECASE)):
+            if ";" in window[:cue.start()] or (n == 0 and cue.start() > ROLE_WINDOW):
+                break
+            found = group_after(text, actors, m.end() + cue.end(), ceiling=sent.end, max_gap=6)
+            if found:
+                return found, ""
+        return [], ""
+    return role
+
+
+def _cmod(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    # "buys Russian gas": the supplier qualifies the commodity
+    text, sent = env.parsed.text, env.sent
+    hit = env.lexicon.commodity_pattern.search(text, m.end(), min(sent.end, m.end() + ROLE_WINDOW))
+    if hit is None:
+        return [], ""
+    covering = [a for a in actors if m.end() <= a.start < hit.start() < a.end]
+    if covering:  # "French frigates" resolved as one mention (the French navy)
+        return covering[:1], ""
+    return [a for a in actors if a.end <= hit.start() and a.start >= m.end()
+            and re.fullmatch(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}", text[a.end:hit.start()])][-1:], ""
+
+
+def _hyphen(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    # "the US-Japan alliance", "the Israel-Hamas war"
+    return hyphen_pair(env.parsed.text, actors, m.start(), env.sent.start), "pair"
+
+
+def _last_two(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    return last_two_states(env, m.start()), "pair"  # "the two allies"
+
+
+def _last_two_named(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """"The India-UAE pact took effect; bilateral trade rose": "bilateral" stands for the
+    two states named last before it, in this sentence or the one before."""
+    found = last_two_states(env, m.start())
+    return (found if found and found[0].start >= sentence_start(env, back=1) else []), "pair"
+
+
+def _pair(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    text, sent = env.parsed.text, env.sent
+    before = group_before(text, actors, m.start(), floor=sent.start)
+    if len(before) >= 2:
+        return before, ""
+    if TWO_SIDES.search(text[sent.start:m.start()]):
+        return last_two_states(env, sent.start), ""
+    cue = _PAIR_AFTER.search(text[m.start():min(sent.end, m.end() + 20)])
+    if cue:
+        if TWO_SIDES.match(text, m.start() + cue.end()):  # "trade between the two countries"
+            return last_two_states(env, sent.start), ""
+        after = group_after(text, actors, m.start() + cue.end(), ceiling=sent.end, max_gap=6)
+        return (after if len(after) >= 2 else []), ""
+    return [], ""
+
+
+def _list_after(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The list right after the trigger ("The Quad groups the United States, Japan, ...")."""
+    text = env.parsed.text
+    found = group_after(text, actors, m.end(), ceiling=env.sent.end, max_gap=6)
+    return (found if found and re.fullmatch(r"\s*(?:the\s+)?", text[m.end():found[0].start]) else []), ""
+
+
+def _listed(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The examples after "such as"/"including" right after the trigger ("EU countries such
+    as France and Germany", "NATO members, including Turkey")."""
+    cue = _LISTED.match(env.parsed.text, m.end())
+    if cue is None:
+        return [], ""
+    return group_after(env.parsed.text, actors, cue.end(), ceiling=env.sent.end, max_gap=2), ""
+
+
+def _inside(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """Actors inside the trigger's span ("NATO, which Finland joined")."""
+    return [a for a in actors if m.start() <= a.start and a.end <= m.end()], ""
+
+
+def _main_subject(env: SentenceEnv, m: re.Match[str], actors: Sequence[Any]) -> list[Any]:
+    """The list right after the comma closing an opening clause ("After joining NATO,
+    Finland ...")."""
+    comma = env.parsed.text.find(",", m.end(), env.sent.end)
+    if comma < 0:
+        return []
+    found = group_after(env.parsed.text, actors, comma + 1, ceiling=env.sent.end, max_gap=6)
+    return found if found and re.fullmatch(r"\s*(?:the\s+)?", env.parsed.text[comma + 1:found[0].start]) else []
+
+
+def hyphen_pair(text: str, actors: Sequence[Any], before: int, floor: int) -> list[Any]:
+    """Two actors joined by a hyphen or slash right before ``before``, with at most a few
+    lower-case words between ("the US-Japan security alliance")."""
+    cands = [a for a in actors if floor <= a.start and a.end <= before]
+    if len(cands) >= 2:
+        a, b = cands[-2], cands[-1]
+        if re.fullmatch(r"\s*[-–/]\s*", text[a.end:b.start]) and \
+                re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3}\s*", text[b.end:before]):
+            return [a, b]
+    return []
+
+
+def _previous_subject(env: SentenceEnv) -> list[Any]:
+    """The first state named in the previous sentence: what "It" opening this one stands
+    for ("Croatia joined the EU in 2013. It has been a NATO member since 2009.")."""
+    if env.sent.i == 0:
+        return []
+    prev = env.parsed.sentences[env.sent.i - 1]
+    return [a for a in env.pool if prev.start <= a.start < prev.end and a.actor.kind == "state"][:1]
+
+
+_ROLES: dict[str, Callable] = {
+    "before": _before, "subject": _subject, "its": _its, "holder": _holder, "mod": _mod, "poss": _poss,
+    "subj": _subj, "after": _after(12), "next": _after(2), "after_far": _after(ROLE_WINDOW),
+    **{name: _prep(words) for name, words in _PREP.items()},
+    "cmod": _cmod, "hyphen_pair": _hyphen, "last_two": _last_two, "last_two_named": _last_two_named,
+    "pair": _pair, "list_after": _list_after, "listed": _listed, "inside": _inside,
+    **IGO_ROLES, **PLACE_ROLES,
+}
+ROLE_NAMES = frozenset(_ROLES) | {"none"}
