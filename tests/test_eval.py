@@ -359,6 +359,9 @@ def test_agreements_scorer(tmp_path):
 @pytest.mark.parametrize("gold,got,ok", [
     (5e9, 4.99e9, True), (5e9, 4e9, False), ("oil", "Oil", True), (["a", "B"], ["b", "a"], True),
     (True, None, False), ("Tartus", {"location_id": "geonames:1", "name": "Tartus"}, True),
+    ("Tartus", {"location_id": "geonames:1", "name": "\u0162ar\u0163\u016bs"}, True),
+    ("the Spratly Islands", {"name": "Spratly Is.", "text": "Spratly Islands"}, True),
+    ("Tartus", {"name": "Latakia", "text": "Latakia"}, False),
 ])
 def test_values_match(gold, got, ok):
     assert ag_eval.values_match(gold, got) is ok

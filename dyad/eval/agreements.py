@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -101,6 +102,13 @@ def date_matches(gold: str, predicted: list[str]) -> bool:
     return any(p[:len(gold)] == gold for p in predicted)
 
 
+def _fold(text: str) -> str:
+    """Case, diacritics and a leading "the" do not count: "Ţarţūs" is "Tartus"."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text)
+                    if not unicodedata.combining(c))
+    return normalise_name(plain)
+
+
 def _plain(value: Any) -> Any:
     """A place dyad stores as a LocationRef compares by its name."""
     if isinstance(value, dict):
@@ -111,6 +119,10 @@ def _plain(value: Any) -> Any:
 
 
 def values_match(gold: Any, got: Any) -> bool:
+    if isinstance(gold, str) and isinstance(got, dict):
+        # a place: its gazetteer name or the words the text used for it
+        return any(isinstance(got.get(k), str) and _fold(got[k]) == _fold(gold)
+                   for k in ("name", "text"))
     got = _plain(got)
     if isinstance(gold, bool) or gold is None:
         return gold == got
