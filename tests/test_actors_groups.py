@@ -49,9 +49,14 @@ def test_a_dated_group_follows_the_document_date(d):
     assert (before[3], after[3]) == ("REB", "GOV")
 
 
-def test_ngos_and_transnational_groups_have_no_country(d):
-    assert resolved(d, "The [Norwegian Refugee Council](ORG) warned.")[0][2:] == (None, "SOC")
-    assert resolved(d, "[Amnesty International](ORG) said.")[0][2:] == (None, "SOC")
+@pytest.mark.parametrize("marked", [
+    "The [Norwegian Refugee Council](ORG) warned.",
+    "[Amnesty International](ORG) said.",
+    "[Doctors Without Borders](ORG) said its clinic was looted.",
+    "The [Red Cross](ORG) visited the detainees.",
+])
+def test_international_ngos_have_no_country_and_sector_ngo(d, marked):
+    assert resolved(d, marked)[0][2:] == (None, "NGO")
 
 
 @pytest.mark.parametrize("marked, expected", [

@@ -75,6 +75,28 @@ def test_head_foreign_and_defence_offices_of_many_countries_are_known(d, date, m
     ("Shigeru Ishiba", "2025-05-01", "head_of_government", "GOV"),
     ("Mohamed Hamdan Dagalo", "2021-05-01", "deputy_head_of_state", "GOV"),
     ("Mohamed Hamdan Dagalo", "2024-05-01", "leader", "REB"),
+    # second offices: senators, spy chiefs, judiciary heads, commanders, opposition leaders
+    ("Chuck Hagel", "2007-05-01", "legislator", "LEG"),
+    ("JD Vance", "2024-05-01", "legislator", "LEG"),
+    ("Jim Mattis", "2012-05-01", "military_officer", "MIL"),
+    ("Nikolai Patrushev", "2005-05-01", "intelligence", "SPY"),
+    ("Nikolai Patrushev", "2015-05-01", "adviser", "GOV"),
+    ("Sergei Naryshkin", "2020-05-01", "intelligence", "SPY"),
+    ("Ebrahim Raisi", "2020-05-01", "judge", "JUD"),
+    ("Ebrahim Raisi", "2022-05-01", "head_of_government", "GOV"),
+    ("Mustafa al-Kadhimi", "2018-05-01", "intelligence", "SPY"),
+    ("Asim Munir", "2019-01-01", "intelligence", "SPY"),
+    ("Donald Tusk", "2022-05-01", "opposition", "OPP"),
+    ("Kemal Kılıçdaroğlu", "2015-05-01", "opposition", "OPP"),
+    ("Abdul Ghani Baradar", "2020-05-01", "rebel", "REB"),
+    ("Abdul Ghani Baradar", "2022-05-01", "deputy_head_of_government", "GOV"),
+    ("Joseph Aoun", "2020-05-01", "chief_of_staff", "MIL"),
+    ("Juan Guaidó", "2020-05-01", "speaker", "LEG"),
+    ("Juan Guaidó", "2022-05-01", "opposition", "OPP"),
+    # junta leaders who took power are heads of state
+    ("Assimi Goïta", "2022-05-01", "head_of_state", "GOV"),
+    ("Ibrahim Traoré", "2023-05-01", "head_of_state", "GOV"),
+    ("Abdourahamane Tchiani", "2024-05-01", "head_of_state", "GOV"),
 ])
 def test_the_office_valid_on_the_date(d, name, date, role, sector):
     (term,) = d.office_holders(name, date)
@@ -91,6 +113,10 @@ def test_the_office_valid_on_the_date(d, name, date, role, sector):
     ("[Yahya Sinwar](PERSON) said.", "2020-03-01", ("PSE", "REB", "leader")),
     # no document date: the latest term
     ("[Benny Gantz](PERSON) said.", None, ("ISR", "OPP", "opposition")),
+    # out of every office: a former official of their own state, not of the IGO they led
+    ("[Ban Ki-moon](PERSON) said.", "2018-03-01", ("KOR", "ELI", None)),
+    ("[Josep Borrell](PERSON) said.", "2025-03-01", ("ESP", "ELI", None)),
+    ("[Kofi Annan](PERSON) said.", "2015-03-01", (None, "ELI", None)),
 ])
 def test_a_name_resolves_to_its_office_on_the_document_date(d, marked, date, expected):
     m = person(d, marked, date)

@@ -12,14 +12,23 @@ from __future__ import annotations
 from dyad.actors.dictionary import ActorDictionary
 from dyad.actors.emit import Emitter
 from dyad.actors.items import (
-    COORDINATORS, DETERMINERS, FORMER, GROUP_QUALIFIERS, LOCATED_SECTORS, MODIFIERS,
-    POSSESSIVE, SKIP_LABELS, VISITORS, Composite, Item, ResolvedMention, is_country,
-    strip_possessive,
+    COORDINATORS, DETERMINERS, FORMER, GROUP_QUALIFIERS, LOCAL_GOVERNMENT, LOCATED_SECTORS,
+    MODIFIERS, POSSESSIVE, REGION_WORDS, SKIP_LABELS, VISITORS, Composite, Item,
+    ResolvedMention, is_country, strip_possessive,
 )
 from dyad.actors.records import STATE_SECTORS, Entry, normalise
 from dyad.nlp.parsed import Entity, ParsedDoc, Sentence
 
 MAX_NAME_TOKENS = 4
+# Words that end or fill organisation names, never people's: "Senator [Foreign Relations
+# Committee]" is no person.
+NOT_NAME_WORDS = frozenset("""
+committee council commission agency office party group company corporation bank fund
+foundation institute university college school union league alliance front movement
+association network news times post daily press agency service services authority board
+organization organisation federation society club center centre house hall international
+national united republic state states kingdom
+""".split())
 # Capitalised words that are also surnames of office holders but far more often something
 # else in news text: months, weekdays and common nouns ("May", "Rice", "Major", "Brown").
 NOT_SURNAMES = frozenset("""
@@ -45,6 +54,7 @@ class Composer(Emitter):
         starters = DETERMINERS | FORMER | MODIFIERS
         for items in self.sent_items:
             self.relink(items)
+            self.titled_names(items)
             p = 0
             while p < len(items):
                 if items[p].kind in ("word", "skip") and items[p].norm not in starters:
@@ -79,6 +89,50 @@ class Composer(Emitter):
             name = strip_possessive(item.text)
             if len(name) >= 3 and self.surnames.get(normalise(name)):
                 items[k] = Item("person", item.ts, item.te, text=item.text)
+
+    def titled_names(self, items: list[Item]) -> None:
+        """A name right after a person's title is a person even when the model tagged it
+        ORG or nothing ("lawmaker [Shashi Tharoor]", "Ambassador to Japan Rahm Emanuel"):
+        one to three capitalised words that the dictionary does not know and that hold
+        no organisation word ("Senator Bob Menendez", not "Senate Foreign Relations
+        Committee"). Weak titles ("official", "leader") and honorifics do not count."""
+        k = 0
+        while k < len(items):
+            title = items[k].title
+            if items[k].kind != "title" or title is None or title.weak or title.sector is None:
+                k += 1
+                continue
+            r = k + 1
+            probe = Composite(items[k].ts, items[k].te, titles=[items[k]])
+            if r < len(items) and items[r].norm == "to":
+                r = self.posted_to_name(items, r, probe)
+            if r is None or r >= len(items):
+                k += 1
+                continue
+            if items[r].kind == "org" and self.looks_like_name(items[r].ts, items[r].te):
+                items[r] = Item("person", items[r].ts, items[r].te, text=items[r].text)
+            elif items[r].kind == "word":
+                e = r
+                while (e < len(items) and e - r < 3 and items[e].kind == "word"
+                       and self.looks_like_name(items[e].ts, items[e].te)
+                       and self.doc.tokens[items[e].ts].pos in ("PROPN", "")):
+                    e += 1
+                if e - r >= 2:  # one untagged capitalised word may start a sentence
+                    items[r:e] = [Item("person", items[r].ts, items[e - 1].te,
+                                       text=self.span_text(items[r].ts, items[e - 1].te))]
+            k += 1
+
+    def looks_like_name(self, ts: int, te: int) -> bool:
+        words = [t.text for t in self.doc.tokens[ts:te]]
+        if not 1 <= len(words) <= 3:
+            return False
+        for w in words:
+            bare = w.replace("-", "").replace("'", "").replace("’", "")
+            if not (bare.isalpha() and w[:1].isupper()) or w.lower() in NOT_NAME_WORDS:
+                return False
+            if self.d.body_for(w) is not None or self.d.title_for(w) is not None:
+                return False
+        return True
 
     # -- items -----------------------------------------------------------------------------
     def items(self, sent: Sentence) -> list[Item]:
@@ -354,22 +408,30 @@ class Composer(Emitter):
         return self.preceding_country(body.ts)
 
     def located_in(self, items: list[Item], q: int, c: Composite) -> tuple[str, str] | None:
-        """The country a domestic non-state group is "in" ("rebels in Mali", "protesters
-        in Tehran"): a country or capital right after "in"; states' bodies ("troops in
-        Iraq") and people who are often foreigners where they are (refugees, tourists,
-        hostages) are left alone."""
+        """The country a domestic group is "in" ("rebels in Mali", "protesters in Tehran",
+        "a court in Moscow"): a country or capital right after "in"; armed forces and
+        officials ("troops in Iraq") and people who are often foreigners where they are
+        (refugees, tourists, hostages) are left alone. Refugees "from" a country are its."""
         if len(c.bodies) != 1 or c.titles or c.former or q + 1 >= len(items):
             return None
         body = c.bodies[0]
-        if (body.body is None or body.body.sector not in LOCATED_SECTORS
-                or body.norm in VISITORS or items[q].norm != "in"):
+        if body.body is None:
             return None
+        # refugees are coded with the country they fled: "refugees from Sudan" are SDN
+        origin = body.body.sector == "REF" and items[q].norm == "from"
+        local = body.body.sector in LOCATED_SECTORS or body.norm in LOCAL_GOVERNMENT
+        if not origin and (not local or body.norm in VISITORS or items[q].norm != "in"):
+            return None
+        if q + 2 < len(items) and items[q + 1].norm in REGION_WORDS:
+            q += 1  # "separatists in eastern Ukraine"
         place = items[q + 1]
         if place.kind != "anchor" or place.entry is None or not is_country(place):
             return None
         code = place.entry.code or place.entry.country
         if code is None or code not in self.d.countries:
             return None
+        if origin:
+            return code, f"'{body.text}' from '{place.text}': refugees of the country they fled"
         return code, f"'{body.text}' in '{place.text}': a group of the country it is in"
 
     def attach_person(self, items: list[Item], q: int, c: Composite) -> int:
@@ -382,6 +444,10 @@ class Composer(Emitter):
         if items[q].text == "," and items[q + 1].kind == "person":
             c.person = items[q + 1]
             return q + 2
+        posted = self.posted_to_name(items, q, c)
+        if posted is not None and items[posted].kind == "person":  # "Ambassador to Japan Rahm Emanuel"
+            c.person = items[posted]
+            return posted + 1
         if items[q].norm in ("of", "for"):  # "Minister for Interior Aftab Sherpao"
             r = q + 1
             while (r < n and r - q <= 4 and items[r].kind in ("word", "body")
@@ -391,6 +457,26 @@ class Composer(Emitter):
                 c.person = items[r]
                 return r + 1
         return q
+
+    @staticmethod
+    def posted_to_name(items: list[Item], q: int, c: Composite) -> int | None:
+        """The index of what follows a diplomat's posting, where a name would be:
+        "Ambassador to Japan [Rahm Emanuel]", "ambassador to the UN, [Gilad Erdan]". The
+        place posted to is skipped: a diplomat acts for the sending state, named before
+        the title or not at all."""
+        n = len(items)
+        if (items[q].norm != "to" or not c.titles or c.titles[-1].title is None
+                or c.titles[-1].title.role != "diplomat"):
+            return None
+        r = q + 1
+        if r < n and items[r].norm == "the":
+            r += 1
+        if r >= n or items[r].kind not in ("anchor", "org"):
+            return None
+        r += 1
+        if r < n and items[r].text == ",":
+            r += 1
+        return r if r < n else None
 
     @staticmethod
     def of_country(items: list[Item], q: int, c: Composite) -> int:
@@ -434,6 +520,26 @@ class Composer(Emitter):
         c.te = probe.titles[-1].te
         return r
 
+    @staticmethod
+    def more_countries(items: list[Item], q: int, c: Composite) -> int:
+        """Countries coordinated after the first one of BODY|TITLE of COUNTRY ("the
+        defence ministers of Japan, Australia and the Philippines"); each gets the body."""
+        n = len(items)
+        while q < n:
+            r = q
+            if items[r].text == ",":
+                r += 1
+            if r < n and items[r].norm in COORDINATORS:
+                r += 1
+            if r < n and items[r].norm == "the":
+                r += 1
+            if r == q or r >= n or not is_country(items[r]):
+                break
+            c.anchors.append(items[r])
+            c.te = items[r].te
+            q = r + 1
+        return q
+
     def reverse(self, items: list[Item], p: int) -> tuple[Composite, int] | None:
         """BODY|TITLE of [the] COUNTRY [, PERSON]: "the parliament of Norway"."""
         n = len(items)
@@ -452,6 +558,10 @@ class Composer(Emitter):
         c.anchors.append(items[q])
         c.te = items[q].te
         q += 1
+        if is_country(c.anchors[0]):  # "the foreign ministers of India and Pakistan"
+            q = self.more_countries(items, q, c)
+        if len(c.anchors) > 1:
+            return c, q
         if q < n and items[q].kind == "person" or (q + 1 < n and items[q].text == ","
                                                    and items[q + 1].kind == "person"):
             q += items[q].kind != "person"

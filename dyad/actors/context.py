@@ -26,12 +26,30 @@ heading come came comes coming move moved moves moving drive drove driven sail s
 flees fleeing escape escaped deport deported extradite extradited evacuate evacuated withdraw
 withdrew withdrawn withdrawing pull pulled relocate relocated transfer transferred back
 visit visits trip trips journey flight flights tour arrival departure way route road voyage
+train trains ferry ferries bus buses pipeline railway highway corridor
 """.split())
-DIRECTIONAL = frozenset({"to", "from", "for"})
+DIRECTIONAL = frozenset({"to", "from", "for", "between"})
+# "the Chinese ambassador to Washington", "envoy to Kyiv": where a diplomat is posted is a
+# place, not the government there (the diplomat acts for the sending state).
+POSTED = frozenset("""
+ambassador ambassadors envoy envoys embassy embassies consul consulate mission missions
+delegation delegations representative representatives emissary chargé charge
+""".split())
 # "visited Beijing", "left Kabul": the direct object of these verbs is a place.
 VISIT = frozenset("""
 visit visited visits visiting tour toured touring reach reached reaches enter entered enters
 leave left leaves leaving flee fled
+""".split())
+# "Missiles struck Kyiv", "Seoul was hit by floods": what these verbs strike is a place.
+STRIKE = frozenset("""
+strike struck strikes striking hit hits hitting bomb bombed bombs bombing bombard bombarded
+shell shelled shells shelling pound pounded pounds pounding rock rocked rocks flood flooded
+""".split())
+# "Beijing's airport", "Beirut's southern suburbs": a city's parts make the city a place.
+PLACE_PARTS = frozenset("""
+airport airports suburb suburbs outskirts streets street centre center downtown district
+districts neighbourhood neighbourhoods neighborhood neighborhoods port harbour harbor
+skyline metro subway hospitals hospital residents mayor city skies outskirt squares square
 """.split())
 # A country named as one of these is what the sentence acts on, not whose person it is.
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
@@ -78,6 +96,8 @@ class Context:
             return True
         if word not in DIRECTIONAL:
             return False
+        if word == "to" and i > 0 and toks[i - 1].text.lower() in POSTED:
+            return True
         head = toks[toks[i].head]
         if head.i != i and (head.lemma.lower() in MOTION or head.text.lower() in MOTION):
             return True
@@ -98,6 +118,10 @@ class Context:
             return True
         if tok.dep == "dobj" and toks[tok.head].lemma.lower() in VISIT:
             return True
+        if tok.dep in ("dobj", "nsubjpass") and toks[tok.head].lemma.lower() in STRIKE:
+            return True  # "missiles struck Kyiv", "Seoul was hit by heavy rain"
+        if self.place_part_follows(item):
+            return True
         if i >= 0 and toks[i].sent == sent and toks[i].text.lower() in VISIT and not tok.dep:
             return True  # a sentence without a parse: "visited Beijing"
         if i < 0 or toks[i].text.lower() not in COORDINATORS:
@@ -110,6 +134,23 @@ class Context:
             if not (word.lower() in COORDINATORS or word == "," or word[:1].isupper()):
                 return False
             i, steps = i - 1, steps + 1
+        return False
+
+    def place_part_follows(self, item: Item) -> bool:
+        """ "Beijing's airport", "Beirut's southern suburbs": a possessive city followed
+        (after at most one lower-case word) by a part of a city is a place."""
+        toks = self.doc.tokens
+        j = item.te
+        if not item.text.endswith(("'s", "\u2019s")):
+            if j >= len(toks) or toks[j].text not in ("'s", "\u2019s"):
+                return False
+            j += 1
+        for k in (j, j + 1):
+            if k < len(toks) and toks[k].sent == toks[item.ts].sent:
+                if toks[k].text.lower() in PLACE_PARTS:
+                    return True
+                if not toks[k].text.islower():
+                    return False
         return False
 
     # -- whose person -----------------------------------------------------------------------

@@ -127,8 +127,8 @@ class ActorDictionary:
         self._holders: dict[str, list[Holder]] = {}
         self._surnames: dict[str, list[Holder]] = {}
         for h in parts.holders:
-            for s in (h.name,) + h.aliases:
-                self._holders.setdefault(normalise(s), []).append(h)
+            for s in dict.fromkeys(normalise(a) for a in (h.name,) + h.aliases):
+                self._holders.setdefault(s, []).append(h)  # "J.D. Vance" is "JD Vance": once
             for last in {s for n in _same_person_spellings(h) for s in surnames_of(n, h.country)}:
                 self._surnames.setdefault(last, []).append(h)
         self._titles = {normalise(p): t for t in parts.titles for p in t.phrases}

@@ -2,7 +2,8 @@
 
 The precedence, most specific first: ``former`` (ELI) > a title with its own sector >
 the office-holder dictionary for the document's date > a body ("troops") > the named
-institution's sector > a weak title ("official", "leader") > nothing. A partially
+institution's sector > a weak title ("official", "leader") > nothing. One exception: a
+head of state or government named by a military rank ("army chief Burhan") is GOV. A partially
 recognised entity coded under another state (Abkhazia under Georgia) always carries PRE.
 """
 
@@ -21,6 +22,9 @@ from dyad.actors.records import (
 )
 from dyad.model import Actor
 from dyad.nlp.parsed import ParsedDoc
+
+# Offices that make their holder the state's government even under a military title.
+HEAD_ROLES = frozenset({"head_of_state", "head_of_government", "deputy_head_of_state"})
 
 
 @dataclass(slots=True)
@@ -165,7 +169,11 @@ class Emitter(Context):
         if title_item is not None and title is not None:
             reasons.append(f"{title.source} title '{title_item.text}'")
             strong = title.sector is not None and not title.weak
-            if holder is not None and not strong:
+            # a junta leader who heads the state is its government, whatever his rank says:
+            # "army chief Abdel Fattah al-Burhan" in 2023 is SDN GOV (MIL defensible)
+            ruler = (holder is not None and holder.role in HEAD_ROLES and holder.sector == "GOV"
+                     and title.sector == "MIL")
+            if holder is not None and (not strong or ruler):
                 sector = holder.sector
             elif title.inherit and sector is not None:
                 pass  # "Hamas spokesman": the body's sector
@@ -234,7 +242,8 @@ class Emitter(Context):
                 one = Composite(c.ts, c.te, [anchor], c.org, c.bodies, c.titles, None,
                                 c.former)
                 te = anchor.te if idx < len(countries) - 1 else c.te
-                self.emit_group(one, anchor.ts, te, coordinated=True)
+                ts = c.ts if idx == 0 else anchor.ts  # "the ministers of [India] and [Pakistan]"
+                self.emit_group(one, ts, te, coordinated=True)
             return
         self.emit_group(c, c.ts, c.te)
 
@@ -298,7 +307,9 @@ class Emitter(Context):
         if holder is None and self.date is not None and link is None:
             ended = [t for n in names for t in self.d.office_terms(n)
                      if t.end and date_ceiling(t.end) < date_point(self.date)]
-            past = max(ended, key=lambda t: t.end or "") if ended else None
+            # out of every office, a person is a former official of their own state: "Tusk"
+            # after the European Council is POL ELI, not a former IGO official
+            past = max(ended, key=lambda t: (t.code != "IGO", t.end or "")) if ended else None
             if past is None and single and entry is None:
                 past = self.d.former_by_surname(name, self.date)
                 if past is not None and base is not None and base.code not in (past.code, past.country):
@@ -334,8 +345,10 @@ class Emitter(Context):
             reasons.append(f"surname '{name}' of a person named earlier")
         if not reasons:
             reasons.append("PERSON entity without title or dictionary entry")
-        if base is not None and base.pre:
-            sector = "PRE"
+        entity = holder.code if holder else None
+        if (base is not None and base.pre) or (base is None and entity in self.d.countries
+                                                and self.d.country(entity).pre):
+            sector = "PRE"  # "Denis Pushilin": a leader of the Donetsk People's Republic
         role = (title_item.title.role if title_item and title_item.title
                 and not title_item.title.weak else holder.role if holder else None)
         shown = holder.name if holder else entry.name if entry else name

@@ -10,7 +10,7 @@ from dyad.model import Actor
 
 # A capital after these words is a place ("talks in Paris"), not its government.
 LOCATIVE = frozenset({"in", "at", "near", "into", "inside", "outside", "via", "across",
-                      "around", "throughout", "within", "toward", "towards"})
+                      "around", "throughout", "within", "toward", "towards", "through"})
 DETERMINERS = frozenset({"the", "a", "an"})
 FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled"})
 MODIFIERS = frozenset({"deputy", "vice", "acting", "interim", "junior", "senior", "first", "new",
@@ -39,11 +39,20 @@ ARMED_GROUP_WORDS = frozenset({"liberation", "independence", "resistance", "rebe
                                "mujahideen", "mujahedeen", "jihad", "insurgent", "insurgents"})
 ARMED_GROUP_HEADS = frozenset({"army", "forces", "force", "front", "movement", "brigade",
                                "brigades", "militia", "militias", "organisation", "organization"})
-# Non-state groups that take the country they are "in" when no other country qualifies them
-# ("rebels in Mali", "protesters in Tehran"): domestic sectors only. Refugees, tourists,
-# hostages, crews and the like are as often foreigners where they are.
+# Groups that take the country they are "in" when no other country qualifies them ("rebels in
+# Mali", "protesters in Tehran", "a court in Moscow"): domestic sectors only, courts, police and
+# legislatures included (they only sit at home). Troops and officials are often abroad;
+# refugees, tourists, hostages, crews and the like are as often foreigners where they are.
 LOCATED_SECTORS = frozenset({"REB", "OPP", "PRM", "UAF", "CRM", "LAB", "AGR", "EDU", "REL",
-                             "CVL", "JRN", "MED"})
+                             "CVL", "JRN", "MED", "JUD", "COP", "LEG"})
+# The government bodies that are the place's own: "the de facto authorities in Abkhazia", "the
+# government in Kabul" (not officials, diplomats or embassies, who are often foreign).
+LOCAL_GOVERNMENT = frozenset({"authorities", "government", "regime", "administration",
+                              "leadership", "junta"})
+# A part of a country between "in" and its name: "rebels in eastern Congo".
+REGION_WORDS = frozenset({
+    "eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north", "south", "east", "west", "rural", "occupied"})
 VISITORS = frozenset({
     "tourists", "holidaymakers", "travellers", "travelers", "passengers", "hostages",
     "detainees", "prisoners", "expatriates", "expats", "nationals", "national", "workers abroad",
@@ -60,7 +69,7 @@ SECTOR_NOUNS = {
     "BUS": "business", "CRM": "criminals", "CVL": "civilians", "EDU": "education",
     "ELI": "former officials", "JRN": "media", "LAB": "labour", "MED": "health",
     "REF": "refugees", "OPP": "opposition", "PRE": "authorities", "REL": "religious bodies",
-    "SOC": "civil society",
+    "SOC": "civil society", "NGO": "NGOs",
 }
 
 
