@@ -443,3 +443,16 @@ def test_real_agreements(extractor):
     assert report.texts == 10
     assert report.agreements.tp + report.agreements.fn == n_agreements
     _in_unit(report.to_dict())
+
+
+@pytest.mark.parametrize("record_id, country, affiliation, sectors", [
+    ("IGO.ICJ", None, None, {"JUD", "IGO"}),             # an IGO body: IGO and its function
+    ("person.guterres", None, "IGO.UN", {"GOV", "IGO"}),  # a person acting for the UN
+    ("person.envoy", "USA", "IGO.UN", {"GOV"}),          # a state's envoy to the UN is not
+    ("person.minister", "FRA", None, {"GOV"}),
+])
+def test_igo_sector_from_id_or_affiliation(record_id, country, affiliation, sectors):
+    sector = "JUD" if record_id == "IGO.ICJ" else "GOV"
+    p = actors_eval.Predicted(text="x", record_id=record_id, country=country, sector=sector,
+                              affiliation=affiliation)
+    assert actors_eval._sectors(p) == sectors

@@ -8,7 +8,8 @@ then the shorter mention: "Brazilian Foreign Minister Mauro Vieira" covers "Maur
 - country: exact, ``alt_country`` also accepted; an empty gold country wants none. Rows
   with ``org=`` are also scored for which IGO (``IGO.UNSC`` counts as the gold's "UN").
 - sector: strict (the ``sector`` column) and lenient (``alt_sector`` too). An IGO actor is
-  read as sector ``IGO`` (dyad keeps IGO-ness in the id, the gold in the sector column)
+  read as sector ``IGO`` (dyad keeps IGO-ness in the id or a person's ``affiliation``, the
+  gold in the sector column)
   while its functional sector (``IGO.ICJ`` is JUD) may also match.
 - ``place`` rows are scored on dyad's locations (the country of the resolved place) and on
   not being coded as a government actor (the metonym/place distinction).
@@ -60,6 +61,7 @@ class Predicted:
     sector: str | None = None
     kind: str | None = None
     code: str | None = None  # the gold-style code (IGO acronym) for the org check
+    affiliation: str | None = None  # "IGO.UN" for a person acting for an IGO
 
     def to_dict(self) -> dict:
         return {"text": self.text, "id": self.record_id, "country": self.country,
@@ -174,7 +176,8 @@ def covering_actor(actors: list[Actor], doc_id: str, span: tuple[int, int]) -> P
             if best_key is None or key > best_key:
                 best_key = key
                 best = Predicted(text=m.text, record_id=actor.actor_id, country=actor.country,
-                                 sector=actor.sector, kind=actor.kind, code=ref_code(actor))
+                                 sector=actor.sector, kind=actor.kind, code=ref_code(actor),
+                                 affiliation=actor.affiliation)
     return best
 
 
@@ -193,9 +196,12 @@ def covering_location(locations: list[Location], doc_id: str,
 
 
 def _sectors(p: Predicted) -> set[str]:
-    """An IGO actor reads as sector IGO, its functional sector also counts."""
+    """An IGO actor, or a person with no country acting for an IGO (``affiliation``
+    "IGO.UN": the UN Secretary-General), reads as sector IGO; its functional sector also
+    counts."""
     found = {p.sector} if p.sector else set()
-    if p.record_id.startswith("IGO."):
+    acts_for_igo = not p.country and (p.affiliation or "").startswith("IGO.")
+    if p.record_id.startswith("IGO.") or acts_for_igo:
         found.add("IGO")
     return found
 
