@@ -65,6 +65,12 @@ def _implied_actor(country: str, sector: str) -> Actor:
                  sector=sector)
 
 
+@functools.lru_cache(maxsize=256)
+def country_actor(iso3: str) -> Actor:
+    """A state the sentence implies (the country of a place), by its ISO3 id."""
+    return Actor(actor_id=iso3, name=_country_name(iso3), kind="state", country=iso3)
+
+
 def _country_name(iso3: str) -> str:
     try:
         import pycountry

@@ -8,6 +8,7 @@ are tried before the bundled ones, their ``types``/``frames`` entries replace th
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -21,8 +22,22 @@ EVENT_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+
+
+class _WordLoader(yaml.SafeLoader):
+    """YAML 1.1 reads on/off/yes/no as booleans ("prep: [on, at]" would hold True); in a
+    lexicon they are words, so only true/false are booleans (as in YAML 1.2)."""
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_WordLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                  list("tTfF"))
 _TRIGGER_KEYS = frozenset({"type", "mode", "cameo", "context", "verbs", "nouns", "object",
-                           "not_object", "modifier", "not_modifier", "subject", "prep"})
+                           "not_object", "modifier", "not_modifier", "subject", "not_subject",
+                           "prep", "target_prep", "source_prep", "infinitive"})
 
 
 @dataclass(frozen=True)
@@ -52,7 +67,13 @@ class Trigger:
     modifier: frozenset[str] | None = None
     not_modifier: frozenset[str] = frozenset()
     subject: frozenset[str] | None = None
+    not_subject: frozenset[str] = frozenset()  # none of these does the act ("floods killed")
     prep: frozenset[str] | None = None  # a preposition the trigger must govern
+    target_prep: frozenset[str] = frozenset()  # more prepositions that introduce the target
+    # in a passive with no "by": prepositions whose object is the source ("summoned *to*
+    # the ministry in Warsaw")
+    source_prep: frozenset[str] = frozenset()
+    infinitive: bool = False  # the trigger must govern a to-infinitive ("told X *to leave*")
     origin: str = "dyad"
 
     @property
@@ -72,7 +93,7 @@ class Trigger:
     def rank(self) -> int:
         """Entries for the same word are tried most specific first."""
         return -(3 * len(self.words) + 4 * bool(self.object) + 2 * bool(self.modifier)
-                 + 2 * bool(self.subject) + 2 * bool(self.prep)
+                 + 2 * bool(self.subject) + 2 * bool(self.prep) + 2 * self.infinitive
                  + bool(self.not_object or self.not_modifier))
 
 
@@ -96,6 +117,19 @@ class Lexicon:
     state_sectors: frozenset[str] = frozenset()
     verbs: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
     nouns: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
+    # prepositions whose object is the target: "*", a type, or "TYPE:mode" -> words
+    target_preps: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # CAMEO code -> (type, mode, cameo) for the act done by one party with no partner
+    alone: Mapping[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
+
+    def target_preps_for(self, entry: Trigger, event_type: str | None = None,
+                         mode: str | None = None) -> frozenset[str]:
+        """The prepositions that introduce the target of ``entry``'s act ("sanctions *on*
+        Y", "retook the town *from* Y"): every trigger's, its type's and mode's, its own."""
+        kind, mode = event_type or entry.type, mode or entry.mode
+        table = self.target_preps
+        return (table.get("*", frozenset()) | table.get(kind, frozenset())
+                | table.get(f"{kind}:{mode}", frozenset()) | entry.target_prep)
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -135,6 +169,8 @@ def build_lexicon(layers: Iterable[tuple[Mapping, str]]) -> Lexicon:
     refusal_aux: set[str] = set()
     domestic: dict[str, dict[str, frozenset[str]]] = {"state": {}, "society": {}}
     state_sectors: set[str] = set()
+    target_preps: dict[str, frozenset[str]] = {}
+    alone: dict[str, tuple[str, str | None, str | None]] = {}
     trigger_layers: list[list[Trigger]] = []
     for data, origin in layers:
         for name, info in (data.get("types") or {}).items():
@@ -157,10 +193,24 @@ def build_lexicon(layers: Iterable[tuple[Mapping, str]]) -> Lexicon:
             for name, keys in (table or {}).items():
                 domestic[side][name] = frozenset(str(k) for k in keys or ())
         state_sectors.update(data.get("state_sectors") or ())
+        for code, to in (data.get("alone") or {}).items():
+            if not isinstance(to, dict) or "type" not in to:
+                raise ConfigError(f"the event lexicon '{origin}' has an 'alone' entry for "
+                                  f"'{code}' without a type; fix: write "
+                                  "{type: TYPE, mode: ..., cameo: ...}", code="D202")
+            alone[str(code)] = (str(to["type"]), to.get("mode") or None,
+                                str(to["cameo"]) if to.get("cameo") else None)
+        for key, words in (data.get("target_preps") or {}).items():
+            target_preps[str(key)] = frozenset(str(w).lower() for w in words or ())
         for mode, words in (data.get("object_modes") or {}).items():
             object_modes.update({w: mode for w in words})
         trigger_layers.append([t for i, entry in enumerate(data.get("triggers") or ())
                                for t in _triggers(entry, f"{origin} trigger {i + 1}", origin)])
+    for name, *_ in alone.values():
+        if name not in types:
+            raise ConfigError(f"an 'alone' entry of the event lexicon recodes to '{name}', "
+                              f"which is not defined; fix: use one of {', '.join(sorted(types))}",
+                              code="D202")
     for layer in trigger_layers:
         for t in layer:
             if t.type not in types:
@@ -184,13 +234,14 @@ def build_lexicon(layers: Iterable[tuple[Mapping, str]]) -> Lexicon:
                    domestic_state=domestic["state"], domestic_society=domestic["society"],
                    state_sectors=frozenset(state_sectors),
                    future_modalities=frozenset(future_modalities), object_modes=object_modes,
+                   target_preps=target_preps, alone=alone,
                    verbs={k: tuple(v) for k, v in verbs.items()},
                    nouns={k: tuple(v) for k, v in nouns.items()})
 
 
 def _parse_yaml(text: str, where: str) -> Mapping:
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=_WordLoader) or {}  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise ConfigError(f"the event lexicon '{where}' is not valid YAML ({exc}); "
                           "fix: check the indentation and quoting there", code="D203") from exc
@@ -217,7 +268,11 @@ def _triggers(entry: Mapping, where: str, origin: str) -> Iterable[Trigger]:
                   context=tuple(entry.get("context") or ()), object=words("object"),
                   not_object=words("not_object") or frozenset(), modifier=words("modifier"),
                   not_modifier=words("not_modifier") or frozenset(), subject=words("subject"),
-                  prep=words("prep"), origin=origin)
+                  not_subject=words("not_subject") or frozenset(),
+                  prep=words("prep"), target_prep=words("target_prep") or frozenset(),
+                  source_prep=words("source_prep") or frozenset(),
+                  infinitive=entry.get("infinitive") is True,
+                  origin=origin)
     for pos in ("verbs", "nouns"):
         for phrase in entry.get(pos) or ():
             yield Trigger(words=tuple(str(phrase).lower().split()), pos=pos[:-1], **common)

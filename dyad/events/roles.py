@@ -1,16 +1,13 @@
 """Who did what to whom: the source and target actors of a trigger, from the parse.
 
-Actors are the resolver's mentions (``ResolvedMention``: token_start, token_end, actor);
-a noun phrase's actors are the mention covering its head, else the mentions in its
-modifiers ("*Serbian* police", "*Greece's* parliament"), else in its "of" complement
-("officials *of Hungary*"), plus those of coordinated phrases ("Seoul and Tokyo").
+The actors of a noun phrase come from ``phrases.np_actors``.
 
 Sources: the subject (active), the "by" agent (passive), a possessor or "of"/"by" phrase
 of an event noun, the subject of a light verb whose object the event noun is ("X held
 *talks*"), the subject of the governing clause for a complement ("Brazil was keen to
 *expand*"), and, for a pronoun subject inside what a speaker says, the speaker.
 Targets: the direct object, the passive subject, and the objects of the prepositions the
-lexicon's type allows (with, to, against, on, ...).
+lexicon gives the trigger (``target_preps``: with, to, against, on, ...).
 """
 
 from __future__ import annotations
@@ -18,28 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from dyad.events.phrases import (MAX_CLIMB, SAYING_VERBS, ActorIndex, actor_id, np_actors,
+                                 saying_governor, subject_actors, unique_mentions)
 from dyad.nlp.parsed import ParsedDoc, Token
 
-TARGET_PREPS = frozenset({"with", "to", "against", "on", "upon", "at", "toward", "towards",
-                          "into", "over", "for", "between", "among"})
-TYPE_TARGET_PREPS = {"RETREAT": frozenset({"from"}), "SANCTION": frozenset({"from", "of"}),
-                     "COERCE": frozenset({"from", "of"}), "ACCUSE": frozenset({"of"}),
-                     # a visit's host is where the visitor arrives: "arrived in Amman"
-                     "CONSULT:visit": frozenset({"in"})}
+__all__ = ["ActorIndex", "Roles", "complement_subjects", "deontic_roles", "find_roles",
+           "saying_governor"]
+
 # Whose act an event noun's "of" phrase names: "the visit of the Indian secretary" (source)
 # versus "the invasion of Iraq" (target).
 OF_IS_SOURCE = frozenset({"CONSULT", "PROTEST", "MOBILIZE", "COOPERATE", "RETREAT", "AGREE"})
-SAYING_VERBS = frozenset({"say", "tell", "state", "announce", "add", "note", "report",
-                          "claim", "declare", "confirm", "write", "insist", "stress",
-                          "quote", "explain", "warn", "reiterate", "indicate"})
-NP_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod"})
-# "officials of Hungary", "calls by Belarus", "an offer from Kabul", "groups in Zimbabwe"
-NP_PLACE_PREPS = frozenset({"of", "from", "by", "in", "throughout", "across", "for"})
-# Acts done to a territory and its people ("lifted a curfew in Montenegro", "demonstrated
-# in Serbia", "blew themselves up in Tel Aviv"): with no other recipient, the actor named
-# where the act took place is the recipient.
-TERRITORIAL_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST"})
-TERRITORIAL_PREPS = frozenset({"in", "inside", "into", "across", "near", "at"})
 # Passives that describe the subject's stance, not what was done to it: "Vietnam is
 # committed to", "Israel is opposed to", "Iraq is prepared to".
 STATIVE_PASSIVES = frozenset({"commit", "oppose", "prepare", "determine", "dedicate", "resolve",
@@ -49,8 +34,17 @@ STATIVE_PASSIVES = frozenset({"commit", "oppose", "prepare", "determine", "dedic
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "following", "since",
                                 "despite", "until", "ahead", "over", "because",
                                 "due", "prior", "like", "unlike", "than"})
+# Verbs whose object does what their infinitive says ("urged *Israel* to withdraw"); with
+# other verbs the subject does ("Ethiopian troops entered Somalia to fight").
+OBJECT_CONTROL_VERBS = frozenset({
+    "ask", "urge", "tell", "order", "force", "compel", "oblige", "persuade", "convince",
+    "encourage", "invite", "allow", "permit", "let", "call", "press", "pressure", "push",
+    "pressurize", "pressurise", "require", "instruct", "direct", "advise", "warn", "beg",
+    "implore", "exhort", "help", "assist", "authorize", "authorise", "enable", "want",
+    "expect", "need", "request", "demand", "appeal", "challenge", "dare", "get", "lead",
+    "cause", "prompt", "inspire", "drive", "trigger", "leave", "empower", "entitle",
+    "mandate", "commission", "recruit", "train", "prevent", "forbid", "ban", "bar"})
 SUBJECT_CLIMB_DEPS = frozenset({"xcomp", "acomp", "conj", "advcl", "ccomp", "pcomp", "prep"})
-MAX_CLIMB = 3
 
 
 @dataclass
@@ -62,71 +56,28 @@ class Roles:
     speaker: list = field(default_factory=list)
 
 
-class ActorIndex:
-    """Maps token indices to the actor mentions that cover them."""
-
-    def __init__(self, mentions: Sequence) -> None:
-        self.by_token: dict[int, object] = {}
-        for m in mentions:
-            for i in range(m.token_start, m.token_end):
-                self.by_token.setdefault(i, m)
-
-    def at(self, i: int):
-        return self.by_token.get(i)
-
-    def __bool__(self) -> bool:
-        return bool(self.by_token)
-
-
-def np_actors(parsed: ParsedDoc, tok: Token, index: ActorIndex, *, depth: int = 0) -> list:
-    """The actors a noun phrase headed by ``tok`` names (with its conjuncts)."""
-    found: list = []
-    if depth > 4:
-        return found
-    hit = index.at(tok.i)
-    if hit is not None:
-        found.append(hit)
-    else:
-        kids = list(parsed.children(tok))
-        for c in kids:
-            if c.dep in NP_MODIFIER_DEPS:
-                found += np_actors(parsed, c, index, depth=depth + 1)
-        if not found:  # "workers affiliated with the union", "a group based in Trinidad"
-            for c in kids:
-                if c.dep == "acl" and c.tag == "VBN":
-                    for p in parsed.children(c):
-                        if p.dep == "prep" and p.lemma.lower() in {"with", "in", "to", "by"}:
-                            for g in parsed.children(p):
-                                if g.dep == "pobj":
-                                    found += np_actors(parsed, g, index, depth=depth + 1)
-        if not found:
-            for c in kids:
-                if c.dep == "prep" and c.lemma.lower() in NP_PLACE_PREPS:
-                    for g in parsed.children(c):
-                        if g.dep == "pobj":
-                            found += np_actors(parsed, g, index, depth=depth + 1)
-    for c in parsed.children(tok):
-        if c.dep == "conj":
-            found += np_actors(parsed, c, index, depth=depth + 1)
-    return _unique(found)
-
-
 def find_roles(parsed: ParsedDoc, trigger: Token, event_type: str, index: ActorIndex, *,
-               mode: str | None = None, parts: Sequence[int] = ()) -> Roles:
+               preps: frozenset[str], parts: Sequence[int] = (),
+               source_preps: frozenset[str] = frozenset()) -> Roles:
+    """The source and target of a trigger; ``preps`` introduce its target (the lexicon's
+    ``target_preps_for``), ``source_preps`` its source in a passive without "by"."""
     roles = Roles()
-    preps = (TARGET_PREPS | TYPE_TARGET_PREPS.get(event_type, frozenset())
-             | TYPE_TARGET_PREPS.get(f"{event_type}:{mode}", frozenset()))
     if trigger.pos == "VERB":
         _verb_roles(parsed, trigger, preps, index, roles, parts)
+        if not roles.sources and source_preps:  # "was summoned to the ministry in Warsaw"
+            _add(roles, "sources", [a for c in parsed.children(trigger) if c.dep == "prep"
+                                    and c.lemma.lower() in source_preps
+                                    for g in parsed.children(c) if g.dep == "pobj"
+                                    for a in np_actors(parsed, g, index)], "passive's prep")
     else:
         _noun_roles(parsed, trigger, event_type, preps, index, roles)
     speaker_verb = saying_governor(parsed, trigger)
     if speaker_verb is not None:
-        roles.speaker = _subject_actors(parsed, speaker_verb, index)
+        roles.speaker = subject_actors(parsed, speaker_verb, index)
         if not roles.sources and _has_pronoun_subject(parsed, trigger) and roles.speaker:
             roles.sources, roles.source_via = list(roles.speaker), "speaker (pronoun subject)"
-    ids = {_actor_id(m) for m in roles.sources}
-    roles.targets = [m for m in _unique(roles.targets) if _actor_id(m) not in ids
+    ids = {actor_id(m) for m in roles.sources}
+    roles.targets = [m for m in unique_mentions(roles.targets) if actor_id(m) not in ids
                      or len(roles.sources) > 1]
     return roles
 
@@ -149,13 +100,44 @@ def _verb_roles(parsed, verb: Token, preps, index, roles: Roles, parts) -> None:
             for part in [c, *(g for g in parsed.children(c) if g.dep == "conj")]:
                 _prep_targets(parsed, part, preps, index, roles, via=f"{c.dep} prep")
     _prep_targets(parsed, verb, preps, index, roles, via="prep")
+    if _passive_participle(parsed, verb):  # "the Iraqi government, *backed by Iran*"
+        _add(roles, "targets", np_actors(parsed, parsed.tokens[verb.head], index),
+             "noun the passive participle modifies")
+    for i in parts:  # "sealed off the town", "cracked down on": the phrase's own preposition
+        part = parsed.tokens[i]
+        if part.dep in {"prt", "prep"} and part.head == verb.i and i != verb.i:
+            _add(roles, "targets", [a for g in parsed.children(part) if g.dep == "pobj"
+                                    for a in np_actors(parsed, g, index)],
+                 f"object of '{part.text}'")
+    if not roles.sources and not any(c.dep in {"nsubj", "nsubjpass", "csubj"}
+                                     for c in parsed.children(verb)):
+        # "Turkey massed troops": a country name read as a noun ("turkey") and attached
+        # as an adverbial before the verb, which then has no subject
+        _add(roles, "sources", [m for c in parsed.children(verb)
+                                if c.dep == "npadvmod" and c.i < verb.i and c.pos == "PROPN"
+                                for m in np_actors(parsed, c, index)], "misparsed subject")
     if not roles.sources:
         _climb_for_source(parsed, verb, index, roles)
+    if not roles.sources:  # "talks were held between X and Y": X and Y are the parties
+        heads = [verb, *(c for c in parsed.children(verb) if c.dep in {"dobj", "nsubjpass"})]
+        between = unique_mentions([a for h in heads for c in parsed.children(h)
+                                   if c.dep == "prep" and c.lemma.lower() == "between"
+                                   for g in parsed.children(c) if g.dep == "pobj"
+                                   for a in np_actors(parsed, g, index)])
+        if len(between) > 1:
+            roles.targets = [m for m in roles.targets if m not in between]
+            roles.target_via = roles.target_via if roles.targets else ""
+            _add(roles, "sources", between, "between phrase")
 
 
 def _noun_roles(parsed, noun: Token, event_type: str, preps, index, roles: Roles) -> None:
     between: list = []  # "talks between X and Y": the parties, unless someone else acts
     _noun_own_roles(parsed, noun, event_type, preps, index, roles, between)
+    if not between and noun.dep == "nsubj" and noun.head != noun.i:  # "fighting broke out
+        between += [a for c in parsed.children(parsed.tokens[noun.head])  # between X and Y"
+                    if c.dep == "prep" and c.lemma.lower() == "between"
+                    for g in parsed.children(c) if g.dep == "pobj"
+                    for a in np_actors(parsed, g, index)]
     if between and roles.sources:  # "a mediation effort between X and Y": X, Y are targets
         _add(roles, "targets", between, "between phrase")
     elif between:
@@ -206,7 +188,7 @@ def _noun_own_roles(parsed, noun: Token, event_type: str, preps, index, roles: R
                     if c.dep == "nsubjpass":
                         _add(roles, "targets", np_actors(parsed, c, index), "passive subject")
             if not roles.sources:
-                roles.sources = _subject_actors(parsed, verb, index)
+                roles.sources = subject_actors(parsed, verb, index)
                 roles.source_via = "subject of governing verb" if roles.sources else ""
                 if not roles.sources:
                     _climb_for_source(parsed, verb, index, roles)
@@ -217,11 +199,17 @@ def _noun_own_roles(parsed, noun: Token, event_type: str, preps, index, roles: R
 
 
 def _prep_targets(parsed, tok: Token, preps, index, roles: Roles, *, via: str) -> None:
-    for c in parsed.children(tok):
-        if c.dep in {"prep", "prt"} and c.lemma.lower() in preps:
+    for c in parsed.children(tok):  # "sent aid to Y": the parser marks that "to" dative
+        if c.dep in {"prep", "prt", "dative"} and c.lemma.lower() in preps:
             for g in parsed.children(c):
                 if g.dep == "pobj":
                     _add(roles, "targets", np_actors(parsed, g, index), f"{via} {c.lemma.lower()}")
+
+
+def _passive_participle(parsed: ParsedDoc, verb: Token) -> bool:
+    """A participle with its own "by" agent on a noun: the noun is what was done to."""
+    return verb.dep == "acl" and verb.tag == "VBN" and verb.head != verb.i and any(
+        c.dep == "agent" for c in parsed.children(verb))
 
 
 def _climb_for_source(parsed, tok: Token, index, roles: Roles) -> None:
@@ -243,66 +231,24 @@ def _climb_for_source(parsed, tok: Token, index, roles: Roles) -> None:
             if noun.dep == "pobj" and verb.dep == "prep":
                 verb = parsed.tokens[verb.head]
             if not roles.sources and verb.pos in {"VERB", "AUX"}:
-                _add(roles, "sources", _subject_actors(parsed, verb, index),
+                _add(roles, "sources", subject_actors(parsed, verb, index),
                      "subject of the verb governing the clause's noun")
             return
         if node.dep not in SUBJECT_CLIMB_DEPS or node.head == node.i:
             return
         head = parsed.tokens[node.head]
-        if node.dep == "xcomp":
+        if node.dep == "xcomp" and head.lemma.lower() in OBJECT_CONTROL_VERBS:
             objs = [c for c in parsed.children(head) if c.dep == "dobj"]
             for o in objs:
                 _add(roles, "sources", np_actors(parsed, o, index), "object of governing verb")
         if node.dep == "ccomp" and head.lemma.lower() in SAYING_VERBS:
             return  # the speaker is not the actor of what they report
         if not roles.sources:
-            found = _subject_actors(parsed, head, index)
+            found = subject_actors(parsed, head, index)
             _add(roles, "sources", found, "subject of governing clause")
         if roles.sources:
             return
         node = head
-
-
-def _subject_actors(parsed, verb: Token, index) -> list:
-    found: list = []
-    for c in parsed.children(verb):
-        if c.dep == "nsubj":
-            found += np_actors(parsed, c, index)
-        elif c.dep == "agent":
-            found += [a for g in parsed.children(c) if g.dep == "pobj"
-                      for a in np_actors(parsed, g, index)]
-    return _unique(found)
-
-
-def fallback_targets(parsed: ParsedDoc, tokens: Sequence[Token], event_type: str,
-                     index: ActorIndex, exclude: set[str]) -> tuple[list, str]:
-    """Recipients implied when none is named: the party whose action a threat is
-    conditional on ("unless *Israel* rescinds"), or the territory a territorial act is
-    done in."""
-    def keep(found: list) -> list:
-        return [m for m in _unique(found) if _actor_id(m) not in exclude]
-
-    if event_type == "THREATEN":
-        for tok in tokens:
-            for c in parsed.children(tok):
-                if c.dep == "advcl" and any(m.dep == "mark" and m.lemma.lower() in {"if", "unless"}
-                                            for m in parsed.children(c)):
-                    found = keep(_subject_actors(parsed, c, index))
-                    if found:
-                        return found, "subject of the threat's condition"
-    if event_type in TERRITORIAL_TYPES:
-        for tok in tokens:
-            heads = [tok, *(c for c in parsed.children(tok) if c.dep == "dobj")]
-            if tok.pos != "VERB" and tok.head != tok.i:
-                heads.append(parsed.tokens[tok.head])
-            for h in heads:
-                found = keep([a for c in parsed.children(h) if c.dep == "prep"
-                              and c.lemma.lower() in TERRITORIAL_PREPS
-                              for g in parsed.children(c) if g.dep == "pobj"
-                              for a in np_actors(parsed, g, index)])
-                if found:
-                    return found, "where the act took place"
-    return [], ""
 
 
 def deontic_roles(parsed: ParsedDoc, verb: Token, index: ActorIndex) -> Roles:
@@ -310,36 +256,19 @@ def deontic_roles(parsed: ParsedDoc, verb: Token, index: ActorIndex) -> Roles:
     roles = Roles()
     speaker_verb = saying_governor(parsed, verb)
     if speaker_verb is not None:
-        _add(roles, "sources", _subject_actors(parsed, speaker_verb, index),
+        _add(roles, "sources", subject_actors(parsed, speaker_verb, index),
              "speaker of a 'must' clause")
         roles.speaker = list(roles.sources)
-    _add(roles, "targets", _subject_actors(parsed, verb, index), "subject of the 'must' clause")
-    ids = {_actor_id(m) for m in roles.sources}
-    roles.targets = [m for m in roles.targets if _actor_id(m) not in ids]
+    _add(roles, "targets", subject_actors(parsed, verb, index), "subject of the 'must' clause")
+    ids = {actor_id(m) for m in roles.sources}
+    roles.targets = [m for m in roles.targets if actor_id(m) not in ids]
     return roles
 
 
 def complement_subjects(parsed: ParsedDoc, verb: Token, index: ActorIndex) -> list:
     """Subjects of the clauses a verb governs: 'demanded that *Israel* withdraw'."""
-    return _unique([a for c in parsed.children(verb) if c.dep in {"ccomp", "xcomp"}
-                    for a in _subject_actors(parsed, c, index)])
-
-
-def saying_governor(parsed, tok: Token) -> Token | None:
-    """The verb of saying whose reported clause holds ``tok``, if any."""
-    node = tok
-    for _ in range(MAX_CLIMB + 2):
-        if node.head == node.i:
-            return None
-        head = parsed.tokens[node.head]
-        if head.lemma.lower() in SAYING_VERBS and node.dep in {"ccomp", "xcomp", "parataxis",
-                                                               "advcl", "conj"}:
-            return head
-        if node.dep not in {"xcomp", "ccomp", "acomp", "conj", "advcl", "dobj", "pobj",
-                            "prep", "aux", "relcl", "parataxis"}:
-            return None
-        node = head
-    return None
+    return unique_mentions([a for c in parsed.children(verb) if c.dep in {"ccomp", "xcomp"}
+                    for a in subject_actors(parsed, c, index)])
 
 
 def _has_pronoun_subject(parsed, tok: Token) -> bool:
@@ -364,16 +293,3 @@ def _add(roles: Roles, which: str, mentions: list, via: str) -> None:
         roles.target_via = via
 
 
-def _actor_id(mention) -> str:
-    return mention.actor.actor_id
-
-
-def _unique(mentions: list) -> list:
-    seen: set[str] = set()
-    out = []
-    for m in mentions:
-        key = _actor_id(m)
-        if key not in seen:
-            seen.add(key)
-            out.append(m)
-    return out

@@ -21,8 +21,8 @@ from typing import Callable, Iterable, Sequence
 
 from dyad.events.domestic import domestic_recipient
 from dyad.events.lexicon import Lexicon, default_lexicon, load_lexicon
-from dyad.events.roles import (ActorIndex, Roles, complement_subjects, deontic_roles,
-                               fallback_targets, find_roles)
+from dyad.events.implied import fallback_targets
+from dyad.events.roles import ActorIndex, Roles, complement_subjects, deontic_roles, find_roles
 from dyad.events.triggers import Hit, find_hits
 from dyad.modality import modality_of
 from dyad.model import Event, Evidence, make_id
@@ -32,6 +32,12 @@ from dyad.nlp.parsed import ParsedDoc, Sentence, Token
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"})
 # Frames directed at whoever would carry out the framed act ("condemned the Israeli attack").
 ACTOR_IS_TARGET_FRAMES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT"})
+# "Russian and Syrian jets bombed rebel positions": done to the object, not to each other
+ONE_SIDED_WITH_OBJECT = frozenset({"ASSAULT"})
+# "traded accusations", "exchanged fire": the object is done by each party to the other
+RECIPROCAL_VERBS = frozenset({"trade", "exchange", "swap"})
+JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral",
+                         "multinational", "together", "jointly"})
 MAX_PAIRS = 12  # a list of twenty members is one actor list, not four hundred events
 PLACE_PREFIX = re.compile(r"\b(?:in|at|near|outside|inside|across|off)\s+(?:the\s+)?$", re.I)
 
@@ -74,13 +80,21 @@ def _events_for(ctx, sent: Sentence, hit: Hit, lexicon: Lexicon,
     if hit.kind == "deontic":
         roles = deontic_roles(parsed, hit.token, index)
     else:
-        roles = find_roles(parsed, hit.token, hit.event_type, index, mode=hit.mode,
-                           parts=hit.parts)
+        roles = find_roles(parsed, hit.token, hit.event_type, index, preps=_preps(lexicon, hit),
+                           parts=hit.parts, source_preps=hit.entry.source_prep)
+    for noun in hit.merged:  # "Israel's strikes on Gaza killed dozens"
+        noun_roles = find_roles(parsed, noun.token, noun.event_type, index,
+                                preps=_preps(lexicon, noun), parts=noun.parts)
+        for side in ("sources", "targets"):
+            if not getattr(roles, side) and getattr(noun_roles, side):
+                setattr(roles, side, getattr(noun_roles, side))
+                setattr(roles, side[:-1] + "_via", "event noun " + noun.token.text + " "
+                        + getattr(noun_roles, side[:-1] + "_via"))
     for inner in hit.embedded:  # a frame without a target aims at the act it frames
         if roles.targets:
             break
-        inner_roles = find_roles(parsed, inner.token, inner.event_type, index, mode=inner.mode,
-                                 parts=inner.parts)
+        inner_roles = find_roles(parsed, inner.token, inner.event_type, index,
+                                 preps=_preps(lexicon, inner), parts=inner.parts)
         # "demanded the withdrawal of Serbian forces": the demand is made of the actor of
         # the act demanded; "threatened to impose sanctions on Britain": the act's target
         candidates = ([("source", inner_roles.sources), ("target", inner_roles.targets)]
@@ -93,14 +107,11 @@ def _events_for(ctx, sent: Sentence, hit: Hit, lexicon: Lexicon,
                 roles.targets = found
                 roles.target_via = f"{role} of embedded {inner.entry.key}"
                 break
-    if not roles.targets and hit.event_type in lexicon.frames:
+    if not roles.targets and (hit.event_type in lexicon.frames or _clause_part(parsed, hit)):
         ids = {s.actor.actor_id for s in roles.sources}
         roles.targets = [t for t in complement_subjects(parsed, hit.token, index)
                          if t.actor.actor_id not in ids]
         roles.target_via = "subject of the complement clause" if roles.targets else ""
-    if not roles.sources and not roles.targets:
-        return
-
     reading = modality_of(parsed, hit.token)
     notes = ["modal clause under a verb of saying (deontic REQUEST)" if hit.kind == "deontic"
              else f"lexicon {hit.entry.key}"
@@ -110,17 +121,29 @@ def _events_for(ctx, sent: Sentence, hit: Hit, lexicon: Lexicon,
     if hit.embedded:
         notes.append("frames " + ", ".join(i.entry.key for i in hit.embedded))
     event_type, mode, cameo, modality = _recode(parsed, hit, reading, lexicon, notes)
-    if not roles.targets:
+    solo = lexicon.alone.get(cameo or hit.entry.cameo or "")
+    if solo and len(roles.sources) == 1 and not roles.targets and not _joint_word(parsed, hit):
+        notes.append(f"{event_type} by one party alone -> {solo[0]}")
+        event_type, mode, cameo = solo
+    reciprocal = len(roles.sources) > 1 and _reciprocal(parsed, hit.token)
+    if reciprocal and not roles.targets:
+        roles.target_via = "each other (a reciprocal act)"
+    elif not roles.targets:
         roles.targets, roles.target_via = fallback_targets(
-            parsed, [hit.token, *(i.token for i in hit.embedded)], event_type, index,
-            {s.actor.actor_id for s in roles.sources})
-    if not roles.targets:
+            parsed, [(hit.token, event_type), *((i.token, i.event_type) for i in hit.embedded)],
+            event_type, index,
+            {s.actor.actor_id for s in roles.sources}, places=ctx.places,
+            source_countries=frozenset(s.actor.country for s in roles.sources
+                                       if s.actor.country))
+    if not roles.targets and not reciprocal:
         implied = [m for m in (domestic_recipient(s, event_type, mode, cameo or hit.entry.cameo,
                                                   lexicon) for s in roles.sources) if m]
         if implied:
             roles.targets = list({m.actor.actor_id: m for m in implied}.values())
             roles.target_via = "implied: the source's own " + (
                 "population" if implied[0].actor.sector == "CVL" else "government")
+    if not roles.sources and not roles.targets:
+        return  # no actor, no event
     info = lexicon.types[event_type]
     if roles.source_via:
         notes.append(f"source via {roles.source_via}")
@@ -138,7 +161,9 @@ def _events_for(ctx, sent: Sentence, hit: Hit, lexicon: Lexicon,
     evidence = Evidence(doc_id=ctx.document.doc_id, start=sent.start, end=sent.end,
                         text=ctx.document.text[sent.start:sent.end])
     trigger_text = " ".join(parsed.tokens[i].text for i in sorted(hit.parts))
-    for source, target in _pairs(roles, event_type):
+    joint = reciprocal or event_type in JOINT_TYPES and not (
+        event_type in ONE_SIDED_WITH_OBJECT and _has_object(parsed, hit.token, hit.obj))
+    for source, target in _pairs(roles, joint=joint):
         src = source.actor.ref() if source is not None else None
         tgt = target.actor.ref() if target is not None else None
         yield Event(
@@ -150,6 +175,23 @@ def _events_for(ctx, sent: Sentence, hit: Hit, lexicon: Lexicon,
             date_text=date_text, date_rule=date_rule, modality=modality,
             location=location, quantities=quantities, trigger=trigger_text,
             reason="; ".join(notes), evidence=evidence)
+
+
+def _joint_word(parsed: ParsedDoc, hit: Hit) -> bool:
+    """'held *joint* exercises': a partner is implied though not named (manual 3.14.1)."""
+    words = [hit.token, *([hit.obj] if hit.obj is not None else [])]
+    return any(c.lemma.lower() in JOINT_WORDS for w in words for c in parsed.children(w))
+
+
+def _clause_part(parsed: ParsedDoc, hit: Hit) -> bool:
+    """'allowed the inspectors to return': the phrase's second verb is a clause whose
+    subject the act is done to."""
+    return any(parsed.tokens[i].dep in {"ccomp", "xcomp"} and parsed.tokens[i].head == hit.token.i
+               for i in hit.parts if i != hit.token.i)
+
+
+def _preps(lexicon: Lexicon, hit: Hit) -> frozenset[str]:
+    return lexicon.target_preps_for(hit.entry, hit.event_type, hit.mode)
 
 
 def _recode(parsed: ParsedDoc, hit: Hit, reading, lexicon: Lexicon,
@@ -207,9 +249,33 @@ def _has_aux(parsed: ParsedDoc, tok: Token, aux: frozenset[str]) -> bool:
     return False
 
 
-def _pairs(roles: Roles, event_type: str) -> list[tuple]:
+def _reciprocal(parsed: ParsedDoc, tok: Token) -> bool:
+    """"Russia and Ukraine blamed each other", "... met one another": each party acts on
+    the others."""
+    if tok.pos == "VERB" and tok.lemma.lower() in RECIPROCAL_VERBS:  # "swapped prisoners"
+        return True
+    if tok.pos != "VERB" and tok.dep == "dobj" and \
+            parsed.tokens[tok.head].lemma.lower() in RECIPROCAL_VERBS:  # "traded accusations"
+        return True
+    objects = [c for c in parsed.children(tok) if c.dep in {"dobj", "prep", "dative"}]
+    objects += [g for c in objects if c.dep in {"prep", "dative"} for g in parsed.children(c)
+                if g.dep == "pobj"]
+    def around(o: Token) -> str:
+        return " ".join(t.text.lower() for t in parsed.tokens[max(0, o.i - 1):o.i + 2])
+
+    return any(pair in around(o) for o in objects for pair in ("each other", "one another"))
+
+
+def _has_object(parsed: ParsedDoc, tok: Token, phrase_object: Token | None) -> bool:
+    """An object the act is done to ("bombed rebel positions"); the object that is part
+    of the trigger phrase ("exchanged *fire*") is not one."""
+    return any(c.dep in {"dobj", "nsubjpass"} and c is not phrase_object
+               for c in parsed.children(tok))
+
+
+def _pairs(roles: Roles, *, joint: bool) -> list[tuple]:
     sources, targets = roles.sources, roles.targets
-    if not targets and len(sources) > 1 and event_type in JOINT_TYPES:
+    if not targets and len(sources) > 1 and joint:
         pairs = [(s, t) for s in sources for t in sources if s is not t]
     elif not targets:
         pairs = [(s, None) for s in sources]

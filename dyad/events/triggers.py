@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dyad.events.lexicon import Lexicon, Trigger
+from dyad.events.phrases import saying_governor
 from dyad.nlp.parsed import ParsedDoc, Sentence, Token
 
 # Children that can hold the second word of a multiword verb ("pull out", "call for").
 PHRASE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "acomp", "oprd", "npadvmod",
-                         "compound", "xcomp", "dep", "advcl", "attr", "pobj"})
+                         "compound", "xcomp", "ccomp", "dep", "advcl", "attr", "pobj"})
 # Prepositions whose object counts as the object of a trigger ("withdraw from the treaty").
 OBJECT_PREPS = frozenset({"of", "from", "on", "for", "out"})
 # "suspended part of a military aid program": the object is what the part is of.
@@ -27,6 +28,9 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep", "acomp", "attr",
                         "oprd", "acl", "compound", "nsubjpass", "conj", "advcl"})
 MAX_EMBED_HOPS = 4
+# Prepositions that set an act in time beside another, never as its content.
+TIME_PREPS = frozenset({"after", "before", "following", "since", "despite", "until", "ahead",
+                        "prior", "during", "amid", "amidst", "pending"})
 # An event noun these verbs govern did not happen: "to prevent violence".
 PREVENTING_VERBS = frozenset({"prevent", "forestall", "avoid", "avert", "deter", "preclude",
                               "thwart", "foil"})
@@ -45,6 +49,7 @@ class Hit:
     mode: str | None = None
     frame: "Hit | None" = None  # the frame this act is embedded in
     embedded: list["Hit"] = field(default_factory=list)
+    merged: list["Hit"] = field(default_factory=list)  # event nouns naming the same act
     kind: str = "lexicon"  # or "deontic": "X said Y must ..."
 
     @property
@@ -75,10 +80,17 @@ def find_hits(parsed: ParsedDoc, sent: Sentence, lexicon: Lexicon) -> list[Hit]:
                 hits.append(hit)
                 consumed.update(hit.parts)
     by_token = {h.token.i: h for h in hits}
-    # "sent aid to": the verb and its object name one act; keep the verb
-    hits = [h for h in hits if not (h.entry.pos == "noun" and h.token.dep in {"dobj", "nsubjpass"}
-                                    and (v := by_token.get(h.token.head)) is not None
-                                    and v.event_type == h.event_type)]
+    # "sent aid to", "the strikes on Gaza killed dozens": the verb and its object or
+    # subject name one act; keep the verb, which takes the roles the noun adds
+    kept = []
+    for h in hits:
+        verb = by_token.get(h.token.head) if h.entry.pos == "noun" and h.token.dep in {
+            "dobj", "nsubjpass", "nsubj"} else None
+        if verb is not None and verb is not h and verb.event_type == h.event_type:
+            verb.merged.append(h)
+        else:
+            kept.append(h)
+    hits = kept
     if lexicon.deontic is not None:
         hits += _deontic_hits(parsed, tokens, hits, lexicon)
     _link_frames(parsed, hits, lexicon)
@@ -87,8 +99,6 @@ def find_hits(parsed: ParsedDoc, sent: Sentence, lexicon: Lexicon) -> list[Hit]:
 
 def _deontic_hits(parsed: ParsedDoc, tokens, hits: list[Hit], lexicon: Lexicon) -> list[Hit]:
     """'The minister said Iraq must comply': the speaker's demand on the clause's subject."""
-    from dyad.events.roles import saying_governor
-
     found = []
     by_token = {h.token.i: h for h in hits}
     for tok in tokens:
@@ -135,7 +145,13 @@ def _match(parsed: ParsedDoc, tok: Token, entries) -> Hit | None:
         if entry.subject is not None and not any(
                 _word_in(parsed, s, entry.subject) for s in _subjects(parsed, tok)):
             continue
+        if entry.not_subject and any(_word_in(parsed, s, entry.not_subject)
+                                     for s in _doers(parsed, tok)):
+            continue
         if entry.pos == "noun" and not _modifiers_ok(parsed, tok, entry):
+            continue
+        if entry.infinitive and not any(c.dep in {"xcomp", "ccomp"} and _infinitival(parsed, c)
+                                        for c in parsed.children(tok)):
             continue
         if entry.prep is not None and not any(
                 c.dep == "prep" and c.lemma.lower() in entry.prep for c in parsed.children(tok)):
@@ -194,6 +210,23 @@ def _subjects(parsed: ParsedDoc, tok: Token) -> list[Token]:
     return subs
 
 
+def _doers(parsed: ParsedDoc, tok: Token) -> list[Token]:
+    """Who or what does the act: the subject or "by" agent, else (for "..., killing 30")
+    the subject of the clause the participle or infinitive hangs on."""
+    node = tok
+    for _ in range(2):
+        found = [c for c in parsed.children(node) if c.dep == "nsubj"]
+        found += [g for c in parsed.children(node) if c.dep == "agent"
+                  for g in parsed.children(c) if g.dep == "pobj"]
+        # "the first contingent of troops arrived": the complement names who
+        found += [g for s in found for p in parsed.children(s) if p.dep == "prep"
+                  and p.lemma.lower() == "of" for g in parsed.children(p) if g.dep == "pobj"]
+        if found or node.dep not in {"advcl", "conj", "xcomp"} or node.head == node.i:
+            return found
+        node = parsed.tokens[node.head]
+    return []
+
+
 def _word_in(parsed: ParsedDoc, tok: Token, words: frozenset[str]) -> bool:
     if tok.lemma.lower() in words or tok.text.lower() in words:
         return True
@@ -210,8 +243,12 @@ def _word_in(parsed: ParsedDoc, tok: Token, words: frozenset[str]) -> bool:
 
 
 def _modifiers_ok(parsed: ParsedDoc, tok: Token, entry: Trigger) -> bool:
-    mods = {w for c in parsed.children(tok) if c.dep in MODIFIER_DEPS
-            for w in (c.lemma.lower(), c.text.lower())}
+    kids = [c for c in parsed.children(tok) if c.dep in MODIFIER_DEPS]
+    before = parsed.tokens[tok.i - 1] if tok.i else None
+    if before is not None and before.sent == tok.sent and before.pos in {"NOUN", "ADJ"} \
+            and before.head != tok.i:  # "stop drone strikes", "drone" misparsed as a verb's
+        kids.append(before)
+    mods = {w for c in kids for w in (c.lemma.lower(), c.text.lower())}
     if entry.modifier is not None and not mods & entry.modifier:
         return False
     return not mods & entry.not_modifier
@@ -225,6 +262,8 @@ def _link_frames(parsed: ParsedDoc, hits: list[Hit], lexicon: Lexicon) -> None:
             continue
         node, hops = hit.token, 0
         while node.head != node.i and hops < MAX_EMBED_HOPS and node.dep in EMBED_DEPS:
+            if node.dep == "prep" and node.text.lower() in TIME_PREPS:
+                break  # "after talks with Iraq, Iran agreed": beside the frame, not its content
             head = parsed.tokens[node.head]
             governor = by_token.get(head.i)
             if governor is None and node.dep == "ccomp":  # "reiterated its demand that X ..."

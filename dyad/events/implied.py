@@ -1,0 +1,97 @@
+"""Recipients a sentence implies without naming them as the object of the act.
+
+Tried in order when the parse gives a trigger no target (docs/events.md, "Implied
+recipients"):
+
+1. the party a threat is conditional on ("threatened to strike unless *Israel* withdrew");
+2. for acts done to a territory and its people (``TERRITORIAL_TYPES``; a frame stands in
+   for such an act it frames), the object of the act's purpose clause ("used tear gas *to
+   disperse the youths*"), else the actor named where the act took place ("lifted the
+   curfew *in Montenegro*");
+3. for the same acts, the country of a *place* named there (or as the object) when no
+   actor is ("Israeli jets bombed targets *near Damascus*" -> SYR): the act was done to
+   that country's territory. A place in the source's own country adds nothing (the domestic
+   table decides those), and a place never makes an event on its own: the act still
+   needs a named source.
+
+The implied domestic recipients (``domestic``) come after these.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from dyad.events.domestic import ImpliedMention, country_actor
+from dyad.events.phrases import ActorIndex, actor_id, np_actors, subject_actors, unique_mentions
+from dyad.nlp.parsed import ParsedDoc, Token
+
+# Acts done to a territory and its people ("lifted a curfew in Montenegro", "demonstrated
+# in Serbia", "blew themselves up in Tel Aviv", aid "arrived in Darfur"): with no other
+# recipient, the actor named where the act took place is the recipient.
+TERRITORIAL_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST",
+                               "AID"})
+TERRITORIAL_PREPS = frozenset({"in", "inside", "into", "across", "near", "at"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def fallback_targets(parsed: ParsedDoc, acts: Sequence[tuple[Token, str]], event_type: str,
+                     index: ActorIndex, exclude: set[str], *, places: Sequence = (),
+                     source_countries: frozenset[str] = frozenset()) -> tuple[list, str]:
+    """The implied recipients of a trigger of ``event_type`` and how they were found.
+
+    ``acts``: (token, type) of the trigger and of the acts it frames; a frame takes the
+    place of a territorial act it frames ("called for an end to the violence *in
+    Venezuela*"). ``exclude`` holds the source ids, ``places`` the document's
+    ``PlaceMention`` records."""
+    tokens = [tok for tok, _ in acts]
+
+    def keep(found: list) -> list:
+        return [m for m in unique_mentions(found) if actor_id(m) not in exclude]
+
+    if event_type == "THREATEN":
+        for tok in tokens:
+            for c in parsed.children(tok):
+                if c.dep == "advcl" and any(m.dep == "mark" and m.lemma.lower() in CONDITION_MARKS
+                                            for m in parsed.children(c)):
+                    found = keep(subject_actors(parsed, c, index))
+                    if found:
+                        return found, "subject of the threat's condition"
+    territorial = [tok for tok, kind in acts if kind in TERRITORIAL_TYPES]
+    for tok in territorial:  # "used tear gas *to disperse the youths*"
+        found = keep([a for c in parsed.children(tok) if c.dep in {"xcomp", "advcl"}
+                      and any(m.dep == "aux" and m.text.lower() == "to" for m in parsed.children(c))
+                      for o in parsed.children(c) if o.dep == "dobj"
+                      for a in np_actors(parsed, o, index)])
+        if found:
+            return found, "object of the act's purpose clause"
+    where = [g for tok in territorial for g in _place_phrases(parsed, tok)]
+    for g in where:
+        found = keep(np_actors(parsed, g, index))
+        if found:
+            return found, "where the act took place"
+    if not exclude:  # a place alone never makes the event: a source must be named
+        return [], ""
+    for g in where:
+        countries = _place_countries(parsed, g, places) - source_countries
+        if len(countries) == 1:
+            return ([ImpliedMention(country_actor(countries.pop()))],
+                    "the country of the place where the act took place")
+    return [], ""
+
+
+def _place_phrases(parsed: ParsedDoc, tok: Token) -> list[Token]:
+    """Objects of in/at/near... on the trigger, its object, or the verb an event noun is
+    the object of."""
+    objects = [c for c in parsed.children(tok) if c.dep == "dobj"]
+    heads = [tok, *objects]
+    if tok.pos != "VERB" and tok.head != tok.i:
+        heads.append(parsed.tokens[tok.head])
+    return [g for h in heads for c in parsed.children(h)
+            if c.dep == "prep" and c.lemma.lower() in TERRITORIAL_PREPS
+            for g in parsed.children(c) if g.dep == "pobj"] + objects  # "sealed off Hebron"
+
+
+def _place_countries(parsed: ParsedDoc, phrase: Token, places: Sequence) -> set[str]:
+    lo, hi = parsed.subtree_span(phrase)
+    return {p.place.country for p in places
+            if lo <= p.start and p.end <= hi and getattr(p.place, "country", None)}
