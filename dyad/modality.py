@@ -42,7 +42,7 @@ INTENDING_VERBS = frozenset({"intend", "plan", "want", "seek", "aim", "hope", "w
                              "desire", "push", "look", "vow", "pledge", "promise", "swear",
                              "decide", "resolve", "strive", "endeavour", "endeavor", "weigh",
                              "contemplate", "mull", "eye", "apply", "campaign", "work",
-                             "scramble", "race", "angle"})
+                             "scramble", "race", "angle", "agree", "commit"})
 # "is willing/ready/prepared to withdraw": the act is intended, not yet done.
 INTENDING_ADJECTIVES = frozenset({"willing", "ready", "prepared", "keen", "eager", "determined",
                                   "committed", "resolved", "intent", "anxious", "bent",
@@ -51,7 +51,8 @@ INTENDING_ADJECTIVES = frozenset({"willing", "ready", "prepared", "keen", "eager
 INTENDING_NOUNS = frozenset({"plan", "intention", "intent", "bid", "proposal", "aim", "goal",
                              "ambition", "desire", "wish", "pledge", "promise", "vow", "offer",
                              "determination", "readiness", "willingness", "decision", "effort",
-                             "push", "drive", "attempt", "commitment", "quest", "hope"})
+                             "push", "drive", "attempt", "commitment", "quest", "hope",
+                             "application", "candidacy"})
 # "pushing *for* talks", "keen *on* a deal", "committed *to* dialogue", "interest *in* buying"
 INTENDING_PREPS = frozenset({"for", "on", "to", "toward", "towards", "in"})
 # Participles that make an event noun a plan: "a *planned* visit", "the *proposed* pact".

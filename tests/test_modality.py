@@ -24,6 +24,10 @@ CASES = [
  ("The minister is expected to sign the deal in June.", "sign", "expected"),
  ("India intends to sign a trade agreement with the UAE.", "sign", "intended"),
  ("Chile wants to join the pact.", "join", "intended"),
+ # a commitment to a future act: the act is intended, the agreeing itself asserted
+ ("Russia agreed to supply Turkey with missiles.", "supply", "intended"),
+ ("Russia agreed to supply Turkey with missiles.", "agreed", "asserted"),
+ ("Ukraine submitted its application to join NATO.", "join", "intended"),
  ("The two sides reportedly reached an arms deal.", "reached", "reported"),
  ("According to sources, Russia moved troops to the border.", "moved", "reported"),
  ("Sources said Egypt had bought 24 Rafale jets.", "bought", "reported"),
