@@ -328,3 +328,16 @@ def test_commodity_is_an_attribute_of_supply_only():
     alliance = next(r for r in rels if r.relation_type == "alliance")
     assert "commodity" not in alliance.attributes
 
+
+
+@pytest.mark.parametrize("fixed, mod, expected", [
+    ("negated", "asserted", "negated"),      # "but not of the EU"
+    ("negated", "reported", "negated"),
+    ("negated", "intended", None),           # a planned leaving says nothing certain
+    ("intended", "asserted", "intended"),    # "BRICS invited Iran to join"
+    ("intended", "negated", "negated"),      # "did not invite": its own reading stands
+])
+def test_fixed_modality(fixed, mod, expected):
+    from dyad.relations.reading import fixed_modality
+
+    assert fixed_modality(fixed, mod) == expected

@@ -150,6 +150,40 @@ PHRASINGS = [
     ("Under the deal, Egypt will receive Israeli gas worth $35 billion until 2040.", {("energy_supply", "ISR", "EGY")}),
     ("The 1953 Pact of Madrid allowed the United States to build bases in Spain.", {("military_presence", "USA", "ESP")}),
     ("The Manas air base in Kyrgyzstan was used by US forces until 2014.", {("military_presence", "USA", "KGZ")}),
+    # membership, round 2: possessive IGO with adjectives, fronted "As members of", the IGO
+    # acting on its members, an elided second membership, candidates
+    ("The EU's eastern members Poland and Lithuania pushed for sanctions.",
+     {("membership", "POL", "EU"), ("membership", "LTU", "EU")}),
+    ("As members of the OSCE, Armenia and Azerbaijan pledged to talk.",
+     {("membership", "ARM", "OSCE"), ("membership", "AZE", "OSCE")}),
+    ("The EU admitted Croatia in July 2013.", {("membership", "HRV", "EU")}),
+    ("BRICS expanded to include Egypt, Ethiopia, Iran and the United Arab Emirates in 2024.",
+     {("membership", c, "BRICS") for c in ("EGY", "ETH", "IRN", "ARE")}),
+    ("BRICS welcomed Indonesia as a full member in January 2025.", {("membership", "IDN", "BRICS")}),
+    ("Montenegro signed the accession protocol in May 2016 and became NATO's 29th member in June 2017.",
+     {("membership", "MNE", "NATO")}),
+    ("Turkey is a member of NATO but not of the EU.", {("membership", "TUR", "NATO"), ("membership", "TUR", "EU")}),
+    ("Greece has been a member of NATO since 1952 and of the EU since 1981.",
+     {("membership", "GRC", "NATO"), ("membership", "GRC", "EU")}),
+    ("Georgia, an EU candidate, held elections.", {("membership", "GEO", "EU")}),
+    ("NATO welcomed Finland's decision.", set()),
+    ("NATO invited Ukraine's president to the summit.", set()),
+    ("The EU admitted that Hungary had a point.", set()),
+    ("The foreign ministers of France and of the EU met.", set()),
+    # leaving an IGO is a withdrawal (the agreements coder's), not a membership record
+    ("Britain left the EU in 2020.", set()),
+    # sanctions as a verb; not the participle of "the sanctioned tycoon", "UN-sanctioned"
+    ("The EU has sanctioned Russia over the war.", {("sanctions", "EU", "RUS")}),
+    ("Russian banks were sanctioned by Britain.", {("sanctions", "GBR", "RUS")}),
+    ("The sanctioned Russian tycoon sold his club.", set()),
+    ("A UN-sanctioned mission arrived in Haiti.", set()),
+    # armed conflict with the enemy as object; a group fights its own state's army
+    ("Sudan's army has been fighting the Rapid Support Forces since April 2023.",
+     {("armed_conflict", "RSF", "SDN")}),
+    ("Ukraine is still fighting Russia.", {("armed_conflict", "RUS", "UKR")}),
+    ("Iran has been fighting for influence in Iraq.", set()),
+    ("Turkish troops occupy northern Cyprus.", {("occupation", "TUR", "CYP")}),
+    ("Russia supplied about 40% of the EU's gas before the war.", {("energy_supply", "RUS", "EU")}),
     # cue words used for something else
     ("The trade war between the United States and China escalated in 2019.", set()),
     ("The agreement does not conflict with EU law, Poland said.", set()),
@@ -186,6 +220,11 @@ def _only(extractor, text: str, rtype: str):
      "military_presence", "asserted"),
     ("Saudi Arabia and the UAE were invited to join BRICS; the UAE joined in January 2024. Saudi Arabia did not.",
      "membership", None),
+    ("Serbia seeks EU membership.", "membership", "intended"),
+    ("The EU opened membership talks with Ukraine in December 2023.", "membership", "intended"),
+    ("BRICS invited Saudi Arabia to join the bloc.", "membership", "intended"),
+    ("Argentina declined an invitation to join BRICS.", "membership", "negated"),
+    ("Kosovo is not a member of the United Nations.", "membership", "negated"),
 ])
 def test_modality(extractor, text, rtype, modality):
     rels = [r for r in extractor.extract_text(text, date="2024-03-10").relations if r.relation_type == rtype]
@@ -230,6 +269,28 @@ def test_claimed_territory_is_the_location(extractor):
     rel = _only(extractor, "Argentina claims the British-held Falkland Islands.", "territorial_claim")
     assert (rel.source.actor_id, rel.target.actor_id) == ("ARG", "GBR")
     assert rel.attributes["location"]["text"] == "Falkland Islands"
+
+
+@pytest.mark.parametrize("text, territory", [
+    ("Argentina claims sovereignty over the Falkland Islands.", "Falkland Islands"),
+    ("China claims Taiwan.", "Taiwan"),
+    ("Venezuela revived its claim to the Essequibo region, which makes up two-thirds of Guyana.",
+     "Essequibo"),
+    ("Russia annexed Crimea from Ukraine in 2014.", "Crimea"),
+])
+def test_territory_is_the_place_at_stake_by_name(extractor, text, territory):
+    rel = next(r for r in extractor.extract_text(text, date="2024-03-10").relations
+               if r.relation_type in {"territorial_claim", "occupation"})
+    assert rel.attributes["territory"] == territory
+
+
+def test_elided_membership_keeps_its_own_modality_and_date(extractor):
+    rels = extractor.extract_text("Turkey is a member of NATO but not of the EU.", date="2024-03-10").relations
+    assert {(r.target.actor_id, r.modality) for r in rels} == {("IGO.NATO", "asserted"), ("IGO.EU", "negated")}
+    rels = extractor.extract_text("Greece has been a member of NATO since 1952 and of the EU since 1981.",
+                                  date="2024-03-10").relations
+    assert {(r.target.actor_id, r.attributes.get("since")) for r in rels} == {("IGO.NATO", "1952"),
+                                                                              ("IGO.EU", "1981")}
 
 
 def test_a_treaty_read_as_an_organisation_takes_no_side(extractor):

@@ -3,7 +3,8 @@
 ``value_usd`` (or ``value`` and ``currency``) from a money quantity; ``year`` from a date,
 or ``since`` from a date after "since"; ``commodity``; ``rank`` ("third largest", "main");
 ``location`` (a ``LocationRef`` as JSON, with ``text``: the place as written) and
-``distance_km``. A rank with "after the United States and France" also ranks those two:
+``distance_km``; for a claim or an occupation, ``territory``: the place at stake as
+written ("Falkland Islands"), also when it is a whole country. A rank with "after the United States and France" also ranks those two:
 ``ranked_before`` lists them, and the coder writes their relations with ``inferred: true``.
 """
 
@@ -23,6 +24,8 @@ _RANK = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eig
                    re.IGNORECASE)
 _MONEY = re.compile(r"[A-Z]{3}")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
+# "the Essequibo region" is named "Essequibo": the article and trailing common nouns go
+_TERRITORY_WORDS = re.compile(r"^the\s+|(?:\s+(?-i:[a-z][\w-]*))+$", re.IGNORECASE)
 _ONE_OF = re.compile(r"\bone\s+of(?:\s+the)?(?:\s+[\w'’-]+)?\s*$", re.IGNORECASE)
 
 
@@ -43,8 +46,10 @@ def attributes(env: SentenceEnv, m: re.Match[str], dates: Sequence[Any], quantit
     if km:
         attrs["distance_km"] = km[0].value
     ds = [d for d in dates if sent.start <= d.start and d.end <= sent.end and d.value]
-    since = next((d for d in ds if d.kind == "range_start" or
-                  text[max(sent.start, d.start - 6):d.start].lower().strip().endswith("since")), None)
+    sinces = [d for d in ds if d.kind == "range_start"
+              or text[max(sent.start, d.start - 6):d.start].lower().strip().endswith("since")]
+    # "a member of NATO since 1952 and of the EU since 1981": the trigger's own
+    since = _nearest_date(text, m, sinces) or next(iter(sinces), None)
     if since is not None:
         attrs["since"] = since.value
     else:
@@ -58,6 +63,10 @@ def attributes(env: SentenceEnv, m: re.Match[str], dates: Sequence[Any], quantit
         # a whole country is the host itself, not a place within it; a claimed or occupied
         # territory with its own code ("the Falkland Islands") is still the place at stake
         attrs["location"] = {**place.location.model_dump(mode="json"), "text": place.text}
+    if territory and place is not None and place.text:
+        # the claimed or occupied territory by name, even when it is the holder's whole
+        # country ("China claims Taiwan") or its code is the holder's ("the Falklands")
+        attrs["territory"] = _TERRITORY_WORDS.sub("", place.text) or place.text
     window = max(sent.start, m.start() - 30)
     rank = _RANK.search(text, window, m.end())
     if rank and not _ONE_OF.search(text, max(sent.start, rank.start() - 30), rank.start()):

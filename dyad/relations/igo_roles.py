@@ -5,7 +5,8 @@ IGOs) right before it ("a member of the EU and NATO", "an EU and NATO member", "
 31st member"); "the alliance", "the bloc's", "its" stand for the IGO named last;
 ``igo_left``: the IGO right before a clause about its members ("BRICS, which includes",
 "Mercosur, the bloc of"); ``igo_recent``: the IGO named last in this or the two previous
-sentences ("Finland became a member in April 2023").
+sentences ("Finland became a member in April 2023"); ``igo_subject``: the IGO that
+acts on its members ("The EU admitted Croatia", "BRICS expanded to include Iran").
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dyad.agreements.spans import group_after
+from dyad.agreements.spans import group_after, group_before, subject_actors, token_at
 from dyad.relations.context import SentenceEnv, sentence_start, whole_lists
 
 # Between an IGO and "member": "NATO member", "NATO's 31st member", "EU's newest member".
-_IGO_GAP = re.compile(r"(?:['’]s?|-)?\s*(?:(?:\d+(?:st|nd|rd|th)|[a-z]+est|[a-z]+th|first|second|third|"
-                      r"founding|full|newest|latest|fellow)\s+)?")
+# After a possessive, any two lower-case words or a number: "the EU's eastern members",
+# "NATO's 32 members".
+_IGO_GAP = re.compile(r"(?:['’]s?\s+(?:(?:[a-z][a-z-]*|\d+(?:st|nd|rd|th)?)\s+){0,2}|-?\s*(?:(?:\d+(?:st|nd|rd|th)|[a-z]+est|"
+                      r"[a-z]+th|first|second|third|founding|full|newest|latest|fellow)\s+)?)")
 
 # An IGO named by a common noun or "its", resolved to the IGO named last before it.
 IGO_NOUNS = r"(?:alliance|bloc|union|organi[sz]ation|grouping|group|club|body|community|league)"
@@ -71,6 +74,23 @@ def _igo_left(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     return found, ""
 
 
+def _igo_subject(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The IGO subject of a verb about its members: the parsed subject, else the IGO just
+    before the trigger with only lower-case words between ("BRICS formally expanded to
+    include"); "the bloc", "the alliance" stand for the IGO named last."""
+    text = env.parsed.text
+    igos = [a for a in actors if a.actor.kind == "igo"]
+    found = subject_actors(env.parsed, token_at(env.parsed, m.start(), m.end()), igos)
+    if not found:
+        found = group_before(text, igos, m.start(), floor=env.sent.start, max_gap=30)
+        if found and not re.fullmatch(r"(?:\s+[a-z]+)*\s+", text[found[-1].end:m.start()]):
+            found = []
+    if not found and re.search(rf"\bthe\s+(?:[\w-]+\s+)?{IGO_NOUNS}(?:\s+[a-z]+)*\s+$",
+                               text[max(env.sent.start, m.start() - 40):m.start()], re.IGNORECASE):
+        found = recent_igo(env, m.start())
+    return found[-1:], ""
+
+
 def recent_igo(env: SentenceEnv, before: int) -> list[Any]:
     """"the alliance", "the bloc", "its": the IGO named last before ``before``, else the
     first one named after its sentence."""
@@ -81,4 +101,4 @@ def recent_igo(env: SentenceEnv, before: int) -> list[Any]:
 
 
 IGO_ROLES = {"igo_recent": _igo_recent, "igo_after": _igo_after, "igo_before": _igo_before,
-             "igo_left": _igo_left}
+             "igo_left": _igo_left, "igo_subject": _igo_subject}

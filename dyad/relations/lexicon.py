@@ -3,7 +3,8 @@
 A pattern is a trigger (a case-insensitive regex) with the roles its source and target
 take (``dyad.relations.sides``), optional ``requires``/``forbid`` regexes read in the
 window after the trigger, and a type; type ``supply`` is decided by the commodity
-(arms -> arms_supply, energy -> energy_supply, other goods -> trade).
+(arms -> arms_supply, energy -> energy_supply, other goods -> trade). A pattern may fix
+its ``modality`` ("left the EU" is a membership that no longer holds: ``negated``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Pattern:
     requires: re.Pattern[str] | None
     forbid: re.Pattern[str] | None
     forbid_before: re.Pattern[str] | None = None
+    modality: str | None = None  # what an asserted trigger means for the relation
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,8 @@ def load_patterns() -> RelationLexicon:
         pats = tuple(Pattern(
             p["type"], re.compile(p["trigger"], re.IGNORECASE),
             tuple(p["source"].split("|")), tuple(p["target"].split("|")),
-            _compile(p.get("requires")), _compile(p.get("forbid")), _compile(p.get("forbid_before")))
+            _compile(p.get("requires")), _compile(p.get("forbid")), _compile(p.get("forbid_before")),
+            p.get("modality"))
             for p in raw["patterns"])
         words = sorted(((w, t) for t, ws in raw["commodities"].items() for w in ws),
                        key=lambda x: len(x[0]), reverse=True)

@@ -4,8 +4,11 @@ clause; two readings proper to relations adjust it.
 - A definite noun phrase presupposes the relation: "North Korea sent troops to fight for
   Russia in its war against Ukraine" asserts the war though the clause is a purpose;
   "Russia may keep warships at its naval facility in Tartus" asserts the facility.
-- A membership applied for, negotiated or offered has not happened: "a candidate for EU
-  membership", "accession talks with Ukraine", "invited to join BRICS" are intended.
+- A membership applied for, sought, negotiated or offered has not happened: "a candidate
+  for EU membership", "Serbia seeks EU membership", "accession talks with Ukraine",
+  "invited to join BRICS" are intended; an offer turned down ("declined an invitation to
+  join BRICS") is negated.
+- A pattern may fix the modality of what its trigger asserts (``fixed_modality``).
 """
 
 from __future__ import annotations
@@ -23,10 +26,14 @@ PRESUPPOSED = frozenset({"armed_conflict", "alliance", "military_presence", "occ
 _DEFINITE = re.compile(r"(?:\b(?:the|its|their|his|her|our)|['’]s?)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # Words that make a membership a prospect, not a fact.
 _PROSPECT = re.compile(r"\b(?:candidate|candidacy|candidates|aspirants?|aspiring|applicants?|"
-                       r"applications?|applied|apply|applying|accession\s+(?:talks|negotiations|process|"
-                       r"bid|request)|negotiat(?:e|es|ed|ing|ions?)\s+(?:its\s+|their\s+)?(?:\w+\s+)?"
-                       r"(?:accession|membership)|invit(?:ed|ation|es|e)\s+to\s+join|path\s+to|road\s+to|"
+                       r"applications?|applied|apply|applying|(?:accession|membership)\s+(?:talks|negotiations|"
+                       r"process|bids?|requests?)|(?:seeks?|seeking|sought|wants?|wanted|pursu(?:e|es|ed|ing))\s+"
+                       r"(?:full\s+)?(?:[\w.-]+\s+){0,3}?membership|negotiat(?:e|es|ed|ing|ions?)\s+(?:its\s+|their\s+)?(?:\w+\s+)?"
+                       r"(?:accession|membership)|invit(?:ed|ation|es|e|ing)\s+(?:[\w.-]+\s+){0,4}?to\s+join|path\s+to|road\s+to|"
                        r"way\s+for)\b", re.IGNORECASE)
+# An offer of membership turned down: "declined an invitation to join BRICS".
+_TURNED_DOWN = re.compile(r"\b(?:declin|reject|refus|spurn|snubb?)\w*\s+(?:an?\s+|the\s+|its\s+)?"
+                          r"(?:[\w-]+\s+)?(?:invitation|offer)\s+to\s+(?:join|become)", re.IGNORECASE)
 _WINDOW = 40  # characters before the trigger read for a determiner or a prospect word
 
 
@@ -46,6 +53,19 @@ def relation_modality(env: SentenceEnv, rtype: str, m: re.Match[str], modality: 
         # the trigger's clause only: "invited to join BRICS; the UAE joined in January"
         before = text[max(sent.start, m.start() - _WINDOW):m.start()].split(";")[-1]
         after = text[m.start():min(sent.end, m.end() + 30)].split(";")[0]
+        if _TURNED_DOWN.search(before + after):
+            return "negated"
         if _PROSPECT.search(before + after):
             return "intended"
     return mod
+
+
+def fixed_modality(fixed: str, mod: str) -> str | None:
+    """The modality of a relation whose pattern fixes it, given the trigger's own ``mod``;
+    None when the relation is not to be written. A leaving ("Britain left the EU",
+    ``fixed`` negated) says the membership no longer holds only when the leaving is stated
+    or reported: a leaving planned or denied says nothing certain of the membership. An
+    invitation (``fixed`` intended) keeps a stronger reading of its own ("did not invite")."""
+    if fixed == "negated":
+        return "negated" if mod in {"asserted", "reported"} else None
+    return fixed if mod == "asserted" else mod

@@ -17,7 +17,7 @@ from dyad.model import ActorRef, Evidence, Relation, make_id
 from dyad.modality import modality_of
 from dyad.nlp.parsed import ParsedDoc
 from dyad.relations.attributes import attributes, ranked_before
-from dyad.relations.reading import PROSPECTIVE, relation_modality
+from dyad.relations.reading import PROSPECTIVE, fixed_modality, relation_modality
 from dyad.relations.lexicon import (ROLE_WINDOW, Pattern, RelationLexicon, find_commodity,
                                     load_patterns)
 from dyad.relations.context import PlaceHit, SentenceEnv
@@ -52,8 +52,11 @@ def merge_key(relation: Relation) -> tuple[str, str, str]:
 
 
 def _side_key(ref: ActorRef | None) -> str:
-    """A side's country (its id for an IGO, or for an actor with no country)."""
-    return "" if ref is None else ref.actor_id if _is_igo(ref) else ref.country or ref.actor_id
+    """A side's country (its id for an IGO, an armed group, or an actor with no country:
+    "Sudan's army" and the RSF are two sides)."""
+    if ref is None:
+        return ""
+    return ref.actor_id if _is_igo(ref) or _is_group(ref) else ref.country or ref.actor_id
 
 
 def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), places: Sequence[Any] = (),
@@ -129,6 +132,10 @@ def _apply(env: SentenceEnv, pat: Pattern, m: re.Match[str], dates: Sequence[Any
     if not pairs:
         return []
     mod = relation_modality(env, rtype, m, modality)
+    if pat.modality:
+        mod = fixed_modality(pat.modality, mod)
+        if mod is None:
+            return []
     attrs = attributes(env, m, dates, quantities, commodity, place, territory=rtype in PLACE_TYPES,
                        target=pairs[0][1].actor_id if pairs[0][1] else None)
     rels = [_relation(env, rtype, s, t, attrs, mod) for s, t in pairs]
@@ -143,8 +150,8 @@ def _apply(env: SentenceEnv, pat: Pattern, m: re.Match[str], dates: Sequence[Any
 
 def _valid_pairs(rtype: str, pairs: list[tuple[ActorRef, ActorRef | None]], place: PlaceHit | None
                  ) -> list[tuple[ActorRef, ActorRef | None]]:
-    """The pairs a relation of ``rtype`` can hold between: two different countries, no IGO
-    in an alliance or diplomatic relations ("NATO allies Poland and ..." is membership)."""
+    """The pairs a relation of ``rtype`` can hold between: two different countries (or an
+    armed group and its own state's forces), no IGO in an alliance or diplomatic relations ("NATO allies Poland and ..." is membership)."""
     if rtype in PLACE_TYPES and place is not None:
         # the gazetteer may give a disputed place to its claimant ("Western Sahara" -> MAR):
         # the claim is then on the place, with no holder named
@@ -154,7 +161,7 @@ def _valid_pairs(rtype: str, pairs: list[tuple[ActorRef, ActorRef | None]], plac
         pairs = [(s, t) for s, t in pairs if t is not None]  # a claim on nothing named says nothing
     pairs = [(s, t) for s, t in pairs if t is None or (
         s.actor_id != t.actor_id and (s.country is None or s.country != t.country
-                                      or _is_igo(s) or _is_igo(t)))]
+                                      or _is_igo(s) or _is_igo(t) or _is_group(s) or _is_group(t)))]
     if rtype in STATE_PAIRS:
         pairs = [(s, t) for s, t in pairs if not _is_igo(s) and not (t and _is_igo(t))]
     return pairs
@@ -215,6 +222,10 @@ def _has_money(sent: Any, quantities: Sequence[Any]) -> bool:
 
 def _is_igo(ref: ActorRef) -> bool:
     return ref.actor_id.startswith("IGO.")
+
+
+def _is_group(ref: ActorRef) -> bool:
+    return ref.actor_id.startswith("group.")
 
 
 def _relation(env: SentenceEnv, rtype: str, source: ActorRef, target: ActorRef | None,

@@ -25,6 +25,8 @@ A role names where the actor stands relative to the trigger; a pattern's alterna
 - place roles (``in``, ``place``, ``base_owner``): ``dyad.relations.place_roles``; IGO
   roles (``igo_after``, ``igo_before``, ``igo_left``, ``igo_recent``):
   ``dyad.relations.igo_roles``;
+- ``member_subject`` (source only): the member of the membership stated earlier in the
+  sentence ("a member of NATO but not of the EU");
 - ``cmod``: the actor qualifying the commodity after the trigger ("buys Russian gas");
 - ``hyphen_pair`` (source only): "the US-Japan alliance", "the Israel-Hamas war";
 - ``last_two`` (source only): "the two allies": the last two states named before;
@@ -89,8 +91,11 @@ _PREP = {"to": r"to", "from": r"from", "by": r"by", "of": r"of", "on": r"on|agai
 _HELD_BY = re.compile(r"\b(?:held|administered|controlled|occupied|governed|ruled)\s+by\s+(?:the\s+)?",
                       re.IGNORECASE)
 
+# A word stating a membership, for a second one elided after it.
+_MEMBER_WORD = re.compile(r"\bmember(?:s|ship)?\b", re.IGNORECASE)
+
 # A sentence opening with a subordinate -ing clause whose subject is the main clause's.
-_OPENING_CLAUSE = re.compile(r"\s*(?:After|Before|Since|Upon|On|While|Despite|By|Having|Since)\s+"
+_OPENING_CLAUSE = re.compile(r"\s*(?:After|Before|Since|Upon|On|While|Despite|By|Having|Since|As)\s+"
                              r"(?:(?:formally|officially|finally)\s+)?")
 
 
@@ -208,6 +213,21 @@ def _subj(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     if not found and TWO_SIDES_SUBJECT.search(text[sent.start:m.start()]):
         found = last_two_states(env, sent.start)  # "Both countries are members of the WTO."
     return found, ""
+
+
+def _member_subject(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The member of the membership stated before in the sentence, for a second one elided
+    ("Turkey is a member of NATO but not of the EU", "Greece has been a member of NATO
+    since 1952 and of the EU since 1981")."""
+    words = list(_MEMBER_WORD.finditer(env.parsed.text, env.sent.start, m.start()))
+    if not words:
+        return [], ""
+    word = words[-1]
+    for role in (_poss, _subj, _before):
+        found, _ = role(env, word, actors)
+        if found:
+            return found, ""
+    return [], ""
 
 
 def _after(gap: int):
@@ -335,7 +355,7 @@ _ROLES: dict[str, Callable] = {
     "subj": _subj, "after": _after(12), "next": _after(2), "after_far": _after(ROLE_WINDOW),
     **{name: _prep(words) for name, words in _PREP.items()},
     "cmod": _cmod, "hyphen_pair": _hyphen, "last_two": _last_two, "last_two_named": _last_two_named,
-    "pair": _pair, "list_after": _list_after, "listed": _listed, "inside": _inside,
+    "pair": _pair, "member_subject": _member_subject, "list_after": _list_after, "listed": _listed, "inside": _inside,
     **IGO_ROLES, **PLACE_ROLES,
 }
 ROLE_NAMES = frozenset(_ROLES) | {"none"}
