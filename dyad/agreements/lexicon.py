@@ -31,6 +31,7 @@ class Trigger:
     joins: bool = False  # "join": accession, proposed unless asserted
     after_only: bool = False  # only with an agreement mention right after it
     before_only: bool = False  # only with an agreement mention before it (its subject)
+    anchor_first: bool = False  # modality and subject read on the first word ("bid to join")
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def load_lexicon() -> Lexicon:
         Trigger(stage, _compile(t["pattern"], f"lexicon.yaml stages.{stage}"),
                 anaphoric=bool(t.get("anaphoric")), needs_body=t.get("body") == "required",
                 joins=bool(t.get("joins")), after_only=t.get("object") == "after",
-                before_only=t.get("object") == "before")
+                before_only=t.get("object") == "before", anchor_first=t.get("anchor") == "first")
         for stage, items in lex["stages"].items() for t in items)
     bodies = dict(lex["bodies"])
     proper = sorted((b for b in bodies if b[:1].isupper()), key=len, reverse=True)

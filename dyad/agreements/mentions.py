@@ -52,6 +52,20 @@ _CONSENSUS = re.compile(r"(?:(?:broad|general|mutual|wide|widespread|tacit|commo
                         r"complete|full|total|partial|little|much|some|more)\s+)+", re.IGNORECASE)
 _HOSTILITIES = re.compile(r"\s+of\s+hostilities\b(?P<head>\s+(?:agreement|accord|deal|pact|truce|"
                           r"arrangement)s?\b)?", re.IGNORECASE)
+# Modifiers of a domestic or business deal, never an agreement between states.
+DOMESTIC = frozenset({"coalition", "budget", "plea", "wage", "pay", "salary", "book",
+                      "sponsorship", "licensing", "merger", "takeover", "buyout", "prenuptial",
+                      "bipartisan", "spending", "bargaining", "severance", "franchise",
+                      "endorsement", "non-disclosure", "confidentiality", "shareholder",
+                      "shareholders", "congressional", "electoral", "cross-party"})
+_DOMESTIC_AFTER = re.compile(r"\s+(?:on|over)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:budget|spending|"
+                             r"pensions?|tax(?:es)?|wages?|debt\s+ceiling|government\s+funding)\b",
+                             re.IGNORECASE)
+# "memorandum" is a treaty form only as a memorandum of understanding, on a subject, or
+# with a partner; alone it is an internal note ("a presidential memorandum").
+MEMO_HEADS = frozenset({"memorandum", "memorandums", "memoranda"})
+_MEMO_AFTER = re.compile(r"\s+(?:of\s+(?:understanding|agreement|cooperation)|on|with|between|"
+                         r"for|to\s+(?:boost|expand|deepen|strengthen|cooperate))\b", re.IGNORECASE)
 # "a great deal", "deal with": a head in these frames is not an agreement.
 NOT_AGREEMENT = re.compile(r"\b(?:great|good) deal\b|\bin agreement\b|\b(?:to|will|must|can|could|"
                            r"should|would|cannot|and|help|not)\s+deal\s+with\b"
@@ -240,8 +254,10 @@ def _named(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon) 
                  and not t.like_num]
     if not _is_cap(head) and not free_caps:
         return None  # "the French-Greek defence pact": actors, not a title
-    if lo == sent.token_start and not free_caps:
-        return None  # "Defence Agreement ..." opening a sentence: capitalised by position
+    if lo == sent.token_start and (not free_caps or (not _is_cap(head) and len(free_caps) == 1
+                                                     and free_caps[0].i == lo
+                                                     and free_caps[0].pos != "PROPN")):
+        return None  # "Defence Agreement ...", "Diplomatic protocol": capitalised by position
     name = parsed.text[start:end]
     kind = lex.kind_of(name) or lex.heads.get(head.text.lower()) or "other"
     return AgreementMention(start, end, name, sent.i, True, name, kind, True, head.start, inside)
@@ -309,6 +325,10 @@ def _generic(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon
     kind = cued or default
     if head.text.lower() in lex.weak_heads and not cued and not _object_of_stage_verb(parsed, head):
         return None
+    if set(re.findall(r"[a-z-]+", modifiers.lower())) & DOMESTIC or _DOMESTIC_AFTER.match(right):
+        return None  # "the coalition agreement", "a deal on the budget": no treaty between states
+    if head.text.lower() in MEMO_HEADS and not cued and not _MEMO_AFTER.match(right):
+        return None  # "signed a memorandum ordering an inquiry": an internal note
     if det not in DEFINITE | INDEFINITE | {"'s", "’s"} and _CONSENSUS.fullmatch(modifiers) \
             and head.text.lower() in {"agreement", "accord"}:
         return None  # "broad agreement among members", "by mutual agreement": consensus

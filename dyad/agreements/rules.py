@@ -51,6 +51,10 @@ _PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|sides|governments|natio
                    r"neighbou?rs|states|leaders|allies|capitals|presidents|prime\s+ministers|"
                    r"foreign\s+ministers|defen[cs]e\s+ministers)\b", re.IGNORECASE)
 PAIR_SENTENCES = 2
+# A proposal in a sentence about joining is a bid for an existing agreement: the candidate
+# is not a party ("Chile wants to join the pact"); the proposer of a new agreement is one
+# of its would-be parties ("Russia proposed a security treaty to NATO").
+_BID = re.compile(r"\b(?:join\w*|membership|accession|acced\w+|admission|candida\w+)\b", re.IGNORECASE)
 PARTY_STAGES = frozenset({"negotiated", "signed", "ratified", "in_force", "renewed",
                           "suspended", "withdrawn", "terminated", "expired"})
 
@@ -165,7 +169,8 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
         parties += [s.party for s in stages if s.party is not None and s.stage == "signed"]
         parties += _accession_igo(c, parties, actors)
     else:  # an accession binds the candidate and the organisation, not each ratifier
-        parties += [s.party for s in stages if s.party is not None and s.stage in PARTY_STAGES]
+        parties += [s.party for s in stages if s.party is not None and (
+            s.stage in PARTY_STAGES or s.stage == "proposed" and not _BID.search(s.evidence.text))]
     parties += _pair_parties(parsed, c, stages, parties, actors)
     parties = dedupe_refs(_country_level(p, actors) for p in parties)
     if kind in {"other", "treaty"} and "mutual_defense" in terms.provisions:
@@ -261,7 +266,9 @@ def _generic_name(c: Cluster) -> str:
     name = re.sub(r"^(?:[$€£¥₹]|\d[\d.,]*(?![\d.,]*-(?:year|month))|billion|million|thousand|bn|-|\s)+",
                   "", best.text)
     # "a landmark defence pact", "the new trade deal": praise and news are not the name
+    # "the US-proposed draft treaty" is the treaty: who proposed it and its stage are not
     name = re.sub(r"^(?:(?:landmark|historic|new|long-awaited|first-ever|so-called|major|"
-                  r"controversial|key|recent|recently|latest|much-vaunted)\s+)+", "", name,
-                  flags=re.IGNORECASE)
+                  r"controversial|key|recent|recently|latest|much-vaunted|proposed|draft|"
+                  r"planned|would-be|[\w.]+-(?:brokered|mediated|backed|sponsored|proposed|"
+                  r"drafted|led))\s+)+", "", name, flags=re.IGNORECASE)
     return name or best.text

@@ -7,6 +7,7 @@ as they are, because they matter for treaties more than for events:
 - **the future of reported speech**: "Kishida said the pact would take effect next
   year", "France said it would end the accords": "would" is "will" told in the past,
   ``expected``, unless a condition ("if", "unless") stands in the sentence;
+- **awaited**: "the treaty awaits signature", "pending ratification" -> ``expected``;
 - **a demand**: "Russia demanded that NATO sign it", "Washington urged Ankara to ratify
   the protocol": the act is wanted, ``intended``, not done;
 - **a gerund after "before"/"without"**: "Aliyev demands changes before signing the
@@ -17,7 +18,13 @@ as they are, because they matter for treaties more than for events:
   the clause is ``expected`` whatever its main clause says ("Russia would not extend the
   treaty when it expires" does not negate the expiry).
 
-Both need the dependency parse; an unparsed sentence keeps the general reading.
+- **a proposal is an act** (``refine_proposal``): the general reader takes "proposal",
+  "bid" and "offer" for plans of what they propose; for the proposed stage they are the
+  act itself ("Taiwan's bid to join the CPTPP", "Egypt's ceasefire proposal": asserted),
+  and an invitation to join is a formal offer ("NATO invited Finland to join": asserted);
+  a wish is not yet a proposal made ("Israel wants a normalisation deal": intended).
+
+All need the dependency parse; an unparsed sentence keeps the general reading.
 """
 
 from __future__ import annotations
@@ -37,6 +44,14 @@ SAYING_VERBS = frozenset({"say", "tell", "announce", "state", "add", "confirm", 
 # "demanded that NATO sign it", "urged Serbia to ratify": someone wants the act done.
 DEMANDING_VERBS = frozenset({"demand", "urge", "press", "call", "ask", "invite", "encourage",
                              "pressure", "push", "appeal", "insist"})
+# Nouns that name the act of proposing: the proposed stage's own word.
+PROPOSAL_NOUNS = frozenset({"proposal", "bid", "offer", "application", "request", "candidacy",
+                            "candidature"})
+INVITING_VERBS = frozenset({"invite"})
+# "wants a trade deal", "sought membership of the pact": a wish, not yet a proposal made
+WISHING_VERBS = frozenset({"want", "seek", "pursue", "hope", "wish"})
+# "awaits signature", "pending ratification": the stage is still to come.
+AWAITING = frozenset({"await", "awaits", "awaiting", "awaited", "pending"})
 CONDITIONS = frozenset({"if", "unless", "whether", "provided", "otherwise"})
 
 
@@ -55,8 +70,27 @@ def refine(parsed: ParsedDoc, tok: Token | None, modality: str) -> str:
         return "expected"
     if modality == "asserted" and _required(parsed, tok):
         return "expected"
+    if modality == "asserted" and _awaited(parsed, tok):
+        return "expected"  # "the treaty awaits signature", "pending ratification"
     if modality == "asserted" and _demanded(parsed, tok):
         return "intended"
+    return modality
+
+
+def refine_proposal(parsed: ParsedDoc, tok: Token | None, modality: str, cue: str | None) -> str:
+    """The modality of a proposed stage: a proposal noun's own "intended" reading is the
+    proposal made, and "invited X to join" is an offer made."""
+    if tok is None or not parsed.sentences[tok.sent].parsed:
+        return modality
+    if modality == "asserted" and tok.lemma.lower() in WISHING_VERBS:
+        return "intended"
+    if modality != "intended":
+        return modality
+    if cue and cue.lower().rstrip("s") in PROPOSAL_NOUNS:
+        return "asserted"  # "a ceasefire proposal put forward by Egypt"
+    if tok.dep == "xcomp" and tok.head != tok.i \
+            and parsed.tokens[tok.head].lemma.lower() in INVITING_VERBS:
+        return "asserted"
     return modality
 
 
@@ -94,6 +128,17 @@ def _required(parsed: ParsedDoc, tok: Token) -> bool:
             return True
         node = head
     return False
+
+
+def _awaited(parsed: ParsedDoc, tok: Token) -> bool:
+    """A stage noun that is the object of "await" or follows "pending"."""
+    if tok.pos != "NOUN" or tok.head == tok.i:
+        return False
+    head = parsed.tokens[tok.head]
+    if head.lemma.lower() in AWAITING:
+        return True
+    prev = parsed.tokens[tok.i - 1] if tok.i else None
+    return prev is not None and prev.text.lower() in AWAITING
 
 
 def _reported_future(parsed: ParsedDoc, tok: Token) -> bool:

@@ -3,8 +3,10 @@
 - body (``body_of``): a legislative body of ``lexicon.yaml`` before the trigger or after
   "by" ("the Greek parliament" -> GRC, body "Greek parliament"; "lawmakers in Kyiv" ->
   UKR);
-- parties (``stage_parties``): the actors of a "by X" phrase after the trigger, else the
-  body, else the parse's subject of the trigger verb (``spans.subject_actors``; the one
+- parties (``stage_parties``): the actors of a "by X" / "between X and Y" phrase after
+  the trigger, else the actor fused to a participle in the mention ("the US-proposed
+  ceasefire"), else the body, else for a proposal noun its owner ("Egypt's proposal") or
+  the subject of a verb presenting it, else the parse's subject of the trigger verb (``spans.subject_actors``; the one
   urged in "urged Turkey to ratify", the reporter of "it" in "Seoul said it would end",
   the subject of the verb a gerund hangs on in "demands changes before signing"), else
   the list of actors just before it -- never for a passive without agent, a trigger used
@@ -24,16 +26,18 @@ from dyad.agreements.lexicon import Hit, Lexicon
 from dyad.agreements.mentions import AgreementMention
 from dyad.agreements.spans import (group_after, group_before, party_ref, ref_for_id,
                                    subject_actors, token_at)
-from dyad.agreements.stage_modality import DEMANDING_VERBS
+from dyad.agreements.stage_modality import DEMANDING_VERBS, PROPOSAL_NOUNS
 from dyad.model import ActorRef
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
 BODY_WINDOW = 60
 # Stages whose "with X" partners acted too ("India signed a deal with France").
 SHARED_STAGES = frozenset({"signed", "negotiated", "renewed"})
-# "signed by X", "ratified the pact by X", "signed in June 2018 by X": the agent after "by"
-_BY = re.compile(r"\s*(?:(?:the|this|that|it|its)\s+\w+\s+)?(?:(?:in|on|at)\s+[^,;.()]{1,30}?\s+)?"
-                 r"by\s+", re.IGNORECASE)
+# "signed by X", "ratified the pact by X", "signed in June 2018 by X": the agent after "by";
+# "the agreement signed between Egypt and Greece": the pair after "between"
+_BY = re.compile(r"\s*(?:(?:the|this|that|it|its)\s+\w+\s+)?(?:(?:in|on|at)\s+(?:(?!(?:is|are|was|were|"
+                 r"be|been|has|have|had|and|but)\b)[^,;.()\s]+\s+){1,4}?)?(?:by|between)\s+", re.IGNORECASE)
+_VENUE = re.compile(r"\b(?:in|at|from|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 # A trigger used as a noun after a determiner: its sentence's subject is not its party.
 _NOMINAL = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # A passive trigger ("was signed", "has to be ratified"): its agent follows "by" or is unsaid.
@@ -76,15 +80,21 @@ def body_of(parsed: ParsedDoc, sent: Sentence, hit: Hit, lexicon: Lexicon,
 
 def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: AgreementMention,
                   body: tuple[str, ActorRef | None] | None, free_actors: Sequence[Any],
-                  pool: Sequence[Any], stage: str, *, shared: bool = True) -> list[ActorRef]:
+                  pool: Sequence[Any], stage: str, *, shared: bool = True,
+                  tok: Any = None) -> list[ActorRef]:
     """``shared`` False keeps the agreement's "with X" partners out: "Ukraine is ready to
-    sign the deal with Washington" is Ukraine's intention only."""
+    sign the deal with Washington" is Ukraine's intention only. ``tok`` is the trigger's
+    anchor word (its first verb when not given)."""
     text = parsed.text
     after = max(hit.end, mention.end if mention.start >= hit.end else hit.end)
     by = _BY.match(text, after)
     found: list[Any] = []
     if by:
         found = group_after(text, free_actors, by.end(), ceiling=sent.end)
+    if not found and mention.start <= hit.start < mention.head_start:
+        # "the US-proposed ceasefire": the actor fused to the participle acted
+        found = [a for a in pool if a.end == hit.start - 1 and text[a.end] in "-–"]
+        return [party_ref(a.actor, pool) for a in found]
     if not found and body is not None:
         return [body[1]] if body[1] is not None else []
     if not found and _NOMINAL.search(text, max(sent.start, hit.start - 12), hit.start):
@@ -92,10 +102,13 @@ def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: Agreemen
     elif not found and _PASSIVE.search(text, max(sent.start, hit.start - 30), hit.start) \
             and not re.match(r"\w+ing\b", text[hit.start:hit.end]):  # "were negotiating" is active
         found = []  # "the deal, brokered by the US, was signed": no agent, no party
+    elif not found and _is_noun(parsed, tok):
+        # "Egypt's proposal", "a US offer", "Hamas accepted a ceasefire proposal"
+        found = _owner_of_noun(parsed, tok, free_actors)
     elif not found:
         # the parse's subject, unless the list before the trigger holds it and more (a
         # coordination the parse split: "France and Greece's leaders signed")
-        tok = token_at(parsed, hit.start, hit.end)
+        tok = tok or token_at(parsed, hit.start, hit.end)
         subject = _object_of_demand(parsed, tok, free_actors) or \
             subject_actors(parsed, tok, free_actors, passive=False) or \
             _speaker_of_pronoun(parsed, tok, free_actors) or \
@@ -106,9 +119,40 @@ def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: Agreemen
             return _shared([], mention, pool, stage, shared)
         listed = group_before(text, [a for a in free_actors if not _after_with(text, a)],
                               hit.start, floor=sent.start)
+        # "In Beijing, Saudi Arabia and Iran signed": the venue opening the list did not sign
+        while listed and _VENUE.search(text, max(sent.start, listed[0].start - 12), listed[0].start):
+            listed = listed[1:]
         found = listed if not subject or {id(a) for a in subject} <= {id(a) for a in listed} \
             else subject
     return _shared(found, mention, pool, stage, shared)
+
+
+# Verbs whose subject makes the proposal named by their object ("Qatar presented a plan").
+PRESENTING_VERBS = frozenset({"make", "present", "submit", "table", "unveil", "send", "offer",
+                              "float", "draft", "circulate", "deliver", "put", "issue",
+                              "announce", "file", "lodge", "launch", "renew", "pitch"})
+
+
+def _is_noun(parsed: ParsedDoc, tok: Any) -> bool:
+    """A proposal noun trigger of a parsed sentence ("proposal", "bid", "application")."""
+    return tok is not None and parsed.sentences[tok.sent].parsed and tok.pos == "NOUN" \
+        and tok.lemma.lower() in PROPOSAL_NOUNS
+
+
+def _owner_of_noun(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[Any]:
+    """Who made a proposal named by a noun: its possessive, compound or adjectival actor
+    ("Egypt's proposal", "a US offer", "the Egyptian plan"), else the subject of a verb of
+    presenting it ("Washington submitted a proposal"), else nobody: the subject of
+    "accepted", "rejected" or "discussed" did not propose."""
+    mods = [c for c in parsed.children(tok) if c.dep in {"poss", "compound", "amod", "nmod"}]
+    mods += [g for c in mods for g in parsed.children(c) if g.dep in {"poss", "compound", "conj"}]
+    owners = [a for a in actors if any(a.start <= m.start < a.end for m in mods)]
+    if owners:
+        return sorted(owners, key=lambda a: a.start)
+    head = parsed.tokens[tok.head]
+    if tok.dep in {"dobj", "nsubjpass"} and head.lemma.lower() in PRESENTING_VERBS:
+        return subject_actors(parsed, head, actors, passive=False)
+    return []
 
 
 def _shared(found: Sequence[Any], mention: AgreementMention, pool: Sequence[Any], stage: str,

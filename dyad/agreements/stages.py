@@ -12,8 +12,10 @@ where triggers overlap, and triggers inside a named agreement's title are ignore
   LEG or armed-group actor);
 - date: the nearest date mention after the trigger and before the next trigger, else
   the nearest before it (deadlines count: "by the end of June");
-- modality: ``dyad.modality.modality_of`` on the trigger's verb. "join" is an accession:
-  ``ratified`` when asserted, ``proposed`` otherwise ("wants to join": intended).
+- modality: ``dyad.modality.modality_of`` on the trigger's verb (on its first word for
+  ``anchor: first`` triggers: "bid" in "bid to join"), refined by ``stage_modality``.
+  "join" is an accession: ``ratified`` when asserted, ``proposed`` otherwise ("wants to
+  join": intended).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any, Callable, Sequence
 from dyad.agreements.lexicon import Hit, Lexicon
 from dyad.agreements.linking import Cluster
 from dyad.agreements.mentions import AgreementMention
-from dyad.agreements.stage_modality import refine
+from dyad.agreements.stage_modality import refine, refine_proposal
 from dyad.agreements.stage_parties import body_of, joint_parties, stage_parties
 from dyad.agreements.terms import term_spans
 from dyad.agreements.spans import token_at
@@ -39,6 +41,18 @@ _ONLY_AFTER = frozenset({"withdrawn"})
 # What a part of an agreement is called: "its provisions took effect", "the term expired".
 PART_WORDS = frozenset({"text", "document", "provision", "clause", "term", "phase", "stage",
                         "part", "extension", "article", "chapter", "protocol", "amendment"})
+# Nouns of a stage or a relation to an agreement, objects that still point at it
+# ("approved the ratification", "suspended its participation in the pact").
+STAGE_NOUNS = frozenset({"ratification", "extension", "renewal", "accession", "membership",
+                         "participation", "implementation", "compliance", "involvement",
+                         "obligation", "commitment", "signature", "signing"})
+# Documents that are signed, passed or issued without being agreements between states.
+OTHER_DOCUMENTS = frozenset({"letter", "decree", "law", "bill", "order", "petition",
+                             "communique", "communiqué", "resolution", "book", "ordinance",
+                             "proclamation", "budget", "legislation", "motion", "note",
+                             "guestbook", "directive", "executive", "waiver", "memo"})
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 # "within 14 months", "for five years": a span of time, not the date of a stage
 _SPAN_DATE = re.compile(r"(?:within|for|over|during|in\s+the\s+(?:next|coming))\b", re.IGNORECASE)
 # Stages of the agreement as a whole: no party unless "for X" names one.
@@ -69,8 +83,10 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
         hits = [h for h in hits if not h.trigger.before_only
                 or _subject_mention(parsed, h, pairs) is not None]
         sent_actors = [a for a in actors if sent.start <= a.start and a.end <= sent.end]
+        # an actor overlapping a mention is its title read as a name ("The Reciprocal
+        # Access Agreement" as an organisation), or one of its parties
         free_actors = [a for a in sent_actors
-                       if not any(m.start <= a.start and a.end <= m.end for m, _ in pairs)]
+                       if not any(a.start < m.end and m.start < a.end for m, _ in pairs)]
         for k, hit in enumerate(hits):
             target = _target(parsed, hit, hits, pairs, by_sent, sent)
             if target is None:
@@ -82,23 +98,25 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                 body_of(parsed, sent, hit, lexicon, sent_actors, next_start)
             if hit.trigger.needs_body and body is None:
                 continue
-            tok = token_at(parsed, hit.start, hit.end)
+            tok = _anchor(parsed, hit)
             reading = modality(parsed, tok) if tok is not None else None
             mod = refine(parsed, tok, getattr(reading, "modality", "asserted"))
             stage = hit.trigger.stage
             if hit.trigger.joins:
                 stage = "ratified" if mod in {"asserted", "reported"} else "proposed"
+            if stage == "proposed":
+                mod = refine_proposal(parsed, tok, mod, getattr(reading, "cue", None))
             if stage in JOINT_STAGES:
                 parties = joint_parties(parsed, sent, hit, free_actors, actors)
             else:
                 parties = stage_parties(parsed, sent, hit, mention, body, free_actors, actors, stage,
-                                        shared=mod not in {"intended", "negated"})
+                                        shared=mod not in {"intended", "negated"}, tok=tok)
             # "the 2018 military agreement": a year inside a mention dates the agreement
             free_dates = [d for d in dates
                           if not any(m.start <= d.start < m.end for m, _ in pairs)]
             date = _date(free_dates, sent, hit,
                          hits[k + 1].start if k + 1 < len(hits) else sent.end,
-                         hits[k - 1].end if k else sent.start)
+                         hits[k - 1].end if k else sent.start, parsed.text)
             if mod == "asserted" and date is not None and _after_publication(date, doc_date) \
                     and (tok is None or tok.tag != "VBD"):  # a past tense says it happened
                 mod = "expected"  # "the treaty expires in February 2026", written in 2025
@@ -110,6 +128,14 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                     date=date.value if date else None, date_text=date.text if date else None,
                     modality=mod, evidence=evidence)))
     return _dedupe(out)
+
+
+def _anchor(parsed: ParsedDoc, hit: Hit):
+    """The word whose modality and subject count: the match's first word for ``anchor:
+    first`` triggers ("bid" in "bid to join"), else its first verb."""
+    if hit.trigger.anchor_first:
+        return token_at(parsed, hit.start, hit.start + 1)
+    return token_at(parsed, hit.start, hit.end)
 
 
 def _dedupe(staged: list[tuple[Cluster, Stage]]) -> list[tuple[Cluster, Stage]]:
@@ -126,6 +152,10 @@ def _dedupe(staged: list[tuple[Cluster, Stage]]) -> list[tuple[Cluster, Stage]]:
             continue
         seen |= keys
         out.append((c, s))
+    # "a proposal put forward by Egypt": the party-less reading of a stage its sentence
+    # gives with a party says nothing more
+    with_party = {(id(c), s.stage, s.evidence.start) for c, s in out if s.party}
+    out = [(c, s) for c, s in out if s.party or (id(c), s.stage, s.evidence.start) not in with_party]
     # "X signed the deal in October 2022 ... X signed it in Beirut": the undated repeat
     dated = {(id(c), s.stage, s.party.actor_id if s.party else None, s.modality)
              for c, s in out if s.date}
@@ -156,6 +186,8 @@ def _target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
         return _subject_mention(parsed, hit, pairs)
     nxt = min((h.start for h in hits if h.start > hit.start), default=sent.end)
     window = OBJECT_NEAR if hit.trigger.after_only else OBJECT_WINDOW
+    if _other_object(parsed, hit, pairs, only=OTHER_DOCUMENTS):
+        return None  # "signed an executive order implementing the agreement"
     for m, c in pairs:  # a mention inside the match is its object too ("put the deal on hold")
         if m.start > hit.start and m.start - hit.end <= window and m.start < nxt:
             return m, c
@@ -227,20 +259,32 @@ def _pronoun_ref(text: str, hit: Hit, sent: Sentence) -> bool:
     return bool(after or before)
 
 
-def _other_object(parsed: ParsedDoc, hit: Hit,
-                  pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
+def _other_object(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]],
+                  *, only: frozenset[str] | None = None) -> bool:
     """The trigger is a parsed verb whose direct object is neither an agreement mention
     nor a pronoun ("the text" counts as one): an agreement named before it, or in an
-    earlier sentence, is not what it acts on ("Iran has rejected direct negotiations")."""
+    earlier sentence, is not what it acts on ("Iran has rejected direct negotiations").
+    With ``only``, the object must be one of those nouns: a document signed that is no
+    agreement keeps the trigger off the agreement after it too ("signed a decree
+    suspending the treaty")."""
     tok = token_at(parsed, hit.start, hit.end)
     if tok is None or tok.pos != "VERB" or not parsed.sentences[tok.sent].parsed:
         return False
     obj = next((c for c in parsed.children(tok) if c.dep == "dobj"), None)
-    if obj is None or obj.pos == "PRON" or obj.lemma.lower() in {"text", "document"}:
+    if obj is not None and only is not None and obj.lemma.lower() not in only:
+        return False
+    if obj is None or obj.pos == "PRON" or obj.lemma.lower() in PART_WORDS | STAGE_NOUNS:
         return False
     if hit.start <= obj.start < hit.end:
         return False  # "took effect", "held talks": the object is part of the trigger
-    return not any(m.start <= obj.start < m.end for m, _ in pairs)
+    if any(m.start <= obj.start < m.end for m, _ in pairs):
+        return False
+    # "its participation in the treaty", "the terms of the deal": an aspect of the agreement
+    for prep in parsed.children(obj):
+        if prep.dep == "prep" and any(g.dep == "pobj" and any(m.start <= g.start < m.end for m, _ in pairs)
+                                      for g in parsed.children(prep)):
+            return False
+    return True
 
 
 def _other_subject(parsed: ParsedDoc, hit: Hit,
@@ -280,11 +324,19 @@ def _after_publication(date: Any, doc_date: str | None) -> bool:
     return date.value[:len(doc_date)] > doc_date[:len(date.value)]
 
 
-def _date(dates: Sequence[Any], sent: Sentence, hit: Hit, next_start: int, prev_end: int):
+def _date(dates: Sequence[Any], sent: Sentence, hit: Hit, next_start: int, prev_end: int,
+          text: str = ""):
     inside = [d for d in dates if sent.start <= d.start and d.end <= sent.end and d.value
-              and not _SPAN_DATE.match(d.text)]
+              and not _SPAN_DATE.match(d.text)
+              # "the first such deal since 2000" dates nothing but a state that lasts
+              and (hit.trigger.stage == "in_force" or not (_SINCE.search(text, max(0, d.start - 8), d.start)
+                                                       or d.text.lower().startswith("since")))]
     after = [d for d in inside if d.start >= hit.end and d.start < next_start]
     if after:
         return after[0]
     before = [d for d in inside if d.end <= hit.start and d.start >= prev_end]
+    if before and prev_end > sent.start and _COORDINATED.fullmatch(text, before[-1].end, hit.start):
+        # a date closing the previous trigger's clause is that trigger's: "signed in 1951
+        # and ratified a year later", "signed in 1996 but never ratified"
+        return None
     return before[-1] if before else None
