@@ -58,20 +58,26 @@ def domestic_recipient(source, event_type: str, mode: str | None, cameo: str | N
 
 @functools.lru_cache(maxsize=512)
 def _implied_actor(country: str, sector: str) -> Actor:
-    name = _country_name(country)
+    name = country_name(country)
     what = "population" if sector == POPULATION else "government"
     return Actor(actor_id=f"{country}.{sector}", name=f"{name} ({what})",
                  kind="group" if sector == POPULATION else "state", country=country,
                  sector=sector)
 
 
+def population_actor(iso3: str) -> Actor:
+    """A country's population (``<ISO3>.CVL``), the recipient of an act done at home."""
+    return _implied_actor(iso3, POPULATION)
+
+
 @functools.lru_cache(maxsize=256)
 def country_actor(iso3: str) -> Actor:
     """A state the sentence implies (the country of a place), by its ISO3 id."""
-    return Actor(actor_id=iso3, name=_country_name(iso3), kind="state", country=iso3)
+    return Actor(actor_id=iso3, name=country_name(iso3), kind="state", country=iso3)
 
 
-def _country_name(iso3: str) -> str:
+def country_name(iso3: str) -> str:
+    """The country's common name (pycountry), else the code itself."""
     try:
         import pycountry
 

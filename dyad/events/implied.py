@@ -14,14 +14,17 @@ recipients"):
    table decides those), and a place never makes an event on its own: the act still
    needs a named source.
 
-The implied domestic recipients (``domestic``) come after these.
+The implied domestic recipients (``domestic``) come after these, and last
+(``home_place_target``) the population of a place in the source's own country for the
+same acts ("Egypt deployed troops in the Sinai", "the Iraqi army launched an offensive in
+Anbar": EGY -> EGY, IRQ -> IRQ, as PLOVER codes domestic events).
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
-from dyad.events.domestic import ImpliedMention, country_actor
+from dyad.events.domestic import ImpliedMention, country_actor, population_actor
 from dyad.events.phrases import ActorIndex, actor_id, np_actors, subject_actors, unique_mentions
 from dyad.nlp.parsed import ParsedDoc, Token
 
@@ -95,3 +98,18 @@ def _place_countries(parsed: ParsedDoc, phrase: Token, places: Sequence) -> set[
     lo, hi = parsed.subtree_span(phrase)
     return {p.place.country for p in places
             if lo <= p.start and p.end <= hi and getattr(p.place, "country", None)}
+
+
+def home_place_target(parsed: ParsedDoc, acts: Sequence[tuple[Token, str]], *,
+                      places: Sequence, source_countries: frozenset[str]) -> list:
+    """The population of the place a territorial act was done in, when that place is in
+    the (one) source country: the act was done at home, to its people."""
+    if len(source_countries) != 1:
+        return []
+    for tok, kind in acts:
+        if kind not in TERRITORIAL_TYPES:
+            continue
+        for g in _place_phrases(parsed, tok):
+            if _place_countries(parsed, g, places) == source_countries:
+                return [ImpliedMention(population_actor(next(iter(source_countries))))]
+    return []

@@ -115,6 +115,11 @@ class Lexicon:
     domestic_state: Mapping[str, frozenset[str]] = field(default_factory=dict)
     domestic_society: Mapping[str, frozenset[str]] = field(default_factory=dict)
     state_sectors: frozenset[str] = frozenset()
+    # unnamed domestic groups (dyad.events.groups): phrase -> sector, and what excludes one
+    domestic_groups: Mapping[str, str] = field(default_factory=dict)
+    not_domestic_modifiers: frozenset[str] = frozenset()
+    home_organs: frozenset[str] = frozenset()
+    implied_source: Mapping[str, str] = field(default_factory=dict)  # lemma or mode -> sector
     verbs: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
     nouns: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
     # prepositions whose object is the target: "*", a type, or "TYPE:mode" -> words
@@ -169,6 +174,10 @@ def build_lexicon(layers: Iterable[tuple[Mapping, str]]) -> Lexicon:
     refusal_aux: set[str] = set()
     domestic: dict[str, dict[str, frozenset[str]]] = {"state": {}, "society": {}}
     state_sectors: set[str] = set()
+    groups: dict[str, str] = {}
+    not_domestic: set[str] = set()
+    home_organs: set[str] = set()
+    implied_source: dict[str, str] = {}
     target_preps: dict[str, frozenset[str]] = {}
     alone: dict[str, tuple[str, str | None, str | None]] = {}
     trigger_layers: list[list[Trigger]] = []
@@ -193,6 +202,11 @@ def build_lexicon(layers: Iterable[tuple[Mapping, str]]) -> Lexicon:
             for name, keys in (table or {}).items():
                 domestic[side][name] = frozenset(str(k) for k in keys or ())
         state_sectors.update(data.get("state_sectors") or ())
+        for key, table in (("domestic_groups", groups), ("implied_source", implied_source)):
+            for sector, words in (data.get(key) or {}).items():
+                table.update({" ".join(str(w).lower().split()): str(sector) for w in words or ()})
+        not_domestic.update(str(w).lower() for w in data.get("not_domestic_modifiers") or ())
+        home_organs.update(data.get("home_organs") or ())
         for code, to in (data.get("alone") or {}).items():
             if not isinstance(to, dict) or "type" not in to:
                 raise ConfigError(f"the event lexicon '{origin}' has an 'alone' entry for "
@@ -232,7 +246,9 @@ def build_lexicon(layers: Iterable[tuple[Mapping, str]]) -> Lexicon:
                    future_exempt_cues=frozenset(exempt), refusals=refusals, intent=intent,
                    refusal_aux=frozenset(refusal_aux),
                    domestic_state=domestic["state"], domestic_society=domestic["society"],
-                   state_sectors=frozenset(state_sectors),
+                   state_sectors=frozenset(state_sectors), domestic_groups=groups,
+                   not_domestic_modifiers=frozenset(not_domestic),
+                   home_organs=frozenset(home_organs), implied_source=implied_source,
                    future_modalities=frozenset(future_modalities), object_modes=object_modes,
                    target_preps=target_preps, alone=alone,
                    verbs={k: tuple(v) for k, v in verbs.items()},

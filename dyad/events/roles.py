@@ -44,6 +44,9 @@ OBJECT_CONTROL_VERBS = frozenset({
     "expect", "need", "request", "demand", "appeal", "challenge", "dare", "get", "lead",
     "cause", "prompt", "inspire", "drive", "trigger", "leave", "empower", "entitle",
     "mandate", "commission", "recruit", "train", "prevent", "forbid", "ban", "bar"})
+# "Nigerian troops were deployed in Maiduguri": the forces moved belong to the side that
+# moves them, so a passive's subject with no agent is the source, not the target.
+MOVED_FORCE_TYPES = frozenset({"MOBILIZE"})
 SUBJECT_CLIMB_DEPS = frozenset({"xcomp", "acomp", "conj", "advcl", "ccomp", "pcomp", "prep"})
 
 
@@ -63,7 +66,8 @@ def find_roles(parsed: ParsedDoc, trigger: Token, event_type: str, index: ActorI
     ``target_preps_for``), ``source_preps`` its source in a passive without "by"."""
     roles = Roles()
     if trigger.pos == "VERB":
-        _verb_roles(parsed, trigger, preps, index, roles, parts)
+        _verb_roles(parsed, trigger, preps, index, roles, parts,
+                    moved=event_type in MOVED_FORCE_TYPES)
         if not roles.sources and source_preps:  # "was summoned to the ministry in Warsaw"
             _add(roles, "sources", [a for c in parsed.children(trigger) if c.dep == "prep"
                                     and c.lemma.lower() in source_preps
@@ -82,10 +86,11 @@ def find_roles(parsed: ParsedDoc, trigger: Token, event_type: str, index: ActorI
     return roles
 
 
-def _verb_roles(parsed, verb: Token, preps, index, roles: Roles, parts) -> None:
+def _verb_roles(parsed, verb: Token, preps, index, roles: Roles, parts, *,
+                moved: bool = False) -> None:
     passive = any(c.dep in {"nsubjpass", "auxpass"} for c in parsed.children(verb))
-    stative = passive and verb.lemma.lower() in STATIVE_PASSIVES and not any(
-        c.dep == "agent" for c in parsed.children(verb))
+    agent = any(c.dep == "agent" for c in parsed.children(verb))
+    stative = passive and verb.lemma.lower() in STATIVE_PASSIVES and not agent
     for c in parsed.children(verb):
         if c.dep == "nsubj" or (stative and c.dep == "nsubjpass"):
             _add(roles, "sources", np_actors(parsed, c, index), "nsubj")
@@ -93,6 +98,8 @@ def _verb_roles(parsed, verb: Token, preps, index, roles: Roles, parts) -> None:
             for g in parsed.children(c):
                 if g.dep == "pobj":
                     _add(roles, "sources", np_actors(parsed, g, index), "by-agent")
+        elif c.dep == "nsubjpass" and moved and not agent:
+            _add(roles, "sources", np_actors(parsed, c, index), "forces moved (passive subject)")
         elif c.dep == "nsubjpass":
             _add(roles, "targets", np_actors(parsed, c, index), "passive subject")
         elif c.dep in {"dobj", "dative", "attr", "oprd"} and not passive:
@@ -100,6 +107,10 @@ def _verb_roles(parsed, verb: Token, preps, index, roles: Roles, parts) -> None:
             for part in [c, *(g for g in parsed.children(c) if g.dep == "conj")]:
                 _prep_targets(parsed, part, preps, index, roles, via=f"{c.dep} prep")
     _prep_targets(parsed, verb, preps, index, roles, via="prep")
+    if not passive and not roles.targets:  # "arrested and beat protesters": one object
+        _add(roles, "targets", [a for o in _shared_objects(parsed, verb)
+                                for a in np_actors(parsed, o, index)], "object shared with "
+             "the next verb")
     if _passive_participle(parsed, verb):  # "the Iraqi government, *backed by Iran*"
         _add(roles, "targets", np_actors(parsed, parsed.tokens[verb.head], index),
              "noun the passive participle modifies")
@@ -204,6 +215,19 @@ def _prep_targets(parsed, tok: Token, preps, index, roles: Roles, *, via: str) -
             for g in parsed.children(c):
                 if g.dep == "pobj":
                     _add(roles, "targets", np_actors(parsed, g, index), f"{via} {c.lemma.lower()}")
+
+
+def _shared_objects(parsed: ParsedDoc, verb: Token) -> list[Token]:
+    """The object of a verb coordinated right after this one, when this one has none:
+    "condemned and protested the seizure" (only "and", "or" or a comma between)."""
+    if any(c.dep in {"dobj", "ccomp", "xcomp"} for c in parsed.children(verb)):
+        return []
+    for c in parsed.children(verb):
+        between = parsed.tokens[verb.i + 1:c.i]
+        if (c.dep == "conj" and c.pos == "VERB" and c.i > verb.i and between
+                and all(t.dep in {"cc", "punct"} for t in between)):
+            return [o for o in parsed.children(c) if o.dep == "dobj"]
+    return []
 
 
 def _passive_participle(parsed: ParsedDoc, verb: Token) -> bool:

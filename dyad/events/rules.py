@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from dyad.events.domestic import domestic_recipient
+from dyad.events.groups import (implied_authority, is_unnamed, place_countries, sentence_countries,
+                                settle_groups, unnamed_groups)
 from dyad.events.lexicon import Lexicon, default_lexicon, load_lexicon
-from dyad.events.implied import fallback_targets
+from dyad.events.implied import fallback_targets, home_place_target
 from dyad.events.roles import ActorIndex, Roles, complement_subjects, deontic_roles, find_roles
 from dyad.events.triggers import Hit, find_hits
 from dyad.modality import modality_of
@@ -56,12 +58,15 @@ def coder(extra_files: Sequence[str | Path] = ()) -> Callable[[object], list[Eve
 def code_events(ctx, lexicon: Lexicon) -> list[Event]:
     """The events of one document (``DocContext``), coded with ``lexicon``."""
     parsed: ParsedDoc = ctx.parsed
-    index = ActorIndex(ctx.actors)
-    if not index:
+    named = ActorIndex(ctx.actors)
+    if not named and not ctx.places:  # an unnamed group needs a place or an actor
         return []
     events: list[Event] = []
     for sent in parsed.sentences:
         if not sent.parsed:
+            continue
+        index = ActorIndex([*ctx.actors, *unnamed_groups(parsed, sent, named, lexicon)])
+        if not index:
             continue
         hits = [h for h in find_hits(parsed, sent, lexicon) if h.frame is None]
         hits.sort(key=lambda h: (_depth(parsed, h.token), h.token.i))
@@ -112,6 +117,14 @@ def _events_for(ctx, sent: Sentence, hit: Hit, lexicon: Lexicon,
         roles.targets = [t for t in complement_subjects(parsed, hit.token, index)
                          if t.actor.actor_id not in ids]
         roles.target_via = "subject of the complement clause" if roles.targets else ""
+    location = _location(ctx, hit.token)
+    where = place_countries(parsed, hit.token, index, ctx.places, location)
+    group_notes = settle_groups(roles, where=where, lexicon=lexicon,
+                                in_sentence=sentence_countries(parsed, sent, index, ctx.places))
+    if not roles.sources:  # "two protesters were arrested in Cairo"
+        implied, why = implied_authority(parsed, hit, roles.targets, where=where, lexicon=lexicon)
+        if implied is not None:
+            roles.sources, roles.source_via = [implied], why
     reading = modality_of(parsed, hit.token)
     notes = ["modal clause under a verb of saying (deontic REQUEST)" if hit.kind == "deontic"
              else f"lexicon {hit.entry.key}"
@@ -142,6 +155,15 @@ def _events_for(ctx, sent: Sentence, hit: Hit, lexicon: Lexicon,
             roles.targets = list({m.actor.actor_id: m for m in implied}.values())
             roles.target_via = "implied: the source's own " + (
                 "population" if implied[0].actor.sector == "CVL" else "government")
+    if not roles.targets and not reciprocal:
+        roles.targets = home_place_target(
+            parsed, [(hit.token, event_type), *((i.token, i.event_type) for i in hit.embedded)],
+            places=ctx.places, source_countries=frozenset(s.actor.country for s in roles.sources
+                                                          if s.actor.country))
+        roles.target_via = ("implied: the population of the place, in the source's own "
+                            "country") if roles.targets else roles.target_via
+    if any(is_unnamed(m) for m in roles.targets):  # an implied recipient from the place
+        group_notes += settle_groups(roles, where=where, lexicon=lexicon, in_sentence=set())
     if not roles.sources and not roles.targets:
         return  # no actor, no event
     info = lexicon.types[event_type]
@@ -149,13 +171,13 @@ def _events_for(ctx, sent: Sentence, hit: Hit, lexicon: Lexicon,
         notes.append(f"source via {roles.source_via}")
     if roles.target_via:
         notes.append(f"target via {roles.target_via}")
+    notes += list(dict.fromkeys(group_notes))
     if roles.speaker:
         notes.append("speaker " + ", ".join(m.actor.name for m in roles.speaker))
     if reading.cue:
         notes.append(f"modality cue '{reading.cue}'")
 
     date, date_text, date_rule = _date(ctx, sent, hit.token)
-    location = _location(ctx, hit.token)
     quantities = [q for q in ctx.quantities
                   if q.start is not None and sent.start <= q.start < sent.end]
     evidence = Evidence(doc_id=ctx.document.doc_id, start=sent.start, end=sent.end,
