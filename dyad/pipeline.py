@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
 
 from dyad import errors
+from dyad.actors.records import STATE_SECTORS
 from dyad.model import (Actor, Agreement, Document, Event, Extraction, Failure, Location,
                         Relation)
 from dyad.ingest.language import NOT_ENGLISH, STAGE as LANGUAGE_STAGE
@@ -206,16 +207,19 @@ def _implied_actors(out: DocRecords) -> list[Actor]:
         if ref is None or ref.actor_id in known or ref.actor_id in implied:
             continue
         implied[ref.actor_id] = Actor(actor_id=ref.actor_id, name=ref.name,
-                                      kind=_kind_of(ref.actor_id, ref.country),
+                                      kind=_kind_of(ref.actor_id, ref.country, ref.sector),
                                       country=ref.country, sector=ref.sector)
     return list(implied.values())
 
 
-def _kind_of(actor_id: str, country: str | None) -> str:
-    """The kind an actor id stands for (ids are structured: see docs/actors.md)."""
+def _kind_of(actor_id: str, country: str | None, sector: str | None = None) -> str:
+    """The kind an actor id stands for (ids are structured: see docs/actors.md): a
+    country's organ is the state, its rebels or civilians ("SYR.REB") a group."""
     prefix = actor_id.split(".", 1)[0]
+    if country and prefix == country:
+        return "state" if sector is None or sector in STATE_SECTORS else "group"
     return {"IGO": "igo", "person": "person", "group": "group", "org": "organisation"}.get(
-        prefix, "state" if country and prefix == country else "organisation")
+        prefix, "organisation")
 
 
 def _with_language(doc: Document) -> Document:

@@ -52,10 +52,11 @@ def test_dateline_anchors_dates():
     assert "2021-10-07" in dated
 
 
-@pytest.mark.parametrize("actor_id, country, kind", [
-    ("FRA", "FRA", "state"), ("KEN.CVL", "KEN", "state"), ("IGO.NATO", None, "igo"),
-    ("person.mauro-vieira", "BRA", "person"), ("group.hamas", "PSE", "group"),
-    ("org.naval-group", None, "organisation"),
+@pytest.mark.parametrize("actor_id, country, sector, kind", [
+    ("FRA", "FRA", None, "state"), ("KEN.GOV", "KEN", "GOV", "state"),
+    ("KEN.CVL", "KEN", "CVL", "group"), ("SYR.REB", "SYR", "REB", "group"),
+    ("IGO.NATO", None, "IGO", "igo"), ("person.mauro-vieira", "BRA", "GOV", "person"),
+    ("group.hamas", "PSE", "REB", "group"), ("org.naval-group", None, "BUS", "organisation"),
 ])
-def test_kind_of_structured_ids(actor_id, country, kind):
-    assert _kind_of(actor_id, country) == kind
+def test_kind_of_structured_ids(actor_id, country, sector, kind):
+    assert _kind_of(actor_id, country, sector) == kind
