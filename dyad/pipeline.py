@@ -158,7 +158,7 @@ class Extractor:
 
     def code(self, doc: Document, parsed: ParsedDoc) -> DocRecords:
         """Run the stages after parsing: a pure function of the document and its parse."""
-        from dyad.actors import collect_actors, resolve_actors
+        from dyad.actors import collect_actors, resolve_actors, without_places
         from dyad.geo import locations_of, resolve_locations
         from dyad.quantities import find_quantities
         from dyad.time import Anchor, find_dates
@@ -177,6 +177,7 @@ class Extractor:
         countries = {m.actor.country for m in actors if m.actor.country}
         places = stage("locations", lambda: tuple(resolve_locations(
             parsed, self.gazetteer, context_countries=countries)), ())
+        actors = without_places(actors, ((p.start, p.end) for p in places))
         quantities = stage("quantities", lambda: tuple(find_quantities(
             doc.text[parsed.body_start:], doc_id=doc.doc_id, offset=parsed.body_start)), ())
         anchor = Anchor(date=_anchor_date(doc), published=doc.date)

@@ -210,8 +210,8 @@ class Composer(Emitter):
         item = self.anchor(ts, te, text, entry)
         if item is not None:
             return [item]
-        if ent.label != "PERSON" and self.phrase_overruns(ts, te, end or te):
-            return []  # "Defense" tagged ORG before "Secretary": the title "Defense Secretary"
+        if self.phrase_overruns(ts, te, end or te):
+            return []  # "[Defense] Secretary", "[Riot] police": the model tagged a title or body's first word
         if ent.label == "PERSON":
             return self.person_items(ts, te)
         if ent.label in ("ORG", "NORP", "GPE", "FAC", "LOC"):

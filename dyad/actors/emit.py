@@ -15,7 +15,7 @@ from dyad.actors.dictionary import ActorDictionary, surnames_of
 from dyad.actors.context import Context, state_title
 from dyad.actors.items import (
     ARMED_GROUP_HEADS, ARMED_GROUP_WORDS, NON_ACTOR_HEADS, SECTOR_NOUNS, Composite, Item,
-    ResolvedMention, is_country, strip_possessive,
+    UNKNOWN_ORGANISATION, UNKNOWN_PERSON, ResolvedMention, is_country, strip_possessive,
 )
 from dyad.actors.records import (
     STATE_SECTORS, Entry, Holder, date_ceiling, date_point, normalise, slugify,
@@ -116,7 +116,7 @@ class Emitter(Context):
                 and any(w in ARMED_GROUP_WORDS for w in lower)):
             sector = "REB"  # "Oromo Liberation Front": an armed group names its cause
             reasons.append(f"armed-group name '{org.text}'")
-        reasons.append(f"organisation '{self.span_text(ts, org.te)}' not in the dictionary")
+        reasons.append(f"organisation '{self.span_text(ts, org.te)}' {UNKNOWN_ORGANISATION}")
         if country is not None and country.mode == "state" and sector in STATE_SECTORS:
             return Base("state", country.stem, country.name, "state", country.country,
                         country.code, sector, country.pre, reasons)
@@ -344,7 +344,7 @@ class Emitter(Context):
         if link is not None:
             reasons.append(f"surname '{name}' of a person named earlier")
         if not reasons:
-            reasons.append("PERSON entity without title or dictionary entry")
+            reasons.append(UNKNOWN_PERSON)
         entity = holder.code if holder else None
         if (base is not None and base.pre) or (base is None and entity in self.d.countries
                                                 and self.d.country(entity).pre):

@@ -121,6 +121,18 @@ class ResolvedMention:
     role: str | None = None  # head_of_state, foreign_minister, ... for people with a title
 
 
+# Reasons given to a name no dictionary knows (emit.py writes them, names_unknown reads them).
+UNKNOWN_ORGANISATION = "not in the dictionary"
+UNKNOWN_PERSON = "PERSON entity without title or dictionary entry"
+
+
+def names_unknown(m: ResolvedMention) -> bool:
+    """Whether the mention is only the model's guess: an organisation or person that no
+    dictionary row, title or earlier mention vouches for."""
+    return m.actor.kind in ("person", "organisation") and (
+        UNKNOWN_PERSON in m.reason or UNKNOWN_ORGANISATION in m.reason)
+
+
 def strip_possessive(name: str) -> str:
     """"Vieira's" -> "Vieira"; a name that is only an apostrophe stays as it is."""
     for suffix in POSSESSIVE:

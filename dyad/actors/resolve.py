@@ -20,11 +20,11 @@ Actor ids are deterministic and readable: states "FRA", a state's sector "FRA.GO
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from dyad.actors.compose import Composer
 from dyad.actors.dictionary import ActorDictionary, load_dictionary
-from dyad.actors.items import ResolvedMention
+from dyad.actors.items import ResolvedMention, names_unknown
 from dyad.model import Actor, Mention
 from dyad.nlp.parsed import ParsedDoc
 
@@ -39,6 +39,15 @@ def resolve_actors(parsed: ParsedDoc, dictionary: ActorDictionary, *,
     composer = Composer(parsed, dictionary, doc_date)
     mentions = composer.run()
     return _unify_people(sorted(mentions, key=lambda m: (m.start, -m.end)))
+
+
+def without_places(mentions: Sequence[ResolvedMention],
+                   place_spans: Iterable[tuple[int, int]]) -> tuple[ResolvedMention, ...]:
+    """The mentions minus the model's unvouched guesses that the gazetteer reads as places
+    ("Kherson" tagged PERSON, "Persian Gulf" read as a Persian organisation)."""
+    spans = list(place_spans)
+    return tuple(m for m in mentions
+                 if not (names_unknown(m) and any(a <= m.start and m.end <= b for a, b in spans)))
 
 
 def _unify_people(mentions: list[ResolvedMention]) -> list[ResolvedMention]:

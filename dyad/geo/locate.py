@@ -38,6 +38,14 @@ LOCATIVE_CUE = re.compile(
     r"centre|center|heart) of)\s+(?:the\s+)?$"
     r"|\b(?:in|near|at|outside|around) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?:,| and| or) $")
 MISLABELLED = frozenset({"PERSON", "ORG", "NORP"})
+# A one-word PERSON entity is read as a city without a locative cue only above this size.
+LONE_NAME_MIN_POPULATION = 50_000
+# Verbs whose object is usually a person: their object is never read as a lone place name.
+PERSON_VERBS = frozenset({
+    "meet", "tell", "ask", "call", "thank", "urge", "invite", "accuse", "blame", "name",
+    "appoint", "elect", "replace", "praise", "criticise", "criticize", "congratulate", "phone",
+    "telephone", "warn", "host", "receive", "welcome", "interview", "quote", "cite", "sack",
+    "fire", "dismiss", "nominate", "succeed", "defeat", "beat", "support", "endorse", "join"})
 LOCATIVE_FEATURES = frozenset({"city", "region", "site"})
 
 
@@ -132,12 +140,36 @@ def _mislabelled_place(parsed: ParsedDoc, ent: Entity, gazetteer: Gazetteer,
         return None
     if parsed.text[ent.end:ent.end + 2] in ("'s", "\u2019s"):
         return None
-    if not LOCATIVE_CUE.search(parsed.text[max(0, ent.start - 40):ent.start]):
-        return None
     found = gazetteer.resolve_with_reason(ent.text, context_countries=ctx)
     if found is None or found[0].feature not in LOCATIVE_FEATURES:
         return None
-    return found[0], f"{ent.label} entity after a locative cue; {found[1]}"
+    if LOCATIVE_CUE.search(parsed.text[max(0, ent.start - 40):ent.start]):
+        return found[0], f"{ent.label} entity after a locative cue; {found[1]}"
+    if _lone_place_name(parsed, ent, found[0]):
+        return found[0], f"one-word {ent.label} entity naming a large place; {found[1]}"
+    return None
+
+
+def _lone_place_name(parsed: ParsedDoc, ent: Entity, place: Place) -> bool:
+    """"Russian forces shelled Kherson": a one-word name the model took for a person that
+    names a region or a large city, is acted upon (the object of a verb that is not one of
+    dealing with people: "met Austin", "Gao said" stay people) and is nobody's surname in
+    the document."""
+    if ent.label != "PERSON" or " " in ent.text.strip():
+        return False
+    if ent.token_start >= len(parsed.tokens):
+        return False
+    tok = parsed.tokens[ent.token_start]
+    head = parsed.tokens[tok.head]
+    if tok.dep not in ("dobj", "nsubjpass") or head.lemma.lower() in PERSON_VERBS:
+        return False
+    if place.feature != "region" and (place.population or 0) < LONE_NAME_MIN_POPULATION:
+        return False
+    name = ent.text.strip()
+    return not any(e.label == "PERSON" and e is not ent
+                   and name in (w.removesuffix("'s").removesuffix("\u2019s")
+                                for w in e.text.split()[1:])
+                   for e in parsed.entities)
 
 
 def _usa(gazetteer: Gazetteer) -> Place | None:
