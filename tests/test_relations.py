@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.model import Relation
-from dyad.relations.rules import code, merge_key
+from dyad.relations.rules import code, load_patterns, merge_key
 from dyad.quantities import find_quantities
 from dyad.time import Anchor, find_dates
 from tests.test_agreements import cue_modality, fake_actors, fake_places, hand_parse
@@ -341,3 +341,19 @@ def test_fixed_modality(fixed, mod, expected):
     from dyad.relations.reading import fixed_modality
 
     assert fixed_modality(fixed, mod) == expected
+
+
+def test_patterns_name_only_known_roles():
+    from dyad.relations.sides import ROLE_NAMES
+
+    for pat in load_patterns().patterns:
+        assert set(pat.source) | set(pat.target) <= ROLE_NAMES, pat.trigger.pattern[:60]
+
+
+@pytest.mark.parametrize("word, iso", [("Rafale", "FRA"), ("f-16s", "USA"), ("S-400", "RUS"),
+                                       ("Leopard 2", "DEU"), ("gas", None)])
+def test_a_weapon_system_names_its_maker_and_is_an_arms_commodity(word, iso):
+    lex = load_patterns()
+    assert lex.maker(word) == iso
+    if iso:
+        assert lex.commodity_type(word) == "arms_supply"

@@ -36,6 +36,7 @@ class SentenceEnv:
     pool: Sequence[Any]
     lexicon: RelationLexicon
     place_ref: Callable
+    place_pool: Sequence[Any] = ()  # the document's places ("The base" names one before)
 
 
 def clause_list(env: SentenceEnv, group: Sequence[Any], found: Sequence[Any]) -> list[Any]:

@@ -21,6 +21,11 @@ from dyad.nlp.parsed import Sentence
 
 ROLE_WINDOW = 60  # characters after a trigger in which its roles and conditions are read
 
+# A quantity of physical goods right after a supply verb ("will ship 2 million tonnes").
+_MEASURE = re.compile(r"\s+(?:up\s+to\s+|about\s+|some\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:million\s+|billion\s+)?"
+                      r"(?:tonnes|tons|barrels|cubic\s+metres|cubic\s+meters|bcm|mtpa|megawatts|MW|GW|units)\b",
+                      re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Pattern:
@@ -39,9 +44,14 @@ class RelationLexicon:
     patterns: tuple[Pattern, ...]
     commodities: tuple[tuple[str, str], ...]  # (word, relation type), longest first
     commodity_pattern: re.Pattern[str]
+    makers: tuple[tuple[str, str], ...] = ()  # (weapon system, ISO3 of the state that makes it)
 
     def commodity_type(self, word: str) -> str:
         return next(t for w, t in self.commodities if w.lower() == word.lower())
+
+    def maker(self, word: str) -> str | None:
+        """The state that makes a weapon system ("Rafale" -> FRA), if one does."""
+        return next((iso for w, iso in self.makers if w.lower() == word.lower()), None)
 
 
 def _compile(value: str | None) -> re.Pattern[str] | None:
@@ -59,25 +69,33 @@ def load_patterns() -> RelationLexicon:
             _compile(p.get("requires")), _compile(p.get("forbid")), _compile(p.get("forbid_before")),
             p.get("modality"))
             for p in raw["patterns"])
-        words = sorted(((w, t) for t, ws in raw["commodities"].items() for w in ws),
+        makers = tuple((w, iso) for iso, ws in raw.get("makers", {}).items() for w in ws)
+        words = sorted({*((w, t) for t, ws in raw["commodities"].items() for w in ws),
+                        *((w, "arms_supply") for w, _ in makers)},
                        key=lambda x: len(x[0]), reverse=True)
     except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
         raise ConfigError(f"relation patterns cannot be read ({exc}); fix "
                           "dyad/relations/data/patterns.yaml") from exc
     alternation = "|".join(re.escape(w) for w, _ in words)
     return RelationLexicon(pats, tuple(words), re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])",
-                                                           re.IGNORECASE))
+                                                           re.IGNORECASE), makers)
 
 
-def find_commodity(text: str, m: re.Match[str], sent: Sentence,
-                   lexicon: RelationLexicon) -> tuple[str, str] | None:
+def find_commodity(text: str, m: re.Match[str], sent: Sentence, lexicon: RelationLexicon,
+                   previous: Sentence | None = None) -> tuple[str, str] | None:
     """(commodity as written, relation type) inside or after the trigger, else the last one
-    in the 30 characters before it ("Russian gas flows to Hungary")."""
+    in the 30 characters before it ("Russian gas flows to Hungary"); after a bare quantity
+    of goods, the last one since the start of the ``previous`` sentence."""
     pattern = lexicon.commodity_pattern
     hit = pattern.search(text, m.start(), m.end()) or \
         pattern.search(text, m.end(), min(sent.end, m.end() + ROLE_WINDOW))
     if hit is None:
         before = list(pattern.finditer(text, max(sent.start, m.start() - 30), m.start()))
+        hit = before[-1] if before else None
+    if hit is None and previous is not None and _MEASURE.match(text, m.end(), min(sent.end, m.end() + 40)):
+        # "signed an LNG supply deal. Qatar will ship 2 million tonnes a year to Germany": a
+        # quantity of goods refers back to the commodity named last
+        before = list(pattern.finditer(text, previous.start, m.start()))
         hit = before[-1] if before else None
     if hit is None:
         return None

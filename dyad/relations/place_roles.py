@@ -4,7 +4,11 @@ and the place itself, which becomes the relation's ``location``.
 ``in``: the country of what follows "in"/"at"/"on" (or "to" at once): an actor, or a place
 whose country is the target ("a naval base at Tartus"); ``place``: a place right after the
 trigger ("claims the Falklands", "claim to the Essequibo region"); ``base_owner``: the state
-qualifying the bases after the trigger ("use Philippine military bases").
+qualifying the bases after the trigger ("use Philippine military bases"); ``base_site``:
+``in`` when the place is a military base known to the gazetteer ("the Chinese facility at
+Ream"); ``site_subject``: the base the clause is about, by name ("Camp Lemonnier in Djibouti
+is the only US base in Africa") or as "the base" after a sentence naming it; ``where``: the
+place a "where" clause hangs on ("Iraq, where 2,500 US troops are stationed").
 """
 
 from __future__ import annotations
@@ -18,6 +22,29 @@ from dyad.relations.lexicon import ROLE_WINDOW
 
 # Between a claim or occupation and its object: "claims the British-held", "claim to the".
 _OBJECT_GAP = re.compile(r"\s*(?:(?:sovereignty\s+)?(?:to|over|on)\s+)?(?:the\s+)?(?:[A-Za-z]+-[a-z]+\s+)?")
+
+# A gazetteer name that reads as a military base.
+_BASE_NAME = re.compile(r"\b(?:air\s*base|base|naval|navy|camp|station|fleet|garrison|RAF|HMNB|AFB|"
+                        r"air\s+force|aegis|support\s+(?:activity|facility)|marine\s+corps)\b", re.IGNORECASE)
+# A sentence opening with a base's name ("The Manas air base", "Camp Lemonnier").
+_SUBJECT_START = re.compile(r"\s*(?:The\s+)?")
+# From the base's name to the trigger: an optional "in Qatar", an apposition, then a copula
+# or the trigger itself ("Al Udeid in Qatar, built in 1996, is the largest US base",
+# "Camp Lemonnier hosts 4,000 US troops").
+_SUBJECT_GAP = re.compile(r"(?:\s+(?:in|near|on)\s+(?:the\s+)?[A-Z][^,;]{0,30}?)?(?:\s*,[^,;]{1,60},)?\s+"
+                          r"(?:(?:which\s+)?(?:is|was|remains|remained|has\s+been|had\s+been|became|serves\s+as|"
+                          r"also|now|still)\s+[^,;]{0,50}?|(?:which\s+)?)")
+# "The base", "The facility", "This air base" opening a sentence.
+_BASE_ANAPHOR = re.compile(r"\s*(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,2}?(?:base|airbase|air\s+base|"
+                           r"facility|installation|garrison|camp|outpost|station)\b")
+
+# After troops: their host left for the reader to recover.
+_HOST_ANAPHOR = re.compile(r"\s*(?:[\w,-]+\s+){0,4}?(?:(?:are|is|remain|remains|were|was|have\s+been|has\s+been|had\s+been)\s+)?"
+                           r"(?:\w+ly\s+)?(?:(?:stationed|deployed|based|present|garrisoned)\s+)?"
+                           r"(?:in\s+the\s+country|(?:on|in)\s+(?P<its>its|their)\s+(?:soil|territory)|there)\b",
+                           re.IGNORECASE)
+# Between a modifier and its troops: "US", "American", "Russia's 1,500".
+_MOD_NEAR = re.compile(r"(?:['’]s?)?(?:,\s*whose)?(?:\s+(?:[a-z]+|\d[\d,.]*))*\s*")
 
 _BASES = re.compile(r"\b(?:bases?|airbases?|facilit(?:y|ies)|sites?|ports?|airfields?|installations?|"
                     r"(?:military\s+)?(?:areas|locations))\b",
@@ -50,6 +77,78 @@ def _base_owner(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     return [a for a in actors if m.end() <= a.start < hit.start() and (
         a.end > hit.start()  # "Swedish military" read as one mention
         or re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){0,2}", text[a.end:hit.start()]))][-1:], ""
+
+
+def _base_site(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    hit = in_target(env, m, actors)
+    return ([hit] if hit is not None and hit.ref is not None and is_base(hit.location) else []), "in"
+
+
+def _site_subject(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The base a clause is about: named as its subject ("Al Udeid Air Base in Qatar is the
+    largest US base in the region"), or "The base" opening a sentence after one naming it
+    ("... from Al Udeid in Qatar. The base, which hosts 3,000 US troops, ...")."""
+    text, sent = env.parsed.text, env.sent
+    head = text[sent.start:m.start()]
+    if ";" in head or len(head) > 120:
+        return [], ""
+    first = next((p for p in env.places if p.start >= sent.start), None)
+    if first is not None and first.end <= m.start() and _SUBJECT_START.fullmatch(text, sent.start, first.start):
+        loc = env.place_ref(first.place)
+        if is_base(loc) and loc.country and _SUBJECT_GAP.fullmatch(text, first.end, m.start()):
+            return [PlaceHit(ref_for_id(loc.country, env.pool), loc, first.text)], "in"
+    if not _BASE_ANAPHOR.match(head) or env.sent.i == 0:
+        return [], ""
+    prev = env.parsed.sentences[env.sent.i - 1]
+    named = [(p, env.place_ref(p.place)) for p in env.place_pool if prev.start <= p.start < prev.end]
+    named = [(p, loc) for p, loc in named if loc.country]
+    if not named:
+        return [], ""
+    p, loc = next(((p, loc) for p, loc in reversed(named) if is_base(loc)), named[-1])
+    return [PlaceHit(ref_for_id(loc.country, env.pool), None if is_country(loc) else loc, p.text)], "in"
+
+
+def _where(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """"Iraq, where 2,500 US troops are stationed": the host is named right before "where"."""
+    text = env.parsed.text
+    cue = re.search(r",?\s*where\s", text[env.sent.start:m.start() + 6])
+    if cue is None:
+        return [], ""
+    at = env.sent.start + cue.start()
+    place = next((p for p in env.places if p.end == at), None)
+    actor = next((a for a in actors if a.end == at and (a.actor.kind == "state" or a.actor.country)), None)
+    if actor is not None:
+        return [PlaceHit(country_ref(actor.actor, env.pool), None, actor.text)], "in"
+    if place is not None:
+        loc = env.place_ref(place.place)
+        if loc.country:
+            return [PlaceHit(ref_for_id(loc.country, env.pool), None if is_country(loc) else loc,
+                             place.text)], "in"
+    return [], ""
+
+
+def _in_anaphor(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """"2,500 US troops remain in the country", "American troops on its soil": the host is
+    the state named last before (in this sentence or the one before) that is not the troops'
+    own; "its soil" is the sentence's first state's."""
+    text, sent = env.parsed.text, env.sent
+    cue = _HOST_ANAPHOR.match(text, m.end(), min(sent.end, m.end() + ROLE_WINDOW))
+    if cue is None:
+        return [], ""
+    floor = env.parsed.sentences[max(0, sent.i - 1)].start
+    states = [a for a in env.pool if floor <= a.start and a.end <= m.start() and a.actor.country
+              and a.actor.kind == "state"]
+    if cue.group("its"):
+        states = [a for a in states if a.start >= sent.start][:1]
+    own = {a.actor.country for a in env.pool if a.start < m.start() < a.end
+           or (a.end <= m.start() and _MOD_NEAR.fullmatch(text, a.end, m.start()))}
+    host = next((a for a in reversed(states) if a.actor.country not in own), None)
+    return ([PlaceHit(country_ref(host.actor, env.pool), None, host.text)] if host else []), "in"
+
+
+def is_base(location: Any) -> bool:
+    """A military base by its gazetteer name ("Al Udeid Air Base", "Ream Naval Base")."""
+    return bool(location is not None and _BASE_NAME.search(str(getattr(location, "name", ""))))
 
 
 def in_target(env: SentenceEnv, m: re.Match[str], actors: Sequence[Any]) -> PlaceHit | None:
@@ -98,4 +197,5 @@ def is_country(location: Any) -> bool:
     return str(getattr(location, "location_id", "")).startswith("country:")
 
 
-PLACE_ROLES = {"place": _place, "in": _in, "base_owner": _base_owner}
+PLACE_ROLES = {"place": _place, "in": _in, "base_owner": _base_owner, "base_site": _base_site,
+               "site_subject": _site_subject, "where": _where, "in_anaphor": _in_anaphor}

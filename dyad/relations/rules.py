@@ -77,7 +77,7 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), places: Sequence[Any]
         env = SentenceEnv(parsed, sent, [a for a in actors if sent.start <= a.start and a.end <= sent.end
                                          and can_take_side(a.actor)],
                           [p for p in places if sent.start <= p.start and p.end <= sent.end], actors,
-                          lexicon, place_ref or _geo_ref)
+                          lexicon, place_ref or _geo_ref, place_pool=places)
         for pat in lexicon.patterns:
             for m in pat.trigger.finditer(parsed.text, sent.start, sent.end):
                 for rel in _apply(env, pat, m, dates, quantities, modality):
@@ -117,7 +117,8 @@ def _apply(env: SentenceEnv, pat: Pattern, m: re.Match[str], dates: Sequence[Any
         return []
     if pat.forbid_before and pat.forbid_before.search(text[max(sent.start, m.start() - ROLE_WINDOW):m.start()]):
         return []
-    rtype, commodity = pat.type, find_commodity(text, m, sent, env.lexicon)
+    previous = env.parsed.sentences[sent.i - 1] if sent.i > 0 else None
+    rtype, commodity = pat.type, find_commodity(text, m, sent, env.lexicon, previous)
     if rtype == "supply":
         if commodity is not None:
             rtype = commodity[1]

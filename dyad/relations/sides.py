@@ -18,7 +18,9 @@ A role names where the actor stands relative to the trigger; a pattern's alterna
   preposition ("on" also takes "against");
 - ``subject``: the grammatical subject only (of the verb a noun trigger is the object of:
   "launched a war against"); ``holder``: who "holds" or "administers" a claimed place;
-  ``its``: the state named last before "its" ("fight for Russia in its war");
+  ``its``: the state named last before "its" ("fight for Russia in its war"); ``aggressor``:
+  the state the text names anywhere as an invader ("Russia's invasion") for "the war in
+  Ukraine";
 - ``list_after``/``listed``/``inside``: a list right after the trigger ("The Quad groups
   the United States, Japan, ..."), after "such as"/"including", or inside the trigger
   ("NATO, which Finland joined");
@@ -28,6 +30,8 @@ A role names where the actor stands relative to the trigger; a pattern's alterna
 - ``member_subject`` (source only): the member of the membership stated earlier in the
   sentence ("a member of NATO but not of the EU");
 - ``cmod``: the actor qualifying the commodity after the trigger ("buys Russian gas");
+  ``maker``: the state named in the sentence that makes the weapon after the trigger
+  ("a deal with France for 26 Rafale jets");
 - ``hyphen_pair`` (source only): "the US-Japan alliance", "the Israel-Hamas war";
 - ``last_two`` (source only): "the two allies": the last two states named before;
 - ``pair`` (source only): a list of two or more actors before the trigger, or after
@@ -51,8 +55,8 @@ from dyad.relations.place_roles import PLACE_ROLES
 __all__ = ["ROLE_NAMES", "find_side"]
 
 # Between a modifier and its trigger: lower-case words and numbers ("Russia keeps about
-# 1,500 troops", "US-brokered").
-_MOD_GAP = re.compile(r"(?:['’]s?)?(?:[\s\-]|(?!(?:since|with|in|on|at|after|before|during|for|from|to|by|"
+# 1,500 troops", "US-brokered", "France, whose 1,000 troops").
+_MOD_GAP = re.compile(r"(?:['’]s?)?(?:,\s*whose\b|[\s\-]|(?!(?:since|with|in|on|at|after|before|during|for|from|to|by|"
                       r"of|and|or|but|than|as|over|against|between|under|until|while|when|that|which|"
                       r"who|where|its|their|his|her|our|the|a|an)\b)[a-z]+|\d[\d,.]*|(?:First|Second|Third|Fourth|Fifth|Sixth|"
                       r"Seventh|Eighth|Ninth|Tenth)\b)*")
@@ -84,9 +88,12 @@ _LISTED = re.compile(r"\s*,?\s*(?:such\s+as|including|like|notably|namely|among\
 _AS_ROLE = re.compile(r"\s+as\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w'’-]+\s+){0,3}")
 _DISPLACED = re.compile(r"\b(?:replaced|replacing|overtook|overtaken|overtaking|surpassed|surpassing|"
                         r"displaced|succeeded|ousted|unseated|supplanted)\s+(?:the\s+)?$", re.IGNORECASE)
+# An attack named with its attacker before it: "Russia's full-scale invasion", "Russian
+# aggression", "Russia invaded".
+_ATTACK = re.compile(r"\b(?:invasion|invaded|invades|aggression)\b", re.IGNORECASE)
 _ITS = re.compile(r"\bits\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PREP = {"to": r"to", "from": r"from", "by": r"by", "of": r"of", "on": r"on|against|targeting",
-         "with": r"with", "between": r"between|among", "over": r"over"}
+         "with": r"with", "between": r"between|among", "over": r"over", "for": r"for"}
 
 _HELD_BY = re.compile(r"\b(?:held|administered|controlled|occupied|governed|ruled)\s+by\s+(?:the\s+)?",
                       re.IGNORECASE)
@@ -266,6 +273,28 @@ def _cmod(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
             and re.fullmatch(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}", text[a.end:hit.start()])][-1:], ""
 
 
+def _maker(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The state that makes the weapon named after the trigger, when the sentence names it
+    ("India and France signed a deal for 26 Rafale jets": France)."""
+    text, sent = env.parsed.text, env.sent
+    hit = env.lexicon.commodity_pattern.search(text, m.end(), min(sent.end, m.end() + ROLE_WINDOW))
+    iso = env.lexicon.maker(hit.group(0)) if hit else None
+    return [a for a in actors if iso and a.actor.country == iso and a.actor.kind == "state"][:1], ""
+
+
+def _aggressor(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """"the war in Ukraine" in a text that says elsewhere "Russia's full-scale invasion" or
+    "Russian aggression": the state the text names as the attacker."""
+    text = env.parsed.text
+    states = [a for a in env.pool if a.actor.kind == "state" and a.actor.country]
+    for cue in _ATTACK.finditer(text, env.parsed.body_start):
+        found = [a for a in states if a.end <= cue.start() and _MOD_GAP.fullmatch(text, a.end, cue.start())
+                 and cue.start() - a.end <= 25]
+        if found:
+            return found[-1:], ""
+    return [], ""
+
+
 def _hyphen(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     # "the US-Japan alliance", "the Israel-Hamas war"
     return hyphen_pair(env.parsed.text, actors, m.start(), env.sent.start), "pair"
@@ -354,7 +383,7 @@ _ROLES: dict[str, Callable] = {
     "before": _before, "subject": _subject, "its": _its, "holder": _holder, "mod": _mod, "poss": _poss,
     "subj": _subj, "after": _after(12), "next": _after(2), "after_far": _after(ROLE_WINDOW),
     **{name: _prep(words) for name, words in _PREP.items()},
-    "cmod": _cmod, "hyphen_pair": _hyphen, "last_two": _last_two, "last_two_named": _last_two_named,
+    "cmod": _cmod, "maker": _maker, "aggressor": _aggressor, "hyphen_pair": _hyphen, "last_two": _last_two, "last_two_named": _last_two_named,
     "pair": _pair, "member_subject": _member_subject, "list_after": _list_after, "listed": _listed, "inside": _inside,
     **IGO_ROLES, **PLACE_ROLES,
 }
