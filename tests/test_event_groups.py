@@ -54,6 +54,27 @@ def _primary(extractor, text: str) -> tuple[str | None, set, set, list]:
     # a name the dictionary does not know acts where it is
     ("The People's Freedom Front attacked a police station in Mindanao.", "ASSAULT",
      {"org.the-peoples-freedom-front"}, {"PHL.COP"}),
+    # a protest with no one named is by the people of the place (implied_crowd)
+    ("Protests erupted in Iran after the election.", "PROTEST", {"IRN.CVL"}, {"IRN"}),
+    ("Protests erupted in Tehran after the election.", "PROTEST", {"IRN.CVL"}, {"IRN"}),
+    ("Protests against Israel erupted in London.", "PROTEST", {"GBR.CVL"}, {"ISR"}),
+    ("Thousands marched in Caracas against the government.", "PROTEST",
+     {"VEN.CVL"}, {"VEN.GOV"}),
+    ("Demonstrations were held across Kenya.", "PROTEST", {"KEN.CVL"}, {"KEN"}),
+    # an embassy's country is not where it stands; it is what the protest is aimed at
+    ("Protesters held a demonstration outside the US embassy in Manila.", "PROTEST",
+     {"PHL.CVL"}, {"USA.GOV"}),
+    ("Hundreds of students demonstrated outside the Chinese embassy in Seoul.", "PROTEST",
+     {"KOR.EDU"}, {"CHN.GOV"}),
+    ("Protesters held a demonstration in front of the US embassy in Manila.", "PROTEST",
+     {"PHL.CVL"}, {"USA.GOV"}),
+    # a strike's target from the purpose clause of its light verb; "the government" named
+    # bare by a people's act is their own
+    ("Kenyan doctors staged a strike to press the government for higher pay.", "PROTEST",
+     {"KEN.MED"}, {"KEN.GOV"}),
+    # "opposition to" is a stance, not the opposition party
+    ("China voiced strong opposition to the US arms sale to Taiwan.", "ACCUSE",
+     {"CHN"}, {"USA"}),
 ])
 def test_unnamed_groups_take_the_country_they_act_in(extractor, text, event_type, sources,
                                                      targets) -> None:
@@ -62,6 +83,14 @@ def test_unnamed_groups_take_the_country_they_act_in(extractor, text, event_type
 
 
 @pytest.mark.slow
+def test_an_implied_crowd_needs_one_place_and_no_named_doer(extractor) -> None:
+    """Violence with no one named is not given to anyone; a clash is not a protest."""
+    got_type, got_sources, _, events = _primary(extractor, "Clashes broke out in Kenya.")
+    assert got_type == "ASSAULT" and got_sources == set()
+    _, sources, _, events = _primary(extractor, "Protests erupted in Iran after the election.")
+    assert "people of the place" in events[0].reason
+
+
 def test_the_reason_says_where_the_country_came_from(extractor) -> None:
     events = extractor.extract_text("The People's Freedom Front attacked a police station "
                                     "in Mindanao.").events

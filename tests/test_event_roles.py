@@ -178,10 +178,42 @@ def test_natural_hazards_are_not_actors(extractor, text: str) -> None:
     ("The last Soviet troops returned home from Afghanistan.", "RETREAT", "withdraw"),
     ("The first UN peacekeepers arrived in Darfur on Monday.", "AID", None),  # CAMEO 074
     ("Japan will send 500 peacekeepers to South Sudan.", "AGREE", None),  # a future AID
+    ("North Korea placed its army on combat readiness.", "MOBILIZE", "troops"),
+    ("Iran put its armed forces on a war footing.", "MOBILIZE", "troops"),
+    ("Greek workers held a general strike against austerity measures.", "PROTEST", "strike"),
+    ("Nigerian unions held a two-day strike against the government.", "PROTEST", "strike"),
+    ("Turkish troops occupied parts of northern Syria.", "COERCE", "seize"),
+    ("Russia annexed Crimea in 2014.", "COERCE", "seize"),
+    ("Protesters occupied the parliament building in Kiev.", "PROTEST", "obstruct"),
+    ("Chinese hackers attacked US government networks.", "COERCE", "cyber"),
+    ("Russian hackers targeted the German parliament.", "COERCE", "cyber"),
+    ("Israeli jets attacked Hamas positions in Gaza.", "ASSAULT", None),
+    # a court dismissing a case yields; a government dismissing accusations rejects them
+    ("A Pakistani court dismissed the case against the former prime minister.", "CONCEDE",
+     None),
+    ("The Kremlin dismissed the accusations as lies.", "REJECT", None),
+    ("Demonstrations were held across Kenya.", "PROTEST", "demo"),  # not a detention
+    ("Police held the activist on March 3 in Minsk.", "COERCE", "arrest"),  # a month
 ])
 def test_lexicon_entries_on_sentences(extractor, text: str, event_type: str, mode) -> None:
     _, _, _, events = _pairs(extractor, text)
     assert (events[0].event_type, events[0].mode) == (event_type, mode), text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, event_type, sources, targets", [
+    # a gerund the parser reads as a verb: its adjective names the doer
+    ("Russian shelling hit Kharkiv overnight.", "ASSAULT", {"RUS"}, set()),
+    # the particle's own complement: "pulled back *from* the border"
+    ("Russia pulled its troops back from the Ukrainian border.", "RETREAT", {"RUS"}, {"UKR"}),
+    # a relative clause is background: the main clause's act is the primary event
+    ("The United States, which imposed sanctions on Iran last year, said it was ready to "
+     "hold talks with Tehran.", "AGREE", {"USA"}, {"IRN"}),
+])
+def test_misparses_particles_and_background_clauses(extractor, text: str, event_type: str,
+                                                    sources: set, targets: set) -> None:
+    got = _pairs(extractor, text)[:3]
+    assert got == (event_type, sources, targets), text
 
 
 @pytest.mark.slow
@@ -280,3 +312,9 @@ def test_alone_recoding_is_lexicon_data(tmp_path) -> None:
     with pytest.raises(ConfigError) as err:
         load_lexicon([bad])
     assert err.value.code == "D202"
+
+
+@pytest.mark.slow
+def test_a_month_is_not_a_protest_march(extractor) -> None:
+    events = extractor.extract_text("Police held the activist on March 3 in Minsk.").events
+    assert [e.event_type for e in events] == ["COERCE"]

@@ -19,7 +19,9 @@ BGD COP). The actor resolver gives a group noun a country only from its own phra
   country, takes one the same way but keeps its id (``is_unplaced``).
 * ``implied_authority``: an act only state authorities do, in a passive with no agent
   ("two protesters were arrested in Cairo"), has the authorities of the place (or, for
-  arrests and trials, of the domestic political figure it is done to) as its source.
+  arrests and trials, of the domestic political figure it is done to) as its source;
+* ``implied_crowd``: a society act no one is named for ("protests erupted in Iran") is by
+  the people of the place, as "protesters rallied in Tehran" is.
 
 Everything stays inside the sentence, so selective and full parsing code the same events
 (a sentence with no actor or place name is not parsed in selective mode).
@@ -43,6 +45,10 @@ PLACE_PREPS = frozenset({"in", "inside", "at", "near", "across", "outside", "thr
 POLITICAL_SECTORS = frozenset({"OPP", "PTY", "REB", "ELI", "GOV", "LEG", "MIL", "LAB", "EDU"})
 # Non-state parties whose adversary among state organs is their own state.
 DOMESTIC_PARTIES = frozenset({"OPP", "PTY", "REB", "ELI", "LAB", "EDU"})
+# Counts that stand for people when they head the subject ("hundreds rallied").
+COUNT_WORDS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
+                         "million", "millions", "scores", "tens"})
+ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "SPY"})
 ORGAN_KIND = {"GOV": "state", "COP": "state", "MIL": "state", "JUD": "state", "LEG": "state"}
 
 
@@ -70,6 +76,9 @@ def unnamed_groups(parsed: ParsedDoc, sent: Sentence, index: ActorIndex, lexicon
         if found is None:
             continue
         first, sector = found
+        if tok.lemma.lower() == "opposition" and any(
+                c.dep == "prep" and c.lemma.lower() == "to" for c in parsed.children(tok)):
+            continue  # "voiced strong opposition to the sale": a stance, not a party
         mods = {c.text.lower() for c in parsed.children(tok) if c.i < tok.i}
         if mods & lexicon.not_domestic_modifiers or np_actors(parsed, tok, index):
             continue  # "foreign fighters"; "supporters of Hamas" names its actor
@@ -128,13 +137,29 @@ def place_countries(parsed: ParsedDoc, tok: Token, index: ActorIndex, places: Se
                 if g.dep != "pobj":
                     continue
                 lo, hi = parsed.subtree_span(g)
+                # the country that owns an organ is not where it is: "outside the *US*
+                # embassy in Manila" is in the Philippines, "the Israeli embassy" anywhere
+                owned = _organ_spans(parsed, index, g)
                 found |= {p.place.country for p in places if lo <= p.start and p.end <= hi
-                          and getattr(p.place, "country", None)}
+                          and getattr(p.place, "country", None)
+                          and not any(a <= p.start < b for a, b in owned)}
                 found |= {m.actor.country for m in np_actors(parsed, g, index)
-                          if m.actor.country and m.actor.kind == "state"}
+                          if m.actor.country and m.actor.kind == "state" and not m.actor.sector}
     if not found and location is not None and location.country:
         found.add(location.country)
     return found
+
+
+def _organ_spans(parsed: ParsedDoc, index: ActorIndex, phrase: Token) -> list[tuple[int, int]]:
+    """Character spans of the state organs named in the phrase ``phrase`` heads."""
+    lo, hi = parsed.subtree_span(phrase)
+    sent = parsed.sentences[phrase.sent]
+    spans = []
+    for t in parsed.tokens[sent.token_start:sent.token_end]:
+        m = index.at(t.i)
+        if lo <= t.start < hi and m is not None and m.actor.sector:
+            spans.append((parsed.tokens[m.token_start].start, parsed.tokens[m.token_end - 1].end))
+    return spans
 
 
 def sentence_countries(parsed: ParsedDoc, sent: Sentence, index: ActorIndex,
@@ -207,6 +232,11 @@ def _country_for(m: GroupMention, others: list, where: set[str], in_sentence: se
     else:  # "rebels shot down a government helicopter", "X's opposition leader was
         home = {o.actor.country for o in named  # detained by police"
                 if o.actor.sector in DOMESTIC_PARTIES and o.actor.kind != "state"}
+        if not home and is_target and m.actor.sector in lexicon.home_organs:
+            # "Kenyan doctors pressed the government": a people's act on an organ
+            # named bare is on their own
+            home = {o.actor.country for o in named if o.actor.kind != "state"
+                    and o.actor.sector not in ARMED_SECTORS}
         if len(home) == 1:
             return next(iter(home)), "the country of the domestic party on the other side"
     rest = in_sentence - {o.actor.country for o in named}
@@ -240,3 +270,27 @@ def implied_authority(parsed: ParsedDoc, hit, targets: list, *, where: set[str],
                      Actor(actor_id=f"{country}.{sector}", sector=sector, kind="state",
                            name=f"{country_name(country)} ({words})", country=country))
     return m, f"implied: the {words} of the country {why} (agentless passive of a state act)"
+
+
+def implied_crowd(parsed: ParsedDoc, hit, *, where: set[str], lexicon) -> tuple[Actor | None, str]:
+    """The people of the place as the doers of a society act no one is named for:
+    "protests erupted in Iran", "a general strike shut Lagos" read like "protesters rallied
+    in Tehran", whose unnamed protesters take the place's country (``settle_groups``).
+    Only for the acts of the lexicon's ``domestic.society`` table, with no subject and one
+    country for the place."""
+    tok = hit.token
+    keys = {"*", hit.mode or "", hit.entry.cameo or ""} - {""}
+    if len(where) != 1 or not keys & lexicon.domestic_society.get(hit.event_type, frozenset()):
+        return None, ""
+    if any(c.dep in {"nsubj", "nsubjpass", "agent", "poss"} and not _a_number_of_people(c)
+           for c in parsed.children(tok)):
+        return None, ""  # someone is named, though not as an actor ("students marched")
+    country = next(iter(where))
+    actor = Actor(actor_id=f"{country}.CVL", sector="CVL", kind="group", country=country,
+                  name=f"{country_name(country)} (population)")
+    return actor, "implied: the people of the place where it happened (no one named)"
+
+
+def _a_number_of_people(tok: Token) -> bool:
+    """'*Thousands* marched in Caracas': a count with no noun names no one."""
+    return tok.pos == "NUM" or tok.lemma.lower() in COUNT_WORDS

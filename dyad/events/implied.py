@@ -33,7 +33,9 @@ from dyad.nlp.parsed import ParsedDoc, Token
 # recipient, the actor named where the act took place is the recipient.
 TERRITORIAL_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST",
                                "AID"})
-TERRITORIAL_PREPS = frozenset({"in", "inside", "into", "across", "near", "at"})
+TERRITORIAL_PREPS = frozenset({"in", "inside", "into", "across", "near", "at", "outside"})
+# Nouns naming a side of a place: "in front of", "at the gates of", "outside of".
+SIDE_NOUNS = frozenset({"front", "gate", "gates", "door", "doors", "steps", "outside", "entrance"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 
 
@@ -61,7 +63,8 @@ def fallback_targets(parsed: ParsedDoc, acts: Sequence[tuple[Token, str]], event
                         return found, "subject of the threat's condition"
     territorial = [tok for tok, kind in acts if kind in TERRITORIAL_TYPES]
     for tok in territorial:  # "used tear gas *to disperse the youths*"
-        found = keep([a for c in parsed.children(tok) if c.dep in {"xcomp", "advcl"}
+        found = keep([a for h in _with_light_verb(parsed, tok)
+                      for c in parsed.children(h) if c.dep in {"xcomp", "advcl"}
                       and any(m.dep == "aux" and m.text.lower() == "to" for m in parsed.children(c))
                       for o in parsed.children(c) if o.dep == "dobj"
                       for a in np_actors(parsed, o, index)])
@@ -82,6 +85,14 @@ def fallback_targets(parsed: ParsedDoc, acts: Sequence[tuple[Token, str]], event
     return [], ""
 
 
+def _with_light_verb(parsed: ParsedDoc, tok: Token) -> list[Token]:
+    """The trigger, and for an event noun that is a verb's object that verb: "staged a
+    strike *to protest the tax*" has the purpose clause on "staged"."""
+    if tok.pos != "VERB" and tok.dep == "dobj" and tok.head != tok.i:
+        return [tok, parsed.tokens[tok.head]]
+    return [tok]
+
+
 def _place_phrases(parsed: ParsedDoc, tok: Token) -> list[Token]:
     """Objects of in/at/near... on the trigger, its object, or the verb an event noun is
     the object of."""
@@ -89,9 +100,19 @@ def _place_phrases(parsed: ParsedDoc, tok: Token) -> list[Token]:
     heads = [tok, *objects]
     if tok.pos != "VERB" and tok.head != tok.i:
         heads.append(parsed.tokens[tok.head])
-    return [g for h in heads for c in parsed.children(h)
-            if c.dep == "prep" and c.lemma.lower() in TERRITORIAL_PREPS
-            for g in parsed.children(c) if g.dep == "pobj"] + objects  # "sealed off Hebron"
+    found = [g for h in heads for c in parsed.children(h)
+             if c.dep == "prep" and c.lemma.lower() in TERRITORIAL_PREPS
+             for g in parsed.children(c) if g.dep == "pobj"]
+    found = [_beside(parsed, g) for g in found]
+    return found + objects  # "sealed off Hebron"
+
+
+def _beside(parsed: ParsedDoc, g: Token) -> Token:
+    """"in front of the embassy", "at the gates of parliament": the place is the "of" object."""
+    if g.lemma.lower() not in SIDE_NOUNS:
+        return g
+    return next((o for p in parsed.children(g) if p.dep == "prep" and p.lemma.lower() == "of"
+                 for o in parsed.children(p) if o.dep == "pobj"), g)
 
 
 def _place_countries(parsed: ParsedDoc, phrase: Token, places: Sequence) -> set[str]:

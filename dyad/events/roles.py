@@ -120,6 +120,9 @@ def _verb_roles(parsed, verb: Token, preps, index, roles: Roles, parts, *,
             _add(roles, "targets", [a for g in parsed.children(part) if g.dep == "pobj"
                                     for a in np_actors(parsed, g, index)],
                  f"object of '{part.text}'")
+        elif part.dep in {"advmod", "prt"} and part.head == verb.i and i != verb.i:
+            # "pulled its troops back *from the border*": the particle's own complement
+            _prep_targets(parsed, part, preps, index, roles, via=f"'{part.text}' prep")
     if not roles.sources and not any(c.dep in {"nsubj", "nsubjpass", "csubj"}
                                      for c in parsed.children(verb)):
         # "Turkey massed troops": a country name read as a noun ("turkey") and attached
@@ -127,6 +130,11 @@ def _verb_roles(parsed, verb: Token, preps, index, roles: Roles, parts, *,
         _add(roles, "sources", [m for c in parsed.children(verb)
                                 if c.dep == "npadvmod" and c.i < verb.i and c.pos == "PROPN"
                                 for m in np_actors(parsed, c, index)], "misparsed subject")
+        # "Russian shelling hit Kharkiv": a gerund with an adjective before it is a noun
+        # the parser read as a verb; its adjective names the doer, as for "Russian attacks"
+        _add(roles, "sources", [m for c in parsed.children(verb) if verb.tag == "VBG"
+                                and c.dep == "amod" and c.i < verb.i
+                                for m in np_actors(parsed, c, index)], "modifier of a gerund")
     if not roles.sources:
         _climb_for_source(parsed, verb, index, roles)
     if not roles.sources:  # "talks were held between X and Y": X and Y are the parties

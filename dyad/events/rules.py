@@ -9,8 +9,8 @@ Decisions (docs/events.md says more):
 - Coordinated actors give one event per source ("The US and France accused Russia" ->
   USA->RUS, FRA->RUS). A joint act with no target ("Seoul and Tokyo reached an
   agreement") gives one event per ordered pair of its parties (KOR->JPN, JPN->KOR).
-- The events of a sentence are listed root-most trigger first: the first is the
-  sentence's primary event.
+- The events of a sentence are listed main act first (outside relative and participle
+  clauses, then root-most): the first is the sentence's primary event.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import re
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from dyad.events.domestic import domestic_recipient
-from dyad.events.groups import (implied_authority, is_unnamed, place_countries, sentence_countries,
-                                settle_groups, unnamed_groups)
+from dyad.events.domestic import ImpliedMention, domestic_recipient
+from dyad.events.groups import (implied_authority, implied_crowd, is_unnamed, place_countries,
+                                sentence_countries, settle_groups, unnamed_groups)
 from dyad.events.lexicon import Lexicon, default_lexicon, load_lexicon
 from dyad.events.implied import fallback_targets, home_place_target
 from dyad.events.roles import ActorIndex, Roles, complement_subjects, deontic_roles, find_roles
@@ -40,6 +40,9 @@ ONE_SIDED_WITH_OBJECT = frozenset({"ASSAULT"})
 RECIPROCAL_VERBS = frozenset({"trade", "exchange", "swap"})
 JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral",
                          "multinational", "together", "jointly"})
+# Clauses inside a noun phrase tell the background of the main act, not the act itself
+# (an adverbial clause may be its purpose: "summoned the envoy *to protest*").
+SUBORDINATE_DEPS = frozenset({"relcl", "acl", "appos"})
 MAX_PAIRS = 12  # a list of twenty members is one actor list, not four hundred events
 PLACE_PREFIX = re.compile(r"\b(?:in|at|near|outside|inside|across|off)\s+(?:the\s+)?$", re.I)
 
@@ -69,7 +72,7 @@ def code_events(ctx, lexicon: Lexicon) -> list[Event]:
         if not index:
             continue
         hits = [h for h in find_hits(parsed, sent, lexicon) if h.frame is None]
-        hits.sort(key=lambda h: (_depth(parsed, h.token), h.token.i))
+        hits.sort(key=lambda h: (*_rank(parsed, h.token), h.token.i))
         seen: set[str] = set()
         for hit in hits:
             for event in _events_for(ctx, sent, hit, lexicon, index):
@@ -125,6 +128,10 @@ def _events_for(ctx, sent: Sentence, hit: Hit, lexicon: Lexicon,
         implied, why = implied_authority(parsed, hit, roles.targets, where=where, lexicon=lexicon)
         if implied is not None:
             roles.sources, roles.source_via = [implied], why
+    if not roles.sources:  # "protests erupted in Iran"
+        crowd, why = implied_crowd(parsed, hit, where=where, lexicon=lexicon)
+        if crowd is not None:
+            roles.sources, roles.source_via = [ImpliedMention(crowd)], why
     reading = modality_of(parsed, hit.token)
     notes = ["modal clause under a verb of saying (deontic REQUEST)" if hit.kind == "deontic"
              else f"lexicon {hit.entry.key}"
@@ -310,11 +317,15 @@ def _pairs(roles: Roles, *, joint: bool) -> list[tuple]:
     return pairs[:MAX_PAIRS]
 
 
-def _depth(parsed: ParsedDoc, tok: Token) -> int:
-    depth, node = 0, tok
+def _rank(parsed: ParsedDoc, tok: Token) -> tuple[int, int]:
+    """How far a trigger is from the sentence's main act: the subordinate clauses it sits
+    in (a relative, adverbial or appositive clause tells the background: "Israel, which
+    *struck* Gaza, *agreed* to talks"), then its depth in the tree."""
+    depth, subordinate, node = 0, 0, tok
     while node.head != node.i and depth < 64:
+        subordinate += node.dep in SUBORDINATE_DEPS
         node, depth = parsed.tokens[node.head], depth + 1
-    return depth
+    return subordinate, depth
 
 
 def _clause_span(parsed: ParsedDoc, tok: Token) -> tuple[int, int]:

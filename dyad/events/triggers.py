@@ -34,6 +34,8 @@ TIME_PREPS = frozenset({"after", "before", "following", "since", "despite", "unt
 # An event noun these verbs govern did not happen: "to prevent violence".
 PREVENTING_VERBS = frozenset({"prevent", "forestall", "avoid", "avert", "deter", "preclude",
                               "thwart", "foil"})
+# Month names that are also event nouns: "on March 3" is a date, not a protest march.
+MONTHS = frozenset({"March", "May"})
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 
@@ -71,7 +73,7 @@ def find_hits(parsed: ParsedDoc, sent: Sentence, lexicon: Lexicon) -> list[Hit]:
                 if hit.obj is not None:
                     consumed.add(hit.obj.i)
     for tok in tokens:
-        if tok.pos in NOUN_POS and tok.i not in consumed and \
+        if tok.pos in NOUN_POS and tok.i not in consumed and tok.text not in MONTHS and \
                 parsed.tokens[tok.head].lemma.lower() not in PREVENTING_VERBS:
             entries = [*lexicon.nouns.get(_hyphenated(parsed, tok), ()),
                        *lexicon.nouns.get(tok.lemma.lower(), ())]
