@@ -365,9 +365,16 @@ def test_no_agreement_at_all(text):
 
 
 def test_negotiations_before_the_agreement_are_about_it_only_as_their_object():
+    got = keys(extract("Canada and the European Union signed CETA in 2016, and negotiations "
+                       "resumed with Mexico."))
+    assert ("signed", "CAN", "asserted") in got and not any(k[0] == "negotiated" for k in got)
+
+
+def test_years_of_negotiations_negotiated_the_agreement():
+    # the documented convention: "years of negotiations" is the agreement's negotiation
     got = keys(extract("Canada and the European Union signed CETA in 2016 after seven years of "
                        "negotiations."))
-    assert ("signed", "CAN", "asserted") in got and not any(k[0] == "negotiated" for k in got)
+    assert {("signed", "CAN", "asserted"), ("negotiated", "CAN", "asserted")} <= got
 
 
 def test_one_stage_per_party_and_sentence():

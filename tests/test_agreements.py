@@ -203,7 +203,7 @@ def test_acronym_in_brackets_names_the_agreement_for_the_document():
     ("The Greek parliament has ratified the defence pact.", "ratified", "GRC", "asserted"),
     ("The Storting is due to vote on ratification of the accession protocol next month.", "ratified", "NOR", "expected"),
     ("Chile wants to join the trade pact.", "proposed", "CHL", "intended"),
-    ("Chile joined the trade pact.", "ratified", "CHL", "asserted"),
+    ("Chile joined the trade pact.", "in_force", "CHL", "asserted"),
     ("France signed the defence pact.", "signed", "FRA", "asserted"),
     ("Turkey did not ratify the accession protocol.", "ratified", "TUR", "negated"),
     ("The trade pact entered into force in 2020.", "in_force", None, "asserted"),

@@ -20,6 +20,10 @@ KINDS: tuple[str, ...] = (
 
 
 _AIR_DEFENCE = re.compile(r"\s(?:air|missile)[- ]defen[cs]e\s+systems?\s")
+# "nuclear-powered submarines", "a nuclear submarine deal": propulsion of a weapon bought,
+# not an arms-control cue
+_NUCLEAR_PLATFORM = re.compile(r"\snuclear(?:[- ]powered)?(?=[\s-]+(?:attack\s+)?(?:submarines?|"
+                               r"aircraft\s+carriers?|carriers?)\s)|\snuclear[- ]powered(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class Lexicon:
         """The first kind (in data order) with a cue word in ``words``."""
         low = " " + re.sub(r"[^\w\s-]", " ", words.lower()) + " "
         low = _AIR_DEFENCE.sub(" air-defence-systems ", low)  # weapons, not a defence pact
+        low = _NUCLEAR_PLATFORM.sub(" ", low)
         for kind, cues in self.kind_cues:
             if any(f" {c} " in low or f"-{c} " in low or f" {c}-" in low for c in cues):
                 return kind

@@ -78,11 +78,11 @@ def cluster(mentions: Sequence[AgreementMention], *, text: str = "",
             target = target or next((c for c in clusters if c.named is None and any(
                 _generic_key(x) == m.key for x in c.mentions)), None)
             if target is None and text:
-                target = _apposed(clusters, m, text) or _named_generic(clusters, m, text)
+                target = _apposed(clusters, m, text) or _named_generic(clusters, m, text, sent_actors)
         elif any(c.named and c.named.key == _generic_key(m) for c in clusters):
             target = next(c for c in clusters if c.named and c.named.key == _generic_key(m))
         elif m.definite:
-            target = _recent_compatible(clusters, m)
+            target = _recent_compatible(clusters, m, sent_actors)
         elif _bare(m):
             target = _bare_antecedent(clusters, m, sent_actors)
         if target is None:
@@ -141,12 +141,14 @@ def _bare_antecedent(clusters: list[Cluster], m: AgreementMention,
     return c if sent_actors.get(m.sent, set()) <= known else None
 
 
-def _named_generic(clusters: list[Cluster], m: AgreementMention, text: str) -> Cluster | None:
+def _named_generic(clusters: list[Cluster], m: AgreementMention, text: str,
+                   sent_actors: dict[int, set[str]] | None = None) -> Cluster | None:
     """"signed a security pact in 1951. The Mutual Defense Treaty ...": the first named
     mention names the most recent generic agreement (no name yet, last mentioned within
-    ``LINK_SENTENCES`` sentences) when their kinds agree on a kind word or a capitalised
+    ``LINK_SENTENCES`` sentences) when their kinds agree on a kind word, a capitalised
     word of the name stands in that agreement's sentence ("a deal for 26 Rafale jets" ...
-    "the Rafale deal")."""
+    "the Rafale deal"), or the two sides the name holds are named there ("Egypt and
+    Israel signed a peace treaty ... The Egypt-Israel Treaty") and its kind is no other."""
     recent = [c for c in clusters if c.named is None and 0 < m.sent - c.mentions[-1].sent <= LINK_SENTENCES]
     if not recent:
         return None
@@ -156,6 +158,9 @@ def _named_generic(clusters: list[Cluster], m: AgreementMention, text: str) -> C
         return None
     if m.kind and m.kind not in {"treaty", "other"} and m.kind == c.kind:
         return c
+    named_there = set().union(*((sent_actors or {}).get(x.sent, set()) for x in c.mentions))
+    if len(own) >= 2 and own <= named_there and (m.kind in {None, "treaty", "other"} or m.kind == c.kind):
+        return c
     words = {w for w in re.findall(r"\b[A-Z][\w-]+", m.text)
              if w.lower() not in NAME_STOP and not any(a.start <= m.start + m.text.find(w) < a.end
                                                        for a in m.actors)}
@@ -163,12 +168,32 @@ def _named_generic(clusters: list[Cluster], m: AgreementMention, text: str) -> C
     return c if any(re.search(rf"\b{re.escape(w)}\b", sents) for w in words) else None
 
 
-def _recent_compatible(clusters: list[Cluster], m: AgreementMention) -> Cluster | None:
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _other_year(c: Cluster, years: set[str]) -> bool:
+    """A mention dated by a year in its words ("the 1994 accord") is not ``c`` when one
+    of ``c``'s mentions carries another year ("the 2018 deal"). (A year missing from
+    ``c``'s sentences proves nothing: "the JCPOA, the 2015 accord".)"""
+    return any(own and not own & years for own in (set(_YEAR.findall(x.text)) for x in c.mentions))
+
+
+def _recent_compatible(clusters: list[Cluster], m: AgreementMention,
+                       sent_actors: dict[int, set[str]] | None = None) -> Cluster | None:
     """The most recent compatible agreement, preferring one already called by the same
-    head noun ("the pact" after "a defence pact", even with a trade deal in between)."""
+    head noun ("the pact" after "a defence pact", even with a trade deal in between),
+    never one dated by another year ("the 2018 deal will replace the 1994 accord"). A
+    mention naming two sides ("the Turkey-Libya memorandum") is an earlier agreement only
+    if those sides are its parties or are named in its other sentences."""
     own = {a.actor.country or a.actor.actor_id for a in m.actors}
+    years = set(_YEAR.findall(m.text))
     compatible = []
     for c in sorted(clusters, key=lambda c: c.mentions[-1].start, reverse=True):
+        if years and _other_year(c, years):
+            continue
+        if len(own) >= 2 and not own <= c.party_ids | set().union(
+                *((sent_actors or {}).get(x.sent, set()) for x in c.mentions if x.sent != m.sent)):
+            continue
         # "the treaty" after "a peace treaty": a bare head's default kind does not conflict
         if m.kind and m.kind_cued and c.kind and m.kind != c.kind and c.kind not in {"treaty", "other"}:
             continue

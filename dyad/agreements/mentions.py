@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from dyad.agreements.lexicon import Known, Lexicon, normalise_name
+from dyad.agreements.spans import is_own_igo, own_names
 from dyad.nlp.parsed import ParsedDoc, Token
 from dyad.nlp.selective import CALENDAR
 
@@ -153,10 +154,34 @@ def find_mentions(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Lexicon) ->
         sent_ = parsed.sentences[m.sent]
         m.sent_start, m.sent_end = sent_.start, sent_.end
         m.actors = [a for a in m.actors if _can_be_party(text, a, lexicon)
-                    and (not m.named or a.actor.kind in TITLE_PARTY_KINDS)]
+                    and (not m.named or a.actor.kind in TITLE_PARTY_KINDS)
+                    and not _venue_in_title(text, a) and not _founded_igo(text, m, a)
+                    and not is_own_igo(a.actor.ref(), own_names(m))]
         if m.known is not None and m.known.parties:
             m.actors = []  # "the AUKUS pact": its parties are listed, the name is no actor
     return sorted(found, key=lambda m: m.start)
+
+
+def _venue_in_title(text: str, actor: Any) -> bool:
+    """A capital in a title names where the agreement was made ("the Paris Agreement",
+    "the Algiers accord", "the Minsk agreements"), unless it is hyphened to another side
+    ("the Moscow-Beijing pact")."""
+    hyphened = text[actor.end:actor.end + 1] in {"-", "–"} or \
+        text[max(0, actor.start - 1):actor.start] in {"-", "–"}
+    return " capital '" in (getattr(actor, "reason", "") or "") and not hyphened
+
+
+# Heads of an organisation's founding document: the IGO in its title is what it founds.
+FOUNDING_HEADS = frozenset({"charter", "statute", "constitution", "covenant"})
+
+
+def _founded_igo(text: str, m: AgreementMention, actor: Any) -> bool:
+    """The organisation a named document founds or governs is not its party: "the Rome
+    Statute of the ICC", "the ASEAN Charter", "the Charter of the United Nations"."""
+    if not m.named or actor.actor.kind != "igo":
+        return False
+    return m.head in FOUNDING_HEADS or re.search(r"\bof\s+(?:the\s+)?$",
+                                                  text[max(m.start, actor.start - 8):actor.start]) is not None
 
 
 def _initials_of(words: str, acronym: str) -> bool:
@@ -322,20 +347,25 @@ def _generic(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon
     default = lex.heads.get(head.text.lower())
     if default in FORM_KINDS and not lex.kind_of(modifiers):
         cued = None  # "a memorandum of understanding on defence" is a memorandum
+    if default == "ceasefire" and head.text.lower() != "cessation":
+        cued = default  # "an energy ceasefire", "an Easter truce": the scope of a ceasefire
     kind = cued or default
     if head.text.lower() in lex.weak_heads and not cued and not _object_of_stage_verb(parsed, head):
         return None
     if set(re.findall(r"[a-z-]+", modifiers.lower())) & DOMESTIC or _DOMESTIC_AFTER.match(right):
         return None  # "the coalition agreement", "a deal on the budget": no treaty between states
-    if head.text.lower() in MEMO_HEADS and not cued and not _MEMO_AFTER.match(right):
-        return None  # "signed a memorandum ordering an inquiry": an internal note
+    if head.text.lower() in MEMO_HEADS and not cued and not _MEMO_AFTER.match(right) \
+            and not any(a.actor.kind in {"state", "igo"} for a in _actors_in(actors, start, head.start)):
+        return None  # "signed a memorandum ordering an inquiry": an internal note (but
+        # "the Turkey-Libya memorandum" is between states)
     if det not in DEFINITE | INDEFINITE | {"'s", "’s"} and _CONSENSUS.fullmatch(modifiers) \
             and head.text.lower() in {"agreement", "accord"}:
         return None  # "broad agreement among members", "by mutual agreement": consensus
     # an actor read from a kind word ("LNG" as an organisation) is the kind, not a party,
     # and a company or a word read as an organisation ("post-Brexit") binds no state
-    inside = [a for a in _actors_in(actors, start, head.start)
-              if a.actor.kind != "organisation" or a.actor.sector == "GOV"]
+    # ("Sweden's NATO accession protocol": the resolver's "Sweden's NATO" starts before it)
+    inside = [a for a in actors if a.start < head.start and a.end > start and a.end <= head.start
+              and (a.actor.kind != "organisation" or a.actor.sector == "GOV")]
     # possessive owner right before: "France's defence pact"
     if det in {"'s", "’s"} and lo - 2 >= sent.token_start:
         owner = toks[lo - 2]

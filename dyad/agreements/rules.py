@@ -21,7 +21,8 @@ from typing import Any, Callable, Sequence
 from dyad.agreements.lexicon import Lexicon, context_kind, load_lexicon, normalise_name
 from dyad.agreements.linking import Cluster, cluster
 from dyad.agreements.mentions import find_mentions
-from dyad.agreements.spans import dedupe_refs, party_ref, ref_for_id
+from dyad.agreements.spans import (dedupe_refs, group_after, is_own_igo, own_names, party_ref,
+                                   ref_for_id)
 from dyad.agreements.stages import ANAPHORA_SENTENCES, find_stages
 from dyad.agreements.terms import Terms, read_terms
 from dyad.model import ActorRef, Agreement, Evidence, Stage, make_id
@@ -34,8 +35,9 @@ from dyad.nlp.parsed import ParsedDoc
 # not partners.
 _HELPER = re.compile(r"(?:the\s+)?(?:help|mediation|support|backing|assistance|participation|"
                      r"involvement|approval|blessing|consent|presence)\b", re.IGNORECASE)
-_HELPER_AFTER = re.compile(r"(?:\s+and\s+\w+)?\s+(?:mediation|mediators?|help|support|backing|"
-                           r"facilitation|assistance)\b", re.IGNORECASE)
+_HELPER_AFTER = re.compile(r"(?:\s+and\s+\w+)?\s+(?:as\s+(?:a\s+|the\s+)?)?(?:mediation|mediators?|help|"
+                           r"support|backing|facilitation|assistance|guarantors?|witness(?:es)?|"
+                           r"brokers?|observers?)\b", re.IGNORECASE)
 # "invoked the treaty in its dispute with China", "the pact amid tensions with Russia": the
 # actor after "with" is the other side of a quarrel, not a partner.
 _NOT_PARTNER_GAP = re.compile(r"\b(?:disputes?|tensions?|conflicts?|wars?|rows?|standoffs?|"
@@ -49,12 +51,19 @@ _BOUND = re.compile(r"\b(?:bound|tied|allied|linked)\s+(?:by|through|under)\s+(?
 # "the two countries", "both sides": the pair of states named just before
 _PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|sides|governments|nations|"
                    r"neighbou?rs|states|leaders|allies|capitals|presidents|prime\s+ministers|"
-                   r"foreign\s+ministers|defen[cs]e\s+ministers)\b", re.IGNORECASE)
+                   r"foreign\s+ministers|defen[cs]e\s+ministers)\b|"
+                   # "They also signed an investment treaty": the pair acting before
+                   r"\bthey\s+(?:also\s+|later\s+|then\s+|have\s+|had\s+)?(?:signed|agreed|ratified|"
+                   r"reached|concluded|initial+ed|inked|negotiated)\b", re.IGNORECASE)
 PAIR_SENTENCES = 2
 # A proposal in a sentence about joining is a bid for an existing agreement: the candidate
 # is not a party ("Chile wants to join the pact"); the proposer of a new agreement is one
 # of its would-be parties ("Russia proposed a security treaty to NATO").
-_BID = re.compile(r"\b(?:join\w*|membership|accession|acced\w+|admission|candida\w+)\b", re.IGNORECASE)
+_BID = re.compile(r"\b(?:join\w*|bec\w+\s+(?:a|an|the)\s+(?:\w+\s+)?(?:member|party)|membership|accession|acced\w+|admission|candida\w+)\b", re.IGNORECASE)
+# "Hamas accepted a truce proposal from Egypt and Qatar", "Egypt's ceasefire proposal": a
+# proposal named by a noun, with no verb of proposing, is mostly a broker's plan.
+_BROKER_PLAN = re.compile(r"^(?!.*\bpropos(?:e|es|ed|ing)\b).*\b(?:proposals?|offers?|plans?)\b",
+                          re.IGNORECASE | re.DOTALL)
 PARTY_STAGES = frozenset({"negotiated", "signed", "ratified", "in_force", "renewed",
                           "suspended", "withdrawn", "terminated", "expired"})
 
@@ -87,7 +96,8 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] 
     out = []
     for c in clusters:
         stages = [s for cl, s in staged if cl is c]
-        record = _record(parsed, c, stages, terms[id(c)], actors, lexicon)
+        others = {m.sent for o in clusters if o is not c for m in o.mentions}
+        record = _record(parsed, c, stages, terms[id(c)], actors, lexicon, others)
         if record is not None:
             out.append(record)
     return out
@@ -109,7 +119,7 @@ def merge_key(agreement: Agreement) -> str:
 
 def _with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> list:
     """Add the actors of "with X" / "between X and Y" right after a mention to its parties."""
-    from dyad.agreements.spans import group_after, group_before
+    from dyad.agreements.spans import group_before
 
     text = parsed.text
     for m in mentions:
@@ -122,7 +132,9 @@ def _with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> 
             m.actors = list(owners) if len(owners) >= 2 else []
         # past an acronym in brackets: "a defence cooperation agreement (DCA) with the US"
         end = m.end + len(_ACRONYM.match(text, m.end, sent.end).group(0))
-        cue = re.match(r"(?:[^,;.()]|(?<=\d)[.,](?=\d)){0,60}?\b(?:with|between|among)\s+", text[end:sent.end])
+        # ("The agreement, between Israel and Hezbollah, took effect": in apposition)
+        cue = re.match(r"(?:[^,;.()]|(?<=\d)[.,](?=\d)){0,60}?\b(?:with|between|among)\s+|"
+                       r"\s*,\s*between\s+", text[end:sent.end])
         # "a deal to buy 250 tanks from the United States": the seller is a party
         seller = re.match(r"\s+(?:to\s+(?:buy|purchase|acquire|import)|for)\s+[^,;.()]{0,50}?\bfrom\s+",
                           text[m.end:sent.end])
@@ -158,24 +170,39 @@ def _terms(parsed: ParsedDoc, clusters: Sequence[Cluster], quantities: Sequence[
 
 
 def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
-            actors: Sequence[Any], lexicon: Lexicon) -> Agreement | None:
+            actors: Sequence[Any], lexicon: Lexicon,
+            others: set[int] = frozenset()) -> Agreement | None:
     named = c.named
     parties: list[ActorRef] = []
     if named and named.known:
         parties += [ref_for_id(p, actors) for p in named.known.parties]
     parties += [party_ref(a.actor, actors) for m in c.mentions for a in m.actors]
+    # "Sweden's NATO accession protocol": the resolver's one IGO mention holds the owner
+    parties += [ref_for_id(a.actor.country, actors) for m in c.mentions for a in m.actors
+                if a.actor.kind == "igo" and a.actor.country and re.search(r"['’]s\b", a.text)]
     kind = c.kind or "other"
     if kind == "accession":  # the candidates sign it; members ratifying are not parties
         parties += [s.party for s in stages if s.party is not None and s.stage == "signed"]
         parties += _accession_igo(c, parties, actors)
     else:  # an accession binds the candidate and the organisation, not each ratifier
-        parties += [s.party for s in stages if s.party is not None and (
-            s.stage in PARTY_STAGES or s.stage == "proposed" and not _BID.search(s.evidence.text))]
+        parties += [s.party for s in stages if s.party is not None and s.stage in PARTY_STAGES]
+        # the proposer is a would-be party, unless the agreement already has its two sides
+        # ("Washington pushed for a deal between Israel and Saudi Arabia") or others acted
+        # on it ("Ukraine agreed to a ceasefire proposed by the US": a broker's plan)
+        if len({p.country or p.actor_id for p in parties}) < 2 and not any(
+                s.party is not None and s.stage in PARTY_STAGES for s in stages):
+            parties += [s.party for s in stages if s.party is not None and s.stage == "proposed"
+                        and not _BID.search(s.evidence.text) and not _BROKER_PLAN.search(s.evidence.text)]
+    parties += _bound_parties(parsed, c, actors) + _under_parties(parsed, c, actors)
     parties += _pair_parties(parsed, c, stages, parties, actors)
-    parties = dedupe_refs(_country_level(p, actors) for p in parties)
+    own = set().union(*(own_names(m) for m in c.mentions))
+    parties = dedupe_refs(_country_level(p, actors) for p in parties if not is_own_igo(p, own))
+    # "Fifteen countries signed the RCEP": the signatories act together, not the IGO
+    stages = list({s: None for s in (s.model_copy(update={"party": None})
+                                     if is_own_igo(s.party, own) else s for s in stages)})
     if kind in {"other", "treaty"} and "mutual_defense" in terms.provisions:
         kind = "defence"  # "obliges each side to provide military assistance if attacked"
-    context = " ".join(parsed.sentences[i].text for i in sorted(_context_sentences(parsed, c, terms)))
+    context = " ".join(parsed.sentences[i].text for i in sorted(_context_sentences(parsed, c, terms, others)))
     if kind == "other":  # "a deal brokered by China to restore ties"
         kind = context_kind(context, lexicon) or kind
     if kind == "defence" and any(p.search(context) for p in lexicon.basing_refinement):
@@ -231,12 +258,55 @@ def _pair_parties(parsed: ParsedDoc, c: Cluster, stages: list[Stage], parties: l
     return []
 
 
-def _context_sentences(parsed: ParsedDoc, c: Cluster, terms: Terms) -> set[int]:
+# "The pact binds Greece and France to ...", "It commits both Japan and Australia": the
+# states an agreement binds are its parties.
+_BINDS = re.compile(r"\b(?:binds|bound|commits|committed|obliges|obliged|obligates|requires)\s+"
+                    r"(?:both\s+)?", re.IGNORECASE)
+_IT = re.compile(r"\s*(?:It|The\s+(?:treaty|pact|accord|agreement|deal|protocol))\b")
+
+
+def _bound_parties(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> list[ActorRef]:
+    """The two or more states after "binds/commits/obliges" in a sentence mentioning the
+    agreement before the verb, or in the next sentence opening with "It" / "The pact"."""
+    text, out = parsed.text, []
+    spans = [(m.end, m.sent_end) for m in c.mentions]
+    for m in c.mentions:
+        nxt = m.sent + 1
+        if nxt < len(parsed.sentences) and _IT.match(text, parsed.sentences[nxt].start):
+            spans.append((parsed.sentences[nxt].start, parsed.sentences[nxt].end))
+    for start, end in spans:
+        for cue in _BINDS.finditer(text, start, end):
+            found = group_after(text, actors, cue.end(), ceiling=end, max_gap=4)
+            if len(found) >= 2:
+                out += [party_ref(a.actor, actors) for a in found]
+    return out
+
+
+def _under_parties(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> list[ActorRef]:
+    """"Under the deal, Britain will cut tariffs and India will open its market": the
+    subjects of the clauses that act under an agreement are its parties (parsed
+    sentences only)."""
+    out = []
+    for m in c.mentions:
+        sent = parsed.sentences[m.sent]
+        if not sent.parsed or not re.search(r"^\s*Under\s+(?:the|this|that|its|their)\s+$",
+                                            parsed.text[sent.start:m.start]):
+            continue
+        subjects = [t for t in parsed.sentence_tokens(sent) if t.start >= m.end and t.dep == "nsubj"]
+        subjects += [k for t in subjects for k in parsed.children(t) if k.dep == "conj"]
+        out += [party_ref(a.actor, actors) for a in actors
+                if any(a.start <= t.start < a.end for t in subjects)]
+    return out
+
+
+def _context_sentences(parsed: ParsedDoc, c: Cluster, terms: Terms,
+                       others: set[int] = frozenset()) -> set[int]:
     """Where an agreement's kind may be read: the sentences mentioning it or giving its
     terms, and the sentence right after each mention ("It lets Japanese troops train in
-    Australia")."""
+    Australia") unless another agreement is mentioned there ("... a minerals deal. Kyiv
+    hopes to sign a security agreement next": the security is the other one's)."""
     own = {m.sent for m in c.mentions} | set(terms.sentences)
-    nxt = {i + 1 for i in own if i + 1 < len(parsed.sentences)}
+    nxt = {i + 1 for i in own if i + 1 < len(parsed.sentences) and i + 1 not in others}
     return own | nxt
 
 
@@ -263,7 +333,7 @@ def _generic_name(c: Cluster) -> str:
     """The most specific wording: the longest mention, without determiners."""
     best = max(c.mentions, key=lambda m: (len(m.text.split()), -m.start))
     # "$5 billion arms deal" -> "arms deal", but "20-year defence pact" keeps its number
-    name = re.sub(r"^(?:[$€£¥₹]|\d[\d.,]*(?![\d.,]*-(?:year|month))|billion|million|thousand|bn|-|\s)+",
+    name = re.sub(r"^(?:[$€£¥₹]|\d[\d.,]*(?![\d.,]*-(?:year|month|week|day|hour|point|nation|member))|billion|million|thousand|bn|-|\s)+",
                   "", best.text)
     # "a landmark defence pact", "the new trade deal": praise and news are not the name
     # "the US-proposed draft treaty" is the treaty: who proposed it and its stage are not

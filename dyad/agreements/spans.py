@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from typing import Any, Iterable, Sequence
 
+from dyad.agreements.lexicon import normalise_name
 from dyad.model import ActorRef
 from dyad.nlp.parsed import ParsedDoc, Sentence, Token
 
@@ -129,6 +130,8 @@ def party_ref(actor: Any, pool: Iterable[Any] = ()) -> ActorRef:
     signature; the government's is)."""
     if actor.kind == "group":
         return actor.ref()
+    if actor.country and actor.actor_id == f"{actor.country}.GOV":
+        return ref_for_id(actor.country, pool)  # "Moscow signed": the government is the state
     return country_ref(actor, pool)
 
 
@@ -170,3 +173,18 @@ def subject_actors(parsed: ParsedDoc, tok: Token | None, actors: Sequence[Any], 
     found = [a for a in actors if any(a.start <= h.start < a.end for h in heads)]
     return sorted(found, key=lambda a: a.start)
 
+
+def own_names(m: Any) -> set[str]:
+    """The names an agreement goes by in a mention: its canonical name, its wording and,
+    for a well-known one, every alias ("RCEP", "CPTPP", "TPP-11")."""
+    names = {m.name, m.text} | set(m.known.aliases if m.known else ())
+    return {normalise_name(n) for n in names}
+
+
+def is_own_igo(ref: Any, names: set[str]) -> bool:
+    """An organisation named after the agreement ("RCEP", "CPTPP", "AUKUS" as IGOs) is
+    the agreement itself: never one of its parties, nor the signer of "Fifteen countries
+    signed the RCEP"."""
+    if ref is None or not ref.actor_id.startswith("IGO."):
+        return False
+    return bool({normalise_name(ref.actor_id[4:]), normalise_name(ref.name)} & names)

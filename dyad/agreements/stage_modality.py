@@ -18,6 +18,10 @@ as they are, because they matter for treaties more than for events:
   the clause is ``expected`` whatever its main clause says ("Russia would not extend the
   treaty when it expires" does not negate the expiry).
 
+- **agreeing to extend is extending** (``DECIDED_BY_AGREEING``): "the two sides agreed to
+  extend the truce" is an asserted renewal, not a plan, and so are agreed suspensions and
+  terminations ("agreed to sign" stays intended).
+
 - **a proposal is an act** (``refine_proposal``): the general reader takes "proposal",
   "bid" and "offer" for plans of what they propose; for the proposed stage they are the
   act itself ("Taiwan's bid to join the CPTPP", "Egypt's ceasefire proposal": asserted),
@@ -28,6 +32,8 @@ All need the dependency parse; an unparsed sentence keeps the general reading.
 """
 
 from __future__ import annotations
+
+import re
 
 from dyad.nlp.parsed import ParsedDoc, Token
 
@@ -52,13 +58,29 @@ INVITING_VERBS = frozenset({"invite"})
 WISHING_VERBS = frozenset({"want", "seek", "pursue", "hope", "wish"})
 # "awaits signature", "pending ratification": the stage is still to come.
 AWAITING = frozenset({"await", "awaits", "awaiting", "awaited", "pending"})
+# Stages a joint decision performs: agreeing to extend, suspend or end a pact does it
+# (agreeing to sign it does not sign it).
+DECIDED_BY_AGREEING = frozenset({"renewed", "suspended", "terminated"})
+# "became the first country to ratify", "was the last member to sign": a past copula
+# ranks a done act.
+_RANKED_DOER = re.compile(r"\b(?:became|was|were|has\s+become|had\s+become)\s+(?:the\s+)?(?:first|second|"
+                          r"third|fourth|fifth|last|latest|only|\d+(?:st|nd|rd|th)|\w+th)\s+"
+                          r"(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
 CONDITIONS = frozenset({"if", "unless", "whether", "provided", "otherwise"})
 
 
-def refine(parsed: ParsedDoc, tok: Token | None, modality: str) -> str:
-    """The stage's modality given the general reading ``modality`` of trigger ``tok``."""
+def refine(parsed: ParsedDoc, tok: Token | None, modality: str, *, stage: str = "") -> str:
+    """The stage's modality given the general reading ``modality`` of trigger ``tok``
+    (``stage`` is the trigger's stage)."""
     if tok is None or not parsed.sentences[tok.sent].parsed:
         return modality
+    if modality in {"intended", "expected"} and _RANKED_DOER.search(
+            parsed.text, max(0, tok.start - 80), tok.start):
+        return "asserted"  # "Greece became the first country to ratify the pact"
+    if modality == "intended" and stage in DECIDED_BY_AGREEING and tok.dep in {"xcomp", "advcl"} \
+            and tok.head != tok.i and parsed.tokens[tok.head].lemma.lower() == "agree" \
+            and parsed.tokens[tok.head].tag in {"VBD", "VBN"}:
+        return "asserted"  # "the two sides agreed to extend the truce": extended
     if _future_time_clause(parsed, tok):
         return "expected"
     gerund = _gerund_after(parsed, tok)
@@ -82,12 +104,17 @@ def refine_proposal(parsed: ParsedDoc, tok: Token | None, modality: str, cue: st
     proposal made, and "invited X to join" is an offer made."""
     if tok is None or not parsed.sentences[tok.sent].parsed:
         return modality
+    if modality == "negated" and tok.lemma.lower() in PROPOSAL_NOUNS and not any(
+            c.dep == "neg" or c.text.lower() == "no" for c in parsed.children(tok)):
+        return "asserted"  # "Iran dismissed the US proposal": made, then turned down
     if modality == "asserted" and tok.lemma.lower() in WISHING_VERBS:
         return "intended"
     if modality != "intended":
         return modality
     if cue and cue.lower().rstrip("s") in PROPOSAL_NOUNS:
         return "asserted"  # "a ceasefire proposal put forward by Egypt"
+    if tok.tag == "VBN" and tok.dep == "acl":
+        return "asserted"  # "a ceasefire proposed by the US": the proposal was made
     if tok.dep == "xcomp" and tok.head != tok.i \
             and parsed.tokens[tok.head].lemma.lower() in INVITING_VERBS:
         return "asserted"

@@ -37,7 +37,14 @@ SHARED_STAGES = frozenset({"signed", "negotiated", "renewed"})
 # "the agreement signed between Egypt and Greece": the pair after "between"
 _BY = re.compile(r"\s*(?:(?:the|this|that|it|its)\s+\w+\s+)?(?:(?:in|on|at)\s+(?:(?!(?:is|are|was|were|"
                  r"be|been|has|have|had|and|but)\b)[^,;.()\s]+\s+){1,4}?)?(?:by|between)\s+", re.IGNORECASE)
-_VENUE = re.compile(r"\b(?:in|at|from|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+_VENUE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+# A list of actors opened by a preposition is not the subject ("brokered by Turkey"),
+# unless it only says where the subject comes from ("Negotiators from Armenia and ...").
+_PREP_BEFORE = re.compile(r"\b(?P<prep>by|of|to|for|under|against|over|on|via|from)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+# "signed the deal as a witness / as guarantors": the signer vouches, it is not bound
+_AS_WITNESS = re.compile(r"(?:(?!\b(?:with|and|while)\b)[^.;]){0,40}?\bas\s+(?:a\s+|an\s+|the\s+)?(?:witness|guarantor|mediator|"
+                         r"observer|broker|facilitator|co-sponsor)s?\b", re.IGNORECASE)
 # A trigger used as a noun after a determiner: its sentence's subject is not its party.
 _NOMINAL = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # A passive trigger ("was signed", "has to be ratified"): its agent follows "by" or is unsaid.
@@ -88,6 +95,8 @@ def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: Agreemen
     text = parsed.text
     after = max(hit.end, mention.end if mention.start >= hit.end else hit.end)
     by = _BY.match(text, after)
+    if by and mention.start >= hit.end and by.group(0).rstrip().lower().endswith("between"):
+        by = None  # "pushed for a deal between Israel and Saudi Arabia": the deal's sides
     found: list[Any] = []
     if by:
         found = group_after(text, free_actors, by.end(), ceiling=sent.end)
@@ -100,8 +109,10 @@ def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: Agreemen
     if not found and _NOMINAL.search(text, max(sent.start, hit.start - 12), hit.start):
         found = []  # "Trump hosted the signing": the subject of "hosted" did not sign
     elif not found and _PASSIVE.search(text, max(sent.start, hit.start - 30), hit.start) \
-            and not re.match(r"\w+ing\b", text[hit.start:hit.end]):  # "were negotiating" is active
+            and not re.match(r"\w+ing\b|no\s", text[hit.start:hit.end]):  # "were negotiating", "is no longer party" are active
         found = []  # "the deal, brokered by the US, was signed": no agent, no party
+    elif not found and _reduced_relative(text, hit, mention, tok or token_at(parsed, hit.start, hit.end)):
+        found = []  # "the Turkey-Libya memorandum signed in 2019": no agent, no subject
     elif not found and _is_noun(parsed, tok):
         # "Egypt's proposal", "a US offer", "Hamas accepted a ceasefire proposal"
         found = _owner_of_noun(parsed, tok, free_actors)
@@ -122,8 +133,13 @@ def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: Agreemen
         # "In Beijing, Saudi Arabia and Iran signed": the venue opening the list did not sign
         while listed and _VENUE.search(text, max(sent.start, listed[0].start - 12), listed[0].start):
             listed = listed[1:]
+        # "Under a deal brokered by Turkey and the UN, Russia and Ukraine agreed": a list
+        # opened by a preposition is no subject, whatever it runs into
+        listed = _past_prepositional(text, listed, sent.start)
         found = listed if not subject or {id(a) for a in subject} <= {id(a) for a in listed} \
             else subject
+    if found and _AS_WITNESS.match(text, mention.end if mention.start >= hit.end else hit.end, sent.end):
+        return []  # "Egypt, Qatar and the US signed the deal as guarantors": not its parties
     return _shared(found, mention, pool, stage, shared)
 
 
@@ -145,6 +161,9 @@ def _owner_of_noun(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[A
     presenting it ("Washington submitted a proposal"), else nobody: the subject of
     "accepted", "rejected" or "discussed" did not propose."""
     mods = [c for c in parsed.children(tok) if c.dep in {"poss", "compound", "amod", "nmod"}]
+    # "a truce proposal from Egypt and Qatar", "an offer by Russia"
+    mods += [g for c in parsed.children(tok) if c.dep == "prep" and c.text.lower() in {"from", "by"}
+             for g in parsed.children(c) if g.dep == "pobj"]
     mods += [g for c in mods for g in parsed.children(c) if g.dep in {"poss", "compound", "conj"}]
     owners = [a for a in actors if any(a.start <= m.start < a.end for m in mods)]
     if owners:
@@ -226,6 +245,30 @@ def joint_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, free_actors: Sequ
         return []
     found = group_after(parsed.text, free_actors, hit.end + cue.end(), ceiling=sent.end, max_gap=6)
     return [party_ref(a.actor, pool) for a in found]
+
+
+def _reduced_relative(text: str, hit: Hit, mention: AgreementMention, tok: Any) -> bool:
+    """A past participle right after its agreement ("the memorandum signed in 2019",
+    "the deal, signed in Doha,") is a reduced relative clause: the main verb's subject
+    did not do it."""
+    return tok is not None and tok.tag == "VBN" and mention.end <= hit.start \
+        and re.fullmatch(r"\s*,?\s*", text[mention.end:hit.start]) is not None
+
+
+def _past_prepositional(text: str, listed: list[Any], floor: int) -> list[Any]:
+    """The subject part of a list run into a prepositional phrase before it: "Under a deal
+    brokered by Turkey and the UN, Russia and Ukraine agreed" -> Russia and Ukraine (after
+    the last comma); "mediated by Qatar" alone -> nobody; "Negotiators from Armenia and
+    Azerbaijan" -> both (an origin names the subject's side)."""
+    if not listed:
+        return listed
+    prep = _PREP_BEFORE.search(text, max(floor, listed[0].start - 12), listed[0].start)
+    if prep is None:
+        return listed
+    breaks = [i for i in range(1, len(listed)) if "," in text[listed[i - 1].end:listed[i].start]]
+    if breaks:
+        return listed[breaks[-1]:]
+    return listed if prep.group("prep").lower() in {"from", "of"} else []
 
 
 def _after_with(text: str, actor: Any) -> bool:

@@ -14,8 +14,8 @@ where triggers overlap, and triggers inside a named agreement's title are ignore
   the nearest before it (deadlines count: "by the end of June");
 - modality: ``dyad.modality.modality_of`` on the trigger's verb (on its first word for
   ``anchor: first`` triggers: "bid" in "bid to join"), refined by ``stage_modality``.
-  "join" is an accession: ``ratified`` when asserted, ``proposed`` otherwise ("wants to
-  join": intended).
+  "join" is an accession: ``in_force`` for the joiner when asserted ("Britain joined the
+  CPTPP"), ``proposed`` otherwise ("wants to join": intended).
 """
 
 from __future__ import annotations
@@ -55,6 +55,10 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 # "within 14 months", "for five years": a span of time, not the date of a stage
 _SPAN_DATE = re.compile(r"(?:within|for|over|during|in\s+the\s+(?:next|coming))\b", re.IGNORECASE)
+# Between an ``object: after`` trigger and a mention of another clause.
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
+# A trigger whose own words negate ("no longer party to"): the negation is the stage.
+_OWN_NEGATION = re.compile(r"\bno\s+longer\b", re.IGNORECASE)
 # Stages of the agreement as a whole: no party unless "for X" names one.
 JOINT_STAGES = frozenset({"in_force", "expired"})
 
@@ -100,13 +104,16 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                 continue
             tok = _anchor(parsed, hit)
             reading = modality(parsed, tok) if tok is not None else None
-            mod = refine(parsed, tok, getattr(reading, "modality", "asserted"))
+            mod = refine(parsed, tok, getattr(reading, "modality", "asserted"),
+                         stage=hit.trigger.stage)
+            if mod == "negated" and _OWN_NEGATION.search(parsed.text, hit.start, hit.end):
+                mod = "asserted"  # "is no longer party to the accord" says it left
             stage = hit.trigger.stage
             if hit.trigger.joins:
-                stage = "ratified" if mod in {"asserted", "reported"} else "proposed"
+                stage = "in_force" if mod in {"asserted", "reported"} else "proposed"
             if stage == "proposed":
                 mod = refine_proposal(parsed, tok, mod, getattr(reading, "cue", None))
-            if stage in JOINT_STAGES:
+            if stage in JOINT_STAGES and not hit.trigger.joins:  # the joiner is the party
                 parties = joint_parties(parsed, sent, hit, free_actors, actors)
             else:
                 parties = stage_parties(parsed, sent, hit, mention, body, free_actors, actors, stage,
@@ -190,8 +197,11 @@ def _target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
         return None  # "signed an executive order implementing the agreement"
     for m, c in pairs:  # a mention inside the match is its object too ("put the deal on hold")
         if m.start > hit.start and m.start - hit.end <= window and m.start < nxt:
+            if hit.trigger.after_only and m.start > hit.end and \
+                    _CLAUSE_BREAK.search(parsed.text, hit.end, m.start):
+                break  # "dissolves the Minsk Group, and a transit deal": not its object
             return m, c
-    if not pairs and _pronoun_ref(parsed.text, hit, sent):
+    if not pairs and (_pronoun_ref(parsed.text, hit, sent) or _bare_exit(parsed, hit, sent)):
         return _previous(by_sent, sent)
     relative = _relative_object(parsed.text, hit, pairs)
     if relative is not None:
@@ -257,6 +267,25 @@ def _pronoun_ref(text: str, hit: Hit, sent: Sentence) -> bool:
     before = re.search(r"(?:^|[,;]\s*|\band\s+)(?:it|the\s+(?:text|document))\s+(?:[a-z]+\s+){0,3}$",
                        text[sent.start:hit.start], re.IGNORECASE)
     return bool(after or before)
+
+
+# After an exit verb with nothing left of what was left: "pulled out in 2018", "quit."
+_NOTHING_LEFT = re.compile(r"\s*(?:[,.;]|(?:in|on|last|this|after|earlier|later|soon|too|"
+                           r"altogether|unilaterally)\b|$)", re.IGNORECASE)
+
+
+def _bare_exit(parsed: ParsedDoc, hit: Hit, sent: Sentence) -> bool:
+    """"The US pulled out in 2018": a withdrawal verb with no object and a named subject
+    (a state, not "the troops") leaves the agreement of the previous sentences."""
+    if hit.trigger.stage != "withdrawn" or not _NOTHING_LEFT.match(parsed.text, hit.end, sent.end):
+        return False
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is None or not parsed.sentences[tok.sent].parsed or tok.pos != "VERB":
+        return False
+    subj = next((c for c in parsed.children(tok) if c.dep == "nsubj"), None)
+    return subj is not None and subj.pos == "PROPN" and \
+        not any(c.dep in {"dobj", "prep"} and c.text.lower() in {"from", "of"} or c.dep == "dobj"
+                for c in parsed.children(tok))
 
 
 def _other_object(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]],
