@@ -22,7 +22,7 @@ from dyad.agreements.lexicon import Lexicon, context_kind, load_lexicon, normali
 from dyad.agreements.linking import Cluster, cluster
 from dyad.agreements.mentions import find_mentions
 from dyad.agreements.spans import (dedupe_refs, group_after, is_own_igo, own_names, party_ref,
-                                   ref_for_id)
+                                   ref_for_id, token_at)
 from dyad.agreements.stages import ANAPHORA_SENTENCES, find_stages
 from dyad.agreements.terms import Terms, read_terms
 from dyad.model import ActorRef, Agreement, Evidence, Stage, make_id
@@ -205,6 +205,11 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
     context = " ".join(parsed.sentences[i].text for i in sorted(_context_sentences(parsed, c, terms, others)))
     if kind == "other":  # "a deal brokered by China to restore ties"
         kind = context_kind(context, lexicon) or kind
+    elif kind == "treaty" and named is None and not any(m.kind_cued for m in c.mentions):
+        # "a 1965 treaty that normalised relations": a bare "treaty" says its form, the
+        # sentence its purpose (only the strong purposes: troops alone make no pact)
+        purpose = context_kind(context, lexicon)
+        kind = purpose if purpose in TREATY_PURPOSES else kind
     if kind == "defence" and any(p.search(context) for p in lexicon.basing_refinement):
         kind = "basing"  # "a defence cooperation agreement giving US forces access to bases"
     if named is None and not (parties or stages or terms.term_years or terms.renewal
@@ -226,6 +231,10 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
     return Agreement(agreement_id=agreement_id, name=name, kind=kind, parties=parties,
                      stages=stages, term_years=terms.term_years, renewal=terms.renewal,
                      provisions=terms.provisions, value=terms.value, evidence=evidence)
+
+
+# Purposes a bare "treaty" takes from its sentences ("a treaty ending the war").
+TREATY_PURPOSES = frozenset({"ceasefire", "normalisation", "peace", "boundary"})
 
 
 def _pair_parties(parsed: ParsedDoc, c: Cluster, stages: list[Stage], parties: list[ActorRef],
@@ -296,6 +305,32 @@ def _under_parties(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> list
         subjects += [k for t in subjects for k in parsed.children(t) if k.dep == "conj"]
         out += [party_ref(a.actor, actors) for a in actors
                 if any(a.start <= t.start < a.end for t in subjects)]
+    return out + _joint_subjects(parsed, c, actors)
+
+
+def _joint_subjects(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> list[ActorRef]:
+    """"Saudi Arabia and Iran restored ties in a China-brokered deal": two or more states
+    that act together in / under / through an agreement are its parties (the verb's
+    joined subjects; one subject alone may act under someone else's deal)."""
+    out: list[ActorRef] = []
+    for m in c.mentions:
+        sent = parsed.sentences[m.sent]
+        if not sent.parsed or not re.search(r"\b(?:in|under|through|via)\s+(?:a|an|the)\s+$",
+                                            parsed.text[max(sent.start, m.start - 12):m.start]):
+            continue
+        head = token_at(parsed, m.head_start)
+        prep = parsed.tokens[head.head] if head is not None and head.dep == "pobj" else None
+        verb = parsed.tokens[prep.head] if prep is not None and prep.dep == "prep" else None
+        if verb is not None and verb.dep == "dobj":  # "restored ties in a deal": the PP may hang on the object
+            verb = parsed.tokens[verb.head]
+        if verb is None or verb.pos != "VERB":
+            continue
+        subjects = [t for t in parsed.children(verb) if t.dep == "nsubj"]
+        subjects += [k for t in subjects for k in parsed.children(t) if k.dep == "conj"]
+        found = [a for a in actors if a.actor.kind in {"state", "igo", "group"}
+                 and any(a.start <= t.start < a.end for t in subjects)]
+        if len({a.actor.actor_id for a in found}) >= 2:
+            out += [party_ref(a.actor, actors) for a in found]
     return out
 
 

@@ -195,6 +195,8 @@ def _target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
     window = OBJECT_NEAR if hit.trigger.after_only else OBJECT_WINDOW
     if _other_object(parsed, hit, pairs, only=OTHER_DOCUMENTS):
         return None  # "signed an executive order implementing the agreement"
+    if hit.trigger.stage == "withdrawn" and _left_elsewhere(parsed, hit, pairs):
+        return None  # "Israeli forces withdrew from Sinai": a place was left, not a treaty
     for m, c in pairs:  # a mention inside the match is its object too ("put the deal on hold")
         if m.start > hit.start and m.start - hit.end <= window and m.start < nxt:
             if hit.trigger.after_only and m.start > hit.end and \
@@ -286,6 +288,28 @@ def _bare_exit(parsed: ParsedDoc, hit: Hit, sent: Sentence) -> bool:
     return subj is not None and subj.pos == "PROPN" and \
         not any(c.dep in {"dobj", "prep"} and c.text.lower() in {"from", "of"} or c.dep == "dobj"
                 for c in parsed.children(tok))
+
+
+def _left_elsewhere(parsed: ParsedDoc, hit: Hit,
+                    pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
+    """A parsed withdrawal verb whose "from" / "out of" object is no agreement mention
+    ("troops withdrew from Sinai and security arrangements were set"): what was left is a
+    place or a force, and the agreement after it was not left."""
+    after = next((m.start for m, _ in pairs if m.start >= hit.end), None)
+    if after is not None and re.match(r"\s+(?:from|out\s+of)\s+[^,;]*?(?:,|\band\b|\bor\b)",
+                                      parsed.text[hit.end:after], re.IGNORECASE):
+        return True  # "withdrew from Sinai and security arrangements": coordinated after
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is None or tok.pos != "VERB" or not parsed.sentences[tok.sent].parsed:
+        return False
+    for prep in parsed.children(tok):
+        if prep.dep != "prep" or prep.text.lower() not in {"from", "of"}:
+            continue
+        for obj in parsed.children(prep):
+            if obj.dep == "pobj" and obj.pos != "PRON" and \
+                    not any(m.start <= obj.start < m.end for m, _ in pairs):
+                return True
+    return False
 
 
 def _other_object(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]],
