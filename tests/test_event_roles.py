@@ -318,3 +318,44 @@ def test_alone_recoding_is_lexicon_data(tmp_path) -> None:
 def test_a_month_is_not_a_protest_march(extractor) -> None:
     events = extractor.extract_text("Police held the activist on March 3 in Minsk.").events
     assert [e.event_type for e in events] == ["COERCE"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, event_type, target", [
+    # two acts of one subject joined by "and" go to the same party when one names none
+    ("Putin met Erdogan in Sochi and signed a gas deal.", "signed", "SUPPORT", "TUR"),
+    ("Pakistan's foreign ministry summoned the Indian envoy and lodged a strong protest.",
+     "lodged", "ACCUSE", "IND"),
+    ("Russia accused the United States of meddling and expelled two diplomats.", "expelled",
+     "SANCTION", "USA"),
+    # the recipient of a to-infinitive's act that is no trigger of its own
+    ("China agreed to sell arms to Pakistan.", "agreed", "AGREE", "PAK"),
+    ("Russia agreed to resume gas supplies to Ukraine.", "agreed", "AGREE", "UKR"),
+    # a threat's condition inside its complement: "threatened to close ... if the US attacked"
+    ("Iran threatened to close the Strait of Hormuz if the US attacked.", "threatened",
+     "THREATEN", "USA"),
+    # an event noun's participle with a by-agent names the noun's doer
+    ("Pakistan rejected the allegations made by India.", "rejected", "REJECT", "IND"),
+])
+def test_targets_shared_across_clauses(extractor, text: str, trigger: str, event_type: str,
+                                       target: str) -> None:
+    got = {(e.event_type, e.target and _key(e.target)) for e in
+           extractor.extract_text(text).events if e.trigger == trigger}
+    assert got == {(event_type, target)}, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger", [
+    # a second verb with its own subject is its own clause: no target is carried over
+    ("Putin met Erdogan and the two sides signed nothing.", "signed"),
+    # a lone deployment names no target (manual 3.14): nothing carried from elsewhere
+    ("Russia deployed more troops and warned Ukraine.", None),
+])
+def test_targets_not_shared_without_a_shared_subject(extractor, text: str, trigger) -> None:
+    events = extractor.extract_text(text).events
+    if trigger == "signed":
+        assert all(e.target is None or _key(e.target) != "TUR"
+                   for e in events if e.trigger == "signed"), text
+    else:
+        assert all(_key(e.target) != "UKR" for e in events
+                   if e.event_type == "MOBILIZE" and e.target), text

@@ -53,8 +53,8 @@ def fallback_targets(parsed: ParsedDoc, acts: Sequence[tuple[Token, str]], event
     def keep(found: list) -> list:
         return [m for m in unique_mentions(found) if actor_id(m) not in exclude]
 
-    if event_type == "THREATEN":
-        for tok in tokens:
+    if event_type == "THREATEN":  # "threatened to close the strait *if the US attacked*"
+        for tok in [*tokens, *(c for t in tokens for c in parsed.children(t) if c.dep == "xcomp")]:
             for c in parsed.children(tok):
                 if c.dep == "advcl" and any(m.dep == "mark" and m.lemma.lower() in CONDITION_MARKS
                                             for m in parsed.children(c)):

@@ -19,7 +19,7 @@ from dyad.events.phrases import (MAX_CLIMB, SAYING_VERBS, ActorIndex, actor_id, 
                                  saying_governor, subject_actors, unique_mentions)
 from dyad.nlp.parsed import ParsedDoc, Token
 
-__all__ = ["ActorIndex", "Roles", "complement_subjects", "deontic_roles", "find_roles",
+__all__ = ["ActorIndex", "Roles", "complement_recipients", "complement_subjects", "deontic_roles", "find_roles",
            "saying_governor"]
 
 # Whose act an event noun's "of" phrase names: "the visit of the Indian secretary" (source)
@@ -47,6 +47,8 @@ OBJECT_CONTROL_VERBS = frozenset({
 # "Nigerian troops were deployed in Maiduguri": the forces moved belong to the side that
 # moves them, so a passive's subject with no agent is the source, not the target.
 MOVED_FORCE_TYPES = frozenset({"MOBILIZE"})
+# The prepositions of a recipient after a verb that is no trigger: "sell arms *to* Y".
+RECIPIENT_PREPS = frozenset({"to", "with", "against"})
 SUBJECT_CLIMB_DEPS = frozenset({"xcomp", "acomp", "conj", "advcl", "ccomp", "pcomp", "prep"})
 
 
@@ -177,6 +179,10 @@ def _noun_own_roles(parsed, noun: Token, event_type: str, preps, index, roles: R
             for g in parsed.children(c):
                 if g.dep == "pobj":
                     _add(roles, role, np_actors(parsed, g, index), "of phrase")
+        elif c.dep == "acl" and c.tag == "VBN":  # "the allegations *made by India*"
+            for g in (g for a in parsed.children(c) if a.dep == "agent"
+                      for g in parsed.children(a) if g.dep == "pobj"):
+                _add(roles, "sources", np_actors(parsed, g, index), "agent of a participle")
         elif c.dep == "prep" and c.lemma.lower() == "between":
             between += [a for g in parsed.children(c) if g.dep == "pobj"
                         for a in np_actors(parsed, g, index)]
@@ -295,6 +301,23 @@ def deontic_roles(parsed: ParsedDoc, verb: Token, index: ActorIndex) -> Roles:
     ids = {actor_id(m) for m in roles.sources}
     roles.targets = [m for m in roles.targets if actor_id(m) not in ids]
     return roles
+
+
+def complement_recipients(parsed: ParsedDoc, verb: Token, index: ActorIndex) -> list:
+    """Who the act of a verb's to-infinitive is done to, when that act is no trigger of
+    its own: 'agreed to sell arms *to Pakistan*', 'agreed to resume supplies *to Ukraine*'."""
+    found: list = []
+    for c in parsed.children(verb):
+        if c.dep != "xcomp" or not any(a.dep == "aux" and a.text.lower() == "to"
+                                       for a in parsed.children(c)):
+            continue
+        for o in parsed.children(c):
+            if o.dep in {"dobj", "dative"} and o.pos != "ADP":
+                found += np_actors(parsed, o, index)
+            elif o.dep in {"dative", "prep"} and o.lemma.lower() in RECIPIENT_PREPS:
+                found += [a for g in parsed.children(o) if g.dep == "pobj"
+                          for a in np_actors(parsed, g, index)]
+    return unique_mentions(found)
 
 
 def complement_subjects(parsed: ParsedDoc, verb: Token, index: ActorIndex) -> list:

@@ -24,7 +24,8 @@ from dyad.events.groups import (implied_authority, implied_crowd, is_unnamed, pl
                                 sentence_countries, settle_groups, unnamed_groups)
 from dyad.events.lexicon import Lexicon, default_lexicon, load_lexicon
 from dyad.events.implied import fallback_targets, home_place_target
-from dyad.events.roles import ActorIndex, Roles, complement_subjects, deontic_roles, find_roles
+from dyad.events.roles import (MOVED_FORCE_TYPES, ActorIndex, Roles, complement_recipients,
+                               complement_subjects, deontic_roles, find_roles)
 from dyad.events.triggers import Hit, find_hits
 from dyad.modality import modality_of
 from dyad.model import Event, Evidence, make_id
@@ -75,7 +76,7 @@ def code_events(ctx, lexicon: Lexicon) -> list[Event]:
         hits.sort(key=lambda h: (*_rank(parsed, h.token), h.token.i))
         seen: set[str] = set()
         for hit in hits:
-            for event in _events_for(ctx, sent, hit, lexicon, index):
+            for event in _events_for(ctx, sent, hit, lexicon, index, hits):
                 if event.event_id not in seen:
                     seen.add(event.event_id)
                     events.append(event)
@@ -83,7 +84,7 @@ def code_events(ctx, lexicon: Lexicon) -> list[Event]:
 
 
 def _events_for(ctx, sent: Sentence, hit: Hit, lexicon: Lexicon,
-                index: ActorIndex) -> Iterable[Event]:
+                index: ActorIndex, hits: Sequence[Hit] = ()) -> Iterable[Event]:
     parsed = ctx.parsed
     if hit.kind == "deontic":
         roles = deontic_roles(parsed, hit.token, index)
@@ -120,6 +121,13 @@ def _events_for(ctx, sent: Sentence, hit: Hit, lexicon: Lexicon,
         roles.targets = [t for t in complement_subjects(parsed, hit.token, index)
                          if t.actor.actor_id not in ids]
         roles.target_via = "subject of the complement clause" if roles.targets else ""
+    if not roles.targets and hit.event_type in lexicon.frames and not hit.embedded:
+        ids = {s.actor.actor_id for s in roles.sources}
+        roles.targets = [t for t in complement_recipients(parsed, hit.token, index)
+                         if t.actor.actor_id not in ids]
+        roles.target_via = "recipient of the complement's act" if roles.targets else ""
+    if not roles.targets:  # "met Erdogan and signed a deal": the partner of the other verb
+        _coordinated_targets(parsed, hit, hits, lexicon, index, roles)
     location = _location(ctx, hit.token)
     where = place_countries(parsed, hit.token, index, ctx.places, location)
     group_notes = settle_groups(roles, where=where, lexicon=lexicon,
@@ -204,6 +212,32 @@ def _events_for(ctx, sent: Sentence, hit: Hit, lexicon: Lexicon,
             date_text=date_text, date_rule=date_rule, modality=modality,
             location=location, quantities=quantities, trigger=trigger_text,
             reason="; ".join(notes), evidence=evidence)
+
+
+def _coordinated_targets(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit], lexicon: Lexicon,
+                         index: ActorIndex, roles: Roles) -> None:
+    """Two acts of one subject joined by "and" go to the same party when one names no
+    other: "summoned the Indian envoy and lodged a protest", "met Erdogan and signed a
+    gas deal". The second verb must share the first's subject (no subject of its own). A
+    deployment keeps no stated target (manual 3.14: a group may mobilize with none)."""
+    tok = hit.token
+    if tok.pos != "VERB" or hit.event_type in MOVED_FORCE_TYPES:
+        return
+    def shares_subject(second: Token) -> bool:
+        return not any(c.dep in {"nsubj", "nsubjpass"} for c in parsed.children(second))
+    for other in hits:
+        o = other.token
+        linked = (o.dep == "conj" and o.head == tok.i and shares_subject(o)) or (
+            tok.dep == "conj" and tok.head == o.i and shares_subject(tok))
+        if not linked or o.pos != "VERB" or other is hit:
+            continue
+        found = find_roles(parsed, o, other.event_type, index, preps=_preps(lexicon, other),
+                           parts=other.parts).targets
+        ids = {s.actor.actor_id for s in roles.sources}
+        found = [t for t in found if t.actor.actor_id not in ids]
+        if found:
+            roles.targets, roles.target_via = found, f"target of the coordinated '{o.text}'"
+            return
 
 
 def _joint_word(parsed: ParsedDoc, hit: Hit) -> bool:
