@@ -189,6 +189,30 @@ PHRASINGS = [
     ("The agreement does not conflict with EU law, Poland said.", set()),
     ("Sweden formally joined NATO on 7 March 2024 after Hungary's parliament ratified its accession protocol.",
      {("membership", "SWE", "NATO")}),
+    # membership through accession wording, being "in" an IGO, and lists of members
+    ("Sweden deposited its instrument of accession to the North Atlantic Treaty in Washington.",
+     {("membership", "SWE", "NATO")}),
+    ("Georgia has applied to join both the EU and NATO.", {("membership", "GEO", "EU"), ("membership", "GEO", "NATO")}),
+    ("Poland, which has been in the EU since 2004, backed the plan.", {("membership", "POL", "EU")}),
+    ("France and Germany sit in the G7.", {("membership", "FRA", "G7"), ("membership", "DEU", "G7")}),
+    ("The 27-member EU, including Hungary, agreed the package.", {("membership", "HUN", "EU")}),
+    ("RCEP groups the ten ASEAN states with China, Japan and South Korea.",
+     {("membership", c, "RCEP") for c in ("CHN", "JPN", "KOR")}),
+    ("Britain joined the CPTPP in 2023.", {("membership", "GBR", "CPTPP")}),
+    ("Finland and Sweden's applications to join NATO were accepted.",
+     {("membership", "FIN", "NATO"), ("membership", "SWE", "NATO")}),
+    ("Finland joined NATO in April. Sweden is expected to follow suit.",
+     {("membership", "FIN", "NATO"), ("membership", "SWE", "NATO")}),
+    ("Croatia joined the EU in 2013. Montenegro and Serbia are due to become members by 2030.",
+     {("membership", c, "EU") for c in ("HRV", "MNE", "SRB")}),
+    # no membership: being in talks or in a place, following another act, an IGO's noun
+    ("The US imposed sanctions on Iran. Britain is expected to follow suit.", {("sanctions", "USA", "IRN")}),
+    ("France joined the EU in condemning the coup; Italy followed.", set()),
+    ("The EU signed a deal with Japan. Canada followed in March.", set()),
+    ("Ukraine is in talks with the EU.", set()),
+    ("Canada sat in the G7 meeting.", set()),
+    ("Poland is in the EU's good books.", set()),
+    ("Iran is a signatory of the NPT.", set()),
 ]
 
 
@@ -225,11 +249,21 @@ def _only(extractor, text: str, rtype: str):
     ("BRICS invited Saudi Arabia to join the bloc.", "membership", "intended"),
     ("Argentina declined an invitation to join BRICS.", "membership", "negated"),
     ("Kosovo is not a member of the United Nations.", "membership", "negated"),
+    # a member that is to follow, or whose accession is awaited, is expected
+    ("Finland joined NATO in 2023 and Sweden is expected to follow. Finland is a member.", "membership", "expected-SWE"),
+    ("Finland joined NATO in April. Sweden will join once Hungary ratifies.", "membership", "expected-SWE"),
+    ("Finland joined NATO in April. Sweden's accession is expected in July.", "membership", "expected-SWE"),
+    ("Finland is now a NATO member, while Sweden, whose membership awaits ratification, is not.",
+     "membership", "expected-SWE"),
+    ("Ukraine's bid to join the EU advanced.", "membership", "intended"),
+    ("Ukraine, Moldova and Georgia aspire to join the EU.", "membership", "intended"),
 ])
 def test_modality(extractor, text, rtype, modality):
     rels = [r for r in extractor.extract_text(text, date="2024-03-10").relations if r.relation_type == rtype]
     if modality is None:  # what happened wins over what was intended, per side
         assert {(r.source.actor_id, r.modality) for r in rels} == {("SAU", "intended"), ("ARE", "asserted")}
+    elif modality.endswith("-SWE"):  # Finland's membership holds, Sweden's is to come
+        assert {(r.source.actor_id, r.modality) for r in rels} == {("FIN", "asserted"), ("SWE", "expected")}
     else:
         assert rels and {r.modality for r in rels} == {modality}
 

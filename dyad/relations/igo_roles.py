@@ -6,7 +6,12 @@ IGOs) right before it ("a member of the EU and NATO", "an EU and NATO member", "
 ``igo_left``: the IGO right before a clause about its members ("BRICS, which includes",
 "Mercosur, the bloc of"); ``igo_recent``: the IGO named last in this or the two previous
 sentences ("Finland became a member in April 2023"); ``igo_subject``: the IGO that
-acts on its members ("The EU admitted Croatia", "BRICS expanded to include Iran").
+acts on its members ("The EU admitted Croatia", "BRICS expanded to include Iran");
+``igo_next``: the IGO right after the trigger that closes the phrase ("has been in the EU
+since 2004", not "is in EU talks"); ``igo_joined``: the IGO a clause of this or the previous
+sentence says someone joined, for a member that follows ("Finland joined NATO in April;
+Sweden is expected to follow suit"); ``igo_treaty``: the IGO of a founding treaty ("the
+instrument of accession to the North Atlantic Treaty").
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dyad.agreements.spans import group_after, group_before, subject_actors, token_at
+from dyad.agreements.spans import group_after, group_before, ref_for_id, subject_actors, token_at
 from dyad.relations.context import SentenceEnv, sentence_start, whole_lists
 
 # Between an IGO and "member": "NATO member", "NATO's 31st member", "EU's newest member".
@@ -100,5 +105,45 @@ def recent_igo(env: SentenceEnv, before: int) -> list[Any]:
     return earlier[-1:] or [a for a in igos if a.start >= env.sent.end][:1]
 
 
+# What may follow an IGO that closes a phrase: punctuation, a date or a conjunction ("in the
+# EU since 2004", "in NATO and the EU"), not a noun it qualifies ("in NATO territory").
+_IGO_CLOSES = re.compile(r"\s*(?:[.,;:)]|$|(?:since|for|and|or|but|until|as|from|when|while|with|alongside|"
+                         r"before|after|at|in|on|through|ever|already|too)\b)")
+
+
+def _igo_next(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    text = env.parsed.text
+    igos = [a for a in actors if a.actor.kind == "igo"]
+    first = [a for a in igos if a.start >= m.end() and re.fullmatch(r"\s*(?:the\s+)?", text[m.end():a.start])][:1]
+    found = whole_lists(text, igos, first) if first else []
+    return (found if found and _IGO_CLOSES.match(text, found[-1].end) else []), ""
+
+
+# A clause stating a membership right before an IGO ("joined NATO", "accession to the EU").
+_JOIN_BEFORE = re.compile(r"\b(?:joined|joins|join|joining|rejoined|entered|enters|accession\s+to|acceded\s+to|"
+                          r"admitted\s+(?:in)?to|members?\s+of|membership\s+(?:of|in))\s+(?:the\s+)?$", re.IGNORECASE)
+# "joined NATO allies in condemning", "joined the EU in imposing sanctions": no membership.
+_NOT_JOINED = re.compile(r"\s+(?:in\s+\w+ing|allies|members|partners|leaders|talks|sanctions)\b", re.IGNORECASE)
+
+
+def _igo_joined(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    text, floor = env.parsed.text, sentence_start(env, back=1)
+    found = [a for a in env.pool if a.actor.kind == "igo" and floor <= a.start and a.end <= m.start()
+             and _JOIN_BEFORE.search(text, max(floor, a.start - 30), a.start)
+             and not _NOT_JOINED.match(text, a.end)]
+    return found[-1:], ""
+
+
+# Founding treaties whose accession is membership of the IGO they found.
+_FOUNDING_TREATIES = re.compile(r"\s*(?:the\s+)?(?P<nato>North\s+Atlantic\s+Treaty|Washington\s+Treaty)\b(?!\s+Organi[sz]ation)")
+_TREATY_IGOS = {"nato": "IGO.NATO"}
+
+
+def _igo_treaty(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    hit = _FOUNDING_TREATIES.match(env.parsed.text, m.end())
+    return ([ref_for_id(_TREATY_IGOS[hit.lastgroup], env.pool)] if hit else []), ""
+
+
 IGO_ROLES = {"igo_recent": _igo_recent, "igo_after": _igo_after, "igo_before": _igo_before,
-             "igo_left": _igo_left, "igo_subject": _igo_subject}
+             "igo_left": _igo_left, "igo_subject": _igo_subject, "igo_next": _igo_next,
+             "igo_joined": _igo_joined, "igo_treaty": _igo_treaty}

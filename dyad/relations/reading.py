@@ -8,6 +8,8 @@ clause; two readings proper to relations adjust it.
   for EU membership", "Serbia seeks EU membership", "accession talks with Ukraine",
   "invited to join BRICS" are intended; an offer turned down ("declined an invitation to
   join BRICS") is negated.
+- A membership noun whose coming is awaited is expected: "Sweden's accession is expected
+  in July", "whose membership awaits ratification".
 - A pattern may fix the modality of what its trigger asserts (``fixed_modality``).
 """
 
@@ -27,13 +29,19 @@ _DEFINITE = re.compile(r"(?:\b(?:the|its|their|his|her|our)|['’]s?)\s+(?:[\w-]
 # Words that make a membership a prospect, not a fact.
 _PROSPECT = re.compile(r"\b(?:candidate|candidacy|candidates|aspirants?|aspiring|applicants?|"
                        r"applications?|applied|apply|applying|(?:accession|membership)\s+(?:talks|negotiations|"
-                       r"process|bids?|requests?)|(?:seeks?|seeking|sought|wants?|wanted|pursu(?:e|es|ed|ing))\s+"
+                       r"process|bids?|requests?)|bids?\s+to\s+(?:join|become)|aspir(?:e|es|ed|ing)\s+to\s+(?:join|become)|(?:seeks?|seeking|sought|wants?|wanted|pursu(?:e|es|ed|ing))\s+"
                        r"(?:full\s+)?(?:[\w.-]+\s+){0,3}?membership|negotiat(?:e|es|ed|ing|ions?)\s+(?:its\s+|their\s+)?(?:\w+\s+)?"
                        r"(?:accession|membership)|invit(?:ed|ation|es|e|ing)\s+(?:[\w.-]+\s+){0,4}?to\s+join|path\s+to|road\s+to|"
                        r"way\s+for)\b", re.IGNORECASE)
 # An offer of membership turned down: "declined an invitation to join BRICS".
 _TURNED_DOWN = re.compile(r"\b(?:declin|reject|refus|spurn|snubb?)\w*\s+(?:an?\s+|the\s+|its\s+)?"
                           r"(?:[\w-]+\s+)?(?:invitation|offer)\s+to\s+(?:join|become)", re.IGNORECASE)
+# A membership noun whose coming is awaited: "Sweden's accession is expected in July",
+# "Sweden, whose membership awaits ratification", "its entry, due next year".
+_AWAITED = re.compile(r"\s*,?\s*(?:(?:is|was|are|were)\s+(?:now\s+|still\s+|also\s+)?(?:expected|due|set|scheduled|"
+                      r"slated|likely|poised)\b|(?:still\s+)?(?:awaits|awaited|awaiting|pending|needs|requires|"
+                      r"hinges\s+on)\b|(?:expected|due|scheduled|slated)\s+(?:in|by|next|later|to)\b)", re.IGNORECASE)
+_MEMBER_NOUN = re.compile(r"\b(?:accession|membership|entry)\s*$", re.IGNORECASE)
 _WINDOW = 40  # characters before the trigger read for a determiner or a prospect word
 
 
@@ -57,6 +65,8 @@ def relation_modality(env: SentenceEnv, rtype: str, m: re.Match[str], modality: 
             return "negated"
         if _PROSPECT.search(before + after):
             return "intended"
+        if _MEMBER_NOUN.search(m.group(0)) and _AWAITED.match(text, m.end()):
+            return "expected"
     return mod
 
 

@@ -1,4 +1,5 @@
-"""Side assignment: which actors stand in a pattern's source or target role.
+"""Side assignment: which actors stand in a pattern's source or target role, and the roles
+that find one side from the trigger's grammatical neighbours.
 
 A role names where the actor stands relative to the trigger; a pattern's alternatives
 ("mod|before") are tried in order and the first that finds someone wins:
@@ -21,22 +22,16 @@ A role names where the actor stands relative to the trigger; a pattern's alterna
   ``its``: the state named last before "its" ("fight for Russia in its war"); ``aggressor``:
   the state the text names anywhere as an invader ("Russia's invasion") for "the war in
   Ukraine";
-- ``list_after``/``listed``/``inside``: a list right after the trigger ("The Quad groups
-  the United States, Japan, ..."), after "such as"/"including", or inside the trigger
-  ("NATO, which Finland joined");
-- place roles (``in``, ``place``, ``base_owner``): ``dyad.relations.place_roles``; IGO
-  roles (``igo_after``, ``igo_before``, ``igo_left``, ``igo_recent``):
+- roles that read a pair or a list at once (``pair``, ``hyphen_pair``, ``last_two``,
+  ``last_two_named``, ``list_after``, ``listed``, ``inside``): ``dyad.relations.list_roles``;
+  place roles (``in``, ``place``, ``base_owner``, ...): ``dyad.relations.place_roles``; IGO
+  roles (``igo_after``, ``igo_before``, ``igo_left``, ``igo_recent``, ...):
   ``dyad.relations.igo_roles``;
 - ``member_subject`` (source only): the member of the membership stated earlier in the
   sentence ("a member of NATO but not of the EU");
 - ``cmod``: the actor qualifying the commodity after the trigger ("buys Russian gas");
   ``maker``: the state named in the sentence that makes the weapon after the trigger
   ("a deal with France for 26 Rafale jets");
-- ``hyphen_pair`` (source only): "the US-Japan alliance", "the Israel-Hamas war";
-- ``last_two`` (source only): "the two allies": the last two states named before;
-- ``pair`` (source only): a list of two or more actors before the trigger, or after
-  "between", relates its first member to each other member; "the two countries" stands
-  for the last two states named before it;
 - ``none`` (target only): no target (a claim on a sea).
 """
 
@@ -47,8 +42,9 @@ from typing import Any, Callable, Sequence
 
 from dyad.agreements.spans import group_after, group_before, ref_for_id, subject_actors, token_at
 from dyad.relations.context import (TWO_SIDES, SentenceEnv, clause_list, last_two_states,
-                                    possessive, sentence_start, whole_lists)
+                                    possessive, whole_lists)
 from dyad.relations.igo_roles import IGO_ROLES
+from dyad.relations.list_roles import LIST_ROLES
 from dyad.relations.lexicon import ROLE_WINDOW
 from dyad.relations.place_roles import PLACE_ROLES
 
@@ -76,13 +72,6 @@ _IT_SUBJECT = re.compile(r"\s*(?:It|The\s+country)\s+(?:(?:is|was|has\s+been|had
 TWO_SIDES_SUBJECT = re.compile(r"(?:" + TWO_SIDES.pattern + r"|^\s*Both)\s+(?:(?:are|were|have\s+been|remain|became|"
                                 r"also|both|all)\s+)+(?:(?:a|an|the|founding|full)\s+)*[^,;:()]{0,20}$",
                                 re.IGNORECASE)
-
-# Words that put a pair after the trigger: "a mutual defence pact binds Japan and ...".
-_PAIR_AFTER = re.compile(r"\b(?:between|among|binds|binding|bound|links|linking|unites|uniting)\s+",
-                         re.IGNORECASE)
-
-# Before a list that names examples: "EU countries such as France", "NATO members, including".
-_LISTED = re.compile(r"\s*,?\s*(?:such\s+as|including|like|notably|namely|among\s+them)\s+(?:the\s+)?")
 
 # "A replaced B as the largest supplier": the role after "as" is A's, not B's.
 _AS_ROLE = re.compile(r"\s+as\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w'’-]+\s+){0,3}")
@@ -188,8 +177,9 @@ def _verb_between(env: SentenceEnv, start: int, end: int) -> bool:
 def _poss(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     text = env.parsed.text
     found = [a for a in actors if possessive(text, a, m.start())][-1:]
-    if found:
-        return found, ""
+    if found:  # "Finland and Sweden's applications": a joint possessive covers the list
+        group = whole_lists(text, actors, found)
+        return (group if group[-1] is found[0] else found), ""
     # "Sweden's NATO membership" read as one IGO name: the place says who
     place = next((p for p in env.places if possessive(text, p, m.start())
                   and not any(a.start <= p.start < a.end and a.actor.kind != "igo" for a in actors)),
@@ -295,59 +285,6 @@ def _aggressor(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     return [], ""
 
 
-def _hyphen(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
-    # "the US-Japan alliance", "the Israel-Hamas war"
-    return hyphen_pair(env.parsed.text, actors, m.start(), env.sent.start), "pair"
-
-
-def _last_two(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
-    return last_two_states(env, m.start()), "pair"  # "the two allies"
-
-
-def _last_two_named(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
-    """"The India-UAE pact took effect; bilateral trade rose": "bilateral" stands for the
-    two states named last before it, in this sentence or the one before."""
-    found = last_two_states(env, m.start())
-    return (found if found and found[0].start >= sentence_start(env, back=1) else []), "pair"
-
-
-def _pair(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
-    text, sent = env.parsed.text, env.sent
-    before = group_before(text, actors, m.start(), floor=sent.start)
-    if len(before) >= 2:
-        return before, ""
-    if TWO_SIDES.search(text[sent.start:m.start()]):
-        return last_two_states(env, sent.start), ""
-    cue = _PAIR_AFTER.search(text[m.start():min(sent.end, m.end() + 20)])
-    if cue:
-        if TWO_SIDES.match(text, m.start() + cue.end()):  # "trade between the two countries"
-            return last_two_states(env, sent.start), ""
-        after = group_after(text, actors, m.start() + cue.end(), ceiling=sent.end, max_gap=6)
-        return (after if len(after) >= 2 else []), ""
-    return [], ""
-
-
-def _list_after(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
-    """The list right after the trigger ("The Quad groups the United States, Japan, ...")."""
-    text = env.parsed.text
-    found = group_after(text, actors, m.end(), ceiling=env.sent.end, max_gap=6)
-    return (found if found and re.fullmatch(r"\s*(?:the\s+)?", text[m.end():found[0].start]) else []), ""
-
-
-def _listed(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
-    """The examples after "such as"/"including" right after the trigger ("EU countries such
-    as France and Germany", "NATO members, including Turkey")."""
-    cue = _LISTED.match(env.parsed.text, m.end())
-    if cue is None:
-        return [], ""
-    return group_after(env.parsed.text, actors, cue.end(), ceiling=env.sent.end, max_gap=2), ""
-
-
-def _inside(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
-    """Actors inside the trigger's span ("NATO, which Finland joined")."""
-    return [a for a in actors if m.start() <= a.start and a.end <= m.end()], ""
-
-
 def _main_subject(env: SentenceEnv, m: re.Match[str], actors: Sequence[Any]) -> list[Any]:
     """The list right after the comma closing an opening clause ("After joining NATO,
     Finland ...")."""
@@ -356,18 +293,6 @@ def _main_subject(env: SentenceEnv, m: re.Match[str], actors: Sequence[Any]) -> 
         return []
     found = group_after(env.parsed.text, actors, comma + 1, ceiling=env.sent.end, max_gap=6)
     return found if found and re.fullmatch(r"\s*(?:the\s+)?", env.parsed.text[comma + 1:found[0].start]) else []
-
-
-def hyphen_pair(text: str, actors: Sequence[Any], before: int, floor: int) -> list[Any]:
-    """Two actors joined by a hyphen or slash right before ``before``, with at most a few
-    lower-case words between ("the US-Japan security alliance")."""
-    cands = [a for a in actors if floor <= a.start and a.end <= before]
-    if len(cands) >= 2:
-        a, b = cands[-2], cands[-1]
-        if re.fullmatch(r"\s*[-–/]\s*", text[a.end:b.start]) and \
-                re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3}\s*", text[b.end:before]):
-            return [a, b]
-    return []
 
 
 def _previous_subject(env: SentenceEnv) -> list[Any]:
@@ -383,8 +308,7 @@ _ROLES: dict[str, Callable] = {
     "before": _before, "subject": _subject, "its": _its, "holder": _holder, "mod": _mod, "poss": _poss,
     "subj": _subj, "after": _after(12), "next": _after(2), "after_far": _after(ROLE_WINDOW),
     **{name: _prep(words) for name, words in _PREP.items()},
-    "cmod": _cmod, "maker": _maker, "aggressor": _aggressor, "hyphen_pair": _hyphen, "last_two": _last_two, "last_two_named": _last_two_named,
-    "pair": _pair, "member_subject": _member_subject, "list_after": _list_after, "listed": _listed, "inside": _inside,
-    **IGO_ROLES, **PLACE_ROLES,
+    "cmod": _cmod, "maker": _maker, "aggressor": _aggressor, "member_subject": _member_subject,
+    **LIST_ROLES, **IGO_ROLES, **PLACE_ROLES,
 }
 ROLE_NAMES = frozenset(_ROLES) | {"none"}

@@ -1,0 +1,109 @@
+"""Side roles that read a pair or a list at once, for ``dyad.relations.sides``.
+
+- ``pair`` (source only): a list of two or more actors before the trigger, or after
+  "between"/"binds", relates its first member to each other member; "the two countries"
+  stands for the last two states named before it;
+- ``hyphen_pair`` (source only): "the US-Japan alliance", "the Israel-Hamas war";
+- ``last_two`` (source only): "the two allies": the last two states named before;
+  ``last_two_named``: the same within this sentence or the one before ("bilateral trade");
+- ``list_after``/``listed``/``inside``: a list right after the trigger ("The Quad groups
+  the United States, Japan, ..."), after "such as"/"including", or inside the trigger
+  ("NATO, which Finland joined").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+from dyad.agreements.spans import group_after, group_before
+from dyad.relations.context import TWO_SIDES, SentenceEnv, last_two_states, sentence_start
+
+# Words that put a pair after the trigger: "a mutual defence pact binds Japan and ...".
+_PAIR_AFTER = re.compile(r"\b(?:between|among|binds|binding|bound|links|linking|unites|uniting)\s+",
+                         re.IGNORECASE)
+
+# Before a list that names examples: "EU countries such as France", "NATO members, including".
+_LISTED = re.compile(r"\s*,?\s*(?:such\s+as|including|like|notably|namely|among\s+them)\s+(?:the\s+)?")
+
+
+def _hyphen(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    # "the US-Japan alliance", "the Israel-Hamas war"
+    return hyphen_pair(env.parsed.text, actors, m.start(), env.sent.start), "pair"
+
+
+def _last_two(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    return last_two_states(env, m.start()), "pair"  # "the two allies"
+
+
+def _last_two_named(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """"The India-UAE pact took effect; bilateral trade rose": "bilateral" stands for the
+    two states named last before it, in this sentence or the one before."""
+    found = last_two_states(env, m.start())
+    return (found if found and found[0].start >= sentence_start(env, back=1) else []), "pair"
+
+
+def _pair(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    text, sent = env.parsed.text, env.sent
+    before = group_before(text, actors, m.start(), floor=sent.start)
+    if len(before) >= 2:
+        return before, ""
+    if TWO_SIDES.search(text[sent.start:m.start()]):
+        return last_two_states(env, sent.start), ""
+    cue = _PAIR_AFTER.search(text[m.start():min(sent.end, m.end() + 20)])
+    if cue:
+        if TWO_SIDES.match(text, m.start() + cue.end()):  # "trade between the two countries"
+            return last_two_states(env, sent.start), ""
+        after = group_after(text, actors, m.start() + cue.end(), ceiling=sent.end, max_gap=6)
+        return (after if len(after) >= 2 else []), ""
+    return [], ""
+
+
+# The members of another IGO, unnamed, before the named ones: "RCEP groups the ten ASEAN
+# states with China, Japan, ...".
+_IGO_MEMBERS_WITH = re.compile(r"\s+(?:member\s+)?(?:states|countries|nations|members|economies)\s+(?:with|and|plus|"
+                               r"as\s+well\s+as|along\s+with|together\s+with)\s+(?:the\s+)?")
+
+
+def _list_after(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The list right after the trigger ("The Quad groups the United States, Japan, ..."),
+    after another IGO's unnamed members ("groups the ten ASEAN states with China, ...")."""
+    text = env.parsed.text
+    igo = next((a for a in actors if a.start >= m.end() and a.actor.kind == "igo"
+                and re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+)?", text[m.end():a.start])), None)
+    cue = _IGO_MEMBERS_WITH.match(text, igo.end) if igo is not None else None
+    if cue:
+        found = group_after(text, actors, cue.end(), ceiling=env.sent.end, max_gap=2)
+        return (found if found and found[0].start == cue.end() else []), ""
+    found = group_after(text, actors, m.end(), ceiling=env.sent.end, max_gap=6)
+    return (found if found and re.fullmatch(r"\s*(?:the\s+)?", text[m.end():found[0].start]) else []), ""
+
+
+def _listed(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The examples after "such as"/"including" right after the trigger ("EU countries such
+    as France and Germany", "NATO members, including Turkey")."""
+    cue = _LISTED.match(env.parsed.text, m.end())
+    if cue is None:
+        return [], ""
+    return group_after(env.parsed.text, actors, cue.end(), ceiling=env.sent.end, max_gap=2), ""
+
+
+def _inside(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """Actors inside the trigger's span ("NATO, which Finland joined")."""
+    return [a for a in actors if m.start() <= a.start and a.end <= m.end()], ""
+
+
+def hyphen_pair(text: str, actors: Sequence[Any], before: int, floor: int) -> list[Any]:
+    """Two actors joined by a hyphen or slash right before ``before``, with at most a few
+    lower-case words between ("the US-Japan security alliance")."""
+    cands = [a for a in actors if floor <= a.start and a.end <= before]
+    if len(cands) >= 2:
+        a, b = cands[-2], cands[-1]
+        if re.fullmatch(r"\s*[-–/]\s*", text[a.end:b.start]) and \
+                re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3}\s*", text[b.end:before]):
+            return [a, b]
+    return []
+
+
+LIST_ROLES = {"hyphen_pair": _hyphen, "last_two": _last_two, "last_two_named": _last_two_named, "pair": _pair,
+              "list_after": _list_after, "listed": _listed, "inside": _inside}
