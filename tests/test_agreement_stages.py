@@ -236,7 +236,8 @@ def test_provision_phrasings(sentence, provision):
 def test_the_two_countries_are_the_pair_named_before(text, parties):
     (ag,) = extract(text)
     assert {p.actor_id for p in ag.parties} == parties
-    assert all(s.party is None for s in ag.stages)  # a joint stage
+    # each of the pair acted, as when both are named ("Greece and France signed")
+    assert {s.party.country for s in ag.stages if s.party} == parties
 
 
 @pytest.mark.parametrize("text, absent", [
@@ -407,3 +408,46 @@ def test_an_undated_repeat_of_a_dated_stage_is_one_stage():
                     "Lebanon's President Michel Aoun signed the deal in Beirut.")
     lebanon = [s for s in ag.stages if s.stage == "signed" and s.party and s.party.actor_id == "LBN"]
     assert [s.date for s in lebanon] == ["2022-10"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # signing by "putting signatures to" the text
+    ("Greece and Egypt put their signatures to a maritime deal in August 2020.",
+     {("signed", "GRC", "asserted"), ("signed", "EGY", "asserted")}),
+    # "the two leaders / both sides / they" as the subject: each of the pair named before
+    ("France and Germany met in Paris. The two leaders signed a defence pact.",
+     {("signed", "FRA", "asserted"), ("signed", "DEU", "asserted")}),
+    ("France and Germany met in Paris. Both sides signed a defence pact.",
+     {("signed", "FRA", "asserted"), ("signed", "DEU", "asserted")}),
+    ("Greece and Turkey held talks in Athens. They signed a trade deal.",
+     {("signed", "GRC", "asserted"), ("signed", "TUR", "asserted")}),
+    ("Japan and Britain reached a trade deal, which they signed in October.",
+     {("signed", "JPN", "asserted"), ("signed", "GBR", "asserted")}),
+    # a participle on the agreement reports a done act, whatever its clause wants
+    ("Greece and Egypt agreed to delimit their zones in a deal signed in August 2020.",
+     {("signed", None, "asserted")}),
+    # being in effect / in place since: a state of being in force, of the agreement itself
+    ("The accord is now in effect.", {("in_force", None, "asserted")}),
+    ("The treaty has been in place since 1951.", {("in_force", None, "asserted")}),
+    ("The defence pact, in place since 1953, commits the US to defend South Korea.",
+     {("in_force", None, "asserted")}),
+])
+def test_pair_subjects_signatures_and_states(text, expected):
+    got = keys(extract(text))
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize("text, absent", [
+    # sanctions, not the deal, are in place
+    ("Sanctions have been in place since 2014 despite the trade deal between Russia and China.",
+     "in_force"),
+    # a treaty still to be signed is not signed
+    ("Japan and India agreed to finalise the treaty to be signed in June.", ("signed", None, "asserted")),
+    ("The treaty to be signed in June caps tariffs.", ("signed", None, "asserted")),
+])
+def test_states_and_participles_that_are_not_stages(text, absent):
+    got = keys(extract(text))
+    if isinstance(absent, str):
+        assert not any(k[0] == absent for k in got), got
+    else:
+        assert absent not in got, got

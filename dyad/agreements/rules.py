@@ -23,6 +23,7 @@ from dyad.agreements.linking import Cluster, cluster
 from dyad.agreements.mentions import find_mentions
 from dyad.agreements.spans import (dedupe_refs, group_after, is_own_igo, own_names, party_ref,
                                    ref_for_id, token_at)
+from dyad.agreements.stage_parties import PAIR, pair_before, split_pair_stages
 from dyad.agreements.stages import ANAPHORA_SENTENCES, find_stages
 from dyad.agreements.terms import Terms, read_terms
 from dyad.model import ActorRef, Agreement, Evidence, Stage, make_id
@@ -48,14 +49,6 @@ _THEIR = re.compile(r"\btheir\s+$", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:bound|tied|allied|linked)\s+(?:by|through|under)\s+(?:the|a|an|their)?\s*$|"
                     r"\b(?:part(?:y|ies)|signator(?:y|ies))\s+(?:to|of)\s+(?:the|a|an|their)?\s*$",
                     re.IGNORECASE)
-# "the two countries", "both sides": the pair of states named just before
-_PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|sides|governments|nations|"
-                   r"neighbou?rs|states|leaders|allies|capitals|presidents|prime\s+ministers|"
-                   r"foreign\s+ministers|defen[cs]e\s+ministers)\b|"
-                   # "They also signed an investment treaty": the pair acting before
-                   r"\bthey\s+(?:also\s+|later\s+|then\s+|have\s+|had\s+)?(?:signed|agreed|ratified|"
-                   r"reached|concluded|initial+ed|inked|negotiated)\b", re.IGNORECASE)
-PAIR_SENTENCES = 2
 # A proposal in a sentence about joining is a bid for an existing agreement: the candidate
 # is not a party ("Chile wants to join the pact"); the proposer of a new agreement is one
 # of its would-be parties ("Russia proposed a security treaty to NATO").
@@ -197,6 +190,7 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
     parties += _pair_parties(parsed, c, stages, parties, actors)
     own = set().union(*(own_names(m) for m in c.mentions))
     parties = dedupe_refs(_country_level(p, actors) for p in parties if not is_own_igo(p, own))
+    stages = split_pair_stages(parsed, stages, parties, actors)
     # "Fifteen countries signed the RCEP": the signatories act together, not the IGO
     stages = list({s: None for s in (s.model_copy(update={"party": None})
                                      if is_own_igo(s.party, own) else s for s in stages)})
@@ -240,30 +234,16 @@ TREATY_PURPOSES = frozenset({"ceasefire", "normalisation", "peace", "boundary"})
 def _pair_parties(parsed: ParsedDoc, c: Cluster, stages: list[Stage], parties: list[ActorRef],
                   actors: Sequence[Any]) -> list[ActorRef]:
     """"The two countries signed a defence pact", "a deal between the two sides": the
-    two states named last before the phrase (in its sentence or the ``PAIR_SENTENCES``
-    before it; not a venue after "in"/"at") are the parties, when the agreement has fewer
-    than two of its own."""
+    two states named last before the phrase (``stage_parties.pair_before``) are the
+    parties, when the agreement has fewer than two of its own."""
     if len({p.country or p.actor_id for p in parties}) >= 2:
         return []
     spans = {(m.sent_start, m.sent_end) for m in c.mentions}
     spans |= {(s.evidence.start, s.evidence.end) for s in stages}
     for start, end in sorted(spans):
-        phrase = _PAIR.search(parsed.text, start, end)
-        if phrase is None:
-            continue
-        sent = next(s for s in parsed.sentences if s.start <= phrase.start() < s.end)
-        floor = parsed.sentences[max(0, sent.i - PAIR_SENTENCES)].start
-        pair: list[ActorRef] = []
-        for a in sorted((a for a in actors if floor <= a.start and a.end <= phrase.start()),
-                        key=lambda a: a.start, reverse=True):
-            ref = party_ref(a.actor, actors)
-            venue = re.search(r"\b(?:in|at)\s+(?:the\s+)?$", parsed.text[max(0, a.start - 8):a.start])
-            if venue or a.actor.kind == "igo" or not ref.country or \
-                    any(p.country == ref.country for p in pair):
-                continue
-            pair.append(ref)
-            if len(pair) == 2:
-                return pair[::-1]
+        phrase = PAIR.search(parsed.text, start, end)
+        if phrase is not None and (pair := pair_before(parsed, phrase.start(), actors)):
+            return pair
     return []
 
 

@@ -81,6 +81,15 @@ def refine(parsed: ParsedDoc, tok: Token | None, modality: str, *, stage: str = 
             and tok.head != tok.i and parsed.tokens[tok.head].lemma.lower() == "agree" \
             and parsed.tokens[tok.head].tag in {"VBD", "VBN"}:
         return "asserted"  # "the two sides agreed to extend the truce": extended
+    if modality in {"intended", "expected", "hypothetical"} and _done_participle(parsed, tok):
+        return "asserted"  # "agreed to delimit zones in a deal signed in 2020": it was signed
+    if modality == "asserted" and tok.dep in {"relcl", "acl"} and {"to", "be"} <= {
+            c.text.lower() for c in _children(parsed, tok) if c.dep in {"aux", "auxpass"}}:
+        return "expected"  # "the treaty to be signed in June": not signed yet (but "the
+        # first country to ratify it" did)
+    if modality != "asserted" and stage == "in_force" and tok.dep == "prep" and any(
+            c.text.lower() == "since" for c in _children(parsed, tok)):
+        return "asserted"  # "the pact, in place since 1953, commits the US to ...": it is
     if _future_time_clause(parsed, tok):
         return "expected"
     gerund = _gerund_after(parsed, tok)
@@ -119,6 +128,14 @@ def refine_proposal(parsed: ParsedDoc, tok: Token | None, modality: str, cue: st
             and parsed.tokens[tok.head].lemma.lower() in INVITING_VERBS:
         return "asserted"
     return modality
+
+
+def _done_participle(parsed: ParsedDoc, tok: Token) -> bool:
+    """A past participle reducing a relative clause on a noun ("the accord signed by X
+    and Y in 2015") reports a done act whatever the clause it sits in wants or foresees;
+    not "the treaty to be signed" (its own "to"/modal) nor a negated participle."""
+    return tok.tag == "VBN" and tok.dep == "acl" and tok.head != tok.i and not any(
+        c.dep in {"aux", "auxpass", "neg"} for c in _children(parsed, tok))
 
 
 def _children(parsed: ParsedDoc, tok: Token) -> list[Token]:

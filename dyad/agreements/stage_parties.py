@@ -27,7 +27,7 @@ from dyad.agreements.mentions import AgreementMention
 from dyad.agreements.spans import (group_after, group_before, party_ref, ref_for_id,
                                    subject_actors, token_at)
 from dyad.agreements.stage_modality import DEMANDING_VERBS, PROPOSAL_NOUNS
-from dyad.model import ActorRef
+from dyad.model import ActorRef, Stage
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
 BODY_WINDOW = 60
@@ -275,3 +275,67 @@ def _after_with(text: str, actor: Any) -> bool:
     """An actor in a "with X (and Y)" / "between X and Y" phrase is a partner, not a subject."""
     return re.search(r"\b(?:with|between)\s+(?:the\s+)?(?:[^,;.]{0,30}\s(?:and|,)\s+(?:the\s+)?)?$",
                      text[max(0, actor.start - 50):actor.start], re.IGNORECASE) is not None
+
+
+# "the two countries", "both sides": the pair of states named just before
+PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|sides|governments|nations|"
+                  r"neighbou?rs|states|leaders|allies|capitals|presidents|prime\s+ministers|"
+                  r"foreign\s+ministers|defen[cs]e\s+ministers)\b|"
+                  # "They also signed an investment treaty": the pair acting before
+                  r"\bthey\s+(?:also\s+|later\s+|then\s+|have\s+|had\s+)?(?:signed|agreed|ratified|"
+                  r"reached|concluded|initial+ed|inked|negotiated)\b", re.IGNORECASE)
+PAIR_SENTENCES = 2
+# The pair phrase as the subject of a stage's verb: "the two leaders (also) signed",
+# "both sides have agreed on", "which they inked in 2019".
+_PAIR_ACTS = {
+    "signed": r"sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?",
+    "negotiated": r"agree[ds]?|reach(?:ed|es)?|conclude[ds]?|negotiated?|struck|strike|"
+                  r"clinch(?:ed|es)?|finali[sz]ed?|initial+ed|hammered",
+    "ratified": r"ratif(?:y|ied|ies)",
+    "renewed": r"renew(?:ed|s)?|extend(?:ed|s)?",
+    "suspended": r"suspend(?:ed|s)?",
+    "withdrawn": r"withdr[ae]w|withdrawn|quit|exit(?:ed|s)?|pull(?:ed|s)?\s+out",
+    "terminated": r"terminate[ds]?|scrap(?:ped|s)?|ended|cancel+ed|tore\s+up",
+}
+_PAIR_SUBJECT = {stage: re.compile(
+    r"\b(?:(?:the\s+two|both)\s+(?:countries|sides|governments|nations|neighbou?rs|states|"
+    r"leaders|allies|presidents|prime\s+ministers|foreign\s+ministers|defen[cs]e\s+ministers)"
+    r"|they)\s+(?:(?:also|later|then|have|has|had|jointly|formally|finally|officially|\w+ly)\s+){0,2}"
+    rf"(?:{verbs})\b", re.IGNORECASE) for stage, verbs in _PAIR_ACTS.items()}
+
+
+def pair_before(parsed: ParsedDoc, offset: int, actors: Sequence[Any]) -> list[ActorRef]:
+    """The two states named last before ``offset`` (its sentence or the ``PAIR_SENTENCES``
+    before it), skipping venues after "in"/"at" and IGOs; [] when there are not two."""
+    sent = next(s for s in parsed.sentences if s.start <= offset < s.end)
+    floor = parsed.sentences[max(0, sent.i - PAIR_SENTENCES)].start
+    pair: list[ActorRef] = []
+    for a in sorted((a for a in actors if floor <= a.start and a.end <= offset),
+                    key=lambda a: a.start, reverse=True):
+        ref = party_ref(a.actor, actors)
+        venue = re.search(r"\b(?:in|at)\s+(?:the\s+)?$", parsed.text[max(0, a.start - 8):a.start])
+        if venue or a.actor.kind == "igo" or not ref.country or \
+                any(p.country == ref.country for p in pair):
+            continue
+        pair.append(ref)
+        if len(pair) == 2:
+            return pair[::-1]
+    return []
+
+
+def split_pair_stages(parsed: ParsedDoc, stages: list[Stage], parties: list[ActorRef],
+                      actors: Sequence[Any]) -> list[Stage]:
+    """A stage with no party whose sentence has "the two countries" / "they" as the
+    subject of its verb was done by each of that pair ("Both sides signed a defence
+    pact"), when both are parties of the agreement."""
+    countries = {p.country for p in parties if p.country}
+    out: list[Stage] = []
+    for s in stages:
+        subject = _PAIR_SUBJECT.get(s.stage)
+        phrase = subject.search(s.evidence.text) if s.party is None and subject else None
+        pair = pair_before(parsed, s.evidence.start + phrase.start(), actors) if phrase else []
+        if len(pair) == 2 and {p.country for p in pair} <= countries:
+            out += [s.model_copy(update={"party": p}) for p in pair]
+        else:
+            out.append(s)
+    return out

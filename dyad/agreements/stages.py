@@ -231,8 +231,9 @@ def _subject_mention(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[Agreemen
     tok = token_at(parsed, hit.start, hit.end)
     if tok is not None and parsed.sentences[tok.sent].parsed:
         subj = next((c for c in parsed.children(tok) if c.dep == "nsubj"), None)
-        if subj is None:
-            return None
+        if subj is None:  # "the pact, in place since 1953,": set off right after it
+            return next(((m, c) for m, c in pairs if m.end <= hit.start and
+                         re.fullmatch(r"\s*,\s*", parsed.text[m.end:hit.start])), None)
         return next(((m, c) for m, c in pairs if m.start <= subj.start < m.end), None)
     before = [(m, c) for m, c in pairs if m.end <= hit.start and hit.start - m.end <= 12]
     return before[-1] if before else None
