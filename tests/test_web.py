@@ -20,6 +20,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -34,7 +35,10 @@ from dyad.model import (Actor, ActorRef, Agreement, Document, Event, Evidence, E
 
 ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "dyad" / "web" / "static"
-SCREENSHOTS = ROOT / "docs" / "img"
+# The README's screenshots are refreshed only on request (DYAD_SCREENSHOTS=docs/img), so a
+# test run leaves the work tree as it found it; otherwise they go to a scratch folder.
+SCREENSHOTS = Path(os.environ.get("DYAD_SCREENSHOTS")
+                   or Path(tempfile.gettempdir()) / "dyad-screenshots")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
