@@ -11,6 +11,7 @@ from importlib import resources
 import yaml
 
 from dyad.errors import ConfigError
+from dyad.pattern_anchors import literal_anchors
 
 KINDS: tuple[str, ...] = (
     "treaty", "defence", "trade", "investment", "ceasefire", "peace", "normalisation",
@@ -36,6 +37,12 @@ class Trigger:
     after_only: bool = False  # only with an agreement mention right after it
     before_only: bool = False  # only with an agreement mention before it (its subject)
     anchor_first: bool = False  # modality and subject read on the first word ("bid to join")
+
+    @functools.cached_property
+    def anchors(self) -> frozenset[str] | None:
+        """Words one of which a sentence must hold for the pattern to match
+        (``dyad.pattern_anchors``)."""
+        return literal_anchors(self.pattern)
 
 
 @dataclass(frozen=True)

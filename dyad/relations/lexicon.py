@@ -18,6 +18,7 @@ import yaml
 
 from dyad.errors import ConfigError
 from dyad.nlp.parsed import Sentence
+from dyad.pattern_anchors import literal_anchors
 
 ROLE_WINDOW = 60  # characters after a trigger in which its roles and conditions are read
 
@@ -37,6 +38,12 @@ class Pattern:
     forbid: re.Pattern[str] | None
     forbid_before: re.Pattern[str] | None = None
     modality: str | None = None  # what an asserted trigger means for the relation
+
+    @functools.cached_property
+    def anchors(self) -> frozenset[str] | None:
+        """Words one of which a sentence must hold for the trigger to match
+        (``dyad.pattern_anchors``)."""
+        return literal_anchors(self.trigger)
 
 
 @dataclass(frozen=True)

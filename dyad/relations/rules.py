@@ -16,6 +16,7 @@ from dyad.agreements.spans import country_ref
 from dyad.model import ActorRef, Evidence, Relation, make_id
 from dyad.modality import modality_of
 from dyad.nlp.parsed import ParsedDoc
+from dyad.pattern_anchors import may_match
 from dyad.relations.attributes import attributes, ranked_before
 from dyad.relations.reading import PROSPECTIVE, fixed_modality, relation_modality
 from dyad.relations.lexicon import (ROLE_WINDOW, Pattern, RelationLexicon, find_commodity,
@@ -72,13 +73,15 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), places: Sequence[Any]
     actors = sorted(actors, key=lambda a: a.start)
     out: dict[tuple, Relation] = {}
     for sent in parsed.sentences:
-        if sent.end <= parsed.body_start:
+        lowered = parsed.text[sent.start:sent.end].lower()
+        patterns = [p for p in lexicon.patterns if may_match(p.anchors, lowered)]
+        if sent.end <= parsed.body_start or not patterns:
             continue
         env = SentenceEnv(parsed, sent, [a for a in actors if sent.start <= a.start and a.end <= sent.end
                                          and can_take_side(a.actor)],
                           [p for p in places if sent.start <= p.start and p.end <= sent.end], actors,
                           lexicon, place_ref or _geo_ref, place_pool=places)
-        for pat in lexicon.patterns:
+        for pat in patterns:
             for m in pat.trigger.finditer(parsed.text, sent.start, sent.end):
                 for rel in _apply(env, pat, m, dates, quantities, modality):
                     # one record per sentence and pair of countries ("Turkey's base ... hosts

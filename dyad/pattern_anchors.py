@@ -1,0 +1,90 @@
+"""Literal anchors of a regular expression: a cheap proof that a pattern cannot match.
+
+The relation and agreement coders try each of their trigger patterns on every sentence.
+Most patterns start with a few literal words ("hosts", "stationed", "ratif"); a sentence
+that contains none of them cannot match, and ``in`` on a lower-cased sentence costs far
+less than running the regex engine. ``literal_anchors`` reads those words from the
+pattern's own syntax tree, so the filter never changes what the coders find: a pattern
+whose matches do not all start with a literal gets no anchors and is always tried.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # the parser's node types (CPython 3.11+)
+from re import _parser as sre_parse
+
+# Shorter anchors filter too little to be worth the check.
+MIN_ANCHOR = 3
+# Alternations that multiply into more prefixes than this are not worth expanding.
+MAX_PREFIXES = 256
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+
+
+def literal_anchors(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case strings one of which starts every match of ``pattern``; None when the
+    pattern's matches do not all start with a literal of at least ``MIN_ANCHOR`` letters."""
+    try:
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    except (re.error, RecursionError):
+        return None
+    prefixes, _complete = _sequence(list(tree))
+    if prefixes is None or not prefixes or min(map(len, prefixes)) < MIN_ANCHOR:
+        return None
+    return frozenset(prefixes)
+
+
+def may_match(anchors: frozenset[str] | None, lowered: str) -> bool:
+    """False only when ``lowered`` (the text, lower-cased) holds none of the anchors."""
+    return anchors is None or any(a in lowered for a in anchors)
+
+
+def _sequence(items: list) -> tuple[set[str] | None, bool]:
+    """The literal prefixes of a sequence of nodes, and whether they are the whole of it."""
+    out = {""}
+    for i, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue  # \b, ^, look-arounds: they match no characters
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0:
+            # "(?:co-)?mediators", "(?:naval\s+)*base": with one round of the part, or without
+            rest = items[i + 1:]
+            if av[1] == 1:
+                with_it, whole_with = _sequence(list(av[2]) + rest)
+            else:  # more rounds may follow the first: only its own prefix is sure
+                with_it, whole_with = _sequence(list(av[2]))[0], False
+            without, whole_without = _sequence(rest)
+            if with_it is None or without is None:
+                return None, False
+            out = {p + q for p in out for q in with_it | without}
+            return (out, whole_with and whole_without) if len(out) <= MAX_PREFIXES \
+                else (None, False)
+        part, complete = _node(op, av)
+        if part is None:
+            return out, False
+        out = {p + q for p in out for q in part}
+        if len(out) > MAX_PREFIXES:
+            return None, False
+        if not complete:
+            return out, False
+    return out, True
+
+
+def _node(op, av) -> tuple[set[str] | None, bool]:
+    if op is sre.LITERAL:
+        return {chr(av).lower()}, True
+    if op is sre.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is sre.BRANCH:
+        found: set[str] = set()
+        complete = True
+        for branch in av[1]:
+            part, whole = _sequence(list(branch))
+            if part is None or "" in part:
+                return None, False  # a branch with no literal start: no anchor at all
+            found |= part
+            complete = complete and whole
+        return found, complete
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+        part, _ = _sequence(list(av[2]))  # at least once: its prefix starts the rest
+        return (part, False) if part and "" not in part else (None, False)
+    return None, False
