@@ -11,6 +11,7 @@ whose matches do not all start with a literal gets no anchors and is always trie
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from re import _constants as sre  # the parser's node types (CPython 3.11+)
 from re import _parser as sre_parse
 
@@ -37,6 +38,20 @@ def literal_anchors(pattern: re.Pattern[str]) -> frozenset[str] | None:
 def may_match(anchors: frozenset[str] | None, lowered: str) -> bool:
     """False only when ``lowered`` (the text, lower-cased) holds none of the anchors."""
     return anchors is None or any(a in lowered for a in anchors)
+
+
+class AnchorFilter:
+    """The patterns of a list that may match a text, each anchor word looked for once
+    (patterns share many: "host" starts several)."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self.anchors = [literal_anchors(p) for p in patterns]
+        self.words = tuple(sorted(set().union(*(a for a in self.anchors if a))))
+
+    def candidates(self, lowered: str) -> list[int]:
+        """Indices of the patterns that may match ``lowered`` (the text, lower-cased)."""
+        present = {w for w in self.words if w in lowered}
+        return [i for i, a in enumerate(self.anchors) if a is None or not a.isdisjoint(present)]
 
 
 def _sequence(items: list) -> tuple[set[str] | None, bool]:

@@ -46,3 +46,17 @@ def test_a_text_the_filter_rejects_never_matches(words):
     for pattern in PATTERNS:
         if not may_match(literal_anchors(pattern), text.lower()):
             assert pattern.search(text) is None
+
+
+def test_the_filter_keeps_every_pattern_that_matches():
+    from dyad.pattern_anchors import AnchorFilter
+
+    patterns = PATTERNS + [re.compile(r"[A-Z]\w+ troops")]  # the last has no anchors
+    keep = AnchorFilter(patterns)
+    for text in ("The naval air base is home to 3,000 troops.", "Qatar mediated.", "nothing"):
+        chosen = set(keep.candidates(text.lower()))
+        assert {i for i, p in enumerate(patterns) if p.search(text)} <= chosen
+        assert len(patterns) - 1 in chosen
+    # only the patterns without anchors ("is\s+home": "is" is too short) stay candidates
+    assert keep.candidates("nothing") == [i for i, a in enumerate(keep.anchors) if a is None]
+    assert len(keep.candidates("nothing")) < len(patterns)

@@ -11,7 +11,7 @@ from importlib import resources
 import yaml
 
 from dyad.errors import ConfigError
-from dyad.pattern_anchors import literal_anchors
+from dyad.pattern_anchors import AnchorFilter
 
 KINDS: tuple[str, ...] = (
     "treaty", "defence", "trade", "investment", "ceasefire", "peace", "normalisation",
@@ -37,12 +37,6 @@ class Trigger:
     after_only: bool = False  # only with an agreement mention right after it
     before_only: bool = False  # only with an agreement mention before it (its subject)
     anchor_first: bool = False  # modality and subject read on the first word ("bid to join")
-
-    @functools.cached_property
-    def anchors(self) -> frozenset[str] | None:
-        """Words one of which a sentence must hold for the pattern to match
-        (``dyad.pattern_anchors``)."""
-        return literal_anchors(self.pattern)
 
 
 @dataclass(frozen=True)
@@ -76,6 +70,11 @@ class Lexicon:
     known: tuple[Known, ...]
     alias_pattern: re.Pattern[str]
     alias_to_known: dict[str, Known]
+
+    @functools.cached_property
+    def trigger_filter(self) -> AnchorFilter:
+        """Which stage triggers may match a sentence, from their literal words."""
+        return AnchorFilter([t.pattern for t in self.triggers])
 
     def kind_of(self, words: str) -> str | None:
         """The first kind (in data order) with a cue word in ``words``."""

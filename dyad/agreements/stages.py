@@ -32,7 +32,6 @@ from dyad.agreements.terms import term_spans
 from dyad.agreements.spans import token_at
 from dyad.model import Evidence, Stage
 from dyad.nlp.parsed import ParsedDoc, Sentence
-from dyad.pattern_anchors import may_match
 
 OBJECT_WINDOW = 80
 OBJECT_NEAR = 30  # an ``object: after`` trigger's agreement starts this close after it
@@ -174,7 +173,8 @@ def _dedupe(staged: list[tuple[Cluster, Stage]]) -> list[tuple[Cluster, Stage]]:
 def _hits(parsed: ParsedDoc, sent: Sentence, lexicon: Lexicon,
           titles: Sequence[AgreementMention]) -> list[Hit]:
     lowered = parsed.text[sent.start:sent.end].lower()
-    raw = [Hit(m.start(), m.end(), t) for t in lexicon.triggers if may_match(t.anchors, lowered)
+    raw = [Hit(m.start(), m.end(), t)
+           for t in (lexicon.triggers[i] for i in lexicon.trigger_filter.candidates(lowered))
            for m in t.pattern.finditer(parsed.text, sent.start, sent.end)]
     raw = [h for h in raw if not any(t.start <= h.start < t.end for t in titles)]
     clauses = term_spans(parsed.text, sent.start, sent.end)

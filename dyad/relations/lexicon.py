@@ -18,7 +18,7 @@ import yaml
 
 from dyad.errors import ConfigError
 from dyad.nlp.parsed import Sentence
-from dyad.pattern_anchors import literal_anchors
+from dyad.pattern_anchors import AnchorFilter
 
 ROLE_WINDOW = 60  # characters after a trigger in which its roles and conditions are read
 
@@ -39,12 +39,6 @@ class Pattern:
     forbid_before: re.Pattern[str] | None = None
     modality: str | None = None  # what an asserted trigger means for the relation
 
-    @functools.cached_property
-    def anchors(self) -> frozenset[str] | None:
-        """Words one of which a sentence must hold for the trigger to match
-        (``dyad.pattern_anchors``)."""
-        return literal_anchors(self.trigger)
-
 
 @dataclass(frozen=True)
 class RelationLexicon:
@@ -52,6 +46,11 @@ class RelationLexicon:
     commodities: tuple[tuple[str, str], ...]  # (word, relation type), longest first
     commodity_pattern: re.Pattern[str]
     makers: tuple[tuple[str, str], ...] = ()  # (weapon system, ISO3 of the state that makes it)
+
+    @functools.cached_property
+    def anchor_filter(self) -> AnchorFilter:
+        """Which triggers may match a sentence, from their literal words."""
+        return AnchorFilter([p.trigger for p in self.patterns])
 
     def commodity_type(self, word: str) -> str:
         return next(t for w, t in self.commodities if w.lower() == word.lower())

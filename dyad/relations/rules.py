@@ -16,7 +16,6 @@ from dyad.agreements.spans import country_ref
 from dyad.model import ActorRef, Evidence, Relation, make_id
 from dyad.modality import modality_of
 from dyad.nlp.parsed import ParsedDoc
-from dyad.pattern_anchors import may_match
 from dyad.relations.attributes import attributes, ranked_before
 from dyad.relations.reading import PROSPECTIVE, fixed_modality, relation_modality
 from dyad.relations.lexicon import (ROLE_WINDOW, Pattern, RelationLexicon, find_commodity,
@@ -74,7 +73,7 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), places: Sequence[Any]
     out: dict[tuple, Relation] = {}
     for sent in parsed.sentences:
         lowered = parsed.text[sent.start:sent.end].lower()
-        patterns = [p for p in lexicon.patterns if may_match(p.anchors, lowered)]
+        patterns = [lexicon.patterns[i] for i in lexicon.anchor_filter.candidates(lowered)]
         if sent.end <= parsed.body_start or not patterns:
             continue
         env = SentenceEnv(parsed, sent, [a for a in actors if sent.start <= a.start and a.end <= sent.end
