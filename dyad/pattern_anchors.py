@@ -12,24 +12,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from re import _constants as sre  # the parser's node types (CPython 3.11+)
-from re import _parser as sre_parse
+try:  # CPython's own regex parser (3.11+); without it every pattern is simply always tried
+    from re import _constants as sre
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - other interpreters
+    sre = sre_parse = None
 
 # Shorter anchors filter too little to be worth the check.
 MIN_ANCHOR = 3
 # Alternations that multiply into more prefixes than this are not worth expanding.
 MAX_PREFIXES = 256
-_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT) if sre is not None else ()
 
 
 def literal_anchors(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-case strings one of which starts every match of ``pattern``; None when the
     pattern's matches do not all start with a literal of at least ``MIN_ANCHOR`` letters."""
+    if sre_parse is None:
+        return None
     try:
         tree = sre_parse.parse(pattern.pattern, pattern.flags)
-    except (re.error, RecursionError):
-        return None
-    prefixes, _complete = _sequence(list(tree))
+        prefixes, _complete = _sequence(list(tree))
+    except (re.error, RecursionError, TypeError, ValueError, AttributeError):
+        return None  # a parser whose tree looks different: no filter, never a wrong one
     if prefixes is None or not prefixes or min(map(len, prefixes)) < MIN_ANCHOR:
         return None
     return frozenset(prefixes)
