@@ -1,5 +1,6 @@
 """The pieces actor resolution works with: items of a sentence, composites of items, and
-the raw mentions they become. Shared by ``itemize`` (reading), ``compose`` (patterns) and ``emit`` (actors)."""
+the raw mentions they become. Shared by ``itemize`` (reading), ``compose`` (patterns) and
+``emit`` (actors)."""
 
 from __future__ import annotations
 
