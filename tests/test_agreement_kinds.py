@@ -7,13 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.agreement_helpers import extract
+
 pytestmark = pytest.mark.slow
-
-
-def extract(text: str, date: str = "2024-03-10"):
-    import dyad
-
-    return dyad.extract(text, date=date).agreements
 
 
 def party_ids(agreement) -> set[str]:

@@ -7,23 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.agreement_helpers import extract, keys
+
 pytestmark = pytest.mark.slow
-
-
-def extract(text: str, date: str = "2024-03-10"):
-    import dyad
-
-    return dyad.extract(text, date=date).agreements
-
-
-def keys(agreements) -> set[tuple]:
-    """(stage, party country or IGO/group id, modality) of every stage."""
-    out = set()
-    for a in agreements:
-        for s in a.stages:
-            party = (s.party.country or s.party.actor_id) if s.party else None
-            out.add((s.stage, party, s.modality))
-    return out
 
 
 def party_ids(agreement) -> set[str]:

@@ -72,9 +72,11 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), places: Sequence[Any]
     actors = sorted(actors, key=lambda a: a.start)
     out: dict[tuple, Relation] = {}
     for sent in parsed.sentences:
+        if sent.end <= parsed.body_start:
+            continue
         lowered = parsed.text[sent.start:sent.end].lower()
         patterns = [lexicon.patterns[i] for i in lexicon.anchor_filter.candidates(lowered)]
-        if sent.end <= parsed.body_start or not patterns:
+        if not patterns:
             continue
         env = SentenceEnv(parsed, sent, [a for a in actors if sent.start <= a.start and a.end <= sent.end
                                          and can_take_side(a.actor)],
