@@ -157,14 +157,39 @@ class DuckDBStore(RecordRows, Queries):
                              f"written: {exc}") from exc
 
     def _insert(self, table: Table, rows: list[tuple[Any, ...]]) -> None:
-        """Insert-or-ignore ``rows`` (in column order), bound as one array per column."""
+        """Insert-or-ignore ``rows`` (in column order), bound as one array per column.
+
+        Tables have no key constraint here: DuckDB keeps a key's index in memory whole,
+        so a store's memory would grow with its size. The rows whose key is stored
+        already are found by a semi-join on this batch's key values instead.
+        """
         if not rows:
             return
-        rows = list(dict.fromkeys(rows))  # repeats within one batch would bind twice
+        fresh = self._unstored(table, rows) if table.primary_key else rows
+        if not fresh:
+            return
         columns = ", ".join(quote(c.name) for c in table.columns)
         arrays = ", ".join(f"unnest(?::{_ARRAY_TYPE[c.type]})" for c in table.columns)
-        self._run(f"INSERT INTO {quote(table.name)} ({columns}) SELECT {arrays} "
-                  "ON CONFLICT DO NOTHING", [list(col) for col in zip(*rows)])
+        self._run(f"INSERT INTO {quote(table.name)} ({columns}) SELECT {arrays}",
+                  [list(col) for col in zip(*fresh)])
+
+    def _unstored(self, table: Table, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """The first row of each key that the table does not hold yet, in input order."""
+        positions = [table.column_names.index(k) for k in table.primary_key]
+        by_key = {tuple(row[i] for i in positions): row for row in reversed(rows)}
+        for key in self._stored_key_tuples(table, list(by_key)):
+            del by_key[key]
+        return list(reversed(by_key.values()))
+
+    def _stored_key_tuples(self, table: Table, keys: list[tuple[Any, ...]]) -> set[tuple]:
+        """Which of ``keys`` (tuples of the primary-key columns) the table holds."""
+        types = {c.name: c.type for c in table.columns}
+        text = [(i, k) for i, k in enumerate(table.primary_key) if types[k] == schema.VARCHAR]
+        where = " AND ".join(f"{quote(k)} IN (SELECT unnest(?::VARCHAR[]))" for _, k in text)
+        params = [sorted({key[i] for key in keys}) for i, _ in text]
+        found = self._fetch(f"SELECT {', '.join(quote(k) for k in table.primary_key)} "
+                            f"FROM {quote(table.name)} WHERE {where}", params)
+        return set(found) & set(keys)
 
     # -- set-up -------------------------------------------------------------------------
 
@@ -190,7 +215,7 @@ class DuckDBStore(RecordRows, Queries):
         self._con.begin()
         try:
             for table in schema.TABLES.values():
-                self._run(table.ddl())
+                self._run(table.ddl(key_constraint=False))
             self._run('INSERT INTO "meta" VALUES (?, ?, ?)',
                       [model.SCHEMA, schema.SCHEMA_VERSION,
                        datetime.now(timezone.utc).isoformat(timespec="seconds")])

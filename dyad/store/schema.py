@@ -151,10 +151,13 @@ class Table:
     def key_of(self, record: Record) -> str:
         return self.surrogate(record) if self.surrogate else getattr(record, self.key)
 
-    def ddl(self, type_names: Mapping[str, str] | None = None) -> str:
+    def ddl(self, type_names: Mapping[str, str] | None = None, *,
+            key_constraint: bool = True) -> str:
+        """``CREATE TABLE``; without ``key_constraint`` the key is left to the writer
+        (DuckDB, whose key indexes must stay in memory whole)."""
         names = type_names or {}
         parts = [c.ddl(names) for c in self.columns]
-        if self.primary_key:
+        if self.primary_key and key_constraint:
             parts.append(f"PRIMARY KEY ({', '.join(quote(k) for k in self.primary_key)})")
         body = ",\n  ".join(parts)
         return f"CREATE TABLE IF NOT EXISTS {quote(self.name)} (\n  {body}\n)"
