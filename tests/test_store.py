@@ -363,6 +363,44 @@ def test_reopening_keeps_the_records(db: Path, tmp_path: Path) -> None:
         assert len(s.export(tmp_path / "ro", fmt="parquet")) == len(schema.TABLES)
 
 
+# -- keys without an index (DuckDB keeps a key's index in memory whole) -----------------
+
+def test_duckdb_tables_carry_no_key_index(store: DuckDBStore) -> None:
+    store.write(extraction("d1", "d2"))
+    assert store.query("SELECT count(*) AS n FROM duckdb_indexes()")[0]["n"] == 0
+    kinds = {r["constraint_type"] for r in store.query(
+        "SELECT constraint_type FROM duckdb_constraints()")}
+    assert not kinds & {"PRIMARY KEY", "UNIQUE"}
+
+
+def test_insert_skips_stored_keys_and_repeats_by_key(store: DuckDBStore) -> None:
+    table = schema.TABLES["actor_mentions"]
+    first = ("GRC", "d1", 0, 6, "Greece", "dictionary")
+    store._insert(table, [first])
+    # same key as stored (other text), a repeat within the call, and one new row
+    store._insert(table, [("GRC", "d1", 0, 6, "GREECE", "model"),
+                          ("GRC", "d2", 0, 6, "Greece", "dictionary"),
+                          ("GRC", "d2", 0, 6, "Hellas", "model")])
+    rows = store.query('SELECT "doc_id", "text" FROM "actor_mentions" ORDER BY ALL')
+    assert rows == [{"doc_id": "d1", "text": "Greece"}, {"doc_id": "d2", "text": "Greece"}]
+
+
+def test_a_store_made_with_key_constraints_still_takes_writes(db: Path) -> None:
+    """Stores written before keys lost their constraint keep working unchanged."""
+    with duckdb.connect(str(db)) as con:
+        for table in schema.TABLES.values():
+            con.execute(table.ddl())
+        con.execute('INSERT INTO "meta" VALUES (?, ?, ?)',
+                    [model.SCHEMA, schema.SCHEMA_VERSION, "2026-01-01T00:00:00+00:00"])
+    with open_store(db) as s:
+        s.write(extraction("d1"))
+        s.write(extraction("d1", "d2"))
+        before = snapshot(s)
+        s.write(extraction("d1", "d2"))
+        assert snapshot(s) == before
+        assert normal(s.read_extraction()) == normal(extraction("d1", "d2"))
+
+
 @pytest.mark.parametrize("change, message", [
     ('UPDATE "meta" SET "schema_version" = 2', "schema version 2"),
     ('ALTER TABLE "documents" DROP COLUMN "words"', "lacks documents columns words"),
