@@ -188,3 +188,32 @@ def test_store_merges_a_later_document_into_the_stored_records(tmp_path):
     assert {e.doc_id for e in r.evidence} == {"d1", "d2"}
     (c,) = snapshot.conflicts
     assert c.field == "stages.ratified.date" and len(c.values) == 2
+
+
+# -- merging new records into a store (dyad.store.plan) ------------------------------------
+
+def test_stored_records_the_merge_leaves_unchanged_are_not_rewritten():
+    from dyad.store import schema
+    from dyad.store.plan import WritePlan, merge_with_stored
+
+    stored = merge_records([named("d1", stage("signed", GRC, "d1", 0)),
+                            generic("d1", kind="trade")]).agreements
+    assert len(stored) == 2
+
+    def fetch(table, column, values):
+        """Stands in for the store's query: stored agreements whose column is in values."""
+        if table != "agreements":
+            return []
+        key = {"agreement_id": lambda a: a.agreement_id,
+               "party_countries": lambda a: schema.party_key(a, "country"),
+               "party_ids": lambda a: schema.party_key(a, "actor_id")}[column]
+        return [a for a in stored if key(a) in values]
+
+    new = generic("d2", stage("ratified", GRC, "d2", 5))
+    plan = WritePlan(records={"agreements": [new], "relations": [], "events": []},
+                     documents_skipped=0)
+    merged, deletes = merge_with_stored(plan, fetch)
+    (written,) = merged.records["agreements"]
+    assert written.agreement_id == named_id(PACT)
+    assert [s.stage for s in written.stages] == ["signed", "ratified"]
+    assert deletes["agreements"] == [named_id(PACT)]  # the trade accord stays as stored

@@ -115,15 +115,31 @@ def merge_with_stored(plan: WritePlan, fetch: Fetch) -> tuple[WritePlan, dict[st
         return plan, {}
     merged = merge_records(*(stored[n] + new[n] if n in touched else [] for n in MERGED_TABLES))
     records = dict(plan.records)
-    records.update({n: getattr(merged, n) for n in touched})
-    deletes = {n: [schema.TABLES[n].key_of(r) for r in stored[n]] for n in touched}
-    affected = sorted({schema.TABLES[n].key_of(r) for n in touched
-                       for r in [*stored[n], *records[n]]})
-    old_conflicts = fetch("conflicts", "record_id", affected)
-    records["conflicts"] = _merge_conflicts([*old_conflicts, *plan.records.get("conflicts", []),
-                                             *merged.conflicts])
-    deletes["conflicts"] = [c.conflict_id for c in old_conflicts]
+    deletes: dict[str, list[str]] = {}
+    affected: set[str] = set()
+    for n in touched:
+        records[n], deletes[n] = _changes(n, stored[n], getattr(merged, n))
+        affected |= set(deletes[n]) | {schema.TABLES[n].key_of(r) for r in records[n]}
+    old_conflicts = fetch("conflicts", "record_id", sorted(affected))
+    conflicts = _merge_conflicts([*old_conflicts, *plan.records.get("conflicts", []),
+                                  *merged.conflicts])
+    records["conflicts"], deletes["conflicts"] = _changes("conflicts", old_conflicts, conflicts)
     return WritePlan(records=records, documents_skipped=plan.documents_skipped), deletes
+
+
+def _changes(table_name: str, stored: list[Record],
+             result: list[Record]) -> tuple[list[Record], list[str]]:
+    """What to write and which stored keys to delete so that ``stored`` becomes ``result``.
+
+    A stored record that comes out of the merge unchanged stays where it is: a pair of
+    countries with hundreds of stored agreements would otherwise have every one of them
+    rewritten, with its evidence, each time a document mentions the pair.
+    """
+    key_of = schema.TABLES[table_name].key_of
+    before = {key_of(r): r for r in stored}
+    write = [r for r in result if before.get(key_of(r)) != r]
+    kept = {key_of(r) for r in result} - {key_of(r) for r in write}
+    return write, [k for k in before if k not in kept]
 
 
 def _keys(agreements: list[Record], attr: str) -> list[str]:
