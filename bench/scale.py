@@ -178,7 +178,7 @@ def engines(args) -> list[dict]:
 def memory(args) -> list[dict]:
     """Peak RSS of dyad ingest at two corpus sizes: flat means the input is streamed."""
     rows = []
-    for n in (args.docs, args.docs2):
+    for n in dict.fromkeys((args.docs, args.docs2)):  # one size: give it twice
         path = corpus(n, args.data)
         for w in sorted({1, args.workers}):
             with tempfile.TemporaryDirectory() as tmp:
