@@ -20,11 +20,16 @@ KINDS: tuple[str, ...] = (
 )
 
 
-_AIR_DEFENCE = re.compile(r"\s(?:air|missile)[- ]defen[cs]e\s+systems?\s")
+_AIR_DEFENCE = re.compile(r"\s(?:(?:air|missile)[- ]defen[cs]e|missile|anti-aircraft|anti-ship|"
+                          r"air-defence|air-defense)\s+(?:systems?|batter(?:y|ies)|launchers?)\s")
 # "nuclear-powered submarines", "a nuclear submarine deal": propulsion of a weapon bought,
 # not an arms-control cue
 _NUCLEAR_PLATFORM = re.compile(r"\snuclear(?:[- ]powered)?(?=[\s-]+(?:attack\s+)?(?:submarines?|"
-                               r"aircraft\s+carriers?|carriers?)\s)|\snuclear[- ]powered(?=\s)")
+                               r"aircraft\s+carriers?|carriers?)\s)|\snuclear[- ]powered(?=\s)"
+                               # "nuclear deterrence", "the nuclear umbrella": an ally's defence
+                               r"|\snuclear(?=\s+(?:deterrence|deterrent|umbrella)\s)"
+                               # "a maritime security pact" is about security, not a boundary
+                               r"|\smaritime(?=\s+(?:security|defen[cs]e|military)\s)")
 
 
 @dataclass(frozen=True)

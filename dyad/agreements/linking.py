@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from dyad.agreements.lexicon import normalise_name
+from dyad.agreements.lexicon import load_lexicon, normalise_name
 from dyad.agreements.mentions import AgreementMention
 
 LINK_SENTENCES = 2  # how far back "a deal" or a first name may refer
@@ -111,9 +111,18 @@ def _apposed(clusters: list[Cluster], m: AgreementMention, text: str) -> Cluster
     if c.named is not None:
         return None
     gap = text[x.end:m.start]
-    if not _APPOSITION.fullmatch(gap) or not (x.definite or "(" in gap or gap.strip(" ,")):
-        return None
-    return c
+    if _APPOSITION.fullmatch(gap) and (x.definite or "(" in gap or gap.strip(" ,")):
+        return c
+    # "signed a security treaty with Papua New Guinea, the Pukpuk Treaty, in October": the
+    # name closes the description and its partner phrase, set off by a comma
+    if _PARTNER_APPOSITION.fullmatch(gap) and (m.kind in {None, "treaty", "other"} or m.kind == c.kind):
+        return c
+    return None
+
+
+_PARTNER_APPOSITION = re.compile(r"\s+(?:with|between|among)\s+[^,;:()]{1,50}?\s*(?:,|\(|\u2014|--)\s*"
+                                 r"(?:(?:also\s+)?(?:known\s+as|called|dubbed|named)\s+)?(?:the\s+)?",
+                                 re.IGNORECASE)
 
 
 def _generic_key(m: AgreementMention) -> str:
@@ -161,11 +170,17 @@ def _named_generic(clusters: list[Cluster], m: AgreementMention, text: str,
     named_there = set().union(*((sent_actors or {}).get(x.sent, set()) for x in c.mentions))
     if len(own) >= 2 and own <= named_there and (m.kind in {None, "treaty", "other"} or m.kind == c.kind):
         return c
+    # a kind word of the title ("Defense" in "the Mutual Defense Treaty") says nothing of
+    # which agreement it is: "US Defense Secretary" in the earlier sentence is no link
     words = {w for w in re.findall(r"\b[A-Z][\w-]+", m.text)
-             if w.lower() not in NAME_STOP and not any(a.start <= m.start + m.text.find(w) < a.end
-                                                       for a in m.actors)}
+             if w.lower() not in NAME_STOP and not _kind_word(w)
+             and not any(a.start <= m.start + m.text.find(w) < a.end for a in m.actors)}
     sents = " ".join(text[x.sent_start:x.sent_end] for x in c.mentions)
     return c if any(re.search(rf"\b{re.escape(w)}\b", sents) for w in words) else None
+
+
+def _kind_word(word: str) -> bool:
+    return load_lexicon().kind_of(word) is not None
 
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")

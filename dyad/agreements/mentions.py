@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from dyad.agreements.lexicon import Known, Lexicon, normalise_name
-from dyad.agreements.spans import is_own_igo, own_names
+from dyad.agreements.spans import group_before, is_own_igo, own_names
 from dyad.nlp.parsed import ParsedDoc, Token
 from dyad.nlp.selective import CALENDAR
 
@@ -90,6 +90,13 @@ class AgreementMention:
     kind_cued: bool = True  # False when the kind is only the head noun's default ("the treaty")
     sent_start: int = 0  # the sentence's offsets in the document
     sent_end: int = 0
+    partners: list[Any] = field(default_factory=list)  # the actors after "with X and Y"
+
+    @property
+    def plural(self) -> bool:
+        """A generic plural head: "bilateral security agreements", "separate deals"."""
+        word = self.text[self.head_start - self.start:].split()[0].lower() if self.text else ""
+        return not self.named and word != normalise_name(word) and word.endswith("s")
 
     @property
     def head(self) -> str:
@@ -120,6 +127,9 @@ def find_mentions(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Lexicon) ->
         sent = _sent_index(parsed, m.start())
         if sent is None or not free(m.start(), m.end()):
             continue
+        if any(a.actor.kind == "igo" and a.start <= m.start() and m.end() <= a.end
+               and a.end - a.start > m.end() - m.start() for a in actors):
+            continue  # "North Atlantic Treaty Organization" names the organisation
         add(AgreementMention(m.start(), m.end(), m.group(0), sent, True, known.name, known.kind,
                              True, m.start(), _actors_in(actors, m.start(), m.end()), known))
     local_aliases: dict[str, AgreementMention] = {}
@@ -134,7 +144,8 @@ def find_mentions(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Lexicon) ->
             continue  # "ceasefire agreement": the last head noun heads the mention
         if nxt is not None and nxt.sent == tok.sent and nxt.text.lower() in NOT_HEAD_BEFORE:
             continue  # "treaty allies", "treaty obligations": a modifier, not an agreement
-        mention = _named(parsed, tok, actors, lexicon) or _generic(parsed, tok, actors, lexicon)
+        named = _named(parsed, tok, actors, lexicon) if tok.text.lower() not in GENERIC_ONLY else None
+        mention = named or _generic(parsed, tok, actors, lexicon)
         if mention is None or not free(mention.start, mention.end):
             continue
         add(mention)
@@ -165,10 +176,11 @@ def find_mentions(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Lexicon) ->
 def _venue_in_title(text: str, actor: Any) -> bool:
     """A capital in a title names where the agreement was made ("the Paris Agreement",
     "the Algiers accord", "the Minsk agreements"), unless it is hyphened to another side
-    ("the Moscow-Beijing pact")."""
+    ("the Moscow-Beijing pact") or owns the agreement ("Kyiv's minerals deal")."""
     hyphened = text[actor.end:actor.end + 1] in {"-", "–"} or \
         text[max(0, actor.start - 1):actor.start] in {"-", "–"}
-    return " capital '" in (getattr(actor, "reason", "") or "") and not hyphened
+    owner = re.match(r"['’]s\b", text[actor.end:actor.end + 2]) is not None
+    return " capital '" in (getattr(actor, "reason", "") or "") and not hyphened and not owner
 
 
 # Heads of an organisation's founding document: the IGO in its title is what it founds.
@@ -294,6 +306,15 @@ def _hyphened(toks: Sequence[Token], tok: Token) -> bool:
     return nxt is not None and nxt.text in {"-", "–"} and nxt.start == tok.end
 
 
+def _in_hyphened_word(toks: Sequence[Token], tok: Token) -> bool:
+    """A token joined by hyphens on both sides, with no space ("of" in "status-of-forces")."""
+    if tok.i == 0 or tok.i + 1 >= len(toks):
+        return False
+    before, after = toks[tok.i - 1], toks[tok.i + 1]
+    return before.text in {"-", "–"} and before.end == tok.start \
+        and after.text in {"-", "–"} and after.start == tok.end
+
+
 def _modifier_word(tok: Token, lex: Lexicon) -> bool:
     """A lower-case noun or adjective that may modify a head ("trade" in "trade and
     investment agreement"), not a head noun itself."""
@@ -319,6 +340,9 @@ def _generic(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon
         low = prev.text.lower()
         if low == "and" and lo - 2 >= sent.token_start and _modifier_word(toks[lo - 2], lex):
             lo -= 1  # "a trade and investment agreement": one mention
+            continue
+        if low in STOP_WORDS and _in_hyphened_word(toks, prev):
+            lo -= 1  # "a status-of-forces agreement": "of" inside one hyphened word
             continue
         if low in STOP_WORDS or prev.pos in STOP_POS or (
                 prev.is_punct and low not in {"-", "–", "$", "€", "£", "¥", "₹"}):
@@ -350,7 +374,16 @@ def _generic(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon
     if default == "ceasefire" and head.text.lower() != "cessation":
         cued = default  # "an energy ceasefire", "an Easter truce": the scope of a ceasefire
     kind = cued or default
-    if head.text.lower() in lex.weak_heads and not cued and not _object_of_stage_verb(parsed, head):
+    if head.text.lower() in ARMS_ONLY and kind != "arms_deal":
+        return None
+    if head.text.lower() in LEASES and not cued and _basing_sentence(sent.text, lex):
+        cued = kind = "basing"  # "China built the base under a 10-year lease"
+    if head.text.lower() in ENTRY_HEADS:  # an entry is an accession whatever it enters
+        if not _accession_of(parsed, head, right, actors, start, lex):
+            return None  # "membership of the Security Council" is a seat
+        cued = kind = "accession"
+    if head.text.lower() in lex.weak_heads and not cued \
+            and not (_object_of_stage_verb(parsed, head) and head.text.lower() not in GENERIC_ONLY):
         return None
     if set(re.findall(r"[a-z-]+", modifiers.lower())) & DOMESTIC or _DOMESTIC_AFTER.match(right):
         return None  # "the coalition agreement", "a deal on the budget": no treaty between states
@@ -366,14 +399,52 @@ def _generic(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon
     # ("Sweden's NATO accession protocol": the resolver's "Sweden's NATO" starts before it)
     inside = [a for a in actors if a.start < head.start and a.end > start and a.end <= head.start
               and (a.actor.kind != "organisation" or a.actor.sector == "GOV")]
-    # possessive owner right before: "France's defence pact"
+    # possessive owner right before: "France's defence pact", a list of owners: "Japan and
+    # Australia's security pact"
     if det in {"'s", "’s"} and lo - 2 >= sent.token_start:
         owner = toks[lo - 2]
-        inside = _actors_in(actors, owner.start, owner.end) + inside
+        owners = group_before(parsed.text, [a for a in actors if a.end <= owner.end],
+                              owner.end, floor=sent.start, max_gap=0)
+        inside = (owners or _actors_in(actors, owner.start, owner.end)) + inside
     return AgreementMention(start, end, parsed.text[start:end], sent.i, False,
                             parsed.text[start:end], kind,
                             det in DEFINITE or det in {"'s", "’s"}, head.start, inside,
                             kind_cued=cued is not None)
+
+
+# Heads that never end a title: "the NATO accession" is Finland's accession, not a name.
+GENERIC_ONLY = frozenset({"accession", "membership", "lease", "leases", "sale", "sales", "order", "orders"})
+# A sale or an order is an agreement only of weapons ("the sale of F-16 jets"; not "the
+# sale of the company", "an executive order"). ("purchase" is left out: news mostly uses it
+# for what a deal covers, "the deal covers the purchase of 36 jets".)
+ARMS_ONLY = frozenset({"sale", "sales", "order", "orders"})
+LEASES = frozenset({"lease", "leases"})
+
+
+def _basing_sentence(text: str, lex: Lexicon) -> bool:
+    """A sentence that speaks of bases, ports for warships or stationed troops."""
+    return any(p.search(text) for kind, pats in lex.context_kinds if kind == "basing" for p in pats)
+
+
+# "accession" and "membership" name an agreement only as a candidate's entry into an
+# organisation ("Sweden's accession to NATO", "Finland's NATO accession", "Sweden's
+# membership of NATO"), not as a modifier ("accession talks", "a membership bid"). Entering
+# a treaty is a stage of that treaty ("Britain's accession to the CPTPP": its in_force),
+# and a seat on a council is no accession ("membership of the Security Council").
+ENTRY_HEADS = frozenset({"accession", "membership"})
+_ENTRY_TO = re.compile(r"\s+(?:to|into|of|in)\s+(?:the\s+)?")
+_SEAT = re.compile(r"\b(?:Security|Human\s+Rights|Economic\s+and\s+Social)\s+Council\b|\bBoard\b")
+
+
+def _accession_of(parsed: ParsedDoc, head: Token, right: str, actors: Sequence[Any],
+                  start: int, lex: Lexicon) -> bool:
+    nxt = parsed.tokens[head.i + 1] if head.i + 1 < len(parsed.tokens) else None
+    if nxt is not None and nxt.sent == head.sent and nxt.pos in {"NOUN", "PROPN"}:
+        return False  # "accession talks", "accession process"
+    to = _ENTRY_TO.match(right)
+    after = head.end + to.end() if to else -1
+    bodies = [a for a in actors if a.actor.kind == "igo" and (start < a.end <= head.start or a.start == after)]
+    return any(not lex.alias_pattern.fullmatch(a.text) and not _SEAT.search(a.text) for a in bodies)
 
 
 # Verbs whose object is an agreement whatever its head noun: what is signed or ratified is

@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
+from dyad.agreements.clauses import (CLAUSE_KINDS, antecedent_parties, basing_parties, broker_stage,
+                                     clause_parties, normalisations, object_parties, refers_back)
 from dyad.agreements.lexicon import Lexicon, context_kind, load_lexicon, normalise_name
 from dyad.agreements.linking import Cluster, cluster
-from dyad.agreements.mentions import find_mentions
+from dyad.agreements.mentions import ENTRY_HEADS, find_mentions
 from dyad.agreements.spans import (dedupe_refs, group_after, is_own_igo, own_names, party_ref,
                                    ref_for_id, token_at)
 from dyad.agreements.stage_parties import PAIR, pair_before, split_pair_stages
@@ -86,14 +88,46 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] 
                        text=parsed.text, sent_actors=sent_actors)
     staged = find_stages(parsed, clusters, actors, dates, lexicon, modality, doc_date=doc_date)
     terms = _terms(parsed, clusters, quantities, lexicon)
-    out = []
+    out: list[Agreement] = []
     for c in clusters:
         stages = [s for cl, s in staged if cl is c]
         others = {m.sent for o in clusters if o is not c for m in o.mentions}
         record = _record(parsed, c, stages, terms[id(c)], actors, lexicon, others)
+        if record is not None and record.kind == "other" and out and _SIMILAR.search(c.first.text):
+            # "The UAE signed a similar accord with Israel": the kind of the one before
+            record = record.model_copy(update={"kind": out[-1].kind})
         if record is not None:
-            out.append(record)
+            out += _one_per_partner(record, c)
+    # "Bahrain and Qatar agreed to restore diplomatic ties": a normalisation with no noun
+    mention_sents = {m.sent for c in clusters for m in c.mentions}
+    return out + normalisations(parsed, out, actors, mention_sents, modality)
+
+
+def _one_per_partner(record: Agreement, c: Cluster) -> list[Agreement]:
+    """"Ukraine signed bilateral security agreements with Germany and France": a plural
+    agreement with two or more partners after "with" is one agreement with each, between
+    that partner and the other side; a stage goes to each agreement its party belongs to."""
+    m = c.first
+    partners = dedupe_refs(p.actor.ref() for p in m.partners)
+    ids = {p.country or p.actor_id for p in partners}
+    if len(c.mentions) > 1 or not m.plural or len(ids) < 2:
+        return [record]
+    common = [p for p in record.parties if (p.country or p.actor_id) not in ids]
+    if not common:
+        return [record]
+    out = []
+    for partner in partners:
+        key = partner.country or partner.actor_id
+        own = [p for p in record.parties if (p.country or p.actor_id) in ids - {key}]
+        parties = [p for p in record.parties if p not in own]
+        stages = [s for s in record.stages if s.party is None or s.party not in own]
+        out.append(record.model_copy(update={
+            "agreement_id": make_id(record.agreement_id, key), "parties": parties,
+            "stages": stages}))
     return out
+
+
+_SIMILAR = re.compile(r"\b(?:similar|identical|comparable|parallel|same)\b", re.IGNORECASE)
 
 
 def named_id(name: str) -> str:
@@ -138,9 +172,23 @@ def _with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> 
             if not re.search(r"\b(?:which|that|who|signed|agreed)\b", cue.group(0)) \
                     and not _NOT_PARTNER_GAP.search(cue.group(0)) \
                     and not _HELPER.match(text, start):
+                # a title the resolver read as an organisation ("..., the Reciprocal
+                # Access Agreement") is an agreement, not a partner
                 found = group_after(text, actors, start, ceiling=sent.end, max_gap=6)
-                m.actors = m.actors + [a for a in found if not _HELPER_AFTER.match(text, a.end)]
+                found = [a for a in _closed_list(text, found) if not any(
+                    o.start < a.end and a.start < o.end for o in mentions)]
+                partners = [a for a in found if not _HELPER_AFTER.match(text, a.end)]
+                m.actors, m.partners = m.actors + partners, partners
     return mentions
+
+
+def _closed_list(text: str, found: list) -> list:
+    """A list ends at the member its "and" joins: "between India and Pakistan, Trump said"
+    holds two sides, not Trump."""
+    for k in range(1, len(found)):
+        if re.search(r"\b(?:and|&|as\s+well\s+as)\b", text[found[k - 1].end:found[k].start]):
+            return found[:k + 1]
+    return found
 
 
 def _terms(parsed: ParsedDoc, clusters: Sequence[Cluster], quantities: Sequence[Any],
@@ -178,7 +226,8 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
         parties += [s.party for s in stages if s.party is not None and s.stage == "signed"]
         parties += _accession_igo(c, parties, actors)
     else:  # an accession binds the candidate and the organisation, not each ratifier
-        parties += [s.party for s in stages if s.party is not None and s.stage in PARTY_STAGES]
+        acted = [s for s in stages if s.party is not None and s.stage in PARTY_STAGES]
+        parties += [s.party for s in acted if not broker_stage(s, acted)]
         # the proposer is a would-be party, unless the agreement already has its two sides
         # ("Washington pushed for a deal between Israel and Saudi Arabia") or others acted
         # on it ("Ukraine agreed to a ceasefire proposed by the US": a broker's plan)
@@ -187,7 +236,9 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
             parties += [s.party for s in stages if s.party is not None and s.stage == "proposed"
                         and not _BID.search(s.evidence.text) and not _BROKER_PLAN.search(s.evidence.text)]
     parties += _bound_parties(parsed, c, actors) + _under_parties(parsed, c, actors)
+    parties += object_parties(parsed, c, parties, actors)
     parties += _pair_parties(parsed, c, stages, parties, actors)
+    parties += antecedent_parties(parsed, c, parties, actors, others)
     own = set().union(*(own_names(m) for m in c.mentions))
     parties = dedupe_refs(_country_level(p, actors) for p in parties if not is_own_igo(p, own))
     stages = split_pair_stages(parsed, stages, parties, actors)
@@ -204,11 +255,22 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
         # sentence its purpose (only the strong purposes: troops alone make no pact)
         purpose = context_kind(context, lexicon)
         kind = purpose if purpose in TREATY_PURPOSES else kind
-    if kind == "defence" and any(p.search(context) for p in lexicon.basing_refinement):
+    if kind == "defence" and not (named and named.known) \
+            and any(p.search(context) for p in lexicon.basing_refinement):
         kind = "basing"  # "a defence cooperation agreement giving US forces access to bases"
+    if kind in CLAUSE_KINDS and len({p.country or p.actor_id for p in parties}) < 2:
+        # "Washington agreed to sell 24 jets to the UAE in a $23 billion deal"
+        sents = [m.sent for m in c.mentions]
+        found = basing_parties(parsed, sents, actors) if kind == "basing" else \
+            clause_parties(parsed, sents, kind, actors)
+        if kind == "basing" and len({p.country or p.actor_id for p in [*parties, *found]}) < 2:
+            found = []  # one side alone is no basing pair
+        parties = dedupe_refs([*parties, *(_country_level(p, actors) for p in found)])
     if named is None and not (parties or stages or terms.term_years or terms.renewal
                               or terms.provisions or terms.value):
         return None
+    if not stages and all(m.head in ENTRY_HEADS for m in c.mentions):
+        return None  # "Germany's membership of the EU has been a pillar": a state, no act
     spans = {m.sent for m in c.mentions} | set(terms.sentences)
     evidence = {(s.start, s.end): Evidence(doc_id=parsed.doc_id, start=s.start, end=s.end,
                                            text=s.text)
@@ -249,7 +311,8 @@ def _pair_parties(parsed: ParsedDoc, c: Cluster, stages: list[Stage], parties: l
 
 # "The pact binds Greece and France to ...", "It commits both Japan and Australia": the
 # states an agreement binds are its parties.
-_BINDS = re.compile(r"\b(?:binds|bound|commits|committed|obliges|obliged|obligates|requires)\s+"
+_BINDS = re.compile(r"\b(?:binds|bound|commits|committed|obliges|obliged|obligates|requires|"
+                    r"allows|allowed|lets|enables|enabled|permits|permitted)\s+"
                     r"(?:both\s+)?", re.IGNORECASE)
 _IT = re.compile(r"\s*(?:It|The\s+(?:treaty|pact|accord|agreement|deal|protocol))\b")
 
@@ -322,7 +385,8 @@ def _context_sentences(parsed: ParsedDoc, c: Cluster, terms: Terms,
     hopes to sign a security agreement next": the security is the other one's)."""
     own = {m.sent for m in c.mentions} | set(terms.sentences)
     nxt = {i + 1 for i in own if i + 1 < len(parsed.sentences) and i + 1 not in others}
-    return own | nxt
+    prev = {c.first.sent - 1} if refers_back(c, others) else set()
+    return own | nxt | prev
 
 
 def _accession_igo(c: Cluster, parties: list[ActorRef], actors: Sequence[Any]) -> list[ActorRef]:

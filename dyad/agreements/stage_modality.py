@@ -47,6 +47,8 @@ MAX_HOPS = 3
 SAYING_VERBS = frozenset({"say", "tell", "announce", "state", "add", "confirm", "declare",
                           "report", "write", "insist", "note", "indicate", "notify", "inform",
                           "warn", "signal"})
+# "gave notice that it would withdraw", "issued a statement that": saying with a noun
+SAYING_NOUNS = frozenset({"notice", "notification", "statement", "warning", "assurance", "word"})
 # "demanded that NATO sign it", "urged Serbia to ratify": someone wants the act done.
 DEMANDING_VERBS = frozenset({"demand", "urge", "press", "call", "ask", "invite", "encourage",
                              "pressure", "push", "appeal", "insist"})
@@ -66,14 +68,24 @@ DECIDED_BY_AGREEING = frozenset({"renewed", "suspended", "terminated"})
 _RANKED_DOER = re.compile(r"\b(?:became|was|were|has\s+become|had\s+become)\s+(?:the\s+)?(?:first|second|"
                           r"third|fourth|fifth|last|latest|only|\d+(?:st|nd|rd|th)|\w+th)\s+"
                           r"(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
+# "threatened to quit the pact", "warned it could withdraw": an act held out, not done
+THREATENING_VERBS = frozenset({"threaten", "menace"})
+NEGATIVE_SUBJECTS = frozenset({"neither", "none", "nobody", "nothing"})
 CONDITIONS = frozenset({"if", "unless", "whether", "provided", "otherwise"})
 
 
 def refine(parsed: ParsedDoc, tok: Token | None, modality: str, *, stage: str = "") -> str:
     """The stage's modality given the general reading ``modality`` of trigger ``tok``
     (``stage`` is the trigger's stage)."""
-    if tok is None or not parsed.sentences[tok.sent].parsed:
+    if tok is None:
         return modality
+    if not parsed.sentences[tok.sent].parsed:
+        return word_order_modality(parsed, tok, modality) if modality == "asserted" else modality
+    if modality != "asserted" and tok.tag == "VBD" and tok.dep == "conj" and tok.head != tok.i \
+            and parsed.tokens[tok.head].tag not in {"VBD", "VBN"} and not any(
+                c.dep in {"neg", "aux", "auxpass"} for c in _children(parsed, tok)):
+        return "asserted"  # "said it would not renew ... and formally exited the pact": a past
+        # tense of its own is not under the "would not" of the verb it is joined to
     if modality in {"intended", "expected"} and _RANKED_DOER.search(
             parsed.text, max(0, tok.start - 80), tok.start):
         return "asserted"  # "Greece became the first country to ratify the pact"
@@ -99,12 +111,61 @@ def refine(parsed: ParsedDoc, tok: Token | None, modality: str, *, stage: str = 
         return "expected"  # "demands changes before signing the treaty"
     if modality == "hypothetical" and _reported_future(parsed, tok):
         return "expected"
+    if modality in {"asserted", "reported"} and _denied_by_subject(parsed, tok):
+        return "negated"  # "neither side signed it", "no member has ratified the treaty"
     if modality == "asserted" and _required(parsed, tok):
         return "expected"
     if modality == "asserted" and _awaited(parsed, tok):
         return "expected"  # "the treaty awaits signature", "pending ratification"
     if modality == "asserted" and _demanded(parsed, tok):
         return "intended"
+    if modality == "asserted" and tok.dep == "xcomp" and tok.head != tok.i \
+            and parsed.tokens[tok.head].lemma.lower() in THREATENING_VERBS:
+        return "intended"  # "Seoul threatened to quit the pact": not done
+    return modality
+
+
+# Word order's reading of a sentence the selector left unparsed ("It was never ratified",
+# "It still needs to be ratified"): the words of the trigger's clause before it.
+_CLAUSE_START = re.compile(r".*(?:[,;:(]|\b(?:and|but|which|that|while|whereas|because|as)\b)",
+                           re.IGNORECASE | re.DOTALL)
+_WORD_CUES = (
+    ("negated", re.compile(r"\b(?:not|never|n't|neither|nor|yet\s+to)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)),
+    ("expected", re.compile(r"\b(?:must|needs?\s+to|ha(?:s|ve)\s+to|(?:is|are)\s+(?:required|due|set|"
+                            r"expected|scheduled|slated|likely|poised|to\s+be)\s+to|will|shall|['’]ll|"
+                            r"awaits?|awaiting|pending)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)),
+    ("intended", re.compile(r"\b(?:wants?|plans?|intends?|hopes?|seeks?|aims?|vow(?:s|ed)|"
+                            r"threaten(?:s|ed)|pledg(?:es|ed)|promis(?:es|ed)|wanted|planned|"
+                            r"intended|hoped|sought|aimed)\s+to\b(?:\s+\S+){0,2}\s*$", re.IGNORECASE)),
+    ("hypothetical", re.compile(r"\b(?:would|could|might|may)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)),
+)
+
+
+# A time clause: "once ratified", "until it is signed", "when it expires".
+_TIME_CLAUSE = re.compile(r"\b(?P<mark>once|until|till|before|when)\s+(?:(?:it|they|the\s+[\w-]+)\s+)?"
+                          r"(?P<aux>(?:is|are)\s+)?$", re.IGNORECASE)
+
+
+def word_order_modality(parsed: ParsedDoc, tok: Token, modality: str) -> str:
+    """The modality the words before the trigger give in its clause of an unparsed
+    sentence; "would" after a verb of saying is a reported future (``expected``), and a
+    time clause in the present is ``expected`` ("once ratified", "when it expires"; not
+    "when it was signed", "after it expired")."""
+    sent = parsed.sentences[tok.sent]
+    before = parsed.text[sent.start:tok.start]
+    opening = _CLAUSE_START.match(before)
+    clause = before[opening.end():] if opening else before
+    time = _TIME_CLAUSE.search(before)
+    if time and (time.group("aux") or not tok.text.lower().endswith("ed")
+                 or time.group("mark").lower() in {"once", "until", "till"} and time.end() - time.start()
+                 == len(time.group("mark")) + 1):
+        return "expected"
+    for reading, cue in _WORD_CUES:
+        if cue.search(clause):
+            if reading == "hypothetical" and re.search(r"\b(?:said|says|told|announced)\b", before,
+                                                       re.IGNORECASE):
+                return "expected"
+            return reading
     return modality
 
 
@@ -174,6 +235,20 @@ def _required(parsed: ParsedDoc, tok: Token) -> bool:
     return False
 
 
+def _denied_by_subject(parsed: ParsedDoc, tok: Token) -> bool:
+    """The trigger verb's subject denies it: "neither", "none", "nobody", or a noun
+    under "no" ("no country has ratified")."""
+    kids = _children(parsed, tok)
+    if any(c.dep == "preconj" and c.text.lower() == "neither" and c.i == tok.i - 1 for c in kids):
+        return True  # "but neither signed it", parsed with "neither" hanging on the verb
+    subj = next((c for c in kids if c.dep in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return False
+    if subj.text.lower() in NEGATIVE_SUBJECTS:
+        return True
+    return any(c.dep == "det" and c.text.lower() in {"no", "neither"} for c in _children(parsed, subj))
+
+
 def _awaited(parsed: ParsedDoc, tok: Token) -> bool:
     """A stage noun that is the object of "await" or follows "pending"."""
     if tok.pos != "NOUN" or tok.head == tok.i:
@@ -196,7 +271,8 @@ def _reported_future(parsed: ParsedDoc, tok: Token) -> bool:
         if node.pos in {"VERB", "AUX"} and any(
                 c.dep == "aux" and c.text.lower() == "would" for c in _children(parsed, node)):
             head = parsed.tokens[node.head]
-            return node.dep == "ccomp" and head.lemma.lower() in SAYING_VERBS
+            return node.dep == "ccomp" and (head.lemma.lower() in SAYING_VERBS or any(
+                c.dep == "dobj" and c.lemma.lower() in SAYING_NOUNS for c in _children(parsed, head)))
         if node.head == node.i:
             return False
         node = parsed.tokens[node.head]

@@ -35,8 +35,10 @@ BODY_WINDOW = 60
 SHARED_STAGES = frozenset({"signed", "negotiated", "renewed"})
 # "signed by X", "ratified the pact by X", "signed in June 2018 by X": the agent after "by";
 # "the agreement signed between Egypt and Greece": the pair after "between"
-_BY = re.compile(r"\s*(?:(?:the|this|that|it|its)\s+\w+\s+)?(?:(?:in|on|at)\s+(?:(?!(?:is|are|was|were|"
-                 r"be|been|has|have|had|and|but)\b)[^,;.()\s]+\s+){1,4}?)?(?:by|between)\s+", re.IGNORECASE)
+# (up to two such phrases: "signed at the White House in September 2020 by X", "negotiated
+# over two years by X")
+_BY = re.compile(r"\s*(?:(?:the|this|that|it|its)\s+\w+\s+)?(?:(?:in|on|at|over|during)\s+(?:(?!(?:is|are|was|were|"
+                 r"be|been|has|have|had|and|but|by)\b|\w+(?:ed|ing)\b)[^,;.()\s]+\s+){1,4}?){0,2}(?:by|between)\s+", re.IGNORECASE)
 _VENUE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 # A list of actors opened by a preposition is not the subject ("brokered by Turkey"),
 # unless it only says where the subject comes from ("Negotiators from Armenia and ...").
@@ -107,7 +109,9 @@ def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: Agreemen
     if not found and body is not None:
         return [body[1]] if body[1] is not None else []
     if not found and _NOMINAL.search(text, max(sent.start, hit.start - 12), hit.start):
-        found = []  # "Trump hosted the signing": the subject of "hosted" did not sign
+        # "Trump hosted the signing": the subject of "hosted" did not sign; but "Chad
+        # announced the end of the pact" ended it
+        found = _announcer(parsed, tok or token_at(parsed, hit.start, hit.end), free_actors)
     elif not found and _PASSIVE.search(text, max(sent.start, hit.start - 30), hit.start) \
             and not re.match(r"\w+ing\b|no\s", text[hit.start:hit.end]):  # "were negotiating", "is no longer party" are active
         found = []  # "the deal, brokered by the US, was signed": no agent, no party
@@ -127,7 +131,7 @@ def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: Agreemen
         if not subject and (_pronoun_subject(parsed, tok) or _unknown_name_subject(parsed, tok, pool)):
             # "Seoul told Tokyo it would end the pact", "Aliyev demands changes to
             # Armenia's constitution before signing": never the actor named last by order
-            return _shared([], mention, pool, stage, shared)
+            return _shared([], mention, pool, stage, shared, text)
         listed = group_before(text, [a for a in free_actors if not _after_with(text, a)],
                               hit.start, floor=sent.start)
         # "In Beijing, Saudi Arabia and Iran signed": the venue opening the list did not sign
@@ -140,13 +144,31 @@ def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: Agreemen
             else subject
     if found and _AS_WITNESS.match(text, mention.end if mention.start >= hit.end else hit.end, sent.end):
         return []  # "Egypt, Qatar and the US signed the deal as guarantors": not its parties
-    return _shared(found, mention, pool, stage, shared)
+    return _shared(found, mention, pool, stage, shared, text)
 
 
 # Verbs whose subject makes the proposal named by their object ("Qatar presented a plan").
 PRESENTING_VERBS = frozenset({"make", "present", "submit", "table", "unveil", "send", "offer",
                               "float", "draft", "circulate", "deliver", "put", "issue",
                               "announce", "file", "lodge", "launch", "renew", "pitch"})
+
+
+# Verbs whose subject performs the act a stage noun object names ("announced the end of
+# the pact", "completed the withdrawal from the treaty"); "hosted the signing" is not one.
+DECLARING_VERBS = frozenset({"announce", "declare", "confirm", "notify", "formalise",
+                             "formalize", "complete", "finalise", "finalize", "order",
+                             "decree", "proclaim", "initiate", "begin", "start", "launch"})
+
+
+def _announcer(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[Any]:
+    """The subject of a declaring verb whose object is the stage noun ``tok``."""
+    if tok is None or not parsed.sentences[tok.sent].parsed or tok.pos != "NOUN" \
+            or tok.dep != "dobj" or tok.head == tok.i:
+        return []
+    head = parsed.tokens[tok.head]
+    if head.lemma.lower() not in DECLARING_VERBS:
+        return []
+    return subject_actors(parsed, head, actors, passive=False)
 
 
 def _is_noun(parsed: ParsedDoc, tok: Any) -> bool:
@@ -175,16 +197,36 @@ def _owner_of_noun(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[A
 
 
 def _shared(found: Sequence[Any], mention: AgreementMention, pool: Sequence[Any], stage: str,
-            shared: bool) -> list[ActorRef]:
+            shared: bool, text: str = "") -> list[ActorRef]:
     """The parties of a stage: the actors found, and for signing, negotiating and renewing
     the agreement's "with X" partners."""
     refs = [party_ref(a.actor, pool) for a in found]
     if stage in SHARED_STAGES and shared:
-        refs += [party_ref(a.actor, pool) for a in mention.actors]
+        refs += [party_ref(a.actor, pool) for a in mention.actors if not _onlooker(text, a)]
     seen: dict[str, ActorRef] = {}
     for r in refs:
-        seen.setdefault(r.actor_id, r)
+        if not is_person_without_state(r):  # "Kim and Putin signed": an unknown Kim is no party
+            seen.setdefault(r.actor_id, r)
     return list(seen.values())
+
+
+def is_person_without_state(ref: ActorRef) -> bool:
+    """A person the resolver could not place in a state: no party of an agreement, which
+    binds states, IGOs and armed groups."""
+    return ref.actor_id.startswith("person.") and not ref.country
+
+
+# "with Trump looking on", "Sweden's protocol" signed by Turkey: an actor of the mention
+# that watched, or owns what another signed, is no partner.
+_LOOKING_ON = re.compile(r"\s+(?:looking\s+on|watching|in\s+attendance|present|presiding|as\s+"
+                         r"(?:a\s+|the\s+)?(?:witness|host|guarantor|mediator|observer)s?)\b", re.IGNORECASE)
+
+
+def _onlooker(text: str, actor: Any) -> bool:
+    if re.match(r"['’]s\b", text[actor.end:actor.end + 2]) or \
+            actor.actor.kind == "igo" and re.search(r"['’]s\s", actor.text or ""):
+        return True  # "Sweden's NATO accession protocol" (the owner of an IGO), signed by Erdogan
+    return _LOOKING_ON.match(text, actor.end) is not None
 
 
 def _subject_of_gerund(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[Any]:
@@ -217,6 +259,9 @@ def _pronoun_subject(parsed: ParsedDoc, tok: Any) -> bool:
 def _speaker_of_pronoun(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[Any]:
     """"Seoul notified Tokyo that it would terminate the pact": a pronoun subject of a
     reported clause stands for the subject of the verb reporting it."""
+    if tok is not None and tok.dep == "conj" and tok.head != tok.i and \
+            not any(c.dep == "nsubj" for c in parsed.children(tok)):
+        tok = parsed.tokens[tok.head]  # "said it would not renew ... and exited the pact"
     if tok is None or tok.dep != "ccomp" or not _pronoun_subject(parsed, tok):
         return []
     return subject_actors(parsed, parsed.tokens[tok.head], actors, passive=False)
@@ -304,6 +349,11 @@ _PAIR_SUBJECT = {stage: re.compile(
     rf"(?:{verbs})\b", re.IGNORECASE) for stage, verbs in _PAIR_ACTS.items()}
 
 
+# "by both parliaments", "the two legislatures ratified": each side's body acted.
+_BOTH_BODIES = re.compile(r"\b(?:both|the\s+two)\s+(?:countries['’]\s+)?(?:parliaments|legislatures|"
+                          r"governments|houses\s+of\s+parliament)\b", re.IGNORECASE)
+
+
 def pair_before(parsed: ParsedDoc, offset: int, actors: Sequence[Any]) -> list[ActorRef]:
     """The two states named last before ``offset`` (its sentence or the ``PAIR_SENTENCES``
     before it), skipping venues after "in"/"at" and IGOs; [] when there are not two."""
@@ -336,6 +386,11 @@ def split_pair_stages(parsed: ParsedDoc, stages: list[Stage], parties: list[Acto
         pair = pair_before(parsed, s.evidence.start + phrase.start(), actors) if phrase else []
         if len(pair) == 2 and {p.country for p in pair} <= countries:
             out += [s.model_copy(update={"party": p}) for p in pair]
+        elif s.party is None and s.stage in _PAIR_ACTS and len(countries) == 2 \
+                and (_BOTH_BODIES.search(s.evidence.text) or s.stage == "signed"):
+            # "ratified by both parliaments": each side of a two-party agreement
+            out += [s.model_copy(update={"party": p}) for p in
+                    {p.country: p for p in parties if p.country}.values()]
         else:
             out.append(s)
     return out

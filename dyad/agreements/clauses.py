@@ -1,0 +1,301 @@
+"""What the words around an agreement's mention say of it: the sides of the act a deal
+performs (``clause_parties``), a normalisation stated by its verb alone, with no agreement
+noun (``normalisations``), and the parties read from the verb the mention hangs on
+(``object_parties``), from the sentence a definite first mention refers back to
+(``antecedent_parties``), and the brokers a passive "negotiated by" names
+(``broker_stage``).
+
+News names the two sides of a deal in the clause saying what it does more often than
+next to the deal: "Washington agreed to sell 24 jets to the UAE in a $23 billion deal"
+(supplier and recipient), "Morocco became the fourth Arab state to normalise ties with
+Israel, in a deal brokered by the US" (the two states restoring relations). And it reports
+a normalisation with a verb as often as with a noun: "Bahrain and Qatar agreed to restore
+diplomatic ties", "Israel and Sudan normalised relations in 2020" are agreements between
+them although no "deal" is written.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Sequence
+
+from dyad.agreements.linking import Cluster
+from dyad.agreements.spans import group_after, groups, party_ref, subject_actors, token_at
+from dyad.model import ActorRef, Agreement, Evidence, Stage, make_id
+from dyad.nlp.parsed import ParsedDoc, Sentence
+
+# "sell 24 jets to the UAE", "deliveries of gas to Hungary"; "buy 250 tanks from the US"
+_SUPPLY_TO = re.compile(r"\b(?:sell|sells|sold|selling|sales?|suppl(?:y|ies|ied|ying)|deliver\w*|"
+                        r"export\w*|transfer\w*|provid(?:e|es|ed|ing))\b(?P<what>[^,;:.]{0,60}?)"
+                        r"\bto\s+(?:the\s+)?", re.IGNORECASE)
+_BUY_FROM = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|acquir\w*|import\w*|order\w*)\b"
+                       r"(?P<what>[^,;:.]{0,60}?)\bfrom\s+(?:the\s+)?", re.IGNORECASE)
+# "normalise ties with Israel", "establish diplomatic relations with Sudan"
+_TIES_WITH = re.compile(r"\b(?:normali[sz]\w*|re-?establish\w*|establish\w*|restor\w*|resum\w*|"
+                        r"upgrad\w*)(?P<what>\s+(?:full\s+|formal\s+)?(?:diplomatic\s+|economic\s+)?"
+                        r"(?:relations|ties)\s+)with\s+(?:the\s+)?", re.IGNORECASE)
+# "made peace with Israel", "signed a peace treaty with Jordan"
+_PEACE_WITH = re.compile(r"\b(?:make|makes|made|making|sign\w*|seal\w*)(?P<what>\s+(?:a\s+)?peace"
+                         r"(?:\s+(?:treaty|deal|agreement|accord))?\s+)with\s+(?:the\s+)?", re.IGNORECASE)
+CLAUSE_PATTERNS = {"arms_deal": (_SUPPLY_TO, _BUY_FROM), "energy": (_SUPPLY_TO, _BUY_FROM),
+                   "normalisation": (_TIES_WITH,), "peace": (_PEACE_WITH,)}
+CLAUSE_KINDS = frozenset(CLAUSE_PATTERNS) | {"basing"}
+# A basing deal binds the state whose forces use the bases and the host: "US troops",
+# "a Chinese naval base" (the user, right before); "bases in Kenya", "Kenyan military
+# facilities", "Philippine bases" (the host)
+_USER_AFTER = re.compile(r"\s+(?:(?:naval|navy|military|army|air)\s+)?(?:troops|forces|soldiers|"
+                         r"marines|personnel|warships|military|navy|bases?|base)\b", re.IGNORECASE)
+_HOST_AFTER = re.compile(r"\s+(?:(?:naval|military|air|army|four|\w+)\s+){0,2}?(?:bases|ports|"
+                         r"facilities|airfields|soil|territory)\b", re.IGNORECASE)
+_IN_HOST = re.compile(r"\b(?:bases?|ports?|facilit(?:y|ies)|airfields?|soil|territory|stationed|"
+                      r"deployed|based)\s+(?:in|on|at)\s+(?:the\s+)?"
+                      r"|\bleas(?:e|es|ed|ing)\b[^,;.]{0,50}?\bfrom\s+(?:the\s+)?", re.IGNORECASE)
+# "The Philippines hosts US troops", "Djibouti, which hosts a Chinese base"
+_HOSTS = re.compile(r"\s*(?:,\s*which\s+)?\s*(?:hosts|hosted|hosting|host|will\s+host)\b", re.IGNORECASE)
+# "China opened its base", "Russia has leased the naval base": the subject uses it
+_OWN_BASE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?bases?\b|\bleas(?:e|es|ed|ing)\b", re.IGNORECASE)
+
+
+def basing_parties(parsed: ParsedDoc, sentences: Sequence[int], actors: Sequence[Any]) -> list[ActorRef]:
+    """The user and the host a basing deal's sentences name: an actor right before
+    "troops / forces / base", or a military ("US troops" read as the US military), uses the
+    bases; one right before "bases / facilities / soil"
+    or after "bases / stationed in" hosts them. A demonym before "bases" is the host
+    ("Kenyan bases"), before "base" the user ("a Chinese naval base")."""
+    text, found = parsed.text, []
+    for i in sorted(set(sentences)):
+        sent = parsed.sentences[i]
+        inside = [a for a in actors if sent.start <= a.start and a.end <= sent.end
+                  and a.actor.kind in PARTY_KINDS]
+        for a in inside:
+            if _HOST_AFTER.match(text, a.end, sent.end) or _USER_AFTER.match(text, a.end, sent.end) \
+                    or _HOSTS.match(text, a.end, sent.end) or getattr(a.actor, "sector", None) == "MIL":
+                found.append(a)
+        for cue in _IN_HOST.finditer(text, sent.start, sent.end):
+            found += group_after(text, actors, cue.end(), ceiling=sent.end, max_gap=0)
+        if found and _OWN_BASE.search(text, sent.start, sent.end):
+            found += opening_list(parsed, sent, actors, sent.end)
+    return [party_ref(a.actor, actors) for a in found if a.actor.kind in PARTY_KINDS]
+PARTY_KINDS = frozenset({"state", "igo", "group"})
+
+
+def clause_parties(parsed: ParsedDoc, sentences: Sequence[int], kind: str,
+                   actors: Sequence[Any]) -> list[ActorRef]:
+    """The two sides of the clause saying what a deal of ``kind`` does, in its
+    ``sentences``: the actors after "sell/supply/deliver ... to", "buy/order ... from",
+    "normalise ties with", "make peace with", and the subject of that verb
+    (``subject_actors``, else a list opening the sentence)."""
+    text, out = parsed.text, []
+    for i in sorted(set(sentences)):
+        sent = parsed.sentences[i]
+        for pattern in CLAUSE_PATTERNS.get(kind, ()):
+            for cue in pattern.finditer(text, sent.start, sent.end):
+                if pattern is _SUPPLY_TO and re.search(r"\bto\s+\w+\s*$", cue.group("what")):
+                    continue  # "sold jets to help Ukraine": no recipient
+                other = group_after(text, actors, cue.end(), ceiling=sent.end, max_gap=0)
+                if not other:
+                    continue
+                verb = token_at(parsed, cue.start(), cue.start() + 1)
+                noun = verb is not None and verb.pos in {"NOUN", "PROPN"}
+                if noun and verb.dep == "dobj":
+                    verb = parsed.tokens[verb.head]  # "Poland placed an order for tanks from"
+                if verb is not None and verb.lemma.lower() in OUTSIDER_VERBS:
+                    subject = []  # "Russia and China condemned the sale of arms to Taiwan"
+                else:
+                    subject = subject_actors(parsed, verb, actors) or (
+                        [] if noun else opening_list(parsed, sent, actors, cue.start()))
+                # "the sale of US weapons to Taiwan": the maker of what is sold supplies it
+                inside = [a for a in actors if cue.start("what") <= a.start and a.end <= cue.end("what")]
+                out += [party_ref(a.actor, actors) for a in other + subject + inside
+                        if a.actor.kind in PARTY_KINDS or a.actor.country]
+    return out
+
+
+def opening_list(parsed: ParsedDoc, sent: Sentence, actors: Sequence[Any], before: int) -> list[Any]:
+    """The actor list opening a sentence, before offset ``before`` ("Morocco became the
+    fourth state to normalise ties with Israel": Morocco); none when words precede it."""
+    found = groups(parsed.text, [a for a in actors if sent.start <= a.start and a.end <= before])
+    if not found or re.search(r"\w", re.sub(r"^\s*The\b", "", parsed.text[sent.start:found[0][0].start])):
+        return []
+    return found[0]
+
+
+# A normalisation stated by its verb: "agreed to restore diplomatic ties", "normalised
+# relations", "re-established diplomatic relations"; not "cut ties", "ties are strained".
+# "relations", "their full diplomatic and economic ties"
+_TIES = r"(?:(?:their|its|bilateral|full|formal|normal|diplomatic|economic|and)\s+){0,4}(?:relations|ties)\b"
+_NORMALISE = re.compile(r"\b(?P<verb>normali[sz](?:e|es|ed|ing)|re-?establish(?:es|ed|ing)?|"
+                        r"establish(?:es|ed|ing)?|restor(?:e|es|ed|ing)|resum(?:e|es|ed|ing))"
+                        r"\s+" + _TIES +
+                        # "announced the normalisation of relations", "agreed on the
+                        # restoration of diplomatic ties": the noun is the act
+                        r"|\b(?P<noun>normali[sz]ation|re-?establishment|restoration|resumption)"
+                        r"\s+of\s+" + _TIES, re.IGNORECASE)
+_WITH = re.compile(r"\s+(?:with|between)\s+(?:the\s+)?")
+ASSERTED = frozenset({"asserted", "reported"})
+
+
+def normalisations(parsed: ParsedDoc, records: Sequence[Agreement], actors: Sequence[Any],
+                   mention_sents: set[int], modality: Callable) -> list[Agreement]:
+    """Normalisations stated by a verb in a sentence without an agreement mention: two or
+    more states joined as its subject ("Bahrain and Qatar agreed to restore ties"), or its
+    subject and the state after "with" ("Sudan normalised relations with Israel"), when
+    the act is asserted or reported (agreeing to it counts: "agreed to restore ties" is
+    the agreement, negotiated by each side) and no normalisation of the document already
+    binds the same states."""
+    out: list[Agreement] = []
+    known = [frozenset(p.country or p.actor_id for p in r.parties) for r in records
+             if r.kind == "normalisation"]
+    for sent in parsed.sentences:
+        if sent.i in mention_sents:
+            continue
+        for cue in _NORMALISE.finditer(parsed.text, sent.start, sent.end):
+            if sent.parsed:
+                verb = token_at(parsed, cue.start(), cue.start() + 1)
+                if cue.group("noun") and verb is not None and verb.dep == "pobj":
+                    verb = parsed.tokens[verb.head]  # "agreed on the restoration of ties"
+                if cue.group("noun") and verb is not None and verb.dep in {"dobj", "prep"}:
+                    verb = parsed.tokens[verb.head]  # "announced the normalisation of relations"
+                if verb is None or verb.pos != "VERB":
+                    continue
+                agree = _agreeing(parsed, verb)
+                reading = modality(parsed, agree or verb).modality
+                subject = subject_actors(parsed, verb, actors, passive=False)
+            else:  # a sentence the selector did not parse: word order and modal words
+                before = parsed.text[sent.start:cue.start()]
+                if cue.group("noun") and not _ANNOUNCED.search(before):
+                    continue  # "The restoration of relations ... seems distant": no act
+                reading = "intended" if _NOT_DONE.search(before) else "asserted"
+                agree = True if re.search(r"\bagree[ds]?\b", before, re.IGNORECASE) else None
+                subject = opening_list(parsed, sent, actors, cue.start())
+            if reading not in ASSERTED:
+                continue
+            sides = [a for a in subject if a.actor.kind in PARTY_KINDS]
+            with_ = _WITH.match(parsed.text, cue.end())
+            if with_ is not None:
+                sides += [a for a in group_after(parsed.text, actors, with_.end(), ceiling=sent.end,
+                                                 max_gap=0) if a.actor.kind in PARTY_KINDS]
+            parties = list({r.actor_id: r for r in (party_ref(a.actor, actors) for a in sides)}.values())
+            ids = frozenset(p.country or p.actor_id for p in parties)
+            if len(ids) < 2 or any(ids <= k for k in known):
+                continue
+            known.append(ids)
+            evidence = Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end, text=sent.text)
+            stages = [Stage(stage="negotiated", party=p, modality=reading, evidence=evidence)
+                      for p in parties] if agree is not None else []
+            out.append(Agreement(
+                agreement_id=make_id("ag", "normalisation", "+".join(sorted(p.actor_id for p in parties)),
+                                     parsed.doc_id, cue.start()),
+                name="normalisation of relations", kind="normalisation", parties=parties,
+                stages=stages, evidence=[evidence]))
+    return out
+
+
+# A verb that makes the noun an act: "announced the full normalisation of relations".
+_ANNOUNCED = re.compile(r"\b(?:agreed|announced|reached|sealed|completed|finali[sz]ed)\s+(?:on\s+|to\s+)?"
+                        r"(?:the\s+|a\s+)?(?:full\s+|formal\s+)?$", re.IGNORECASE)
+# Before the act in an unparsed sentence: it is not (yet) done ("hopes to normalise ties").
+_NOT_DONE = re.compile(r"\b(?:not|never|n't|no|would|could|should|may|might|will|shall|must|"
+                       r"if|unless|hopes?|hoped|hoping|wants?|wanted|seeks?|sought|plans?|"
+                       r"planned|aims?|intends?|expected|likely|ready|willing|refused?|"
+                       r"talks|negotiations|whether|yet)\b", re.IGNORECASE)
+
+
+def _agreeing(parsed: ParsedDoc, verb: Any) -> Any:
+    """The verb "agree" the act depends on ("agreed to restore ties", "agreed on the
+    restoration of ties"), if any."""
+    if verb.lemma == "agree":
+        return verb
+    head = parsed.tokens[verb.head]
+    if verb.dep == "xcomp" and head.lemma == "agree":
+        return head
+    return None
+
+
+# -- parties named around the agreement's mention ---------------------------------------
+
+# "a truce negotiated by Qatar and Egypt", "a deal brokered and negotiated by the US": the
+# agent of a passive negotiation is mostly a mediator
+_NEGOTIATED_BY = re.compile(r"\b(?:negotiated|mediated|brokered|hammered\s+out|worked\s+out)\s+"
+                            r"(?:\w+\s+){0,2}?by\b", re.IGNORECASE)
+
+
+def broker_stage(stage: Stage, acted: list[Stage]) -> bool:
+    """A negotiation whose party is the agent of a passive "negotiated by", when two other
+    states act on the agreement in that sentence ("Israel and Hamas agreed to a ceasefire
+    negotiated by Qatar and Egypt"): the agent brokered it, it is no party."""
+    if stage.stage != "negotiated":
+        return False
+    text = stage.evidence.text
+    by = [m.end() for m in _NEGOTIATED_BY.finditer(text)]
+
+    def agent(s: Stage) -> bool:
+        pos = text.find(s.party.name) if s.party.name else -1
+        return pos >= 0 and any(0 <= pos - b <= 60 for b in by)
+
+    sides = {s.party.country or s.party.actor_id for s in acted
+             if s.evidence == stage.evidence and not agent(s)}
+    return bool(by) and agent(stage) and len(sides) >= 2
+
+# Verbs whose joined subjects judge, help or watch an agreement of others ("the US and the
+# EU welcomed the deal", "Egypt and Qatar brokered the truce"): not its parties.
+OUTSIDER_VERBS = frozenset({
+    "welcome", "praise", "hail", "applaud", "laud", "salute", "congratulate", "criticise",
+    "criticize", "condemn", "denounce", "slam", "blast", "question", "discuss", "debate",
+    "study", "review", "examine", "assess", "monitor", "observe", "witness", "guarantee",
+    "broker", "mediate", "facilitate", "back", "support", "endorse", "oppose", "urge",
+    "push", "want", "seek", "demand", "propose", "reject", "host", "fund", "finance",
+    "cite", "invoke", "mention", "describe", "call", "see", "view", "fear", "warn",
+})
+
+
+def object_parties(parsed: ParsedDoc, c: Cluster, parties: list[ActorRef],
+                    actors: Sequence[Any]) -> list[ActorRef]:
+    """"Russia and Iran have a military pact", "Washington and Hanoi unveiled a deal": two
+    or more states, IGOs or armed groups joined as the subject of a verb whose object is
+    the agreement are its parties, when it has fewer than two of its own and the verb is
+    not an outsider's (``OUTSIDER_VERBS``: "the US and the EU welcomed the deal")."""
+    if len({p.country or p.actor_id for p in parties}) >= 2:
+        return []
+    for m in c.mentions:
+        sent = parsed.sentences[m.sent]
+        head = token_at(parsed, m.head_start)
+        if not sent.parsed or head is None or head.dep != "dobj":
+            continue
+        verb = parsed.tokens[head.head]
+        if verb.lemma.lower() in OUTSIDER_VERBS or verb.pos not in {"VERB", "AUX"}:
+            continue
+        subjects = [t for t in parsed.children(verb) if t.dep == "nsubj"]
+        subjects += [k for t in subjects for k in parsed.children(t) if k.dep == "conj"]
+        found = [a for a in actors if a.actor.kind in {"state", "igo", "group"}
+                 and any(a.start <= t.start < a.end for t in subjects)]
+        if len({a.actor.country or a.actor.actor_id for a in found}) >= 2:
+            return [party_ref(a.actor, actors) for a in found]
+    return []
+
+def refers_back(c: Cluster, others: set[int]) -> bool:
+    """"Russia and Sudan agreed to set up a naval base. The deal, signed in 2020, ...": an
+    agreement first met as a definite description ("the deal") names what the sentence
+    before it reported, when that sentence mentions no other agreement."""
+    first = c.first
+    return first.definite and not first.named and first.sent > 0 and first.sent - 1 not in others
+
+
+# "Russia and Sudan agreed to ...", "Egypt and Israel signed ...": two sides reaching or
+# signing something, right after the list opening the sentence
+_AGREED = re.compile(r"\s*(?:,\s*)?(?:(?:have|has|had|also|finally|formally|on\s+\w+)\s+)*"
+                     r"(?:agreed|signed|reached|struck|concluded|sealed|inked|finali[sz]ed)\b", re.IGNORECASE)
+
+
+def antecedent_parties(parsed: ParsedDoc, c: Cluster, parties: list[ActorRef],
+                        actors: Sequence[Any], others: set[int]) -> list[ActorRef]:
+    """The two or more sides that agreed or signed in the sentence an agreement's first,
+    definite mention refers back to (``refers_back``), when it has fewer than two."""
+    if len({p.country or p.actor_id for p in parties}) >= 2 or not refers_back(c, others):
+        return []
+    sent = parsed.sentences[c.first.sent - 1]
+    sides = opening_list(parsed, sent, actors, sent.end)
+    if len({a.actor.country or a.actor.actor_id for a in sides}) < 2 \
+            or not _AGREED.match(parsed.text, sides[-1].end, sent.end):
+        return []
+    return [party_ref(a.actor, actors) for a in sides if a.actor.kind in PARTY_KINDS]
