@@ -238,3 +238,83 @@ def test_basing_deals_bind_the_user_and_the_host(text, parties):
 def test_one_side_of_a_basing_deal_alone_gives_no_party():
     ags = extract("Under the agreement, US troops will be stationed on the island.")
     assert all({p.actor_id for p in ag.parties} <= {"USA"} for ag in ags)
+
+
+# -- round six: relative clauses, span heads, sides after "between", peace vs defence ------
+
+@pytest.mark.parametrize("text, kind, parties", [
+    # "agreement that ..." with a determiner is a relative clause, not a consensus
+    ("Greece and the United States signed a defence cooperation agreement that gives US forces "
+     "broader access to Greek bases.", "basing", {"GRC", "USA"}),
+    # the head of a well-known title is its last word ("Accords"), whose preposition joins it
+    ("Israel and the United Arab Emirates established full diplomatic relations in 2020 under "
+     "the Abraham Accords.", "normalisation", {"ISR", "ARE"}),
+    # a partner introduced as "its partner"
+    ("Vanuatu's prime minister said the country had signed a security deal with its partner "
+     "Australia.", "defence", {"VUT", "AUS"}),
+    # a framework head with a kind word
+    ("India and the United States signed a 10-year defence framework in Kuala Lumpur.", "defence",
+     {"IND", "USA"}),
+    # a bare treaty whose clause limits weapons is arms control
+    ("Washington and Moscow signed a treaty limiting intermediate-range missiles in 1987.",
+     "arms_control", {"USA", "RUS"}),
+    # a security deal that ends a war between its sides is a peace
+    ("Egypt and Israel signed a security arrangement to end the fighting in Sinai.", "peace",
+     {"EGY", "ISR"}),
+])
+def test_detection_round_six(text, kind, parties):
+    assert (kind, frozenset(parties)) in summary(text)
+
+
+@pytest.mark.parametrize("text", [
+    "There is agreement that the talks should continue.",
+    "The talks were held within the framework of the European Union.",
+])
+def test_consensus_and_settings_are_no_agreement(text):
+    assert extract(text) == []
+
+
+def test_a_security_deal_that_helps_one_side_end_a_war_stays_defence():
+    ags = extract("Ukraine signed security agreements with Germany and France that will help Kyiv "
+                  "end the war.")
+    assert {a.kind for a in ags} == {"defence"}
+
+
+def test_a_security_pact_aimed_at_others_stays_defence():
+    (ag,) = extract("The United States and Japan signed a security pact aimed at China and North Korea.")
+    assert (ag.kind, {p.actor_id for p in ag.parties}) == ("defence", {"USA", "JPN"})
+
+
+@pytest.mark.parametrize("text, parties", [
+    # brokers negotiating a deal "between" two sides are no parties
+    ("Qatar and Egypt negotiated the ceasefire between Israel and Hamas.", {"ISR", "group.hamas"}),
+])
+def test_the_sides_after_between_are_the_parties(text, parties):
+    (ag,) = extract(text)
+    assert {p.actor_id for p in ag.parties} == parties
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Relations between Israel and Sudan were normalised in 2020.", [{"ISR", "SDN"}]),
+    ("Saudi Arabia and Iran agreed to reopen their embassies within two months.", [{"SAU", "IRN"}]),
+    # a rank among those who did it: the act is done
+    ("The United Arab Emirates became the first Gulf state to normalise relations with Israel in "
+     "August 2020. Bahrain followed a month later.", [{"ARE", "ISR"}, {"BHR", "ISR"}]),
+])
+def test_normalisations_in_other_phrasings(text, expected):
+    found = [{p.actor_id for p in a.parties} for a in extract(text) if a.kind == "normalisation"]
+    assert found == expected
+
+
+def test_a_normalisation_next_to_a_deal_of_another_kind_is_its_own_agreement():
+    ags = extract("Saudi Arabia and Iran agreed to restore diplomatic relations and to revive a 2001 "
+                  "security cooperation agreement.")
+    assert sorted(a.kind for a in ags) == ["defence", "normalisation"]
+
+
+@pytest.mark.parametrize("text", [
+    "The US reopened its embassy in Kyiv.",
+    "Ties between Russia and the West were strained in 2014.",
+])
+def test_no_normalisation_from_one_side_or_other_verbs(text):
+    assert extract(text) == []

@@ -88,9 +88,47 @@ pytestmark = pytest.mark.slow
     # a past tense joined to a negated "would" is its own act
     ("Italy said it would not renew its participation in China's Belt and Road Initiative and "
      "formally exited the pact in December 2023.", ("withdrawn", "ITA", "asserted")),
+    # agreeing to end a war under a deal is the deal's negotiation; ending a pact ends it
+    ("Ethiopia and the TPLF agreed to end the war under a deal reached in Pretoria.",
+     ("negotiated", None, "asserted")),
+    ("Japan and South Korea agreed to end the intelligence pact in 2019.",
+     ("terminated", "KOR", "asserted")),
+    # refusing or dismissing a deal or its proposal rejects it
+    ("Moscow refused to accept the peace deal.", ("rejected", "RUS", "asserted")),
+    ("Hamas dismissed the ceasefire proposal as a non-starter.",
+     ("rejected", "PSE", "asserted")),
+    # "and his Mauritian counterpart" joins the agent list
+    ("The treaty was signed by British Prime Minister Keir Starmer and his Mauritian "
+     "counterpart in May 2025.", ("signed", "MUS", "asserted")),
+    # a consensus reached on a deal is its negotiation
+    ("The two sides reached a consensus on a trade deal in May.", ("negotiated", None, "asserted")),
+    ("The treaty became binding in 2021.", ("in_force", None, "asserted")),
     # the signing as an event, of the agreement just named
     ("Russia and North Korea agreed on a mutual defence treaty. The signing took place in "
      "Pyongyang on June 19, 2024.", ("signed", None, "asserted")),
+    # further objects of the same verb
+    ("The United States withdrew from the INF Treaty in 2019 and from the Open Skies Treaty "
+     "in 2020.", ("withdrawn", "USA", "asserted")),
+    # "the text" of the agreement named before
+    ("Armenia and Azerbaijan initialled a peace agreement in August. The text was finalised in "
+     "March, but Baku has said it will not sign the treaty.", ("negotiated", None, "asserted")),
+    # a relative clause's subject is its antecedent
+    ("The ceasefire, which began on Sunday, has been violated several times.",
+     ("in_force", None, "asserted")),
+    ("The treaty has applied provisionally since 2017.", ("in_force", None, "asserted")),
+    # shelving suspends, vetoing rejects, abolishing ends
+    ("The new government shelved the free trade agreement in 2019.", ("suspended", None, "asserted")),
+    ("Moscow abolished the 1991 treaty in 2022.", ("terminated", "RUS", "asserted")),
+    # a definite proposal noun stands for the agreement of the sentence before
+    ("Israel and Hamas agreed to a ceasefire deal in January. Egypt put forward the proposal in "
+     "December.", ("proposed", "EGY", "asserted")),
+    # a delayed act is still to come, and the one delaying it is its doer
+    ("Hungary's parliament delayed a vote on ratifying the protocol.",
+     ("ratified", "HUN", "expected")),
+    ("Hungary postponed the ratification of the protocol.", ("ratified", "HUN", "expected")),
+    # a bid weighed is its weigher's own
+    ("Indonesia is weighing an application to join the trade pact.",
+     ("proposed", "IDN", "intended")),
     # a subject that denies the act
     ("Serbia and Kosovo tacitly agreed on the deal, but neither signed it.",
      ("signed", "SRB", "negated")),
@@ -125,6 +163,9 @@ def test_stage_readings(text, expected):
      "withdrawal was completed in February.", ("withdrawn", "ISR", "asserted")),
     # a person no dictionary places in a state is no party
     ("Kim and Putin inked the treaty on June 19.", ("signed", "person.kim", "asserted")),
+    # a delegation leaving leaves no agreement
+    ("Greece and France signed a defence pact in 2021. The delegation withdrew in protest.",
+     ("withdrawn", None, "asserted")),
     # "withdrew them" are troops, not the agreement just named
     ("Greece and France signed a defence pact in 2021. France later withdrew them.",
      ("withdrawn", "FRA", "asserted")),
@@ -164,6 +205,19 @@ def test_joining_the_organisation_of_the_only_accession(text, expected):
     # a bid to join another organisation is no stage of this accession
     ("Turkey's parliament ratified Sweden's NATO accession protocol in January 2024. Ukraine "
      "applied to join the EU in 2022.", ("proposed", "UKR", "asserted")),
+    # ending a conflict in a deal ends no deal
+    ("Armenia and Azerbaijan agreed to end decades of conflict in a peace deal signed in "
+     "Washington.", ("terminated", "ARM", "asserted")),
+    # what a court dismisses is a case, not the treaty
+    ("The court dismissed the case against the treaty.", ("rejected", None, "asserted")),
+    # a place reached is no deal reached
+    ("The ministers reached Ankara on Monday to discuss the grain deal.",
+     ("negotiated", None, "asserted")),
+    # a change proposed to an existing agreement is no proposal of it
+    ("Japan proposed that the pact be expanded.", ("proposed", "JPN", "asserted")),
+    ("Russia proposed an extension of the grain deal.", ("proposed", "RUS", "asserted")),
+    ("Russia proposed the grain deal's extension for another 60 days.",
+     ("proposed", "RUS", "asserted")),
     # "would rejoin" is a term of a revival, no bid
     ("Iran and world powers signed the nuclear deal in 2015. Under a revived deal, the US would "
      "rejoin the agreement.", ("proposed", "USA", "hypothetical")),
@@ -171,6 +225,27 @@ def test_joining_the_organisation_of_the_only_accession(text, expected):
 def test_bids_that_are_no_stage(text, absent):
     got = keys(extract(text))
     assert absent not in got, got
+
+
+def test_each_listed_object_has_its_own_stage_and_date():
+    got = extract("The United States withdrew from the INF Treaty in 2019 and from the Open Skies "
+                  "Treaty in 2020.")
+    dates = {a.name: [s.date for s in a.stages if s.stage == "withdrawn"] for a in got}
+    assert dates.get("Open Skies Treaty") == ["2020"], dates
+    assert ["2019"] in dates.values(), dates
+
+
+def test_a_passive_agreement_is_not_the_mention_after_it():
+    got = extract("The agreement, signed in 2015, was a step toward a peace treaty.")
+    signed = [a.name for a in got if any(s.stage == "signed" for s in a.stages)]
+    assert signed == ["agreement"], signed
+
+
+def test_a_date_closing_the_clause_before_is_not_the_next_stages():
+    got = extract("Armenia and Azerbaijan initialled a peace agreement in August. The text was "
+                  "finalised in March, but Baku has said it will not sign the treaty.")
+    dates = [s.date for a in got for s in a.stages if s.stage == "signed"]
+    assert dates == [None], dates
 
 
 def test_joining_by_another_state_is_not_the_candidates_accession():

@@ -20,7 +20,8 @@ import re
 from typing import Any, Callable, Sequence
 
 from dyad.agreements.linking import Cluster
-from dyad.agreements.spans import group_after, groups, party_ref, subject_actors, token_at
+from dyad.agreements.spans import (dedupe_refs, group_after, groups, party_ref, span_root,
+                                   subject_actors, token_at)
 from dyad.model import ActorRef, Agreement, Evidence, Stage, make_id
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
@@ -127,6 +128,9 @@ _TIES = r"(?:(?:their|its|bilateral|full|formal|normal|diplomatic|economic|and)\
 _NORMALISE = re.compile(r"\b(?P<verb>normali[sz](?:e|es|ed|ing)|re-?establish(?:es|ed|ing)?|"
                         r"establish(?:es|ed|ing)?|restor(?:e|es|ed|ing)|resum(?:e|es|ed|ing))"
                         r"\s+" + _TIES +
+                        # "agreed to reopen their embassies", "exchanged ambassadors"
+                        r"|\b(?P<embassy>re-?open(?:s|ed|ing)?\s+(?:their\s+|its\s+)?embass(?:y|ies)|"
+                        r"exchang(?:e|es|ed|ing)\s+ambassadors)\b" +
                         # "announced the normalisation of relations", "agreed on the
                         # restoration of diplomatic ties": the noun is the act
                         r"|\b(?P<noun>normali[sz]ation|re-?establishment|restoration|resumption)"
@@ -146,9 +150,20 @@ def normalisations(parsed: ParsedDoc, records: Sequence[Agreement], actors: Sequ
     out: list[Agreement] = []
     known = [frozenset(p.country or p.actor_id for p in r.parties) for r in records
              if r.kind == "normalisation"]
+    partner_of: dict[int, list[ActorRef]] = {}  # sentence -> the side after "with" there
     for sent in parsed.sentences:
         if sent.i in mention_sents:
             continue
+        out += _passive_normalisations(parsed, sent, actors, known)
+        if sent.i - 1 in partner_of:  # "Bahrain followed a month later": with the same partner
+            follower = opening_list(parsed, sent, actors, sent.end)
+            if follower and _FOLLOWED.match(parsed.text, follower[-1].end, sent.end):
+                parties = dedupe_refs([*(party_ref(a.actor, actors) for a in follower
+                                         if a.actor.kind in PARTY_KINDS), *partner_of[sent.i - 1]])
+                ids = frozenset(p.country or p.actor_id for p in parties)
+                if len(ids) >= 2 and not any(ids <= k for k in known):
+                    known.append(ids)
+                    out.append(_normalisation(parsed, sent, parties, [], sent.start))
         for cue in _NORMALISE.finditer(parsed.text, sent.start, sent.end):
             if sent.parsed:
                 verb = token_at(parsed, cue.start(), cue.start() + 1)
@@ -168,29 +183,78 @@ def normalisations(parsed: ParsedDoc, records: Sequence[Agreement], actors: Sequ
                 reading = "intended" if _NOT_DONE.search(before) else "asserted"
                 agree = True if re.search(r"\bagree[ds]?\b", before, re.IGNORECASE) else None
                 subject = opening_list(parsed, sent, actors, cue.start())
+            if _RANKED.search(parsed.text, max(sent.start, cue.start() - 80), cue.start()):
+                # "The UAE became the first Gulf state to normalise ties with Israel": done
+                reading = "asserted"
+                subject = subject or opening_list(parsed, sent, actors, cue.start())
             if reading not in ASSERTED:
                 continue
             sides = [a for a in subject if a.actor.kind in PARTY_KINDS]
             with_ = _WITH.match(parsed.text, cue.end())
             if with_ is not None:
-                sides += [a for a in group_after(parsed.text, actors, with_.end(), ceiling=sent.end,
-                                                 max_gap=0) if a.actor.kind in PARTY_KINDS]
+                partners = [a for a in group_after(parsed.text, actors, with_.end(), ceiling=sent.end,
+                                                   max_gap=0) if a.actor.kind in PARTY_KINDS]
+                sides += partners
+                if partners and sides != partners:
+                    partner_of[sent.i] = [party_ref(a.actor, actors) for a in partners]
             parties = list({r.actor_id: r for r in (party_ref(a.actor, actors) for a in sides)}.values())
             ids = frozenset(p.country or p.actor_id for p in parties)
             if len(ids) < 2 or any(ids <= k for k in known):
                 continue
             known.append(ids)
-            evidence = Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end, text=sent.text)
-            stages = [Stage(stage="negotiated", party=p, modality=reading, evidence=evidence)
-                      for p in parties] if agree is not None else []
-            out.append(Agreement(
-                agreement_id=make_id("ag", "normalisation", "+".join(sorted(p.actor_id for p in parties)),
-                                     parsed.doc_id, cue.start()),
-                name="normalisation of relations", kind="normalisation", parties=parties,
-                stages=stages, evidence=[evidence]))
+            out.append(_normalisation(parsed, sent, parties, ["negotiated"] if agree is not None
+                                      else [], cue.start(), reading))
     return out
 
 
+# "Bahrain followed a month later", "Morocco did the same", "Sudan followed suit"
+_FOLLOWED = re.compile(r"\s*(?:,\s*)?(?:(?:soon|quickly|later|then)\s+)?(?:followed|did\s+the\s+same|"
+                       r"did\s+so)\b", re.IGNORECASE)
+
+
+def _normalisation(parsed: ParsedDoc, sent: Sentence, parties: list[ActorRef], stages: list[str],
+                   at: int, reading: str = "asserted") -> Agreement:
+    """A normalisation record read from sentence ``sent``, with a stage per party for each
+    of ``stages``."""
+    evidence = Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end, text=sent.text)
+    return Agreement(
+        agreement_id=make_id("ag", "normalisation", "+".join(sorted(p.actor_id for p in parties)),
+                             parsed.doc_id, at),
+        name="normalisation of relations", kind="normalisation", parties=parties,
+        stages=[Stage(stage=st, party=p, modality=reading, evidence=evidence)
+                for st in stages for p in parties], evidence=[evidence])
+
+
+# "Relations between Israel and Sudan were normalised in 2020": the sides before a passive
+_BETWEEN = re.compile(r"\b(?:diplomatic\s+)?(?:relations|ties)\s+between\s+(?:the\s+)?", re.IGNORECASE)
+_PASSIVE_DONE = re.compile(r"\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:normali[sz]ed|"
+                           r"restored|re-?established|resumed)\b", re.IGNORECASE)
+
+
+def _passive_normalisations(parsed: ParsedDoc, sent: Sentence, actors: Sequence[Any],
+                            known: list[frozenset[str]]) -> list[Agreement]:
+    """"Relations between Israel and Sudan were normalised in 2020", "Ties between Riyadh
+    and Tehran have been restored": a normalisation done, with no party acting alone."""
+    out: list[Agreement] = []
+    for cue in _BETWEEN.finditer(parsed.text, sent.start, sent.end):
+        sides = [a for a in group_after(parsed.text, actors, cue.end(), ceiling=sent.end, max_gap=0)
+                 if a.actor.kind in PARTY_KINDS]
+        if len(sides) < 2 or not _PASSIVE_DONE.match(parsed.text, sides[-1].end, sent.end):
+            continue
+        parties = list({r.actor_id: r for r in (party_ref(a.actor, actors) for a in sides)}.values())
+        ids = frozenset(p.country or p.actor_id for p in parties)
+        if len(ids) < 2 or any(ids <= k for k in known):
+            continue
+        known.append(ids)
+        out.append(_normalisation(parsed, sent, parties, [], cue.start()))
+    return out
+
+
+# "became the first Arab state to", "was the fourth country to": a rank among those
+# who did it, so the act is done
+_RANKED = re.compile(r"\b(?:became|was|were|has\s+become|had\s+become)\s+(?:the\s+)?(?:first|second|"
+                     r"third|fourth|fifth|sixth|last|latest|only|\d+(?:st|nd|rd|th))\s+"
+                     r"(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
 # A verb that makes the noun an act: "announced the full normalisation of relations".
 _ANNOUNCED = re.compile(r"\b(?:agreed|announced|reached|sealed|completed|finali[sz]ed)\s+(?:on\s+|to\s+)?"
                         r"(?:the\s+|a\s+)?(?:full\s+|formal\s+)?$", re.IGNORECASE)
@@ -259,7 +323,7 @@ def object_parties(parsed: ParsedDoc, c: Cluster, parties: list[ActorRef],
         return []
     for m in c.mentions:
         sent = parsed.sentences[m.sent]
-        head = token_at(parsed, m.head_start)
+        head = span_root(parsed, m.start, m.end)
         if not sent.parsed or head is None or head.dep != "dobj":
             continue
         verb = parsed.tokens[head.head]

@@ -68,6 +68,7 @@ class Lexicon:
     kind_cues: tuple[tuple[str, tuple[str, ...]], ...]  # (kind, cue words), in priority
     context_kinds: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]  # sentence cues, in priority
     basing_refinement: tuple[re.Pattern[str], ...]  # defence -> basing
+    peace_refinement: tuple[re.Pattern[str], ...]  # a security deal ending a war -> peace
     triggers: tuple[Trigger, ...]
     bodies: dict[str, str | None]
     body_pattern: re.Pattern[str]
@@ -152,6 +153,8 @@ def load_lexicon() -> Lexicon:
                             for k, v in (lex.get("context_kinds") or {}).items()),
         basing_refinement=tuple(_compile(p, "lexicon.yaml basing_refinement")
                                 for p in lex.get("basing_refinement") or ()),
+        peace_refinement=tuple(_compile(p, "lexicon.yaml peace_refinement")
+                               for p in lex.get("peace_refinement") or ()),
         triggers=triggers,
         bodies=bodies,
         body_pattern=body_pattern,

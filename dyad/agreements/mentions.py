@@ -70,8 +70,12 @@ _MEMO_AFTER = re.compile(r"\s+(?:of\s+(?:understanding|agreement|cooperation)|on
 # "a great deal", "deal with": a head in these frames is not an agreement.
 NOT_AGREEMENT = re.compile(r"\b(?:great|good) deal\b|\bin agreement\b|\b(?:to|will|must|can|could|"
                            r"should|would|cannot|and|help|not)\s+deal\s+with\b"
-                           r"|\bagreement (?:that|with (?:him|her|them|this|that))\b",
+                           r"|\bagreement with (?:him|her|them|this|that)\b",
                            re.IGNORECASE)
+# "There is agreement that talks should go on": a bare "agreement that" is a consensus;
+# with a determiner or a modifier it heads a relative clause ("a defence cooperation
+# agreement that gives US forces access to bases").
+_BARE_THAT = re.compile(r"\s+that\b", re.IGNORECASE)
 
 
 @dataclass
@@ -91,6 +95,7 @@ class AgreementMention:
     sent_start: int = 0  # the sentence's offsets in the document
     sent_end: int = 0
     partners: list[Any] = field(default_factory=list)  # the actors after "with X and Y"
+    sides: list[Any] = field(default_factory=list)  # the actors after "between X and Y"
 
     @property
     def plural(self) -> bool:
@@ -144,6 +149,8 @@ def find_mentions(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Lexicon) ->
             continue  # "ceasefire agreement": the last head noun heads the mention
         if nxt is not None and nxt.sent == tok.sent and nxt.text.lower() in NOT_HEAD_BEFORE:
             continue  # "treaty allies", "treaty obligations": a modifier, not an agreement
+        if tok.text == "framework" and nxt is not None and nxt.text.lower() == "of":
+            continue  # "within the framework of NATO": a setting, not an agreement
         named = _named(parsed, tok, actors, lexicon) if tok.text.lower() not in GENERIC_ONLY else None
         mention = named or _generic(parsed, tok, actors, lexicon)
         if mention is None or not free(mention.start, mention.end):
@@ -359,6 +366,9 @@ def _generic(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon
     det = toks[lo - 1].text.lower() if lo - 1 >= sent.token_start else ""
     if det == "no":
         return None  # "No agreement was reached", "there is no deal": none exists
+    if lo == head.i and det not in DEFINITE | INDEFINITE and head.text.lower() == "agreement" \
+            and _BARE_THAT.match(parsed.text, head.end):
+        return None  # "There is agreement that ...": a consensus
     start = toks[lo].start
     # what follows the head may say the kind: "a deal for 36 fighter jets", "accord on
     # trade", "a deal with France for 26 jets"

@@ -24,7 +24,7 @@ from dyad.agreements.lexicon import Lexicon, context_kind, load_lexicon, normali
 from dyad.agreements.linking import Cluster, cluster
 from dyad.agreements.mentions import ENTRY_HEADS, find_mentions
 from dyad.agreements.spans import (dedupe_refs, group_after, is_own_igo, own_names, party_ref,
-                                   ref_for_id, token_at)
+                                   ref_for_id, span_root)
 from dyad.agreements.stage_parties import PAIR, pair_before, split_pair_stages
 from dyad.agreements.stages import ANAPHORA_SENTENCES, find_stages
 from dyad.agreements.terms import Terms, read_terms
@@ -46,6 +46,8 @@ _HELPER_AFTER = re.compile(r"(?:\s+and\s+\w+)?\s+(?:as\s+(?:a\s+|the\s+)?)?(?:me
 _NOT_PARTNER_GAP = re.compile(r"\b(?:disputes?|tensions?|conflicts?|wars?|rows?|standoffs?|"
                               r"confrontations?|rivalry|clash(?:es)?|fighting|hostilit(?:y|ies)|"
                               r"amid|against|compared|unlike)\b", re.IGNORECASE)
+_KIN = re.compile(r"(?:its|their|his|her|our)\s+(?:[\w-]+\s+)?(?:partners?|all(?:y|ies)|neighbou?rs?)"
+                  r"\s*,?\s+(?:the\s+)?", re.IGNORECASE)
 _ACRONYM = re.compile(r"(?:\s*\([A-Z][A-Za-z0-9-]{1,11}\))?")
 _THEIR = re.compile(r"\btheir\s+$", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:bound|tied|allied|linked)\s+(?:by|through|under)\s+(?:the|a|an|their)?\s*$|"
@@ -89,6 +91,7 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] 
     staged = find_stages(parsed, clusters, actors, dates, lexicon, modality, doc_date=doc_date)
     terms = _terms(parsed, clusters, quantities, lexicon)
     out: list[Agreement] = []
+    mention_sents: set[int] = set()  # sentences whose deal may be the normalisation itself
     for c in clusters:
         stages = [s for cl, s in staged if cl is c]
         others = {m.sent for o in clusters if o is not c for m in o.mentions}
@@ -98,8 +101,12 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] 
             record = record.model_copy(update={"kind": out[-1].kind})
         if record is not None:
             out += _one_per_partner(record, c)
-    # "Bahrain and Qatar agreed to restore diplomatic ties": a normalisation with no noun
-    mention_sents = {m.sent for c in clusters for m in c.mentions}
+        if record is None or record.kind in {"normalisation", "other", "treaty", "framework"} \
+                or not any(m.kind_cued for m in c.mentions):
+            mention_sents |= {m.sent for m in c.mentions}
+    # "Bahrain and Qatar agreed to restore diplomatic ties": a normalisation with no noun,
+    # also next to a deal of another kind ("agreed to restore ties and to revive a 2001
+    # security cooperation agreement": two agreements)
     return out + normalisations(parsed, out, actors, mention_sents, modality)
 
 
@@ -169,6 +176,9 @@ def _with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> 
             cue = seller
         if cue:
             start = end + cue.end()
+            # "a security deal with its partner Australia", "with their ally the US"
+            kin = _KIN.match(text, start, sent.end)
+            start = kin.end() if kin else start
             if not re.search(r"\b(?:which|that|who|signed|agreed)\b", cue.group(0)) \
                     and not _NOT_PARTNER_GAP.search(cue.group(0)) \
                     and not _HELPER.match(text, start):
@@ -179,6 +189,8 @@ def _with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> 
                     o.start < a.end and a.start < o.end for o in mentions)]
                 partners = [a for a in found if not _HELPER_AFTER.match(text, a.end)]
                 m.actors, m.partners = m.actors + partners, partners
+                if re.search(r"\b(?:between|among)\s+$", cue.group(0)):
+                    m.sides = partners
     return mentions
 
 
@@ -241,6 +253,7 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
     parties += antecedent_parties(parsed, c, parties, actors, others)
     own = set().union(*(own_names(m) for m in c.mentions))
     parties = dedupe_refs(_country_level(p, actors) for p in parties if not is_own_igo(p, own))
+    parties = _between_sides(c, parties, actors)
     stages = split_pair_stages(parsed, stages, parties, actors)
     # "Fifteen countries signed the RCEP": the signatories act together, not the IGO
     stages = list({s: None for s in (s.model_copy(update={"party": None})
@@ -255,6 +268,9 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
         # sentence its purpose (only the strong purposes: troops alone make no pact)
         purpose = context_kind(context, lexicon)
         kind = purpose if purpose in TREATY_PURPOSES else kind
+    if kind == "defence" and not (named and named.known) and _weak_defence(c) \
+            and any(p.search(context) for p in lexicon.peace_refinement):
+        kind = "peace"  # "a security agreement ending two decades of conflict"
     if kind == "defence" and not (named and named.known) \
             and any(p.search(context) for p in lexicon.basing_refinement):
         kind = "basing"  # "a defence cooperation agreement giving US forces access to bases"
@@ -289,8 +305,33 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
                      provisions=terms.provisions, value=terms.value, evidence=evidence)
 
 
+def _between_sides(c: Cluster, parties: list[ActorRef], actors: Sequence[Any]) -> list[ActorRef]:
+    """"Qatar and Egypt negotiated the ceasefire between Israel and Hamas": an agreement
+    whose mention names its two or more sides after "between" binds those sides; others
+    acting on it (brokers, hosts, guarantors signing) are no parties. A well-known
+    agreement keeps its listed parties."""
+    named = c.named
+    if named is not None and named.known is not None and named.known.parties:
+        return parties
+    sides = {party_ref(a.actor, actors).actor_id for m in c.mentions for a in m.sides}
+    sides = {_country_level(ref_for_id(i, actors), actors).actor_id for i in sides}
+    if len(sides) < 2 or not sides <= {p.actor_id for p in parties}:
+        return parties
+    return [p for p in parties if p.actor_id in sides]
+
+
 # Purposes a bare "treaty" takes from its sentences ("a treaty ending the war").
-TREATY_PURPOSES = frozenset({"ceasefire", "normalisation", "peace", "boundary"})
+TREATY_PURPOSES = frozenset({"ceasefire", "normalisation", "peace", "boundary", "arms_control"})
+
+
+# Kind words that make a defence pact of a deal between allies, whatever its sentences say.
+_STRONG_DEFENCE = re.compile(r"\b(?:defen[cs]e|alliance|mutual|deterren\w+|deterrent|intelligence|"
+                             r"assistance|reciprocal)\b", re.IGNORECASE)
+
+
+def _weak_defence(c: Cluster) -> bool:
+    """A defence agreement named only "security" or "military" ("a security deal")."""
+    return not any(_STRONG_DEFENCE.search(m.text) for m in c.mentions)
 
 
 def _pair_parties(parsed: ParsedDoc, c: Cluster, stages: list[Stage], parties: list[ActorRef],
@@ -361,7 +402,7 @@ def _joint_subjects(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> lis
         if not sent.parsed or not re.search(r"\b(?:in|under|through|via)\s+(?:a|an|the)\s+$",
                                             parsed.text[max(sent.start, m.start - 12):m.start]):
             continue
-        head = token_at(parsed, m.head_start)
+        head = span_root(parsed, m.start, m.end)
         prep = parsed.tokens[head.head] if head is not None and head.dep == "pobj" else None
         verb = parsed.tokens[prep.head] if prep is not None and prep.dep == "prep" else None
         if verb is not None and verb.dep == "dobj":  # "restored ties in a deal": the PP may hang on the object

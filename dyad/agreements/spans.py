@@ -54,6 +54,14 @@ def token_at(parsed: ParsedDoc, start: int, end: int | None = None) -> Token | N
     return inside[0] if inside else None
 
 
+def span_root(parsed: ParsedDoc, start: int, end: int) -> Token | None:
+    """The token of [start, end) whose head lies outside it: the syntactic head of a
+    mention ("Accords" in "the Abraham Accords", whose first word is "Abraham")."""
+    inside = [t for t in parsed.tokens if start <= t.start and t.end <= end]
+    return next((t for t in inside if not start <= parsed.tokens[t.head].start < end or t.head == t.i),
+                inside[-1] if inside else None)
+
+
 def groups(text: str, mentions: Sequence[Any]) -> list[list[Any]]:
     """Mentions joined into lists: "American, French and Chinese" is one group."""
     out: list[list[Any]] = []

@@ -68,6 +68,8 @@ DECIDED_BY_AGREEING = frozenset({"renewed", "suspended", "terminated"})
 _RANKED_DOER = re.compile(r"\b(?:became|was|were|has\s+become|had\s+become)\s+(?:the\s+)?(?:first|second|"
                           r"third|fourth|fifth|last|latest|only|\d+(?:st|nd|rd|th)|\w+th)\s+"
                           r"(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
+# "delayed a vote on ratifying", "postponed the signing": the act is still to come
+DELAYING_VERBS = frozenset({"delay", "postpone", "defer", "reschedule", "push"})
 # "threatened to quit the pact", "warned it could withdraw": an act held out, not done
 THREATENING_VERBS = frozenset({"threaten", "menace"})
 NEGATIVE_SUBJECTS = frozenset({"neither", "none", "nobody", "nothing"})
@@ -117,6 +119,8 @@ def refine(parsed: ParsedDoc, tok: Token | None, modality: str, *, stage: str = 
         return "expected"
     if modality == "asserted" and _awaited(parsed, tok):
         return "expected"  # "the treaty awaits signature", "pending ratification"
+    if modality == "asserted" and _delayed(parsed, tok):
+        return "expected"  # "delayed a vote on ratifying the protocol": still to come
     if modality == "asserted" and _demanded(parsed, tok):
         return "intended"
     if modality == "asserted" and tok.dep == "xcomp" and tok.head != tok.i \
@@ -232,6 +236,19 @@ def _required(parsed: ParsedDoc, tok: Token) -> bool:
         if head.lemma.lower() in REQUIRING_VERBS:
             return True
         node = head
+    return False
+
+
+def _delayed(parsed: ParsedDoc, tok: Token) -> bool:
+    """The trigger (a gerund or noun) sits in the object of a verb of delaying ("delayed a
+    vote on ratifying", "postponed the signing")."""
+    node = tok
+    for _ in range(MAX_HOPS + 1):
+        if node.dep not in {"pcomp", "pobj", "prep", "dobj", "nsubjpass"} or node.head == node.i:
+            return False
+        node = parsed.tokens[node.head]
+        if node.pos in {"VERB", "AUX"}:
+            return node.lemma.lower() in DELAYING_VERBS
     return False
 
 

@@ -27,6 +27,7 @@ from dyad.agreements.mentions import AgreementMention
 from dyad.agreements.spans import (group_after, group_before, party_ref, ref_for_id,
                                    subject_actors, token_at)
 from dyad.agreements.stage_modality import DEMANDING_VERBS, PROPOSAL_NOUNS
+from dyad.agreements.stage_targets import MEMBERSHIP_NOUNS
 from dyad.model import ActorRef, Stage
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
@@ -101,7 +102,8 @@ def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: Agreemen
         by = None  # "pushed for a deal between Israel and Saudi Arabia": the deal's sides
     found: list[Any] = []
     if by:
-        found = group_after(text, free_actors, by.end(), ceiling=sent.end)
+        found = _with_counterparts(text, group_after(text, free_actors, by.end(), ceiling=sent.end),
+                                   free_actors)
     if not found and mention.start <= hit.start < mention.head_start:
         # "the US-proposed ceasefire": the actor fused to the participle acted
         found = [a for a in pool if a.end == hit.start - 1 and text[a.end] in "-–"]
@@ -157,7 +159,8 @@ PRESENTING_VERBS = frozenset({"make", "present", "submit", "table", "unveil", "s
 # the pact", "completed the withdrawal from the treaty"); "hosted the signing" is not one.
 DECLARING_VERBS = frozenset({"announce", "declare", "confirm", "notify", "formalise",
                              "formalize", "complete", "finalise", "finalize", "order",
-                             "decree", "proclaim", "initiate", "begin", "start", "launch"})
+                             "decree", "proclaim", "initiate", "begin", "start", "launch",
+                             "postpone", "delay", "defer"})
 
 
 def _announcer(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[Any]:
@@ -169,6 +172,27 @@ def _announcer(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[Any]:
     if head.lemma.lower() not in DECLARING_VERBS:
         return []
     return subject_actors(parsed, head, actors, passive=False)
+
+
+# A bid only its maker weighs or prepares ("Indonesia is weighing an application"; but
+# "Hamas weighed a ceasefire proposal" is someone else's).
+OWN_BIDS = frozenset({"application", "bid", "candidacy", "candidature", "request"})
+WEIGHING_VERBS = frozenset({"weigh", "consider", "prepare", "plan", "mull", "contemplate",
+                            "discuss", "finalise", "finalize"})
+
+
+_COUNTERPART_GAP = re.compile(r"\s+and\s+(?:his|her|their|its)\s+", re.IGNORECASE)
+
+
+def _with_counterparts(text: str, found: list[Any], actors: Sequence[Any]) -> list[Any]:
+    """The agent list and "and his Mauritian counterpart" after it ("signed by Keir Starmer
+    and his Mauritian counterpart"): the counterpart signed too."""
+    if not found:
+        return found
+    nxt = next((a for a in sorted(actors, key=lambda a: a.start) if a.start >= found[-1].end), None)
+    if nxt is not None and _COUNTERPART_GAP.fullmatch(text, found[-1].end, nxt.start):
+        return [*found, nxt]
+    return found
 
 
 def _is_noun(parsed: ParsedDoc, tok: Any) -> bool:
@@ -193,6 +217,9 @@ def _owner_of_noun(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[A
     head = parsed.tokens[tok.head]
     if tok.dep in {"dobj", "nsubjpass"} and head.lemma.lower() in PRESENTING_VERBS:
         return subject_actors(parsed, head, actors, passive=False)
+    if tok.dep == "dobj" and tok.lemma.lower() in OWN_BIDS and head.lemma.lower() in WEIGHING_VERBS:
+        return subject_actors(parsed, head, actors, passive=False)  # "Indonesia is weighing
+        # an application": its own
     return []
 
 
@@ -279,6 +306,19 @@ def _object_of_demand(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> lis
     if obj is None:
         return []
     return [a for a in actors if a.start <= obj.start < a.end]
+
+
+def joiner(parsed: ParsedDoc, tok: Any, actors: Sequence[Any], pool: Sequence[Any]) -> list:
+    """The owner of an accession or membership that took effect ("Britain's accession to
+    the CPTPP took effect" is the pact's entry into force for Britain)."""
+    if tok is None or not parsed.sentences[tok.sent].parsed or tok.pos not in {"VERB", "AUX"}:
+        return []
+    subj = next((c for c in parsed.children(tok) if c.dep == "nsubj"), None)
+    if subj is None or subj.lemma.lower() not in MEMBERSHIP_NOUNS:
+        return []
+    mods = [c for c in parsed.children(subj) if c.dep in {"poss", "compound", "amod"}]
+    return [party_ref(a.actor, pool) for a in actors
+            if any(a.start <= m.start < a.end for m in mods)]
 
 
 def joint_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, free_actors: Sequence[Any],
@@ -387,7 +427,7 @@ def split_pair_stages(parsed: ParsedDoc, stages: list[Stage], parties: list[Acto
         if len(pair) == 2 and {p.country for p in pair} <= countries:
             out += [s.model_copy(update={"party": p}) for p in pair]
         elif s.party is None and s.stage in _PAIR_ACTS and len(countries) == 2 \
-                and (_BOTH_BODIES.search(s.evidence.text) or s.stage == "signed"):
+                and _BOTH_BODIES.search(s.evidence.text):
             # "ratified by both parliaments": each side of a two-party agreement
             out += [s.model_copy(update={"party": p}) for p in
                     {p.country: p for p in parties if p.country}.values()]

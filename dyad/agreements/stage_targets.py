@@ -1,0 +1,463 @@
+"""Which agreement a stage trigger acts on (``target``), for ``stages.find_stages``.
+
+In order: the mention whose modifiers hold the trigger ("the recently signed accord"); the
+agreement that is the subject of a passive trigger or the noun its participle reduces ("the
+treaty was abandoned by Washington", "The agreement, signed in 2015, was ..."); the first
+mention after the trigger (within ``OBJECT_WINDOW`` characters, no other trigger between;
+past them for "after years of negotiations"); the agreement of the previous sentences for a
+pronoun ("withdrew from it"), a bare exit or signing ("The US pulled out in 2018"), or a
+definite proposal noun ("Egypt put forward the plan"); a relative clause's antecedent; the
+last mention before it; for ``anaphoric`` triggers, the agreement of the previous
+``ANAPHORA_SENTENCES`` sentences. A trigger whose object is something else ("signed a
+decree", "withdrew from Sinai", "New tariffs took effect") acts on no agreement; a bid to
+join or a joining of an organisation acts on its accession agreement (``accession_target``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+from dyad.agreements.lexicon import Hit
+from dyad.agreements.linking import Cluster
+from dyad.agreements.mentions import AgreementMention
+from dyad.agreements.spans import token_at
+from dyad.nlp.parsed import ParsedDoc, Sentence
+
+OBJECT_WINDOW = 80
+OBJECT_NEAR = 30  # an ``object: after`` trigger's agreement starts this close after it
+SUBJECT_WINDOW = 60  # how far before a "reach/agree" trigger its agreement may stand
+ANAPHORA_SENTENCES = 2
+_ONLY_AFTER = frozenset({"withdrawn"})
+# What a part of an agreement is called: "its provisions took effect", "the term expired".
+PART_WORDS = frozenset({"text", "document", "provision", "clause", "term", "phase", "stage",
+                        "part", "extension", "article", "chapter", "protocol", "amendment"})
+# Nouns of a stage or a relation to an agreement, objects that still point at it
+# ("approved the ratification", "suspended its participation in the pact").
+STAGE_NOUNS = frozenset({"ratification", "extension", "renewal", "accession", "membership",
+                         "participation", "implementation", "compliance", "involvement",
+                         "obligation", "commitment", "signature", "signing"})
+# A party's own part in an agreement: "Britain's accession to the CPTPP took effect".
+MEMBERSHIP_NOUNS = frozenset({"accession", "membership"})
+# "its participation in the treaty", "the terms of the deal", "a proposal for a truce"
+ASPECT_PREPOSITIONS = frozenset({"of", "in", "on", "for", "to", "with", "under", "over", "about"})
+# What is reached or agreed on the way to an agreement ("reached a consensus in May on the
+# deal"): objects that still point at it.
+SETTLEMENT_NOUNS = frozenset({"consensus", "understanding", "compromise", "breakthrough",
+                              "terms", "settlement", "framework", "outline", "principle",
+                              "conclusion", "agreement", "deal", "accord", "text", "draft",
+                              # "rejected the ceasefire proposal": the agreement proposed
+                              "proposal", "offer", "plan", "idea", "version"})
+# Documents that are signed, passed or issued without being agreements between states.
+OTHER_DOCUMENTS = frozenset({"letter", "decree", "law", "bill", "order", "petition",
+                             "communique", "communiqué", "resolution", "book", "ordinance",
+                             "proclamation", "budget", "legislation", "motion", "note",
+                             "guestbook", "directive", "executive", "waiver", "memo"})
+# "the withdrawal took effect", "its exit became effective": an exit completed
+EXIT_TOOK_EFFECT = re.compile(r"(?:withdrawal|exit|departure|pull-?out)\s+(?:(?:formally|finally|"
+                               r"officially)\s+)?(?:took\s+effect|takes\s+effect|became\s+(?:effective|"
+                               r"official|final)|was\s+(?:completed|finali[sz]ed))\b", re.IGNORECASE)
+# "years of negotiations", "a decade of talks": a negotiation told as a span of time
+LONG_TALKS = re.compile(r"\bof\s+(?:\w+\s+)?(?:negotiations?|talks)$", re.IGNORECASE)
+# Between an ``object: after`` trigger and a mention of another clause.
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
+# "end" ends its direct object: an agreement after a preposition is not what ended.
+_ENDING = re.compile(r"end(?:s|ed|ing)?", re.IGNORECASE)
+_END_OF = re.compile(r"(?:\s+of(?=\s))?")  # "the end of the pact": the noun's own "of"
+_PREPOSITION = re.compile(r"\b(?:of|in|on|under|with|for|by|through|after|via)\b", re.IGNORECASE)
+# Two objects of one verb: "left the WHO and the Paris accord" (no comma, a short name).
+_OBJECT_LIST = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w.'’-]+\s+){1,3}(?:and|as\s+well\s+as)\s+"
+                          r"(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
+
+
+def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
+            pairs: Sequence[tuple[AgreementMention, Cluster]], by_sent: dict, sent: Sentence):
+    for m, c in pairs:
+        if m.start <= hit.start and hit.end <= m.head_start:
+            return m, c
+    if hit.trigger.before_only:
+        return subject_mention(parsed, hit, pairs)
+    nxt = min((h.start for h in hits if h.start > hit.start), default=sent.end)
+    window = OBJECT_NEAR if hit.trigger.after_only else OBJECT_WINDOW
+    if LONG_TALKS.search(parsed.text, hit.start, hit.end):
+        # "After years of negotiations, India and the EU signed a trade deal": the talks
+        # led to the agreement the sentence goes on to name, past its other triggers
+        nxt, window = sent.end, sent.end - hit.end
+    if _other_object(parsed, hit, pairs, only=OTHER_DOCUMENTS):
+        return None  # "signed an executive order implementing the agreement"
+    if hit.trigger.stage == "withdrawn" and _left_elsewhere(parsed, hit, pairs):
+        return None  # "Israeli forces withdrew from Sinai": a place was left, not a treaty
+    passive = passive_subject(parsed, hit, pairs)
+    if passive is not None:
+        return passive  # "the treaty was abandoned by Washington", "The agreement, signed in
+        # 2015, was a step toward a peace treaty": not the mention after it
+    if _part_subject(parsed, hit, pairs):
+        # "The text was finalised in March, but Baku will not sign the treaty": the text of
+        # the agreement named before
+        before = [(m, c) for m, c in pairs if m.end <= hit.start]
+        return before[-1] if before else _previous(by_sent, sent)
+    if hit.trigger.stage in {"negotiated", "rejected"} and _other_object(parsed, hit, pairs) and \
+            _object_lemma(parsed, hit) not in SETTLEMENT_NOUNS:
+        return None  # "The ministers reached Ankara to discuss the grain deal", "the court
+        # dismissed the case against the treaty"
+    for m, c in pairs:  # a mention inside the match is its object too ("put the deal on hold")
+        if m.start > hit.start and m.start - hit.end <= window and m.start < nxt:
+            if hit.trigger.after_only and m.start > hit.end and \
+                    _CLAUSE_BREAK.search(parsed.text, hit.end, m.start) and \
+                    not _OBJECT_LIST.fullmatch(parsed.text, hit.end, m.start):
+                break  # "dissolves the Minsk Group, and a transit deal": not its object
+            if _ENDING.fullmatch(parsed.text, hit.start, hit.end) and _PREPOSITION.search(
+                    parsed.text, hit.end + len(_END_OF.match(parsed.text, hit.end).group(0)), m.start):
+                break  # "agreed to end decades of conflict in a peace deal": the conflict ended
+            return m, c
+    if not pairs and (pronoun_ref(parsed.text, hit, sent) or _bare_exit(parsed, hit, sent)
+                      or _proposal_ref(parsed.text, hit, sent)):
+        return _previous(by_sent, sent)
+    relative = relative_object(parsed.text, hit, pairs)
+    if relative is not None:
+        return relative  # "the agreement, which Washington abandoned in 2018"
+    if hit.trigger.stage == "withdrawn" and EXIT_TOOK_EFFECT.match(parsed.text, hit.start, sent.end):
+        # "..., and the withdrawal took effect in June 2002": the exit told before
+        before = [(m, c) for m, c in pairs if m.end <= hit.start]
+        return before[-1] if before else (None if pairs else _previous(by_sent, sent))
+    if hit.trigger.stage in _ONLY_AFTER or hit.trigger.joins or hit.trigger.after_only:
+        return None
+    if hit.trigger.stage == "in_force" and _other_subject(parsed, hit, pairs):
+        return None  # "the new tariffs took effect": something else came into force
+    before = [(m, c) for m, c in pairs if m.end <= hit.start]
+    if before and _other_object(parsed, hit, pairs):
+        return None  # "Iran has rejected direct negotiations": the verb acts on something else
+    if before:
+        m, c = before[-1]
+        if hit.trigger.stage == "negotiated" and _agreed_to_act(parsed, hit):
+            return None  # "Under the deal, Israel agreed to release prisoners": a commitment
+        if hit.trigger.stage != "negotiated" or hit.start - m.end <= SUBJECT_WINDOW:
+            return m, c
+    if not pairs and hit.trigger.anaphoric and not _other_object(parsed, hit, pairs):
+        return _previous(by_sent, sent)
+    return None
+
+
+# A bid to join or a joining: its words ("applied to join", "membership bid", "joined").
+_JOINING = re.compile(r"\b(?:re-?)?join|\bmember|\baccession|\baccede|\badmission", re.IGNORECASE)
+# "joined the alliance": an organisation named by a common noun after the trigger.
+_ORGANISATION_NOUN = re.compile(r"\s+the\s+(?:(?:western|military|defen[cs]e|trade|economic)\s+)?"
+                                r"(?:alliance|bloc|union|organi[sz]ation|grouping)\b", re.IGNORECASE)
+
+
+def accession_target(parsed: ParsedDoc, hit: Hit, sent: Sentence, sent_actors: Sequence[Any],
+                      clusters: Sequence[Cluster]):
+    """"Sweden applied to join NATO", "Finland became NATO's 31st member", "Sweden joined
+    the alliance": a bid to join, or joining, an organisation is a stage of the document's
+    accession agreement with it (its accession protocol), though the organisation, not an
+    agreement, is the object. The accession agreement whose words or sentences name the
+    organisation; for a joining, else the only one when it names its candidate state
+    (``candidates`` then keeps that state only): "applied to join the EU" is no stage
+    of a NATO protocol."""
+    if not (hit.trigger.joins or hit.trigger.stage == "proposed"
+            and _JOINING.search(parsed.text, hit.start, hit.end)):
+        return None
+    accessions = [c for c in clusters if c.kind == "accession"]
+    if not accessions:
+        return None
+    text = parsed.text
+    igo = next((a for a in sent_actors if a.actor.kind == "igo" and (
+        hit.start <= a.start < hit.end or hit.end <= a.start and
+        re.fullmatch(r"\s+(?:the\s+)?", text[hit.end:a.start]))), None)
+    if igo is None:
+        if not _ORGANISATION_NOUN.match(text, hit.end, sent.end):
+            return None
+        return (accessions[0].first, accessions[0]) if len(accessions) == 1 else None
+    named = [c for c in accessions if any(
+        igo.text.lower() in text[m.start:m.end].lower() or igo.text.lower() in
+        text[parsed.sentences[m.sent].start:parsed.sentences[m.sent].end].lower()
+        for m in c.mentions)]
+    if not named and hit.trigger.joins and len(accessions) == 1 and _candidate_states(accessions[0]):
+        named = accessions  # "Sweden's accession protocol ... Sweden joined NATO"
+    return (named[0].first, named[0]) if named else None
+
+
+def candidates(clust: Cluster, parties: list) -> list:
+    """The parties of a bid or joining that are the accession agreement's candidate: all
+    of them when its mentions name no state ("the accession protocols")."""
+    states = _candidate_states(clust)
+    return [p for p in parties if p.country in states] if states else parties
+
+
+def _candidate_states(clust: Cluster) -> set[str]:
+    """The states an accession agreement's mentions name ("Sweden's NATO" too)."""
+    return {a.actor.country for m in clust.mentions for a in m.actors
+            if a.actor.kind in {"state", "igo"} and a.actor.country}
+
+
+def subject_mention(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]]):
+    """The agreement that is the subject of an intransitive trigger ("The ceasefire began
+    at midnight"): the parse's subject when the sentence was parsed, else a mention
+    ending at most a few words before it."""
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is not None and parsed.sentences[tok.sent].parsed:
+        subj = next((c for c in parsed.children(tok) if c.dep == "nsubj"), None)
+        if subj is not None and subj.lemma.lower() in {"which", "that"} and tok.dep == "relcl":
+            subj = parsed.tokens[tok.head]  # "the ceasefire, which began on Sunday,"
+        if subj is None and tok.tag == "VBN" and tok.dep == "acl" and tok.head != tok.i:
+            head = parsed.tokens[tok.head]  # "the deal struck in 2015": the noun it reduces
+            return next(((m, c) for m, c in pairs if m.start <= head.start < m.end
+                         and m.end <= hit.start), None)
+        if subj is None:  # "the pact, in place since 1953,": set off right after it
+            return next(((m, c) for m, c in pairs if m.end <= hit.start and
+                         re.fullmatch(r"\s*,\s*", parsed.text[m.end:hit.start])), None)
+        return next(((m, c) for m, c in pairs if m.start <= subj.start < m.end), None)
+    before = [(m, c) for m, c in pairs if m.end <= hit.start and hit.start - m.end <= 12]
+    return before[-1] if before else None
+
+
+def relative_object(text: str, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]]):
+    """The mention a relative clause hangs on when the trigger is that clause's verb and
+    the relative pronoun its object: "the accord, which Washington abandoned", "the pact
+    that Moscow quit"."""
+    before = [(m, c) for m, c in pairs if m.end <= hit.start]
+    if not before:
+        return None
+    m, c = before[-1]
+    gap = text[m.end:hit.start]
+    if re.fullmatch(r"\s*,?\s*(?:which|that)\s+(?:[\w'’.-]+\s+){1,4}", gap, re.IGNORECASE):
+        return m, c
+    return None
+
+
+# An agreement, then a passive auxiliary, then the trigger: "the deal was scrapped".
+_PASSIVE_GAP = re.compile(r"\s*,?\s*(?:(?:has|have|had)\s+been|was|were|is|are|been)\s+"
+                          r"(?:(?:\w+ly|also|then|later|since|finally|never|not)\s+)?", re.IGNORECASE)
+
+
+def passive_subject(parsed: ParsedDoc, hit: Hit,
+                     pairs: Sequence[tuple[AgreementMention, Cluster]]):
+    """The agreement a passive trigger acts on, standing before it as its subject ("the
+    treaty was abandoned by Washington", "the pact was joined by Morocco") or as the noun
+    its participle reduces ("the accord, hammered out in Vienna, ..."): the object an
+    ``object: after`` trigger looks for, moved before it."""
+    before = [(m, c) for m, c in pairs if m.end <= hit.start]
+    if not before:
+        return None
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is not None and parsed.sentences[tok.sent].parsed:
+        if tok.tag != "VBN":
+            return None
+        subj = next((c for c in parsed.children(tok) if c.dep == "nsubjpass"), None)
+        if subj is not None:
+            return next(((m, c) for m, c in before if m.start <= subj.start < m.end), None)
+        if tok.dep == "acl" and tok.head != tok.i:
+            head = parsed.tokens[tok.head]
+            m, c = before[-1]
+            if m.start <= head.start < m.end and re.fullmatch(r"\s*,?\s*", parsed.text[m.end:hit.start]):
+                return m, c
+        return None
+    m, c = before[-1]  # no parse: word order ("the deal was scrapped")
+    return (m, c) if _PASSIVE_GAP.fullmatch(parsed.text, m.end, hit.start) else None
+
+
+def _part_subject(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
+    """The parsed subject of the trigger is "the text", "the document" or another part of
+    an agreement under a definite determiner, outside any mention ("The text was agreed")."""
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is None or not parsed.sentences[tok.sent].parsed or tok.pos not in {"VERB", "AUX"}:
+        return False
+    subj = next((c for c in parsed.children(tok) if c.dep in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and subj.lemma.lower() in {"text", "document"} \
+        and not any(m.start <= subj.start < m.end for m, _ in pairs) \
+        and any(c.dep == "det" and c.text.lower() in {"the", "its", "this"} for c in parsed.children(subj))
+
+
+_TO_VERB = re.compile(r"\s+to\s+(?!(?:the|a|an|its|their|this|that|it|them|which|what)\b)([a-z]+)\b")
+
+
+def _agreed_to_act(parsed: ParsedDoc, hit: Hit) -> bool:
+    """"agreed to release prisoners": agreeing to do something under an agreement named
+    before is a commitment it holds, not its negotiation ("agreed to the deal" is one)."""
+    if not parsed.text[hit.start:hit.end].lower().startswith("agree"):
+        return False
+    to = _TO_VERB.match(parsed.text, hit.end)
+    if to is None:
+        return False
+    verb = token_at(parsed, to.start(1), to.end(1))
+    return verb is None or not parsed.sentences[verb.sent].parsed or verb.tag == "VB"
+
+
+# "the plan", "this proposal": a definite proposal noun standing for the agreement proposed
+_PROPOSAL_REF = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:proposal|plan|draft|"
+                           r"framework|offer|idea|blueprint|initiative)\b", re.IGNORECASE)
+
+
+def _proposal_ref(text: str, hit: Hit, sent: Sentence) -> bool:
+    """"Egypt put forward the plan in May", "The proposal was first floated by Qatar": a
+    proposal trigger on a definite proposal noun, in a sentence naming no agreement, is
+    the proposal of the agreement of the sentences before."""
+    if hit.trigger.stage != "proposed":
+        return False
+    near = [m for m in _PROPOSAL_REF.finditer(text, sent.start, sent.end)
+            if -40 <= m.start() - hit.end <= 25 or 0 <= hit.start - m.end() <= 40]
+    return bool(near)
+
+
+def _previous(by_sent: dict, sent: Sentence):
+    """The agreement mentioned last in the previous ``ANAPHORA_SENTENCES`` sentences."""
+    for back in range(1, ANAPHORA_SENTENCES + 1):
+        prev = by_sent.get(sent.i - back)
+        if prev:
+            return max(prev, key=lambda p: p[0].start)
+    return None
+
+
+def pronoun_ref(text: str, hit: Hit, sent: Sentence) -> bool:
+    """"withdrew from it", "signed it", "It was signed": a pronoun next to the trigger
+    stands for the agreement of the previous sentences."""
+    after = re.match(r"\s+(?:(?:from|to|out\s+of|on)\s+)?(?:it|the\s+(?:text|documents?|papers))\b",
+                     text[hit.end:sent.end], re.IGNORECASE) or (  # "withdrew them" are troops
+        hit.trigger.stage in {"signed", "ratified"} and re.match(r"\s+them\b", text[hit.end:sent.end]))
+    before = re.search(r"(?:^|[,;]\s*|\band\s+)(?:it|the\s+(?:text|documents?))\s+(?:[a-z]+\s+){0,3}$"
+                       # "They were signed in Cairo": a passive "they" is the agreements
+                       r"|(?:^|[,;]\s*|\band\s+)they\s+(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$",
+                       text[sent.start:hit.start], re.IGNORECASE)
+    return bool(after or before)
+
+
+# After a verb with nothing said of its object: "pulled out in 2018", "quit.", "signed in
+# Athens on Friday", "withdrew three years later"
+_NOTHING_LEFT = re.compile(r"\s*(?:[,.;]|(?:in|on|at|last|this|after|earlier|later|soon|too|"
+                           r"altogether|unilaterally|formally|officially|jointly)\b|"
+                           r"(?:[\w-]+\s+){1,2}(?:later|earlier|afterwards|ago)\b|$)", re.IGNORECASE)
+_SHORT_SUBJECT = re.compile(r"(?:The|Their|Both|Its|[A-Z][\w'’-]*)(?:\s+(?!(?:troops|forces|soldiers|it|they)\b)"
+                            r"[\w'’-]+){0,4}\s+", )
+# Stages whose verb alone, with no object, still acts on the agreement just named.
+_BARE_STAGES = frozenset({"withdrawn", "signed"})
+
+
+def _bare_exit(parsed: ParsedDoc, hit: Hit, sent: Sentence) -> bool:
+    """"The US pulled out in 2018", "Their ministers signed in Athens on Friday": a
+    withdrawal or signing verb with no object and a named subject (a state or its
+    envoys, not "the troops" leaving nor "it") acts on the agreement of the previous
+    sentences; so does "Seoul threatened to quit" through the verb it completes."""
+    if hit.trigger.stage not in _BARE_STAGES or not _NOTHING_LEFT.match(parsed.text, hit.end, sent.end):
+        return False
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is not None and not parsed.sentences[tok.sent].parsed:
+        # no parse (no name in the sentence): a short subject opening it signs ("The two
+        # ministers signed on Friday."); one leaving is no named state ("The delegation
+        # withdrew in protest")
+        return hit.trigger.stage == "signed" and \
+            _SHORT_SUBJECT.fullmatch(parsed.text, sent.start, hit.start) is not None
+    if tok is None or tok.pos != "VERB":
+        return False
+    head = parsed.tokens[tok.head]
+    if tok.tag == "VBN" and not (tok.dep == "acl" and head.dep == "ROOT" and head.pos in {"NOUN", "PROPN"}):
+        return False  # "signed in 2019" as a participle; but "The two ministers signed on
+        # Friday", parsed as a noun phrase, is a clause
+    if any(c.dep in {"dobj", "nsubjpass", "auxpass"} or c.dep == "prep" and c.text.lower() in {"from", "of", "up"}
+           or c.dep == "prt" and not hit.start <= c.start < hit.end for c in parsed.children(tok)):
+        return False  # "signed up", "withdrew from Gaza", "signed a decree"
+    verb = tok
+    if tok.dep == "xcomp" and tok.head != tok.i:
+        verb = parsed.tokens[tok.head]
+    subj = next((c for c in parsed.children(verb) if c.dep == "nsubj"), None)
+    if tok.tag == "VBN":
+        subj = head
+    if subj is None:
+        return False
+    if hit.trigger.stage == "withdrawn":
+        return subj.pos == "PROPN"
+    return subj.pos in {"PROPN", "NOUN"} and subj.lemma.lower() not in {"troop", "force", "soldier"}
+
+
+def _left_elsewhere(parsed: ParsedDoc, hit: Hit,
+                    pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
+    """A parsed withdrawal verb whose "from" / "out of" object is no agreement mention
+    ("troops withdrew from Sinai and security arrangements were set"): what was left is a
+    place or a force, and the agreement after it was not left."""
+    after = next((m.start for m, _ in pairs if m.start >= hit.end), None)
+    if after is not None and re.match(r"\s+(?:from|out\s+of)\s+[^,;]*?(?:,|\band\b|\bor\b)",
+                                      parsed.text[hit.end:after], re.IGNORECASE):
+        return True  # "withdrew from Sinai and security arrangements": coordinated after
+    gap = re.match(r"\s+(?:from|out\s+of)\s+(?P<rest>.*)$", parsed.text[hit.end:after], re.IGNORECASE | re.DOTALL) \
+        if after is not None else None
+    if gap and not re.fullmatch(r"(?:(?:the|its|their|this|that|a|an)\s+)?(?:[\w.-]+['’]s\s+)?(?:[\w-]+\s+){0,2}",
+                                gap.group("rest"), re.IGNORECASE):
+        return True  # "a withdrawal from southern Lebanon under the ceasefire": a place left
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is None or tok.pos != "VERB" or not parsed.sentences[tok.sent].parsed:
+        return False
+    for prep in parsed.children(tok):
+        if prep.dep != "prep" or prep.text.lower() not in {"from", "of"}:
+            continue
+        for obj in parsed.children(prep):
+            if obj.dep == "pobj" and obj.pos != "PRON" and \
+                    not any(m.start <= obj.start < m.end for m, _ in pairs):
+                return True
+    return False
+
+
+def _other_object(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]],
+                  *, only: frozenset[str] | None = None) -> bool:
+    """The trigger is a parsed verb whose direct object is neither an agreement mention
+    nor a pronoun ("the text" counts as one): an agreement named before it, or in an
+    earlier sentence, is not what it acts on ("Iran has rejected direct negotiations").
+    With ``only``, the object must be one of those nouns: a document signed that is no
+    agreement keeps the trigger off the agreement after it too ("signed a decree
+    suspending the treaty")."""
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is None or tok.pos != "VERB" or not parsed.sentences[tok.sent].parsed:
+        return False
+    obj = next((c for c in parsed.children(tok) if c.dep == "dobj"), None)
+    if obj is not None and only is not None and obj.lemma.lower() not in only:
+        return False
+    if obj is None or obj.pos == "PRON" or obj.lemma.lower() in PART_WORDS | STAGE_NOUNS:
+        return False
+    if hit.start <= obj.start < hit.end:
+        return False  # "took effect", "held talks": the object is part of the trigger
+    if any(m.start <= obj.start < m.end for m, _ in pairs):
+        return False
+    # "its participation in the treaty", "the terms of the deal": an aspect of the agreement
+    for prep in parsed.children(obj):  # (not "the case against the treaty")
+        if prep.dep == "prep" and prep.text.lower() in ASPECT_PREPOSITIONS and any(
+                g.dep == "pobj" and any(m.start <= g.start < m.end for m, _ in pairs)
+                for g in parsed.children(prep)):
+            return False
+    return True
+
+
+def _object_lemma(parsed: ParsedDoc, hit: Hit) -> str | None:
+    tok = token_at(parsed, hit.start, hit.end)
+    obj = next((c for c in parsed.children(tok) if c.dep == "dobj"), None) if tok is not None else None
+    return obj.lemma.lower() if obj is not None else None
+
+
+def _other_subject(parsed: ParsedDoc, hit: Hit,
+                   pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
+    """An entry into force or expiry whose parsed subject is a noun that is not an
+    agreement mention ("The tariffs took effect", "His visa expired")."""
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is not None and not parsed.sentences[tok.sent].parsed:
+        return not any(m.end <= hit.start for m, _ in pairs) and \
+            _other_subject_words(parsed.text, parsed.sentences[tok.sent], hit)
+    if tok is None or tok.pos not in {"VERB", "AUX"}:
+        return False
+    subj = next((c for c in parsed.children(tok) if c.dep in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.pos not in {"NOUN", "PROPN"} or subj.lemma.lower() in PART_WORDS:
+        return False
+    if subj.lemma.lower() in MEMBERSHIP_NOUNS and any(
+            g.dep == "pobj" and any(m.start <= g.start < m.end for m, _ in pairs)
+            for c in parsed.children(subj) if c.dep == "prep" for g in parsed.children(c)):
+        return False  # "Britain's accession to the CPTPP took effect": the pact, for Britain
+    return not any(m.start <= subj.start < m.end for m, _ in pairs)
+
+
+def _other_subject_words(text: str, sent: Sentence, hit: Hit) -> bool:
+    """Word order's reading of ``_other_subject`` for a sentence without a parse: the
+    words before the verb, past an opening adverbial ("In 2018, ..."), are neither a
+    pronoun, nor a part of an agreement, nor empty ("Entry into force followed")."""
+    before = re.sub(r"^(?:(?:On|In|By|From|Since|After|Then|Later)\b[^,]{0,40},\s*)", "",
+                    text[sent.start:hit.start].strip())
+    if not before or text[hit.start:hit.end].lower().startswith("entry"):
+        return False
+    return not re.match(r"(?:it|this|that|they|these|the\s+(?:\w+\s+)?(?:text|document|"
+                        r"provisions?|clauses?|terms?|protocol|amendments?))\b", before,
+                        re.IGNORECASE)
