@@ -78,13 +78,17 @@ def attributes(env: SentenceEnv, m: re.Match[str], dates: Sequence[Any], quantit
 
 def ranked_before(env: SentenceEnv, m: re.Match[str], rank: int) -> list[tuple[Any, int]]:
     """'the third largest arms supplier after the United States and France': the ones
-    named after "after"/"behind" are larger, ranked in the order given: (mention, rank)."""
+    named after "after"/"behind" are larger, ranked in the order given; those after
+    "followed by"/"ahead of" come next: (mention, rank)."""
     text, sent = env.parsed.text, env.sent
-    cue = re.search(r"\b(?:after|behind)\s+(?:the\s+)?", text[m.end():min(sent.end, m.end() + 40)])
+    cue = re.search(r"\b(?:after|behind|(?P<next>followed\s+by|ahead\s+of))\s+(?:the\s+)?",
+                    text[m.end():min(sent.end, m.end() + 40)])
     if cue is None:
         return []
-    larger = group_after(text, env.actors, m.end() + cue.end(), ceiling=sent.end, max_gap=6)
-    return [(a, r) for r, a in enumerate(larger, start=1) if r < rank]
+    named = group_after(text, env.actors, m.end() + cue.end(), ceiling=sent.end, max_gap=6)
+    if cue.group("next"):  # "the largest partner, followed by Japan and the United States"
+        return [(a, r) for r, a in enumerate(named, start=rank + 1)]
+    return [(a, r) for r, a in enumerate(named, start=1) if r < rank]
 
 
 def _nearest_date(text: str, m: re.Match[str], ds: Sequence[Any]) -> Any:

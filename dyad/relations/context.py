@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from dyad.agreements.spans import groups, token_at
+from dyad.agreements.spans import group_after, groups, token_at
 from dyad.nlp.parsed import ParsedDoc, Sentence
 from dyad.relations.lexicon import RelationLexicon
 
-TWO_SIDES = re.compile(r"\b(?:the\s+two|both)\s+(?:[A-Z][a-z]+\s+)?(?:countries|nations|states|sides|neighbou?rs|"
+TWO_SIDES = re.compile(r"\b(?:the\s+two|both)\s+(?:[A-Z][a-z]+\s+|[a-z]+-[a-z]+\s+)?(?:countries|nations|states|sides|neighbou?rs|blocs|economies|partners|"
                        r"governments|capitals|rivals)\b", re.IGNORECASE)
 
 
@@ -66,18 +66,61 @@ def possessive(text: str, actor: Any, offset: int) -> bool:
     return re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,3}", text[actor.end:offset]) is not None
 
 
+# Between a sentence's start and its subject: "On Monday,", "The", "After talks in Doha,".
+_LEAD = re.compile(r"\s*(?:(?:On|In|After|Late|Early|Last)\b[^,]{0,40},\s*)?(?:the\s+)?", re.IGNORECASE)
+
+
+def leading_list(env: SentenceEnv) -> list[Any]:
+    """The list of two or more actors that opens the sentence as its subject ("Israel and
+    Hamas agreed on Wednesday to a ceasefire ... in a deal brokered by Qatar")."""
+    text, sent = env.parsed.text, env.sent
+    found = group_after(text, env.actors, sent.start, ceiling=sent.end, max_gap=60)
+    if len(found) < 2 or not _LEAD.fullmatch(text, sent.start, found[0].start):
+        return []
+    return found
+
+
 def sentence_start(env: SentenceEnv, back: int) -> int:
     """The start of the sentence ``back`` sentences before this one."""
     return env.parsed.sentences[max(0, env.sent.i - back)].start
 
 
-def last_two_states(env: SentenceEnv, before: int) -> list[Any]:
-    """"The two countries": the last two distinct states named before ``before``."""
+# "The two countries" are states; "the two blocs", "the two sides" may be IGOs ("the EU and
+# Mercosur").
+_STATE_WORDS = re.compile(r"countries|nations|states|neighbou?rs", re.IGNORECASE)
+
+
+def two_sides_igos(phrase: re.Match[str] | None) -> bool:
+    """Whether a ``TWO_SIDES`` phrase may stand for IGOs ("the two blocs": yes)."""
+    return phrase is not None and not _STATE_WORDS.search(phrase.group(0))
+
+
+# A venue, not a side: "initialled a treaty at the White House", "talks in Washington".
+_VENUE = re.compile(r"\b(?:at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def last_two_states(env: SentenceEnv, before: int, *, igos: bool = False) -> list[Any]:
+    """"The two countries": the last two distinct states named before ``before`` (with
+    ``igos``, states or IGOs: "the two blocs"). A pair named together ("Armenia and
+    Azerbaijan initialled a treaty at the White House") in this sentence or the one before
+    wins over two names that merely come last; a venue ("at the White House") is no side."""
+    def side(a: Any) -> bool:  # a state, or a person or organ standing for one ("Macron")
+        return (a.actor.kind not in {"igo", "group"} and bool(a.actor.country) or igos and a.actor.kind == "igo") \
+            and not _VENUE.search(env.parsed.text, max(0, a.start - 12), a.start)
+
+    def key(a: Any) -> str:
+        return a.actor.country or a.actor.actor_id
+
+    floor = sentence_start(env, back=1)
+    recent = [a for a in env.pool if floor <= a.start and a.end <= before and side(a)]
+    for group in reversed(groups(env.parsed.text, recent)):
+        if len(group) == 2 and key(group[0]) != key(group[1]):
+            return list(group)
     out: list[Any] = []
     for a in sorted(env.pool, key=lambda a: a.start, reverse=True):
-        if a.end > before or a.actor.kind != "state" or not a.actor.country:
+        if a.end > before or not side(a):
             continue
-        if all(o.actor.country != a.actor.country for o in out):
+        if all(key(o) != key(a) for o in out):
             out.append(a)
         if len(out) == 2:
             return out[::-1]

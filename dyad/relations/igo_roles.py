@@ -25,8 +25,8 @@ from dyad.relations.context import SentenceEnv, sentence_start, whole_lists
 # Between an IGO and "member": "NATO member", "NATO's 31st member", "EU's newest member".
 # After a possessive, any two lower-case words or a number: "the EU's eastern members",
 # "NATO's 32 members".
-_IGO_GAP = re.compile(r"(?:['’]s?\s+(?:(?:[a-z][a-z-]*|\d+(?:st|nd|rd|th)?)\s+){0,2}|-?\s*(?:(?:\d+(?:st|nd|rd|th)|[a-z]+est|"
-                      r"[a-z]+th|first|second|third|founding|full|newest|latest|fellow)\s+)?)")
+_IGO_GAP = re.compile(r"(?:['’]s?\s+(?:(?:[A-Za-z][a-z-]*|\d+(?:st|nd|rd|th)?)\s+){0,2}|-?\s*(?:(?:\d+(?:st|nd|rd|th)|[a-z]+est|"
+                      r"[a-z]+th|first|second|third|founding|full|newest|latest|fellow)\s+)?(?:member\s+)?)")
 
 # An IGO named by a common noun or "its", resolved to the IGO named last before it.
 IGO_NOUNS = r"(?:alliance|bloc|union|organi[sz]ation|grouping|group|club|body|community|league)"
@@ -38,7 +38,8 @@ _IGO_ANAPHOR_BEFORE = re.compile(rf"(?:\bthe\s+(?:[\w-]+\s+){{0,2}}?{IGO_NOUNS}[
 
 # Between an IGO and a clause about its members: "BRICS, which includes", "the bloc (which".
 _IGO_LEFT_GAP = re.compile(r"(?:\s+(?:pact|bloc|alliance|group|grouping|partnership|forum|format|"
-                           r"organi[sz]ation))?\s*(?:\([^()]{1,12}\)\s*)?,?\s*")
+                           r"organi[sz]ation|countries|nations|states|members|economies|member\s+states))?"
+                           r"\s*(?:\([^()]{1,12}\)\s*)?,?\s*")
 
 
 def _igo_recent(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
@@ -60,6 +61,8 @@ def _igo_before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     text = env.parsed.text
     igos = [a for a in actors if a.actor.kind == "igo"]
     found = [a for a in igos if a.end <= m.start() and _IGO_GAP.fullmatch(text[a.end:m.start()])][-1:]
+    # "the only EU leader" read as one mention of the EU's organ: it covers the trigger
+    found = found or [a for a in igos if a.start < m.start() < a.end][:1]
     if found:  # "an EU and NATO member": each IGO of the list
         found = whole_lists(text, igos, found)
     if not found and _IGO_ANAPHOR_BEFORE.search(text[max(env.sent.start, m.start() - 40):m.start()]):
@@ -108,7 +111,7 @@ def recent_igo(env: SentenceEnv, before: int) -> list[Any]:
 # What may follow an IGO that closes a phrase: punctuation, a date or a conjunction ("in the
 # EU since 2004", "in NATO and the EU"), not a noun it qualifies ("in NATO territory").
 _IGO_CLOSES = re.compile(r"\s*(?:[.,;:)]|$|(?:since|for|and|or|but|until|as|from|when|while|with|alongside|"
-                         r"before|after|at|in|on|through|ever|already|too)\b)")
+                         r"before|after|at|in|on|through|ever|already|too|this|next|last|during|throughout|to|that|which|whose|where)\b)")
 
 
 def _igo_next(env: SentenceEnv, m: re.Match[str], actors: list[Any]):

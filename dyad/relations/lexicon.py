@@ -28,6 +28,12 @@ _MEASURE = re.compile(r"\s+(?:up\s+to\s+|about\s+|some\s+|around\s+|nearly\s+)?[
                       re.IGNORECASE)
 
 
+# The noun after a weapon system's name: "Rafale Marine fighter jets", "K9 howitzers".
+_HEAD_NOUN = re.compile(r"(?:\s+[A-Z][\w-]*)?(?:\s+(?:fighter|attack|combat|air\s+defen[cs]e|main\s+battle|self-propelled))?"
+                        r"\s+(?:jets|fighters|aircraft|tanks|howitzers|drones|helicopters|submarines|frigates|"
+                        r"missiles|systems|launchers|vehicles)\b")
+
+
 @dataclass(frozen=True)
 class Pattern:
     type: str
@@ -105,4 +111,7 @@ def find_commodity(text: str, m: re.Match[str], sent: Sentence, lexicon: Relatio
         hit = before[-1] if before else None
     if hit is None:
         return None
-    return hit.group(0), lexicon.commodity_type(hit.group(0))
+    kind = lexicon.commodity_type(hit.group(0))
+    head = _HEAD_NOUN.match(text, hit.end()) if kind == "arms_supply" else None
+    # "26 Rafale Marine fighter jets": the system with the noun that says what it is
+    return (text[hit.start():head.end()] if head else hit.group(0)), kind

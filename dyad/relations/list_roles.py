@@ -6,6 +6,9 @@
 - ``hyphen_pair`` (source only): "the US-Japan alliance", "the Israel-Hamas war";
 - ``last_two`` (source only): "the two allies": the last two states named before;
   ``last_two_named``: the same within this sentence or the one before ("bilateral trade");
+- ``lead`` (source only): the pair opening the sentence as its subject ("Israel and Hamas
+  agreed ... after 15 months of war"); ``two_sides``: "both countries", "the two sides"
+  after the trigger ("hosted the leaders of both countries");
 - ``list_after``/``listed``/``inside``: a list right after the trigger ("The Quad groups
   the United States, Japan, ..."), after "such as"/"including", or inside the trigger
   ("NATO, which Finland joined").
@@ -17,7 +20,8 @@ import re
 from typing import Any, Sequence
 
 from dyad.agreements.spans import group_after, group_before
-from dyad.relations.context import TWO_SIDES, SentenceEnv, last_two_states, sentence_start
+from dyad.relations.context import (TWO_SIDES, SentenceEnv, last_two_states, leading_list, sentence_start,
+                                    two_sides_igos)
 
 # Words that put a pair after the trigger: "a mutual defence pact binds Japan and ...".
 _PAIR_AFTER = re.compile(r"\b(?:between|among|binds|binding|bound|links|linking|unites|uniting)\s+",
@@ -38,9 +42,25 @@ def _last_two(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
 
 def _last_two_named(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     """"The India-UAE pact took effect; bilateral trade rose": "bilateral" stands for the
-    two states named last before it, in this sentence or the one before."""
-    found = last_two_states(env, m.start())
-    return (found if found and found[0].start >= sentence_start(env, back=1) else []), "pair"
+    two sides (states or IGOs: "the EU and New Zealand") named last before it, in this
+    sentence or the two before."""
+    found = last_two_states(env, m.start(), igos=True)
+    return (found if found and found[0].start >= sentence_start(env, back=2) else []), "pair"
+
+
+def _lead(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The pair that opens the sentence as its subject, when the trigger comes later
+    ("Israel and Hamas agreed to a ceasefire in Gaza after 15 months of war", "... in a
+    deal brokered by Qatar")."""
+    ids = {id(a) for a in actors}
+    found = [a for a in leading_list(env) if id(a) in ids and a.end <= m.start()]
+    return (found if len(found) >= 2 else []), "pair"
+
+
+def _two_sides(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """"hosted the leaders of both countries": the two sides named last before."""
+    two = TWO_SIDES.search(env.parsed.text, m.end(), min(env.sent.end, m.end() + 40))
+    return (last_two_states(env, env.sent.start, igos=two_sides_igos(two)) if two else []), ""
 
 
 def _pair(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
@@ -48,14 +68,19 @@ def _pair(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     before = group_before(text, actors, m.start(), floor=sent.start)
     if len(before) >= 2:
         return before, ""
-    if TWO_SIDES.search(text[sent.start:m.start()]):
-        return last_two_states(env, sent.start), ""
+    two = TWO_SIDES.search(text[sent.start:m.start()])
+    if two:
+        return last_two_states(env, sent.start, igos=two_sides_igos(two)), ""
     cue = _PAIR_AFTER.search(text[m.start():min(sent.end, m.end() + 20)])
     if cue:
-        if TWO_SIDES.match(text, m.start() + cue.end()):  # "trade between the two countries"
-            return last_two_states(env, sent.start), ""
+        two = TWO_SIDES.match(text, m.start() + cue.end())
+        if two:  # "trade between the two countries", "between the two blocs"
+            return last_two_states(env, sent.start, igos=two_sides_igos(two)), ""
         after = group_after(text, actors, m.start() + cue.end(), ceiling=sent.end, max_gap=6)
         return (after if len(after) >= 2 else []), ""
+    two = TWO_SIDES.match(text, m.end() + len(text[m.end():sent.end]) - len(text[m.end():sent.end].lstrip()))
+    if two:  # "the Mutual Defense Treaty the two countries signed in 1951"
+        return last_two_states(env, sent.start, igos=two_sides_igos(two)), ""
     return [], ""
 
 
@@ -75,8 +100,9 @@ def _list_after(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     if cue:
         found = group_after(text, actors, cue.end(), ceiling=env.sent.end, max_gap=2)
         return (found if found and found[0].start == cue.end() else []), ""
-    found = group_after(text, actors, m.end(), ceiling=env.sent.end, max_gap=6)
-    return (found if found and re.fullmatch(r"\s*(?:the\s+)?", text[m.end():found[0].start]) else []), ""
+    found = group_after(text, actors, m.end(), ceiling=env.sent.end, max_gap=9)
+    # "the GCC states of Saudi Arabia, Kuwait and Qatar"
+    return (found if found and re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?", text[m.end():found[0].start]) else []), ""
 
 
 def _listed(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
@@ -106,4 +132,5 @@ def hyphen_pair(text: str, actors: Sequence[Any], before: int, floor: int) -> li
 
 
 LIST_ROLES = {"hyphen_pair": _hyphen, "last_two": _last_two, "last_two_named": _last_two_named, "pair": _pair,
+              "lead": _lead, "two_sides": _two_sides,
               "list_after": _list_after, "listed": _listed, "inside": _inside}

@@ -6,7 +6,9 @@ whose country is the target ("a naval base at Tartus"); ``place``: a place right
 trigger ("claims the Falklands", "claim to the Essequibo region"); ``base_owner``: the state
 qualifying the bases after the trigger ("use Philippine military bases"); ``base_site``:
 ``in`` when the place is a military base known to the gazetteer ("the Chinese facility at
-Ream"); ``site_subject``: the base the clause is about, by name ("Camp Lemonnier in Djibouti
+Ream"); ``site_before``: a known base in apposition before the trigger ("Camp Lemonnier,
+the only U.S. base in Africa"); ``place_far``: the place in the window after the trigger
+(else the last before it) by its country ("occupied seven districts around Karabakh"); ``site_subject``: the base the clause is about, by name ("Camp Lemonnier in Djibouti
 is the only US base in Africa") or as "the base" after a sentence naming it; ``where``: the
 place a "where" clause hangs on ("Iraq, where 2,500 US troops are stationed").
 """
@@ -64,7 +66,25 @@ def _place(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
 
 def _in(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     hit = in_target(env, m, actors)
-    return ([hit] if hit is not None else []), "in"
+    if hit is None:
+        return [], "in"
+    # "troops in Iraq and Syria": each host of the pair
+    second = _AND_HOST.match(env.parsed.text, _hit_end(env, hit, m))
+    if second is not None:
+        more = in_target(env, second, actors, cue=r"^(?=[A-Z])")
+        if more is not None and more.ref is not None:
+            return [hit, more], "in"
+    return [hit], "in"
+
+
+# After a host: a second one joined by "and" ("in Iraq and Syria").
+_AND_HOST = re.compile(r"\s+and\s+(?:in\s+)?(?:the\s+)?(?=[A-Z])")
+
+
+def _hit_end(env: SentenceEnv, hit: PlaceHit, m: re.Match[str]) -> int:
+    """Where the host's words end in the text (the first occurrence after the trigger)."""
+    at = env.parsed.text.find(hit.text, m.end(), env.sent.end)
+    return at + len(hit.text) if at >= 0 else env.sent.end
 
 
 def _base_owner(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
@@ -97,7 +117,10 @@ def _site_subject(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
         loc = env.place_ref(first.place)
         if is_base(loc) and loc.country and _SUBJECT_GAP.fullmatch(text, first.end, m.start()):
             return [PlaceHit(ref_for_id(loc.country, env.pool), loc, first.text)], "in"
-    if not _BASE_ANAPHOR.match(head) or env.sent.i == 0:
+    if not _BASE_ANAPHOR.match(head) or env.sent.i == 0 \
+            or any(sent.start <= p.start and p.end <= m.start() for p in env.places):
+        # "The Chinese facility lies near Camp Lemonnier, the only U.S. base in Africa": a
+        # place named between the anaphor and the trigger is the trigger's own
         return [], ""
     prev = env.parsed.sentences[env.sent.i - 1]
     named = [(p, env.place_ref(p.place)) for p in env.place_pool if prev.start <= p.start < prev.end]
@@ -106,6 +129,72 @@ def _site_subject(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
         return [], ""
     p, loc = next(((p, loc) for p, loc in reversed(named) if is_base(loc)), named[-1])
     return [PlaceHit(ref_for_id(loc.country, env.pool), None if is_country(loc) else loc, p.text)], "in"
+
+
+def _place_far(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The first place in the window after the trigger, or the last one before it, by its
+    country: "occupied seven districts around Nagorno-Karabakh", "captured the Golan
+    Heights from Syria and later annexed the territory"."""
+    text = env.parsed.text
+    if _TERRITORY_ANAPHOR.match(text, m.end()):
+        hit = place_after(env, m, [a for a in actors if a.end <= m.start()])
+        if hit is None or hit.location is None or is_country(hit.location):
+            hit = _place_before(env)  # "claimed the archipelago": not the claimant's own name
+    else:  # only a place after the trigger, in its own clause
+        hit = next((PlaceHit(None, env.place_ref(p.place), p.text) for p in env.places
+                    if m.end() <= p.start <= m.end() + ROLE_WINDOW and p.end <= env.sent.end
+                    and not re.search(r"[,;:]|\b(?:and|but|while|after|before|since|when)\b", text[m.end():p.start])), None)
+    if hit is None or hit.location is None or not hit.location.country or is_country(hit.location):
+        return [], ""
+    return [PlaceHit(ref_for_id(hit.location.country, env.pool), hit.location, hit.text)], "in"
+
+
+def _place_before(env: SentenceEnv) -> PlaceHit | None:
+    """The last place short of a whole country named in the previous sentence ("claimed the
+    archipelago")."""
+    if env.sent.i == 0:
+        return None
+    prev = env.parsed.sentences[env.sent.i - 1]
+    named = [(p, env.place_ref(p.place)) for p in env.place_pool if prev.start <= p.start < prev.end]
+    named = [(p, loc) for p, loc in named if not is_country(loc)]  # a place within a country
+    return PlaceHit(None, named[-1][1], named[-1][0].text) if named else None
+
+
+# "annexed the territory", "occupied it", "claimed the archipelago": the place named before.
+_TERRITORY_ANAPHOR = re.compile(r"\s+(?:it|them|the\s+(?:territory|region|area|islands?|archipelago|peninsula|heights|enclave|province))\b",
+                                re.IGNORECASE)
+
+
+def _site_mod(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """A place naming the base right before the trigger: "the Diego Garcia air base", "the
+    Tartus naval facility"."""
+    text = env.parsed.text
+    place = next((p for p in env.places if env.sent.start <= p.start and p.end <= m.start()
+                  and re.fullmatch(r"\s*(?:[a-z][\w-]*\s+){0,2}", text[p.end:m.start()])), None)
+    if place is None:
+        return [], ""
+    loc = env.place_ref(place.place)
+    if not loc.country or is_country(loc):
+        return [], ""
+    return [PlaceHit(ref_for_id(loc.country, env.pool), loc, place.text)], "in"
+
+
+def _site_before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """A known base in apposition right before the trigger: "Camp Lemonnier, the only
+    permanent U.S. military base in Africa"."""
+    text = env.parsed.text
+    before = [p for p in env.places if env.sent.start <= p.start and p.end <= m.start()
+              and _APPOSED.fullmatch(text, p.end, m.start())]
+    if not before:
+        return [], ""
+    loc = env.place_ref(before[-1].place)
+    if not is_base(loc) or not loc.country:
+        return [], ""
+    return [PlaceHit(ref_for_id(loc.country, env.pool), loc, before[-1].text)], "in"
+
+
+# Between a base's name and the noun in apposition to it: ", the only permanent U.S. ".
+_APPOSED = re.compile(r"\s*,\s*(?:the|a|an|its|their)\s+[^,;()]{0,40}")
 
 
 def _where(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
@@ -151,15 +240,16 @@ def is_base(location: Any) -> bool:
     return bool(location is not None and _BASE_NAME.search(str(getattr(location, "name", ""))))
 
 
-def in_target(env: SentenceEnv, m: re.Match[str], actors: Sequence[Any]) -> PlaceHit | None:
+def in_target(env: SentenceEnv, m: Any, actors: Sequence[Any], *,
+              cue: str = r"\b(?:(?:in|at|on|near|inside|along|across|into)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?|to\s+(?:the\s+)?)(?=[A-Z])"
+              ) -> PlaceHit | None:
     """The host (country ref or None) and place (or None) of what follows "in"/"at"/"on": the first
     cue whose name is a known place or actor ("bases at Akrotiri and Dhekelia in Cyprus"
     reads past the unknown Akrotiri)."""
     text, sent = env.parsed.text, env.sent
     # "to" takes its host at once ("deployed to Estonia"), not "sent troops to fight for Russia"
-    for cue in re.finditer(r"\b(?:(?:in|at|on|near|inside)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?|to\s+(?:the\s+)?)(?=[A-Z])",
-                           text[m.end():min(sent.end, m.end() + ROLE_WINDOW)]):
-        at = m.end() + cue.end()
+    for hit in re.finditer(cue, text[m.end():min(sent.end, m.end() + ROLE_WINDOW)]):
+        at = m.end() + hit.end()
         place = next((p for p in env.places if p.start == at or at <= p.start <= at + 4), None)
         actor = next((a for a in actors if at <= a.start <= at + 4), None)
         if place is not None:
@@ -198,4 +288,5 @@ def is_country(location: Any) -> bool:
 
 
 PLACE_ROLES = {"place": _place, "in": _in, "base_owner": _base_owner, "base_site": _base_site,
+               "site_before": _site_before, "site_mod": _site_mod, "place_far": _place_far,
                "site_subject": _site_subject, "where": _where, "in_anaphor": _in_anaphor}

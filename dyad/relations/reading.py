@@ -10,6 +10,9 @@ clause; two readings proper to relations adjust it.
   join BRICS") is negated.
 - A membership noun whose coming is awaited is expected: "Sweden's accession is expected
   in July", "whose membership awaits ratification".
+- A past participle after its noun states a fact whatever the clause around it: "Israel
+  and Hamas agreed to a ceasefire, in a deal brokered by Qatar" asserts the mediation though
+  the agreeing is read as intended.
 - A pattern may fix the modality of what its trigger asserts (``fixed_modality``).
 """
 
@@ -41,6 +44,8 @@ _TURNED_DOWN = re.compile(r"\b(?:declin|reject|refus|spurn|snubb?)\w*\s+(?:an?\s
 _AWAITED = re.compile(r"\s*,?\s*(?:(?:is|was|are|were)\s+(?:now\s+|still\s+|also\s+)?(?:expected|due|set|scheduled|"
                       r"slated|likely|poised)\b|(?:still\s+)?(?:awaits|awaited|awaiting|pending|needs|requires|"
                       r"hinges\s+on)\b|(?:expected|due|scheduled|slated)\s+(?:in|by|next|later|to)\b)", re.IGNORECASE)
+# "no" determining the trigger noun: "have no diplomatic relations".
+_NONE_OF = re.compile(r"\bno\s+(?:(?:formal|official|full|direct|diplomatic)\s+)?$", re.IGNORECASE)
 _MEMBER_NOUN = re.compile(r"\b(?:accession|membership|entry)\s*$", re.IGNORECASE)
 _WINDOW = 40  # characters before the trigger read for a determiner or a prospect word
 
@@ -52,6 +57,10 @@ def relation_modality(env: SentenceEnv, rtype: str, m: re.Match[str], modality: 
     tok = token_at(parsed, m.start(), m.end())
     reading = modality(parsed, tok) if tok is not None else None
     mod = getattr(reading, "modality", "asserted")
+    if _NONE_OF.search(text, max(sent.start, m.start() - 20), m.start()):
+        return "negated"  # "have no diplomatic relations", "no formal ties"
+    if mod in PROSPECTIVE and tok is not None and tok.dep == "acl" and tok.tag == "VBN":
+        return "asserted"  # "a deal brokered by Qatar", "the base operated by France"
     if mod in PROSPECTIVE and rtype in PRESUPPOSED \
             and _DEFINITE.search(text, max(sent.start, m.start() - _WINDOW), m.start()) \
             and any(t.pos in {"NOUN", "PROPN"} for t in parsed.tokens[sent.token_start:sent.token_end]
@@ -78,4 +87,6 @@ def fixed_modality(fixed: str, mod: str) -> str | None:
     invitation (``fixed`` intended) keeps a stronger reading of its own ("did not invite")."""
     if fixed == "negated":
         return "negated" if mod in {"asserted", "reported"} else None
+    if fixed == "asserted":  # "agreed to withdraw its troops": they are there, whatever comes
+        return "asserted" if mod in {"asserted", "intended", "expected"} else mod
     return fixed if mod == "asserted" else mod

@@ -21,6 +21,7 @@ from dyad.relations.reading import PROSPECTIVE, fixed_modality, relation_modalit
 from dyad.relations.lexicon import (ROLE_WINDOW, Pattern, RelationLexicon, find_commodity,
                                     load_patterns)
 from dyad.relations.context import PlaceHit, SentenceEnv
+from dyad.relations.mediation import infer_mediated_sides
 from dyad.relations.place_roles import place_after
 from dyad.relations.sides import find_side
 
@@ -30,6 +31,12 @@ SYMMETRIC = frozenset({"alliance", "armed_conflict", "diplomatic_relations", "tr
 # Types between states (or groups), never with an IGO on either side.
 STATE_PAIRS = frozenset({"alliance", "diplomatic_relations"})
 RANKED = frozenset({"arms_supply", "energy_supply", "trade"})
+# The IGOs that are members of other IGOs in their own right (the EU in the WTO, the AU in
+# the G20), and the forums they sit in.
+IGO_MEMBERS = frozenset({"IGO.EU", "IGO.AU"})
+IGO_FORUMS = frozenset({"IGO.WTO", "IGO.G20", "IGO.G7"})
+# Sectors of rebels and insurgents named by their country only ("MOZ.REB").
+REBELS = frozenset({"REB", "INS"})
 # Types whose place is the territory concerned, wherever it stands after the trigger.
 PLACE_TYPES = frozenset({"territorial_claim", "occupation"})
 # Supply words that mean trade when a money value and no commodity is given.
@@ -97,7 +104,10 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), places: Sequence[Any]
                     if rel.modality == "asserted" and seen.modality in PROSPECTIVE:
                         update["modality"] = rel.modality
                     out[key] = seen.model_copy(update=update)
-    return list(out.values())
+    pool = [a for a in actors if can_take_side(a.actor)]
+    return infer_mediated_sides(list(out.values()), pool, _side_key,
+                                lambda a: a.actor.ref() if a.actor.kind == "group" else country_ref(a.actor, pool),
+                                parsed.body_start)
 
 
 def _country_key(rel: Relation, sentence_start: int) -> tuple:
@@ -164,11 +174,25 @@ def _valid_pairs(rtype: str, pairs: list[tuple[ActorRef, ActorRef | None]], plac
                  for s, t in pairs]
     if rtype == "territorial_claim" and (place is None or place.location is None):
         pairs = [(s, t) for s, t in pairs if t is not None]  # a claim on nothing named says nothing
+    if rtype == "mediation":
+        # a party is no mediator of its own deal ("Lula and Xi signed the accord, witnessed by
+        # Brazil's ministers")
+        sides = {_side_key(t) for _, t in pairs if t is not None}
+        pairs = [(s, t) for s, t in pairs if _side_key(s) not in sides]
     pairs = [(s, t) for s, t in pairs if t is None or (
         s.actor_id != t.actor_id and (s.country is None or s.country != t.country
                                       or _is_igo(s) or _is_igo(t) or _is_group(s) or _is_group(t)))]
     if rtype in STATE_PAIRS:
         pairs = [(s, t) for s, t in pairs if not _is_igo(s) and not (t and _is_igo(t))]
+    if rtype == "armed_conflict":
+        # "Rwandan soldiers are fighting insurgents in Mozambique": rebels named only by their
+        # country are no war with that country
+        pairs = [(s, t) for s, t in pairs if not _country_rebels(s) and not (t and _country_rebels(t))]
+    if rtype == "membership":
+        # "RCEP was signed by the ten ASEAN members": a body is no member of another, save
+        # the unions that sit in other bodies in their own right
+        pairs = [(s, t) for s, t in pairs if not _is_igo(s)
+                 or s.actor_id in IGO_MEMBERS and t is not None and t.actor_id in IGO_FORUMS]
     return pairs
 
 
@@ -192,7 +216,10 @@ def _sides(env: SentenceEnv, pat: Pattern, m: re.Match[str]
     place: PlaceHit | None = None
     if targets and isinstance(targets[0], PlaceHit):
         place = targets[0]
-        target_refs = [place.ref] if place.ref is not None else []
+        target_refs = [p.ref for p in targets if p.ref is not None]  # "in Iraq and Syria": each host
+        if not target_refs and "holder" in pat.target:
+            # "claims Kashmir, most of which India controls": the holder is named apart
+            target_refs = [_ref(env, a) for a in find_side(env, ("holder",), m, exclude={id(a) for a in sources})[0]]
         if not target_refs and "none" in pat.target:
             tgt_role = "none"  # "claims the Spratly Islands": a claim on a place nobody holds
     else:
@@ -201,7 +228,8 @@ def _sides(env: SentenceEnv, pat: Pattern, m: re.Match[str]
     if not src_refs or (not target_refs and tgt_role != "none"):
         return [], None
     if pat.type in PLACE_TYPES and (place is None or place.location is None):
-        taken = [a for a in sources if hasattr(a, "start")]
+        held = targets if tgt_role == "holder" else []  # "which South Korea controls": no place at stake
+        taken = [a for a in (*sources, *held) if hasattr(a, "start")]
         place = place_after(env, m, taken) or place
     return [(s, t) for s in src_refs for t in (target_refs or [None])], place
 
@@ -214,10 +242,13 @@ def can_take_side(actor: Any) -> bool:
 
 def _ref(env: SentenceEnv, actor: Any) -> ActorRef:
     """A group fights, holds or claims in its own name ("fighting between Israel and
-    Hezbollah"); anyone else stands for its state."""
+    Hezbollah"), and so do rebels known only by their country ("insurgents in Mozambique");
+    anyone else stands for its state."""
     if isinstance(actor, ActorRef):
         return actor
-    return actor.actor.ref() if actor.actor.kind == "group" else country_ref(actor.actor, env.pool)
+    if actor.actor.kind == "group" or actor.actor.sector in REBELS and not actor.actor.actor_id.startswith("group."):
+        return actor.actor.ref()
+    return country_ref(actor.actor, env.pool)
 
 
 def _has_money(sent: Any, quantities: Sequence[Any]) -> bool:
@@ -227,6 +258,11 @@ def _has_money(sent: Any, quantities: Sequence[Any]) -> bool:
 
 def _is_igo(ref: ActorRef) -> bool:
     return ref.actor_id.startswith("IGO.")
+
+
+def _country_rebels(ref: ActorRef) -> bool:
+    """Rebels known only by their country ("MOZ.REB"), not a named group ("group.rsf")."""
+    return ref.sector in REBELS and not _is_group(ref)
 
 
 def _is_group(ref: ActorRef) -> bool:

@@ -19,7 +19,10 @@ A role names where the actor stands relative to the trigger; a pattern's alterna
   preposition ("on" also takes "against");
 - ``subject``: the grammatical subject only (of the verb a noun trigger is the object of:
   "launched a war against"); ``holder``: who "holds" or "administers" a claimed place;
-  ``its``: the state named last before "its" ("fight for Russia in its war"); ``aggressor``:
+  ``its``: the state named last before "its" ("fight for Russia in its war"); ``its_subject``:
+  the clause's subject for "its" before the trigger ("Sweden deposited its instrument of
+  accession"); ``it_antecedent``: the state "it" stands for right before the trigger, and
+  ``left``: the name a relative clause hangs on ("support for Ukraine, which it invaded"); ``aggressor``:
   the state the text names anywhere as an invader ("Russia's invasion") for "the war in
   Ukraine";
 - roles that read a pair or a list at once (``pair``, ``hyphen_pair``, ``last_two``,
@@ -58,15 +61,21 @@ _MOD_GAP = re.compile(r"(?:['’]s?)?(?:,\s*whose\b|[\s\-]|(?!(?:since|with|in|o
                       r"Seventh|Eighth|Ninth|Tenth)\b)*")
 
 # Between a copular subject and its trigger: "Croatia is an EU member", "Poland, a NATO
-# member", "Finland became NATO's 31st member", "Turkey has been a member of".
-_COPULA = re.compile(r"(?:\s*,\s*(?:(?:a|an|the|one\s+of\s+the|another|fellow|also|both|all|two|three)\s+)*"
+# member", "Finland became NATO's 31st member", "Turkey has been a member of", "France and
+# Germany (both NATO members)".
+_COPULA = re.compile(r"(?:\s*[,(](?!\s*(?:is|was|are|were|became|becomes|has|have|had|remains?|remained)\b)\s*(?:(?:a|an|the|one\s+of\s+the|another|fellow|also|both|all|two|three)\s+)*"
                      r"|\s+(?:[a-z]+ly\s+)?(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|became|becomes|"
                      r"become|remains?|remained|as)\s+)(?:(?:a|an|the|its|one\s+of\s+the|not|also|"
                      r"now|already|still|formally|officially)\s+)*)[^,;:()]{0,30}$", re.IGNORECASE)
 
 # A sentence opening with "It" or "The country" and a copula before the trigger.
-_IT_SUBJECT = re.compile(r"\s*(?:It|The\s+country)\s+(?:(?:is|was|has\s+been|had\s+been|became|remains|"
-                         r"also|now|already|still|formally)\s+)+(?:an?\s+|the\s+)?[^,;:()]{0,30}$")
+_IT_SUBJECT = re.compile(r"\s*(?:It|The\s+(?:[\w-]+\s+){0,2}?(?:country|nation|state|kingdom|republic|emirate)"
+                         r"(?:\s+of\s+[^,;:()]{1,30}?)?)(?:\s+(?:(?:is|was|has\s+been|had\s+been|became|remains|"
+                         r"also|now|already|still|formally)\s+)+|\s*,\s*)(?:an?\s+|the\s+)?[^,;:()]{0,30}$")
+_VERB_START = re.compile(r"(?:is|was|are|were|became|becomes|become|has|have|had|remains?|remained)\b", re.IGNORECASE)
+# A subject that stands for a state named before: "it", "the country", "the Balkan nation".
+_ANAPHOR_SUBJECT = re.compile(r"(?:it|(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:country|nation|state|kingdom|republic|emirate))",
+                              re.IGNORECASE)
 
 # "Both countries are members of the WTO": the two states named last are the subject.
 TWO_SIDES_SUBJECT = re.compile(r"(?:" + TWO_SIDES.pattern + r"|^\s*Both)\s+(?:(?:are|were|have\s+been|remain|became|"
@@ -81,11 +90,28 @@ _DISPLACED = re.compile(r"\b(?:replaced|replacing|overtook|overtaken|overtaking|
 # aggression", "Russia invaded".
 _ATTACK = re.compile(r"\b(?:invasion|invaded|invades|aggression)\b", re.IGNORECASE)
 _ITS = re.compile(r"\bits\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_PREP = {"to": r"to", "from": r"from", "by": r"by", "of": r"of", "on": r"on|against|targeting",
+# "Sweden deposited its instrument of accession": "its" before the trigger.
+_ITS_NOUN = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?$", re.IGNORECASE)
+_PREP = {"to": r"to", "from": r"from", "by": r"by", "of": r"of", "on": r"on|against|targeting|targets?|targeted|aimed\s+at|bound\s+for|destined\s+for",
          "with": r"with", "between": r"between|among", "over": r"over", "for": r"for"}
 
-_HELD_BY = re.compile(r"\b(?:held|administered|controlled|occupied|governed|ruled)\s+by\s+(?:the\s+)?",
+# Between a supplier and its goods: "Russian gas", "Russia's oil", "a Chinese-built submarine".
+_CMOD_GAP = re.compile(r"(?:['’]s|-(?:made|built|supplied|designed|manufactured|produced))?\s+(?:[a-z][\w-]*\s+){0,2}")
+
+# Unnamed sides, then the named examples: "European allies, including Germany and Poland".
+_EXAMPLES = re.compile(r"(?:[\w-]+,?\s+){1,3}?(?:including|such\s+as|notably|mainly|mostly|chiefly|led\s+by)\s+(?:the\s+)?",
+                       re.IGNORECASE)
+
+_HELD_BY = re.compile(r"\b(?:held|administered|controlled|occupied|governed|ruled|seized|captured|annexed|taken)\s+by\s+(?:the\s+)?",
                       re.IGNORECASE)
+# "Kashmir, most of which India controls", "Morocco controls most of Western Sahara": the
+# subject of a verb of holding.
+_HOLDS = re.compile(r"\s+(?:(?:now|still|already|also|effectively|largely)\s+)?(?:(?:has|have|had)\s+(?:long\s+)?)?"
+                    r"(?:holds|held|administers|administered|controls|controlled|occupies|occupied|governs|"
+                    r"governed|rules|ruled|seized|captured|annexed)\b", re.IGNORECASE)
+
+# Between an IGO and the state it titles: "NATO ally Turkey", "fellow EU member Hungary".
+_TITLE_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:fellow|founding|full|key|close|new|newest)\s+)?(?:member(?:\s+state)?|ally|partner)\s+")
 
 # A word stating a membership, for a second one elided after it.
 _MEMBER_WORD = re.compile(r"\bmember(?:s|ship)?\b", re.IGNORECASE)
@@ -113,9 +139,17 @@ def find_side(env: SentenceEnv, roles: Sequence[str], m: re.Match[str],
 
 # -- the roles: each (env, trigger match, candidate actors) -> (found, role name or "") -------
 def _before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
-    found = subject_actors(env.parsed, token_at(env.parsed, m.start(), m.end()), actors)
+    tok = token_at(env.parsed, m.start(), m.end())
+    found = subject_actors(env.parsed, tok, actors)
     if found:  # the parse may hang a long list's last members elsewhere: take the whole list
         found = clause_list(env, whole_lists(env.parsed.text, actors, found), found)
+        found = _titled(env.parsed.text, actors, found, m.start())
+    elif (subj := _subject_token(env, tok)) is not None and (
+            _ANAPHOR_SUBJECT.fullmatch(_phrase(env, subj)) or "," in env.parsed.text[subj.end:m.start()]):
+        # a subject that names nobody: an anaphor stands for a state named before ("after it
+        # became the EU's 28th member"); the names of a clause set off after another subject
+        # are not the subject ("The country, which borders Ukraine, ordered ...")
+        found = _antecedent(env, subj) if _ANAPHOR_SUBJECT.fullmatch(_phrase(env, subj)) else []
     elif _OPENING_CLAUSE.fullmatch(env.parsed.text, env.sent.start, m.start()):
         found = _main_subject(env, m, actors)  # "After joining NATO, Finland signed ..."
     else:
@@ -127,6 +161,50 @@ def _before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
             verb = _DISPLACED.search(text, env.sent.start, found[0].start)
             found = group_before(text, cands, verb.start(), floor=env.sent.start) if verb else found
     return found, ""
+
+
+def _subject_token(env: SentenceEnv, tok: Any) -> Any:
+    """The subject token of verb ``tok`` (through "which" and a chain of xcomp/conj verbs),
+    when the sentence was parsed."""
+    if tok is None or not env.sent.parsed or tok.pos not in {"VERB", "AUX"}:
+        return None
+    for _ in range(3):
+        subj = next((c for c in env.parsed.children(tok) if c.dep in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            if subj.lemma.lower() in {"which", "that", "who"} and tok.dep == "relcl":
+                return env.parsed.tokens[tok.head]
+            return subj
+        if tok.dep not in {"xcomp", "conj", "advcl"} or tok.head == tok.i:
+            return None
+        tok = env.parsed.tokens[tok.head]
+    return None
+
+
+def _phrase(env: SentenceEnv, head: Any) -> str:
+    """The words of a subject up to its head ("The Balkan country" for "country")."""
+    first = head.i
+    while first > env.sent.token_start and env.parsed.tokens[first - 1].head == head.i \
+            and env.parsed.tokens[first - 1].dep in {"det", "amod", "compound", "nmod", "poss"}:
+        first -= 1
+    return env.parsed.text[env.parsed.tokens[first].start:head.end]
+
+
+def _antecedent(env: SentenceEnv, subj: Any) -> list[Any]:
+    """The state an anaphoric subject stands for: the first state named earlier in the
+    sentence ("Croatia joined the euro a decade after it became ..."), else the first one of
+    the previous sentence."""
+    here = [a for a in env.pool if env.sent.start <= a.start and a.end <= subj.start and a.actor.kind == "state"]
+    return here[:1] or _previous_subject(env)
+
+
+def _titled(text: str, actors: list[Any], found: list[Any], before: int) -> list[Any]:
+    """"NATO ally Turkey bought Russian missiles": an IGO as a title before a state's name
+    ("EU member Hungary") is no subject; the state it titles is."""
+    if not found or any(a.actor.kind != "igo" for a in found):
+        return found
+    titled = [a for a in actors if found[-1].end < a.start and a.end <= before and a.actor.kind == "state"
+              and _TITLE_GAP.fullmatch(text, found[-1].end, a.start)]
+    return titled[:1] or found
 
 
 def _subject(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
@@ -144,13 +222,15 @@ def _subject(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
 
 def _holder(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     """Who holds the place claimed: "The Kuril Islands, held by Russia, are claimed by
-    Japan", "administered by Japan"."""
+    Japan", "administered by Japan", "Kashmir, most of which India controls"; the claimant
+    is excluded by the caller."""
     text, sent = env.parsed.text, env.sent
     for cue in _HELD_BY.finditer(text, sent.start, sent.end):
         found = group_after(text, actors, cue.end(), ceiling=sent.end, max_gap=6)
         if found:
             return found, ""
-    return [], ""
+    found = [a for a in actors if a.actor.kind in {"state", "group"} and _HOLDS.match(text, a.end)]
+    return found[:1], ""
 
 
 def _mod(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
@@ -200,10 +280,43 @@ def _its(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     return [a for a in actors if a.end <= its.start() and a.actor.kind == "state"][-1:], ""
 
 
+def _its_subject(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """"Sweden deposited its instrument of accession": "its" is the clause's subject."""
+    if not _ITS_NOUN.search(env.parsed.text, max(env.sent.start, m.start() - 40), m.start()):
+        return [], ""
+    return _before(env, m, actors)
+
+
+def _it_antecedent(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """"Moscow cited support for Ukraine, which it invaded": "it" or "they" right before the
+    trigger stands for the state named first in the sentence (else in the one before)."""
+    it = re.search(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$", env.parsed.text[max(env.sent.start, m.start() - 15):m.start()])
+    if it is None:
+        return [], ""
+    here = [a for a in env.pool if env.sent.start <= a.start < m.start() and a.actor.kind == "state"]
+    return (here[:1] or _previous_subject(env)), ""
+
+
+def _left(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The name a relative clause hangs on: "support for Ukraine, which it invaded"."""
+    text = env.parsed.text
+    rel = re.search(r",?\s*(?:which|that|whom)\s+(?:[\w-]+\s+){0,3}$", text[env.sent.start:m.start()])
+    if rel is None:
+        return [], ""
+    at = env.sent.start + rel.start()
+    return [a for a in actors if a.end == at][-1:], ""
+
+
 def _subj(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     text, sent = env.parsed.text, env.sent
     found = group_before(text, actors, m.start(), floor=sent.start)
-    if found and not _COPULA.match(text[found[-1].end:m.start()]):
+    if found and found[-1].actor.kind == "igo" and re.match(r"['’]s?\s", text[found[-1].end:m.start()]):
+        # "Lithuania, Latvia and Estonia, NATO's Baltic members": the IGO qualifies the trigger
+        found = group_before(text, actors, found[0].start, floor=sent.start)
+    # a name right before a comma and a verb closes a clause set off before it: "Finland,
+    # which borders Russia, became a member" is not Russia's membership
+    if found and (not _COPULA.match(text[found[-1].end:m.start()])
+                  or re.fullmatch(r"\s*,\s*", text[found[-1].end:m.start()]) and _VERB_START.match(m.group(0))):
         found = []
     if not found and _IT_SUBJECT.match(text[sent.start:m.start()]):
         found = _previous_subject(env)  # "It has been a NATO member since 2009."
@@ -244,6 +357,9 @@ def _prep(words: str):
             if ";" in window[:cue.start()] or (n == 0 and cue.start() > ROLE_WINDOW):
                 break
             found = group_after(text, actors, m.end() + cue.end(), ceiling=sent.end, max_gap=6)
+            examples = _EXAMPLES.match(text, m.end() + cue.end())
+            if not found and examples:  # "from European allies, including Germany and Poland"
+                found = group_after(text, actors, examples.end(), ceiling=sent.end, max_gap=2)
             if found:
                 return found, ""
         return [], ""
@@ -260,7 +376,7 @@ def _cmod(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     if covering:  # "French frigates" resolved as one mention (the French navy)
         return covering[:1], ""
     return [a for a in actors if a.end <= hit.start() and a.start >= m.end()
-            and re.fullmatch(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}", text[a.end:hit.start()])][-1:], ""
+            and _CMOD_GAP.fullmatch(text, a.end, hit.start())][-1:], ""
 
 
 def _maker(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
@@ -308,7 +424,7 @@ _ROLES: dict[str, Callable] = {
     "before": _before, "subject": _subject, "its": _its, "holder": _holder, "mod": _mod, "poss": _poss,
     "subj": _subj, "after": _after(12), "next": _after(2), "after_far": _after(ROLE_WINDOW),
     **{name: _prep(words) for name, words in _PREP.items()},
-    "cmod": _cmod, "maker": _maker, "aggressor": _aggressor, "member_subject": _member_subject,
+    "its_subject": _its_subject, "it_antecedent": _it_antecedent, "left": _left, "cmod": _cmod, "maker": _maker, "aggressor": _aggressor, "member_subject": _member_subject,
     **LIST_ROLES, **IGO_ROLES, **PLACE_ROLES,
 }
 ROLE_NAMES = frozenset(_ROLES) | {"none"}
