@@ -411,3 +411,26 @@ def test_a_store_from_another_version_is_refused(change: str, message: str, db: 
         con.execute(change)
     with pytest.raises(StoreError, match=message):
         open_store(db)
+
+
+def test_a_write_beyond_the_memory_cap_gets_more_memory(db: Path, monkeypatch) -> None:
+    """The writer's small cap (which keeps a long ingest flat) never fails a write."""
+    import dyad.store.duckdb as backend
+
+    monkeypatch.setattr(backend, "WRITE_MEMORY_LIMIT", "4MB")
+    big = [doc(f"big{i}").model_copy(update={"text": f"{i} " + "x" * 2_000_000})
+           for i in range(8)]
+    with open_store(db) as s:
+        report = s.write(Extraction(documents=big))
+        (limit,) = s.query("SELECT current_setting('memory_limit') AS m")
+        assert report.documents_written == 8
+        assert backend._megabytes(limit["m"]) > 4
+        assert len(s.read_extraction().documents) == 8
+
+
+@pytest.mark.parametrize("setting, mb", [("61.0 MiB", 61), ("1.5 GiB", 1536), ("512.0 KiB", 0),
+                                         ("unlimited", None)])
+def test_duckdb_memory_settings_read_as_megabytes(setting: str, mb: int | None) -> None:
+    import dyad.store.duckdb as backend
+
+    assert backend._megabytes(setting) == mb

@@ -21,6 +21,7 @@ import duckdb
 from dyad import model
 from dyad.errors import StoreError
 from dyad.store import schema
+from dyad.store.plan import WriteReport
 from dyad.store.queries import Queries
 from dyad.store.schema import Table, quote
 from dyad.store.rows import RecordRows
@@ -31,9 +32,13 @@ _COPY_FORMAT = {"parquet": "parquet", "jsonl": "json"}  # DuckDB writes JSON one
 _ARRAY_TYPE = {schema.VARCHAR: "VARCHAR[]", schema.JSON: "VARCHAR[]", schema.BIGINT: "BIGINT[]",
                schema.DOUBLE: "DOUBLE[]", schema.BOOLEAN: "BOOLEAN[]"}
 _CURSOR_LOCK = threading.Lock()  # cursor() itself is not safe to call from two threads
-# Cap on DuckDB's own memory per connection (its buffer cache); set DYAD_DUCKDB_MEMORY
-# to change it, e.g. "4GB" for large interactive queries.
-MEMORY_LIMIT = os.environ.get("DYAD_DUCKDB_MEMORY", "256MB")
+# Caps on DuckDB's own memory, mostly its cache of the file's blocks, which otherwise grows
+# with the store. A writer reads little, so a small cap keeps a long ingest flat; a write
+# or read that needs more gets the cap doubled, up to 1 GB. DYAD_DUCKDB_MEMORY sets both
+# starting caps, e.g. "4GB" for large interactive queries.
+WRITE_MEMORY_LIMIT = os.environ.get("DYAD_DUCKDB_MEMORY", "64MB")
+READ_MEMORY_LIMIT = os.environ.get("DYAD_DUCKDB_MEMORY", "256MB")
+_MEMORY_LIMIT_MAX_MB = 1024
 _READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 
 
@@ -44,6 +49,7 @@ class DuckDBStore(RecordRows, Queries):
                  read_only: bool) -> None:
         self._con = connection
         self.path = path
+        self._writing = False  # inside write(): a failed statement aborts the transaction
         self.read_only = read_only
 
     @classmethod
@@ -61,8 +67,9 @@ class DuckDBStore(RecordRows, Queries):
         try:
             # DuckDB's buffer cache defaults to 80% of RAM and grows with the store over
             # a long ingest; a cap keeps a days-long run flat (DuckDB spills past it).
+            limit = READ_MEMORY_LIMIT if read_only else WRITE_MEMORY_LIMIT
             connection = duckdb.connect(str(path), read_only=read_only,
-                                        config={"memory_limit": MEMORY_LIMIT})
+                                        config={"memory_limit": limit})
         except duckdb.Error as exc:
             raise _open_error(path, exc) from exc
         store = cls(connection, path, read_only=read_only)
@@ -142,6 +149,28 @@ class DuckDBStore(RecordRows, Queries):
 
     # -- writing (the shared path is dyad.store.rows) --------------------------------
 
+    def write(self, extraction: model.Extraction) -> WriteReport:
+        """``RecordRows.write``; a write that DuckDB's memory cap refuses (it rolled back
+        whole) is tried again with the cap doubled."""
+        while True:
+            self._writing = True
+            try:
+                return super().write(extraction)
+            except StoreError as exc:
+                if not _out_of_memory(exc.__cause__) or not self._raise_memory_limit():
+                    raise
+            finally:
+                self._writing = False
+
+    def _raise_memory_limit(self) -> bool:
+        """Double DuckDB's memory cap (up to 1 GB); False when it cannot grow."""
+        (current,) = self._fetch("SELECT current_setting('memory_limit')")[0]
+        mb = _megabytes(current)
+        if mb is None or mb >= _MEMORY_LIMIT_MAX_MB:
+            return False
+        self._run(f"SET memory_limit = '{min(2 * mb, _MEMORY_LIMIT_MAX_MB)}MB'")
+        return True
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         try:
@@ -150,7 +179,10 @@ class DuckDBStore(RecordRows, Queries):
                 yield
                 self._con.commit()
             except BaseException:
-                self._con.rollback()
+                try:
+                    self._con.rollback()
+                except duckdb.TransactionException:
+                    pass  # a failed commit has ended the transaction already
                 raise
         except duckdb.Error as exc:
             raise StoreError(f"writing to the store {self.path} failed and nothing was "
@@ -246,13 +278,34 @@ class DuckDBStore(RecordRows, Queries):
         return self._run(sql, params).fetchall()
 
     def _dicts(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
-        try:
-            cursor = self._run(sql, params)
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row)) for row in cursor.fetchall()]
-        except duckdb.Error as exc:
-            raise StoreError(f"query on the store {self.path} failed: {exc}") from exc
+        """Rows as dicts; a read that the memory cap refuses is run again with it doubled."""
+        while True:
+            try:
+                cursor = self._run(sql, params)
+                names = [d[0] for d in cursor.description]
+                return [dict(zip(names, row)) for row in cursor.fetchall()]
+            except duckdb.Error as exc:
+                if self._writing or not _out_of_memory(exc) or not self._raise_memory_limit():
+                    raise StoreError(f"query on the store {self.path} failed: {exc}") from exc
 
+
+
+def _out_of_memory(exc: BaseException | None) -> bool:
+    """DuckDB ran out of its memory cap: in a statement, or when a commit pins blocks."""
+    text = str(exc).lower()
+    return isinstance(exc, duckdb.OutOfMemoryException) or (
+        isinstance(exc, duckdb.Error) and any(
+            words in text for words in ("out of memory", "failed to pin", "could not allocate",
+                                        "failed to allocate")))
+
+
+def _megabytes(setting: str) -> int | None:
+    """DuckDB's spelling of a memory setting ("61.0 MiB", "1.2 GiB") in MB, or None."""
+    found = re.fullmatch(r"\s*([\d.]+)\s*([KMGT]i?B)\s*", setting)
+    if not found:
+        return None
+    scale = {"K": 1 / 1024, "M": 1, "G": 1024, "T": 1024 ** 2}[found.group(2)[0]]
+    return int(float(found.group(1)) * scale)
 
 
 def _open_error(path: Path, exc: duckdb.Error) -> StoreError:
