@@ -9,7 +9,7 @@ document's records are still produced.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator, Sequence
 
 from dyad import errors
@@ -33,6 +33,7 @@ class DocContext:
     quantities: tuple = ()  # dyad.model.Quantity
     dates: tuple = ()  # dyad.time.DateMention
     anchor: object = None  # dyad.time.Anchor
+    agreements: tuple = ()  # dyad.model.Agreement: the agreements coder's, for the relations coder
 
 
 @dataclass
@@ -190,7 +191,9 @@ class Extractor:
         out.locations = locations_of(doc.doc_id, places)
         out.events = stage("events", lambda: list(self.coders["events"](ctx)), [])
         out.agreements = stage("agreements", lambda: list(self.coders["agreements"](ctx)), [])
-        out.relations = stage("relations", lambda: list(self.coders["relations"](ctx)), [])
+        # the relations coder reads the agreements too (an accession in force is a membership)
+        with_agreements = replace(ctx, agreements=tuple(out.agreements))
+        out.relations = stage("relations", lambda: list(self.coders["relations"](with_agreements)), [])
         out.actors += _implied_actors(out)
         return out
 

@@ -33,8 +33,13 @@ IGO_NOUNS = r"(?:alliance|bloc|union|organi[sz]ation|grouping|group|club|body|co
 
 _IGO_ANAPHOR_AFTER = re.compile(rf"\s+the\s+(?:[\w-]+\s+){{0,2}}?{IGO_NOUNS}\b", re.IGNORECASE)
 
+# "the pact", "the trade agreement": the IGO named last, when that IGO is itself a treaty.
+PACT_IGOS = frozenset({"IGO.CPTPP", "IGO.RCEP", "IGO.AUKUS"})
+_PACT_ANAPHOR_AFTER = re.compile(r"\s+the\s+(?:[\w-]+\s+){0,2}?(?:pact|partnership|agreement|accord|treaty)\b(?!\s+(?:on|with|between)\b)",
+                                 re.IGNORECASE)
+
 _IGO_ANAPHOR_BEFORE = re.compile(rf"(?:\bthe\s+(?:[\w-]+\s+){{0,2}}?{IGO_NOUNS}['’]s|\bits)\s+"
-                                 r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+                                 r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 # Between an IGO and a clause about its members: "BRICS, which includes", "the bloc (which".
 _IGO_LEFT_GAP = re.compile(r"(?:\s+(?:pact|bloc|alliance|group|grouping|partnership|forum|format|"
@@ -43,17 +48,22 @@ _IGO_LEFT_GAP = re.compile(r"(?:\s+(?:pact|bloc|alliance|group|grouping|partners
 
 
 def _igo_recent(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
-    # "Finland became a member in April 2023."
-    return [a for a in env.pool if a.actor.kind == "igo" and a.end <= m.start()
-            and a.start >= sentence_start(env, back=2)][-1:], ""
+    # "Finland became a member in April 2023."; further back, the one IGO the text names
+    # before (an article about one accession)
+    earlier = [a for a in env.pool if a.actor.kind == "igo" and a.end <= m.start()]
+    near = [a for a in earlier if a.start >= sentence_start(env, back=2)][-1:]
+    return (near or (earlier[-1:] if len({a.actor.actor_id for a in earlier}) == 1 else [])), ""
 
 
 def _igo_after(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     # "a member of the EU and NATO": each IGO of the list
     igos = [a for a in actors if a.actor.kind == "igo"]
     found = group_after(env.parsed.text, igos, m.end(), ceiling=env.sent.end, max_gap=30)
-    if not found and _IGO_ANAPHOR_AFTER.match(env.parsed.text, m.end()):
-        found = recent_igo(env, m.start())
+    if not found and (phrase := _IGO_ANAPHOR_AFTER.match(env.parsed.text, m.end())):
+        found = recent_igo(env, m.start(), phrase.group(0))
+    if not found and (phrase := _PACT_ANAPHOR_AFTER.match(env.parsed.text, m.end())):
+        # "Britain acceded to the pact": a pact names an IGO only when the IGO is a pact
+        found = recent_igo(env, m.start(), phrase.group(0))
     return found, ""
 
 
@@ -65,8 +75,8 @@ def _igo_before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     found = found or [a for a in igos if a.start < m.start() < a.end][:1]
     if found:  # "an EU and NATO member": each IGO of the list
         found = whole_lists(text, igos, found)
-    if not found and _IGO_ANAPHOR_BEFORE.search(text[max(env.sent.start, m.start() - 40):m.start()]):
-        found = recent_igo(env, m.start())
+    if not found and (phrase := _IGO_ANAPHOR_BEFORE.search(text[max(env.sent.start, m.start() - 40):m.start()])):
+        found = recent_igo(env, m.start(), phrase.group(0))
     return found, ""
 
 
@@ -76,9 +86,12 @@ def _igo_left(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     text = env.parsed.text
     found = [a for a in actors if a.end <= m.start() and a.actor.kind == "igo"
              and _IGO_LEFT_GAP.fullmatch(text[a.end:m.start()])][-1:]
-    if not found and re.search(rf"\bthe\s+(?:[\w-]+\s+)?{IGO_NOUNS}{_IGO_LEFT_GAP.pattern}$",
-                               text[max(env.sent.start, m.start() - 40):m.start()], re.IGNORECASE):
-        found = recent_igo(env, m.start())
+    if not found and (phrase := re.search(rf"\bthe\s+(?:[\w-]+\s+)?{IGO_NOUNS}{_IGO_LEFT_GAP.pattern}$",
+                                          text[max(env.sent.start, m.start() - 40):m.start()], re.IGNORECASE)):
+        found = recent_igo(env, m.start(), phrase.group(0))
+    if not found and (phrase := re.search(rf"\bthe\s+(?:[\w-]+\s+)?(?:pact|partnership|agreement){_IGO_LEFT_GAP.pattern}$",
+                                          text[max(env.sent.start, m.start() - 40):m.start()], re.IGNORECASE)):
+        found = recent_igo(env, m.start(), phrase.group(0))  # "The pact includes"
     return found, ""
 
 
@@ -93,16 +106,29 @@ def _igo_subject(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
         found = group_before(text, igos, m.start(), floor=env.sent.start, max_gap=30)
         if found and not re.fullmatch(r"(?:\s+[a-z]+)*\s+", text[found[-1].end:m.start()]):
             found = []
-    if not found and re.search(rf"\bthe\s+(?:[\w-]+\s+)?{IGO_NOUNS}(?:\s+[a-z]+)*\s+$",
-                               text[max(env.sent.start, m.start() - 40):m.start()], re.IGNORECASE):
-        found = recent_igo(env, m.start())
+    if not found and (phrase := re.search(rf"\bthe\s+(?:[\w-]+\s+)?{IGO_NOUNS}(?:\s+[a-z]+)*\s+$",
+                                          text[max(env.sent.start, m.start() - 40):m.start()], re.IGNORECASE)):
+        found = recent_igo(env, m.start(), phrase.group(0))
     return found[-1:], ""
 
 
-def recent_igo(env: SentenceEnv, before: int) -> list[Any]:
-    """"the alliance", "the bloc", "its": the IGO named last before ``before``, else the
-    first one named after its sentence."""
+# IGOs a common noun can name: "the alliance" is NATO's, not the EU named after it; "the
+# union" is the EU's or the AU's, not NATO's. Other nouns ("the bloc") take any IGO.
+_NOUN_IGOS = {"alliance": frozenset({"IGO.NATO", "IGO.CSTO", "IGO.AUKUS"}),
+              "union": frozenset({"IGO.EU", "IGO.AU", "IGO.EAEU", "IGO.EUCOM", "IGO.EUCO", "IGO.EUCOUNCIL",
+                                  "IGO.EP", "IGO.AUC"}),
+              **dict.fromkeys(("pact", "partnership", "agreement", "accord", "treaty"), PACT_IGOS)}
+_ANAPHOR_NOUN = re.compile(r"\b(alliance|union|pact|partnership|agreement|accord|treaty)\b", re.IGNORECASE)
+
+
+def recent_igo(env: SentenceEnv, before: int, phrase: str = "") -> list[Any]:
+    """"the alliance", "the bloc", "its" (``phrase``): the IGO named last before
+    ``before``, else the first one named after its sentence; "the alliance" and "the union"
+    only an IGO of their kind (``_NOUN_IGOS``)."""
     igos = [a for a in env.pool if a.actor.kind == "igo"]
+    noun = _ANAPHOR_NOUN.search(phrase)
+    if noun is not None:
+        igos = [a for a in igos if a.actor.actor_id in _NOUN_IGOS[noun.group(1).lower()]]
     earlier = [a for a in igos if a.end <= before]
     # "Finland joined the alliance in 2023. NATO welcomed it.": named only later
     return earlier[-1:] or [a for a in igos if a.start >= env.sent.end][:1]

@@ -16,6 +16,7 @@ from dyad.agreements.spans import country_ref
 from dyad.model import ActorRef, Evidence, Relation, make_id
 from dyad.modality import modality_of
 from dyad.nlp.parsed import ParsedDoc
+from dyad.relations.accession import accession_memberships
 from dyad.relations.attributes import attributes, ranked_before
 from dyad.relations.reading import PROSPECTIVE, fixed_modality, relation_modality
 from dyad.relations.lexicon import (ROLE_WINDOW, Pattern, RelationLexicon, find_commodity,
@@ -44,9 +45,14 @@ _TRADE_WORD = re.compile(r"export|import|sold|sell|sale|bought|buy|purchas|shipm
 
 
 def code_v1(ctx: Any) -> list[Relation]:
-    """The registered coder: ``ctx`` is a ``dyad.pipeline.DocContext``."""
-    return code(ctx.parsed, actors=ctx.actors, places=ctx.places, dates=ctx.dates,
+    """The registered coder: ``ctx`` is a ``dyad.pipeline.DocContext``; its agreements add
+    the memberships of accessions in force (``dyad.relations.accession``)."""
+    rels = code(ctx.parsed, actors=ctx.actors, places=ctx.places, dates=ctx.dates,
                 quantities=ctx.quantities)
+    held = {merge_key(r)[1:] for r in rels if r.relation_type == "membership"}
+    return rels + accession_memberships(
+        getattr(ctx, "agreements", ()), lambda member, igo: (_side_key(member), _side_key(igo)) in held,
+        ctx.parsed.doc_id)
 
 
 def merge_key(relation: Relation) -> tuple[str, str, str]:

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
-from dyad.agreements.spans import group_after, group_before, ref_for_id, subject_actors, token_at
+from dyad.agreements.spans import group_after, group_before, groups, ref_for_id, subject_actors, token_at
 from dyad.relations.context import (TWO_SIDES, SentenceEnv, clause_list, last_two_states,
                                     possessive, whole_lists)
 from dyad.relations.igo_roles import IGO_ROLES
@@ -74,8 +74,19 @@ _IT_SUBJECT = re.compile(r"\s*(?:It|The\s+(?:[\w-]+\s+){0,2}?(?:country|nation|s
                          r"also|now|already|still|formally)\s+)+|\s*,\s*)(?:an?\s+|the\s+)?[^,;:()]{0,30}$")
 _VERB_START = re.compile(r"(?:is|was|are|were|became|becomes|become|has|have|had|remains?|remained)\b", re.IGNORECASE)
 # A subject that stands for a state named before: "it", "the country", "the Balkan nation".
-_ANAPHOR_SUBJECT = re.compile(r"(?:it|(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:country|nation|state|kingdom|republic|emirate))",
-                              re.IGNORECASE)
+_ANAPHOR_SUBJECT = re.compile(r"(?:it|(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?-i:country|nation|state|kingdom|republic|emirate))",
+                              re.IGNORECASE)  # lower-case nouns: "The Islamic State" names someone
+
+# An anaphoric subject opening a sentence, then only auxiliaries and adverbs before the verb.
+# A plural subject standing for a list named before: "The two countries", "Both", "They",
+# "The three Baltic states".
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_PLURAL_SUBJECT = re.compile(r"(?:they|both|(?:(?:the|these|those|both|all)\s+)(?:(?P<count>two|three|four|five|six|seven|"
+                             r"eight|nine|ten)\s+)?(?:[\w-]+\s+){0,2}?(?-i:countries|nations|states|governments|"
+                             r"neighbou?rs|neighbors|allies))", re.IGNORECASE)  # not "The United States"
+_ANAPHOR_OPENING = re.compile(r"\s*(?:(?:On|In|Last|Earlier|Later)\b[^,]{0,30},\s*)?(?P<anaphor>" + _ANAPHOR_SUBJECT.pattern
+                              + "|" + _PLURAL_SUBJECT.pattern + r")(?:\s+(?:has|have|had|will|would|then|also|finally|formally|officially|"
+                                r"eventually|later|[a-z]+ly))*\s+", re.IGNORECASE)
 
 # "Both countries are members of the WTO": the two states named last are the subject.
 TWO_SIDES_SUBJECT = re.compile(r"(?:" + TWO_SIDES.pattern + r"|^\s*Both)\s+(?:(?:are|were|have\s+been|remain|became|"
@@ -144,7 +155,10 @@ def _before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     if found:  # the parse may hang a long list's last members elsewhere: take the whole list
         found = clause_list(env, whole_lists(env.parsed.text, actors, found), found)
         found = _titled(env.parsed.text, actors, found, m.start())
-    elif (subj := _subject_token(env, tok)) is not None and (
+    elif (subj := _subject_token(env, tok)) is not None and _PLURAL_SUBJECT.fullmatch(_phrase(env, subj)):
+        # "The two countries joined NATO in 2004", "Both joined the alliance": the list named before
+        found = _plural_antecedent(env, _PLURAL_SUBJECT.fullmatch(_phrase(env, subj)), subj.start)
+    elif subj is not None and (
             _ANAPHOR_SUBJECT.fullmatch(_phrase(env, subj)) or "," in env.parsed.text[subj.end:m.start()]):
         # a subject that names nobody: an anaphor stands for a state named before ("after it
         # became the EU's 28th member"); the names of a clause set off after another subject
@@ -152,6 +166,9 @@ def _before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
         found = _antecedent(env, subj) if _ANAPHOR_SUBJECT.fullmatch(_phrase(env, subj)) else []
     elif _OPENING_CLAUSE.fullmatch(env.parsed.text, env.sent.start, m.start()):
         found = _main_subject(env, m, actors)  # "After joining NATO, Finland signed ..."
+    elif not env.sent.parsed and (opening := _ANAPHOR_OPENING.fullmatch(env.parsed.text, env.sent.start, m.start())) \
+            and (found := _opening_antecedent(env, opening)):
+        pass  # "The island nation formally joined the organisation in August" (unparsed)
     else:
         text = env.parsed.text
         cands = [a for a in actors if not possessive(text, a, m.start())]
@@ -184,7 +201,7 @@ def _phrase(env: SentenceEnv, head: Any) -> str:
     """The words of a subject up to its head ("The Balkan country" for "country")."""
     first = head.i
     while first > env.sent.token_start and env.parsed.tokens[first - 1].head == head.i \
-            and env.parsed.tokens[first - 1].dep in {"det", "amod", "compound", "nmod", "poss"}:
+            and env.parsed.tokens[first - 1].dep in {"det", "amod", "compound", "nmod", "poss", "nummod", "predet"}:
         first -= 1
     return env.parsed.text[env.parsed.tokens[first].start:head.end]
 
@@ -195,6 +212,26 @@ def _antecedent(env: SentenceEnv, subj: Any) -> list[Any]:
     the previous sentence."""
     here = [a for a in env.pool if env.sent.start <= a.start and a.end <= subj.start and a.actor.kind == "state"]
     return here[:1] or _previous_subject(env)
+
+
+def _opening_antecedent(env: SentenceEnv, opening: re.Match[str]) -> list[Any]:
+    """The state(s) an anaphor opening an unparsed sentence right before the verb stands for
+    ("The island nation formally joined ...", "The two countries joined ...")."""
+    plural = _PLURAL_SUBJECT.fullmatch(opening.group("anaphor"))
+    return _plural_antecedent(env, plural, opening.start("anaphor")) if plural else _previous_subject(env)
+
+
+def _plural_antecedent(env: SentenceEnv, plural: re.Match[str], before: int) -> list[Any]:
+    """The list of states a plural subject stands for: the last one named before it, in its
+    sentence or the one before, of the size it gives ("the three Baltic states")."""
+    floor = env.parsed.sentences[max(0, env.sent.i - 1)].start
+    states = [a for a in env.pool if floor <= a.start and a.end <= before and a.actor.kind == "state"]
+    want = _NUMBERS.get((plural.group("count") or "").lower())
+    for group in reversed(groups(env.parsed.text, states)):
+        size = len({a.actor.country or a.actor.actor_id for a in group})
+        if size >= 2 and (want is None or size == want):
+            return list(group)
+    return []
 
 
 def _titled(text: str, actors: list[Any], found: list[Any], before: int) -> list[Any]:

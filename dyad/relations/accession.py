@@ -1,0 +1,75 @@
+"""Memberships that follow from the agreements coder's records, though no sentence names
+the member and the IGO together:
+
+- an accession in force: "The protocol on Sweden's accession entered into force on March 7"
+  (an accession with one IGO party and an asserted ``in_force`` stage: the member is that
+  stage's party, or the one state party when the stage is joint);
+- a treaty that is itself an IGO in force for a state: "The CPTPP entered into force for
+  Britain" (``TREATY_IGOS``: the CPTPP, RCEP and AUKUS are both).
+
+Those who ratify another's accession ("Hungary ratified Sweden's accession protocol") are
+not read here: ratifying says nothing about the ratifier's own membership in the record.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Sequence
+
+from dyad.model import ActorRef, Agreement, Relation, make_id
+
+__all__ = ["TREATY_IGOS", "accession_memberships"]
+
+# IGOs that are treaties, by the names the agreements coder gives their treaty.
+TREATY_IGOS = {
+    "comprehensive and progressive agreement for trans-pacific partnership": ("IGO.CPTPP", "CPTPP"),
+    "cptpp": ("IGO.CPTPP", "CPTPP"),
+    "regional comprehensive economic partnership": ("IGO.RCEP", "RCEP"),
+    "rcep": ("IGO.RCEP", "RCEP"),
+    "aukus": ("IGO.AUKUS", "AUKUS"),
+}
+
+
+def accession_memberships(agreements: Sequence[Agreement], known: Callable[[Any, Any], bool],
+                          doc_id: str) -> list[Relation]:
+    """Membership records for the accessions in force among ``agreements`` that ``known``
+    (member ref, IGO ref) does not already hold."""
+    out: list[Relation] = []
+    for agreement in agreements:
+        igo, joint_member = _igo_of(agreement)
+        if igo is None:
+            continue
+        for stage in agreement.stages:
+            if stage.stage != "in_force" or stage.modality != "asserted":
+                continue
+            member = stage.party if stage.party is not None else joint_member
+            if member is None or _not_state(member) or known(member, igo) \
+                    or any(r.source.actor_id == member.actor_id and r.target == igo for r in out):
+                continue
+            out.append(Relation(
+                relation_id=make_id("rel", "membership", member.actor_id, igo.actor_id, doc_id,
+                                    stage.evidence.start, "agreement"),
+                relation_type="membership", source=member, target=igo,
+                attributes={**({"since": stage.date} if stage.date else {}),
+                            "inferred": True, "inferred_from": "agreement"},
+                modality="asserted", evidence=[stage.evidence]))
+    return out
+
+
+def _igo_of(agreement: Agreement) -> tuple[ActorRef | None, ActorRef | None]:
+    """The IGO an agreement makes its parties members of, and the member a joint entry into
+    force stands for (the one state party of an accession)."""
+    if agreement.kind == "accession":
+        igos = [p for p in agreement.parties if p.actor_id.startswith("IGO.")]
+        states = [p for p in agreement.parties if not _not_state(p)]
+        if len(igos) == 1:
+            return igos[0], states[0] if len(states) == 1 else None
+        return None, None
+    treaty = TREATY_IGOS.get(re.sub(r"^the\s+", "", agreement.name.strip().lower()))
+    if treaty is None:
+        return None, None
+    return ActorRef(actor_id=treaty[0], name=treaty[1]), None  # its parties joined it one by one
+
+
+def _not_state(ref: ActorRef) -> bool:
+    return ref.actor_id.startswith(("IGO.", "group.", "org.", "person."))
