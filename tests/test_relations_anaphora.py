@@ -122,6 +122,12 @@ def _agreement(kind: str, parties: list[str], stages: list[tuple[str, str | None
     (_agreement("trade", ["GBR"], [("in_force", "GBR", "asserted")],
                 name="Comprehensive and Progressive Agreement for Trans-Pacific Partnership"),
      {("GBR", "IGO.CPTPP")}),
+    # a treaty that is an IGO entering into force for all: each state party is a member
+    (_agreement("trade", ["CHN", "JPN", "IGO.ASEAN"], [("signed", None, "asserted"),
+                                                       ("in_force", None, "asserted")], name="RCEP"),
+     {("CHN", "IGO.RCEP"), ("JPN", "IGO.RCEP")}),
+    # ... but not while its entry into force is only expected
+    (_agreement("trade", ["CHN", "JPN"], [("in_force", None, "expected")], name="RCEP"), set()),
 ])
 def test_accession_memberships(agreement, expected):
     rels = accession_memberships([agreement], lambda member, igo: False, "d")

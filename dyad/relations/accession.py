@@ -36,39 +36,44 @@ def accession_memberships(agreements: Sequence[Agreement], known: Callable[[Any,
     (member ref, IGO ref) does not already hold."""
     out: list[Relation] = []
     for agreement in agreements:
-        igo, joint_member = _igo_of(agreement)
+        igo, joint_members = _igo_of(agreement)
         if igo is None:
             continue
         for stage in agreement.stages:
             if stage.stage != "in_force" or stage.modality != "asserted":
                 continue
-            member = stage.party if stage.party is not None else joint_member
-            if member is None or _not_state(member) or known(member, igo) \
-                    or any(r.source.actor_id == member.actor_id and r.target == igo for r in out):
-                continue
-            out.append(Relation(
-                relation_id=make_id("rel", "membership", member.actor_id, igo.actor_id, doc_id,
-                                    stage.evidence.start, "agreement"),
-                relation_type="membership", source=member, target=igo,
-                attributes={**({"since": stage.date} if stage.date else {}),
-                            "inferred": True, "inferred_from": "agreement"},
-                modality="asserted", evidence=[stage.evidence]))
+            for member in [stage.party] if stage.party is not None else joint_members:
+                if _not_state(member) or known(member, igo) \
+                        or any(r.source.actor_id == member.actor_id and r.target == igo for r in out):
+                    continue
+                out.append(_membership(member, igo, stage, doc_id))
     return out
 
 
-def _igo_of(agreement: Agreement) -> tuple[ActorRef | None, ActorRef | None]:
-    """The IGO an agreement makes its parties members of, and the member a joint entry into
-    force stands for (the one state party of an accession)."""
+def _membership(member: ActorRef, igo: ActorRef, stage: Any, doc_id: str) -> Relation:
+    return Relation(
+        relation_id=make_id("rel", "membership", member.actor_id, igo.actor_id, doc_id,
+                            stage.evidence.start, "agreement"),
+        relation_type="membership", source=member, target=igo,
+        attributes={**({"since": stage.date} if stage.date else {}),
+                    "inferred": True, "inferred_from": "agreement"},
+        modality="asserted", evidence=[stage.evidence])
+
+
+def _igo_of(agreement: Agreement) -> tuple[ActorRef | None, list[ActorRef]]:
+    """The IGO an agreement makes its parties members of, and the members a joint entry
+    into force stands for: the one state party of an accession; every state party of a
+    treaty that is an IGO ("The RCEP, signed by China, Japan and 13 others, took effect")."""
+    states = [p for p in agreement.parties if not _not_state(p)]
     if agreement.kind == "accession":
         igos = [p for p in agreement.parties if p.actor_id.startswith("IGO.")]
-        states = [p for p in agreement.parties if not _not_state(p)]
         if len(igos) == 1:
-            return igos[0], states[0] if len(states) == 1 else None
-        return None, None
+            return igos[0], states[:1] if len(states) == 1 else []
+        return None, []
     treaty = TREATY_IGOS.get(re.sub(r"^the\s+", "", agreement.name.strip().lower()))
     if treaty is None:
-        return None, None
-    return ActorRef(actor_id=treaty[0], name=treaty[1]), None  # its parties joined it one by one
+        return None, []
+    return ActorRef(actor_id=treaty[0], name=treaty[1]), states
 
 
 def _not_state(ref: ActorRef) -> bool:
