@@ -66,10 +66,14 @@ DECIDED_BY_AGREEING = frozenset({"renewed", "suspended", "terminated"})
 # "became the first country to ratify", "was the last member to sign": a past copula
 # ranks a done act.
 _RANKED_DOER = re.compile(r"\b(?:became|was|were|has\s+become|had\s+become)\s+(?:the\s+)?(?:first|second|"
-                          r"third|fourth|fifth|last|latest|only|\d+(?:st|nd|rd|th)|\w+th)\s+"
+                          r"third|fourth|fifth|last|latest|only|\d+(?:st|nd|rd|th)|\w+th|"
+                          # "was one of 122 nations to sign", "was among the first to ratify"
+                          r"(?:one\s+of|among)(?:\s+the)?(?:\s+(?:[\d,]+|first|last|few|many))?)\s+"
                           r"(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
 # "delayed a vote on ratifying", "postponed the signing": the act is still to come
 DELAYING_VERBS = frozenset({"delay", "postpone", "defer", "reschedule", "push"})
+# "the signing is scheduled for May", "is expected later this year": still to come
+SCHEDULING = frozenset({"schedule", "expect", "plan", "set", "slate", "due", "likely"})
 # "threatened to quit the pact", "warned it could withdraw": an act held out, not done
 THREATENING_VERBS = frozenset({"threaten", "menace"})
 NEGATIVE_SUBJECTS = frozenset({"neither", "none", "nobody", "nothing"})
@@ -119,6 +123,11 @@ def refine(parsed: ParsedDoc, tok: Token | None, modality: str, *, stage: str = 
         return "expected"
     if modality == "asserted" and _awaited(parsed, tok):
         return "expected"  # "the treaty awaits signature", "pending ratification"
+    if modality == "asserted" and tok.dep == "ROOT" and tok.tag == "VB" and any(
+            c.dep == "aux" and c.text.lower() == "to" for c in _children(parsed, tok)):
+        return "expected"  # the headline future: "Japan and Philippines to sign defence pact"
+    if modality == "asserted" and _scheduled(parsed, tok):
+        return "expected"  # "the signing is scheduled for May", "Signing will take place"
     if modality == "asserted" and _delayed(parsed, tok):
         return "expected"  # "delayed a vote on ratifying the protocol": still to come
     if modality == "asserted" and _demanded(parsed, tok):
@@ -145,6 +154,9 @@ _WORD_CUES = (
 )
 
 
+# A stage noun, then a present verb of scheduling or a future: "signing is expected"
+_SCHEDULED_AFTER = re.compile(r"(?:\s+ceremony)?\s+(?:(?:is|are)\s+(?:now\s+|also\s+)?(?:scheduled|expected|due|set|"
+                              r"planned|slated|likely)|will|shall)\b", re.IGNORECASE)
 # A time clause: "once ratified", "until it is signed", "when it expires".
 _TIME_CLAUSE = re.compile(r"\b(?P<mark>once|until|till|before|when)\s+(?:(?:it|they|the\s+[\w-]+)\s+)?"
                           r"(?P<aux>(?:is|are)\s+)?$", re.IGNORECASE)
@@ -164,6 +176,8 @@ def word_order_modality(parsed: ParsedDoc, tok: Token, modality: str) -> str:
                  or time.group("mark").lower() in {"once", "until", "till"} and time.end() - time.start()
                  == len(time.group("mark")) + 1):
         return "expected"
+    if _SCHEDULED_AFTER.match(parsed.text, tok.end, sent.end):
+        return "expected"  # "The formal signing is scheduled for May"
     for reading, cue in _WORD_CUES:
         if cue.search(clause):
             if reading == "hypothetical" and re.search(r"\b(?:said|says|told|announced)\b", before,
@@ -237,6 +251,16 @@ def _required(parsed: ParsedDoc, tok: Token) -> bool:
             return True
         node = head
     return False
+
+
+def _scheduled(parsed: ParsedDoc, tok: Token) -> bool:
+    """A stage noun that is the subject of a verb of scheduling or expecting, or of a
+    verb in the future ("The signing is scheduled for May", "Ratification will follow")."""
+    if tok.pos != "NOUN" or tok.dep not in {"nsubj", "nsubjpass"} or tok.head == tok.i:
+        return False
+    head = parsed.tokens[tok.head]
+    return head.lemma.lower() in SCHEDULING or any(
+        c.dep == "aux" and c.text.lower() in {"will", "shall", "'ll", "’ll"} for c in _children(parsed, head))
 
 
 def _delayed(parsed: ParsedDoc, tok: Token) -> bool:

@@ -4,9 +4,10 @@ In order: the mention whose modifiers hold the trigger ("the recently signed acc
 agreement that is the subject of a passive trigger or the noun its participle reduces ("the
 treaty was abandoned by Washington", "The agreement, signed in 2015, was ..."); the first
 mention after the trigger (within ``OBJECT_WINDOW`` characters, no other trigger between;
-past them for "after years of negotiations"); the agreement of the previous sentences for a
-pronoun ("withdrew from it"), a bare exit or signing ("The US pulled out in 2018"), or a
-definite proposal noun ("Egypt put forward the plan"); a relative clause's antecedent; the
+past them for "after years of negotiations", and past a verb it is coordinated with: "signed
+but never ratified the treaty", ``shared_object_reach``); the agreement of the previous
+sentences for a pronoun, a bare exit or signing, a definite proposal noun, a signing told as
+an event or a declared exit (``stage_anaphora``); a relative clause's antecedent; the
 last mention before it; for ``anaphoric`` triggers, the agreement of the previous
 ``ANAPHORA_SENTENCES`` sentences. A trigger whose object is something else ("signed a
 decree", "withdrew from Sinai", "New tariffs took effect") acts on no agreement; a bid to
@@ -21,13 +22,14 @@ from typing import Any, Sequence
 from dyad.agreements.lexicon import Hit
 from dyad.agreements.linking import Cluster
 from dyad.agreements.mentions import AgreementMention
+from dyad.agreements.stage_anaphora import (TROOP_KINDS, announced_exit, bare_exit,
+                                            nominal_signing, previous, pronoun_ref, proposal_ref)
 from dyad.agreements.spans import token_at
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
 OBJECT_WINDOW = 80
 OBJECT_NEAR = 30  # an ``object: after`` trigger's agreement starts this close after it
 SUBJECT_WINDOW = 60  # how far before a "reach/agree" trigger its agreement may stand
-ANAPHORA_SENTENCES = 2
 _ONLY_AFTER = frozenset({"withdrawn"})
 # What a part of an agreement is called: "its provisions took effect", "the term expired".
 PART_WORDS = frozenset({"text", "document", "provision", "clause", "term", "phase", "stage",
@@ -77,7 +79,7 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
             return m, c
     if hit.trigger.before_only:
         return subject_mention(parsed, hit, pairs)
-    nxt = min((h.start for h in hits if h.start > hit.start), default=sent.end)
+    reach, nxt = shared_object_reach(parsed.text, hit, hits, sent.end)
     window = OBJECT_NEAR if hit.trigger.after_only else OBJECT_WINDOW
     if LONG_TALKS.search(parsed.text, hit.start, hit.end):
         # "After years of negotiations, India and the EU signed a trade deal": the talks
@@ -95,13 +97,13 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
         # "The text was finalised in March, but Baku will not sign the treaty": the text of
         # the agreement named before
         before = [(m, c) for m, c in pairs if m.end <= hit.start]
-        return before[-1] if before else _previous(by_sent, sent)
+        return before[-1] if before else previous(by_sent, sent)
     if hit.trigger.stage in {"negotiated", "rejected"} and _other_object(parsed, hit, pairs) and \
             _object_lemma(parsed, hit) not in SETTLEMENT_NOUNS:
         return None  # "The ministers reached Ankara to discuss the grain deal", "the court
         # dismissed the case against the treaty"
     for m, c in pairs:  # a mention inside the match is its object too ("put the deal on hold")
-        if m.start > hit.start and m.start - hit.end <= window and m.start < nxt:
+        if m.start > hit.start and m.start - reach <= window and m.start < nxt:
             if hit.trigger.after_only and m.start > hit.end and \
                     _CLAUSE_BREAK.search(parsed.text, hit.end, m.start) and \
                     not _OBJECT_LIST.fullmatch(parsed.text, hit.end, m.start):
@@ -110,18 +112,29 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
                     parsed.text, hit.end + len(_END_OF.match(parsed.text, hit.end).group(0)), m.start):
                 break  # "agreed to end decades of conflict in a peace deal": the conflict ended
             return m, c
-    if not pairs and (pronoun_ref(parsed.text, hit, sent) or _bare_exit(parsed, hit, sent)
-                      or _proposal_ref(parsed.text, hit, sent)):
-        return _previous(by_sent, sent)
+    if not pairs and (pronoun_ref(parsed.text, hit, sent) or proposal_ref(parsed.text, hit, sent)
+                      or nominal_signing(parsed.text, hit, sent)):
+        return previous(by_sent, sent)
+    if not pairs and (bare_exit(parsed, hit, sent) or announced_exit(parsed.text, hit)):
+        prev = previous(by_sent, sent)
+        if prev is not None and hit.trigger.stage == "withdrawn" and prev[1].kind in TROOP_KINDS:
+            return None  # "Israel and Hamas agreed a truce. Israel said it would withdraw":
+            # under a truce or a basing deal, a bare withdrawal is of troops
+        return prev
     relative = relative_object(parsed.text, hit, pairs)
     if relative is not None:
         return relative  # "the agreement, which Washington abandoned in 2018"
+    before = [(m, c) for m, c in pairs if m.end <= hit.start]
+    if before and hit.trigger.stage == "withdrawn" and before[-1][1].kind not in TROOP_KINDS \
+            and bare_exit(parsed, hit, sent):
+        return before[-1]  # "The treaty collapsed after Washington withdrew in 2020"
     if hit.trigger.stage == "withdrawn" and EXIT_TOOK_EFFECT.match(parsed.text, hit.start, sent.end):
         # "..., and the withdrawal took effect in June 2002": the exit told before
         before = [(m, c) for m, c in pairs if m.end <= hit.start]
-        return before[-1] if before else (None if pairs else _previous(by_sent, sent))
-    if hit.trigger.stage in _ONLY_AFTER or hit.trigger.joins or hit.trigger.after_only:
-        return None
+        return before[-1] if before else (None if pairs else previous(by_sent, sent))
+    if hit.trigger.stage in _ONLY_AFTER and not (hit.trigger.anaphoric and not pairs) \
+            or hit.trigger.joins or hit.trigger.after_only:
+        return None  # ("withdrew its signature": of the agreement of the sentences before)
     if hit.trigger.stage == "in_force" and _other_subject(parsed, hit, pairs):
         return None  # "the new tariffs took effect": something else came into force
     before = [(m, c) for m, c in pairs if m.end <= hit.start]
@@ -134,8 +147,32 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
         if hit.trigger.stage != "negotiated" or hit.start - m.end <= SUBJECT_WINDOW:
             return m, c
     if not pairs and hit.trigger.anaphoric and not _other_object(parsed, hit, pairs):
-        return _previous(by_sent, sent)
+        return previous(by_sent, sent)
     return None
+
+
+# Between two verbs that share the object after the second: "signed but never ratified
+# the treaty", "negotiated and signed a pact", "negotiated for years before signing the
+# treaty"; and a proposal of the act the next verb names: "offered to sign a pact".
+_SHARED_GAP = re.compile(r"\s*,\s*|\s*,?\s*(?:(?:for|over)\s+(?:\w+\s+)?(?:years|months|weeks|decades)\s+)?"
+                         r"(?:and|but|or|then|before|after|yet)\s+(?:(?:has|have|had|did|does|not|never|"
+                         r"later|then|also|subsequently|finally|formally|eventually|quickly|yet|to)\s+){0,3}",
+                         re.IGNORECASE)
+_PROPOSED_ACT = re.compile(r"\s+to\s+", re.IGNORECASE)
+
+
+def shared_object_reach(text: str, hit: Hit, hits: Sequence[Hit], ceiling: int) -> tuple[int, int]:
+    """Where the trigger's object may start looking (the end of the last verb it shares
+    its object with) and the start of the next trigger after that verb."""
+    reach = hit.end
+    later = sorted((h for h in hits if h.start > hit.start), key=lambda h: h.start)
+    for k, h in enumerate(later):
+        proposal_of_act = hit.trigger.stage == "proposed" and reach == hit.end and \
+            h.trigger.stage in {"signed", "negotiated"} and _PROPOSED_ACT.fullmatch(text, reach, h.start)
+        if not (proposal_of_act or _SHARED_GAP.fullmatch(text, reach, h.start)):
+            return reach, h.start
+        reach = h.end
+    return reach, ceiling
 
 
 # A bid to join or a joining: its words ("applied to join", "membership bid", "joined").
@@ -281,91 +318,6 @@ def _agreed_to_act(parsed: ParsedDoc, hit: Hit) -> bool:
         return False
     verb = token_at(parsed, to.start(1), to.end(1))
     return verb is None or not parsed.sentences[verb.sent].parsed or verb.tag == "VB"
-
-
-# "the plan", "this proposal": a definite proposal noun standing for the agreement proposed
-_PROPOSAL_REF = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:proposal|plan|draft|"
-                           r"framework|offer|idea|blueprint|initiative)\b", re.IGNORECASE)
-
-
-def _proposal_ref(text: str, hit: Hit, sent: Sentence) -> bool:
-    """"Egypt put forward the plan in May", "The proposal was first floated by Qatar": a
-    proposal trigger on a definite proposal noun, in a sentence naming no agreement, is
-    the proposal of the agreement of the sentences before."""
-    if hit.trigger.stage != "proposed":
-        return False
-    near = [m for m in _PROPOSAL_REF.finditer(text, sent.start, sent.end)
-            if -40 <= m.start() - hit.end <= 25 or 0 <= hit.start - m.end() <= 40]
-    return bool(near)
-
-
-def _previous(by_sent: dict, sent: Sentence):
-    """The agreement mentioned last in the previous ``ANAPHORA_SENTENCES`` sentences."""
-    for back in range(1, ANAPHORA_SENTENCES + 1):
-        prev = by_sent.get(sent.i - back)
-        if prev:
-            return max(prev, key=lambda p: p[0].start)
-    return None
-
-
-def pronoun_ref(text: str, hit: Hit, sent: Sentence) -> bool:
-    """"withdrew from it", "signed it", "It was signed": a pronoun next to the trigger
-    stands for the agreement of the previous sentences."""
-    after = re.match(r"\s+(?:(?:from|to|out\s+of|on)\s+)?(?:it|the\s+(?:text|documents?|papers))\b",
-                     text[hit.end:sent.end], re.IGNORECASE) or (  # "withdrew them" are troops
-        hit.trigger.stage in {"signed", "ratified"} and re.match(r"\s+them\b", text[hit.end:sent.end]))
-    before = re.search(r"(?:^|[,;]\s*|\band\s+)(?:it|the\s+(?:text|documents?))\s+(?:[a-z]+\s+){0,3}$"
-                       # "They were signed in Cairo": a passive "they" is the agreements
-                       r"|(?:^|[,;]\s*|\band\s+)they\s+(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$",
-                       text[sent.start:hit.start], re.IGNORECASE)
-    return bool(after or before)
-
-
-# After a verb with nothing said of its object: "pulled out in 2018", "quit.", "signed in
-# Athens on Friday", "withdrew three years later"
-_NOTHING_LEFT = re.compile(r"\s*(?:[,.;]|(?:in|on|at|last|this|after|earlier|later|soon|too|"
-                           r"altogether|unilaterally|formally|officially|jointly)\b|"
-                           r"(?:[\w-]+\s+){1,2}(?:later|earlier|afterwards|ago)\b|$)", re.IGNORECASE)
-_SHORT_SUBJECT = re.compile(r"(?:The|Their|Both|Its|[A-Z][\w'’-]*)(?:\s+(?!(?:troops|forces|soldiers|it|they)\b)"
-                            r"[\w'’-]+){0,4}\s+", )
-# Stages whose verb alone, with no object, still acts on the agreement just named.
-_BARE_STAGES = frozenset({"withdrawn", "signed"})
-
-
-def _bare_exit(parsed: ParsedDoc, hit: Hit, sent: Sentence) -> bool:
-    """"The US pulled out in 2018", "Their ministers signed in Athens on Friday": a
-    withdrawal or signing verb with no object and a named subject (a state or its
-    envoys, not "the troops" leaving nor "it") acts on the agreement of the previous
-    sentences; so does "Seoul threatened to quit" through the verb it completes."""
-    if hit.trigger.stage not in _BARE_STAGES or not _NOTHING_LEFT.match(parsed.text, hit.end, sent.end):
-        return False
-    tok = token_at(parsed, hit.start, hit.end)
-    if tok is not None and not parsed.sentences[tok.sent].parsed:
-        # no parse (no name in the sentence): a short subject opening it signs ("The two
-        # ministers signed on Friday."); one leaving is no named state ("The delegation
-        # withdrew in protest")
-        return hit.trigger.stage == "signed" and \
-            _SHORT_SUBJECT.fullmatch(parsed.text, sent.start, hit.start) is not None
-    if tok is None or tok.pos != "VERB":
-        return False
-    head = parsed.tokens[tok.head]
-    if tok.tag == "VBN" and not (tok.dep == "acl" and head.dep == "ROOT" and head.pos in {"NOUN", "PROPN"}):
-        return False  # "signed in 2019" as a participle; but "The two ministers signed on
-        # Friday", parsed as a noun phrase, is a clause
-    if any(c.dep in {"dobj", "nsubjpass", "auxpass"} or c.dep == "prep" and c.text.lower() in {"from", "of", "up"}
-           or c.dep == "prt" and not hit.start <= c.start < hit.end for c in parsed.children(tok)):
-        return False  # "signed up", "withdrew from Gaza", "signed a decree"
-    verb = tok
-    if tok.dep == "xcomp" and tok.head != tok.i:
-        verb = parsed.tokens[tok.head]
-    subj = next((c for c in parsed.children(verb) if c.dep == "nsubj"), None)
-    if tok.tag == "VBN":
-        subj = head
-    if subj is None:
-        return False
-    if hit.trigger.stage == "withdrawn":
-        return subj.pos == "PROPN"
-    return subj.pos in {"PROPN", "NOUN"} and subj.lemma.lower() not in {"troop", "force", "soldier"}
 
 
 def _left_elsewhere(parsed: ParsedDoc, hit: Hit,

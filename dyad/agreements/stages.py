@@ -7,13 +7,15 @@ where triggers overlap, and triggers inside a named agreement's title are ignore
   passive subject, the first mention after it, the agreement of the previous sentences for
   a pronoun or an ``anaphoric`` trigger, ...);
 - party and body: ``stage_parties`` (who acted; a party is the country-level, IGO,
-  LEG or armed-group actor);
+  LEG or armed-group actor), then ``stage_sides`` (signatories listed, the sides of
+  talks, the state taken out of a treaty);
 - date: the nearest date mention after the trigger and before the next trigger, else
   the nearest before it (deadlines count: "by the end of June");
 - modality: ``dyad.modality.modality_of`` on the trigger's verb (on its first word for
   ``anchor: first`` triggers: "bid" in "bid to join"), refined by ``stage_modality``.
   "join" is an accession: ``in_force`` for the joiner when asserted ("Britain joined the
-  CPTPP"), ``proposed`` otherwise ("wants to join": intended);
+  CPTPP"), ``proposed`` otherwise ("wants to join": intended); so is a wish to sign or
+  conclude a new deal ("Britain wants to sign a trade deal with India");
 - copies: "Hungary followed in February", "as did France" repeat the stage just told for
   another party (``_followers``).
 """
@@ -27,13 +29,14 @@ from dyad.agreements.lexicon import Hit, Lexicon
 from dyad.agreements.linking import Cluster
 from dyad.agreements.mentions import AgreementMention
 from dyad.agreements.stage_modality import refine, refine_proposal
+from dyad.agreements.stage_anaphora import ANAPHORA_SENTENCES, pronoun_ref
 from dyad.agreements.stage_parties import body_of, joiner, joint_parties, stage_parties
-from dyad.agreements.stage_targets import (ANAPHORA_SENTENCES, EXIT_TOOK_EFFECT, LONG_TALKS,
-                                           OBJECT_NEAR, accession_target, candidates,
-                                           passive_subject, pronoun_ref, relative_object,
+from dyad.agreements.stage_sides import named_sides
+from dyad.agreements.stage_targets import (EXIT_TOOK_EFFECT, OBJECT_NEAR, accession_target,
+                                           candidates, passive_subject, relative_object,
                                            subject_mention, target)
 from dyad.agreements.terms import term_spans
-from dyad.agreements.spans import party_ref, subject_actors, token_at
+from dyad.agreements.spans import party_ref, token_at
 from dyad.model import Evidence, Stage
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
@@ -52,6 +55,14 @@ _COORDINATED = re.compile(r"\s*(?:,?\s*(?:and|but)\s+(?:[\w-]+\s+){0,3}|,\s*(?:a
 _SPAN_DATE = re.compile(r"(?:within|for|over|during|in\s+the\s+(?:next|coming))\b", re.IGNORECASE)
 # A trigger whose own words negate ("no longer party to"): the negation is the stage.
 _OWN_NEGATION = re.compile(r"\bno\s+longer\b", re.IGNORECASE)
+# "the landmark 2015 Iran nuclear deal": a bare year inside the noun phrase of an
+# agreement (before the words the mention starts at) dates the agreement, not the stage
+_BARE_YEAR = re.compile(r"\d{4}")
+_YEAR_BEFORE_NOUN = re.compile(r"(?:\s+(?!(?:and|or|in|on|at|to|from|of|with|by|the|a|an)\b)[\w'’-]+){0,3}\s+")
+# A wish to make a new agreement: "wants to sign a", "hopes to conclude an"
+_WISHED_NEW = re.compile(r"\b(?:wants?|wanted|wish(?:es|ed)?|hopes?|hoped|seeks?|sought|aims?|aimed)\s+to\s+$",
+                         re.IGNORECASE)
+_INDEFINITE = re.compile(r"\s+(?:an?|new)\s+(?:[\w-]+\s+){0,4}", re.IGNORECASE)
 # Stages of the agreement as a whole: no party unless "for X" names one.
 JOINT_STAGES = frozenset({"in_force", "expired"})
 
@@ -110,6 +121,11 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                 stage = "in_force" if mod in {"asserted", "reported"} else "proposed"
                 if stage == "proposed" and _REJOIN.match(parsed.text, hit.start, hit.end):
                     continue  # "the US would rejoin the deal": a term of its revival, no bid
+            if stage in {"signed", "negotiated"} and mod == "intended" and \
+                    _WISHED_NEW.search(parsed.text, max(sent.start, hit.start - 40), hit.start) and \
+                    _INDEFINITE.fullmatch(parsed.text, hit.end, mention.start):
+                stage = "proposed"  # "Britain wants to sign a trade deal with India": a deal
+                # wished for, not yet drafted, is proposed (as "wants to join the pact" is)
             if stage == "proposed":
                 if _proposes_other(parsed.text, hit, mention):
                     continue  # "proposed the deal's extension", "proposed that the pact be expanded"
@@ -126,8 +142,7 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                 # "Qatar brokered the truce", "Trump announced a ceasefire between Israel
                 # and Iran": the sides reached it, jointly; the broker is no party
                 parties = []
-            if not parties and LONG_TALKS.search(parsed.text, hit.start, hit.end):
-                parties = _clause_subject(parsed, tok, free_actors, actors)
+            parties = named_sides(parsed, sent, hit, mention, stage, tok, parties, free_actors, actors)
             if stage == "withdrawn" and EXIT_TOOK_EFFECT.match(parsed.text, hit.start, sent.end):
                 # "the withdrawal took effect": the withdrawal told before, by whoever
                 # announced it (a troop withdrawal completed is none of the agreement's)
@@ -141,8 +156,9 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                 if not parties:
                     continue
             # "the 2018 military agreement": a year inside a mention dates the agreement
-            free_dates = [d for d in dates
-                          if not any(m.start <= d.start < m.end for m, _ in pairs)]
+            free_dates = [d for d in dates if not any(
+                m.start <= d.start < m.end or _YEAR_BEFORE_NOUN.fullmatch(parsed.text, d.end, m.start)
+                and _BARE_YEAR.fullmatch(d.text) for m, _ in pairs)]
             date = _date(free_dates, sent, hit,
                          hits[k + 1].start if k + 1 < len(hits) else sent.end,
                          hits[k - 1].end if k else sent.start, parsed.text)
@@ -227,7 +243,8 @@ def _coordinated_objects(text: str, hit: Hit, mention: AgreementMention,
 # "Russia followed suit in 2021", "Hungary followed in February", "as did Hungary": the
 # stage just told, done again by another party.
 _FOLLOWED = re.compile(r"\s+(?:(?:later|soon|quickly|then|also)\s+)?(?:followed(?:\s+suit)?|did\s+"
-                       r"(?:the\s+same|so))\b", re.IGNORECASE)
+                       # "followed the US out of the treaty" has an object: its own act
+                       r"(?:the\s+same|so))\b(?!\s+(?:the|its|their|an?|[A-Z])\b)", re.IGNORECASE)
 _AS_DID = re.compile(r"\bas\s+did\s+(?:the\s+)?", re.IGNORECASE)
 FOLLOWED_STAGES = frozenset({"signed", "ratified", "withdrawn", "suspended", "in_force", "rejected"})
 
@@ -265,21 +282,6 @@ def _followers(parsed: ParsedDoc, sent: Sentence, staged: list[tuple[Cluster, St
             "party": ref, "body": None, "date": date.value if date else None,
             "date_text": date.text if date else None, "evidence": evidence})))
     return out
-
-
-def _clause_subject(parsed: ParsedDoc, tok: Any, free_actors: Sequence[Any],
-                    pool: Sequence[Any]) -> list:
-    """"After years of negotiations, India and the EU signed a trade deal": the talks
-    were held by the subject of the verb the phrase hangs on."""
-    node = tok
-    for _ in range(4):
-        if node is None or node.head == node.i:
-            break
-        node = parsed.tokens[node.head]
-        if node.pos in {"VERB", "AUX"}:
-            return [party_ref(a.actor, pool)
-                    for a in subject_actors(parsed, node, free_actors, passive=False)]
-    return []
 
 
 def _anchor(parsed: ParsedDoc, hit: Hit):
@@ -343,7 +345,11 @@ def _past_form(parsed: ParsedDoc, tok: Any) -> bool:
         return True
     if not parsed.sentences[tok.sent].parsed:
         return False
-    if tok.pos == "NOUN" and tok.head != tok.i:
+    if tok.tag == "VBN" and tok.dep in {"acl", "amod"}:
+        return True  # "a US-proposed ceasefire", "the deal signed in Doha": done
+    for _ in range(3):  # "announced the conclusion of negotiations on": up to the verb
+        if tok.pos not in {"NOUN", "ADP"} or tok.head == tok.i:
+            break
         tok = parsed.tokens[tok.head]
         if tok.tag == "VBD":
             return True
