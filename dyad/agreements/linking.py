@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from dyad.agreements.lexicon import load_lexicon, normalise_name
-from dyad.agreements.mentions import AgreementMention
+from dyad.agreements.mention_record import AgreementMention
 
 LINK_SENTENCES = 2  # how far back "a deal" or a first name may refer
 # Capitalised words of a name that say nothing about which agreement it is.

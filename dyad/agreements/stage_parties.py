@@ -12,9 +12,9 @@
   the list of actors just before it -- never for a passive without agent, a trigger used
   as a noun after "the", or a subject that is a pronoun or an unknown name; signing,
   negotiating and renewing also count the agreement's "with X" partners unless the act
-  is only intended or negated;
-- entry into force and expiry (``joint_parties``): the agreement's own acts, a party only
-  when "for X" names one.
+  is only intended or negated.
+
+Entry into force, expiry and pairs ("both sides signed") are ``stage_joint_parties``.
 """
 
 from __future__ import annotations
@@ -23,33 +23,39 @@ import re
 from typing import Any, Sequence
 
 from dyad.agreements.lexicon import Hit, Lexicon
-from dyad.agreements.mentions import AgreementMention
+from dyad.agreements.mention_record import AgreementMention
 from dyad.agreements.spans import (group_after, group_before, party_ref, ref_for_id,
                                    subject_actors, token_at)
 from dyad.agreements.stage_modality import DEMANDING_VERBS, PROPOSAL_NOUNS
-from dyad.agreements.stage_targets import MEMBERSHIP_NOUNS
-from dyad.model import ActorRef, Stage
+from dyad.model import ActorRef
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
 BODY_WINDOW = 60
+
 # Stages whose "with X" partners acted too ("India signed a deal with France").
 SHARED_STAGES = frozenset({"signed", "negotiated", "renewed"})
+
 # "signed by X", "ratified the pact by X", "signed in June 2018 by X": the agent after "by";
 # "the agreement signed between Egypt and Greece": the pair after "between"
 # (up to two such phrases: "signed at the White House in September 2020 by X", "negotiated
 # over two years by X")
 _BY = re.compile(r"\s*(?:(?:the|this|that|it|its)\s+\w+\s+)?(?:(?:in|on|at|over|during)\s+(?:(?!(?:is|are|was|were|"
                  r"be|been|has|have|had|and|but|by)\b|\w+(?:ed|ing)\b)[^,;.()\s]+\s+){1,4}?){0,2}(?:by|between)\s+", re.IGNORECASE)
+
 _VENUE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+
 # A list of actors opened by a preposition is not the subject ("brokered by Turkey"),
 # unless it only says where the subject comes from ("Negotiators from Armenia and ...").
 _PREP_BEFORE = re.compile(r"\b(?P<prep>by|of|to|for|under|against|over|on|via|from)\s+(?:the\s+)?$",
                           re.IGNORECASE)
+
 # "signed the deal as a witness / as guarantors": the signer vouches, it is not bound
 _AS_WITNESS = re.compile(r"(?:(?!\b(?:with|and|while)\b)[^.;]){0,40}?\bas\s+(?:a\s+|an\s+|the\s+)?(?:witness|guarantor|mediator|"
                          r"observer|broker|facilitator|co-sponsor)s?\b", re.IGNORECASE)
+
 # A trigger used as a noun after a determiner: its sentence's subject is not its party.
 _NOMINAL = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
 # A passive trigger ("was signed", "has to be ratified"): its agent follows "by" or is unsaid.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|never|not|also|still|then|"
                       r"later|since|already|yet)\s+)?$", re.IGNORECASE)
@@ -177,6 +183,7 @@ def _announcer(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[Any]:
 # A bid only its maker weighs or prepares ("Indonesia is weighing an application"; but
 # "Hamas weighed a ceasefire proposal" is someone else's).
 OWN_BIDS = frozenset({"application", "bid", "candidacy", "candidature", "request"})
+
 WEIGHING_VERBS = frozenset({"weigh", "consider", "prepare", "plan", "mull", "contemplate",
                             "discuss", "finalise", "finalize"})
 
@@ -308,30 +315,6 @@ def _object_of_demand(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> lis
     return [a for a in actors if a.start <= obj.start < a.end]
 
 
-def joiner(parsed: ParsedDoc, tok: Any, actors: Sequence[Any], pool: Sequence[Any]) -> list:
-    """The owner of an accession or membership that took effect ("Britain's accession to
-    the CPTPP took effect" is the pact's entry into force for Britain)."""
-    if tok is None or not parsed.sentences[tok.sent].parsed or tok.pos not in {"VERB", "AUX"}:
-        return []
-    subj = next((c for c in parsed.children(tok) if c.dep == "nsubj"), None)
-    if subj is None or subj.lemma.lower() not in MEMBERSHIP_NOUNS:
-        return []
-    mods = [c for c in parsed.children(subj) if c.dep in {"poss", "compound", "amod"}]
-    return [party_ref(a.actor, pool) for a in actors
-            if any(a.start <= m.start < a.end for m in mods)]
-
-
-def joint_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, free_actors: Sequence[Any],
-                  pool: Sequence[Any]) -> list[ActorRef]:
-    """Entry into force and expiry bind the agreement as a whole: a party only when the
-    text says for whom ("entered into force for Norway")."""
-    cue = re.match(r"\s*(?:on\s+[^,;.]{0,25}\s)?for\s+", parsed.text[hit.end:sent.end], re.IGNORECASE)
-    if cue is None:
-        return []
-    found = group_after(parsed.text, free_actors, hit.end + cue.end(), ceiling=sent.end, max_gap=6)
-    return [party_ref(a.actor, pool) for a in found]
-
-
 def _reduced_relative(text: str, hit: Hit, mention: AgreementMention, tok: Any) -> bool:
     """A past participle right after its agreement ("the memorandum signed in 2019",
     "the deal, signed in Doha,") is a reduced relative clause: the main verb's subject
@@ -361,76 +344,3 @@ def _after_with(text: str, actor: Any) -> bool:
     return re.search(r"\b(?:with|between)\s+(?:the\s+)?(?:[^,;.]{0,30}\s(?:and|,)\s+(?:the\s+)?)?$",
                      text[max(0, actor.start - 50):actor.start], re.IGNORECASE) is not None
 
-
-# "the two countries", "both sides": the pair of states named just before
-PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|sides|governments|nations|"
-                  r"neighbou?rs|states|leaders|allies|capitals|presidents|prime\s+ministers|"
-                  r"foreign\s+ministers|defen[cs]e\s+ministers)\b|"
-                  # "They also signed an investment treaty": the pair acting before
-                  r"\bthey\s+(?:also\s+|later\s+|then\s+|have\s+|had\s+)?(?:signed|agreed|ratified|"
-                  r"reached|concluded|initial+ed|inked|negotiated)\b", re.IGNORECASE)
-PAIR_SENTENCES = 2
-# The pair phrase as the subject of a stage's verb: "the two leaders (also) signed",
-# "both sides have agreed on", "which they inked in 2019".
-_PAIR_ACTS = {
-    "signed": r"sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?",
-    "negotiated": r"agree[ds]?|reach(?:ed|es)?|conclude[ds]?|negotiated?|struck|strike|"
-                  r"clinch(?:ed|es)?|finali[sz]ed?|initial+ed|hammered",
-    "ratified": r"ratif(?:y|ied|ies)",
-    "renewed": r"renew(?:ed|s)?|extend(?:ed|s)?",
-    "suspended": r"suspend(?:ed|s)?",
-    "withdrawn": r"withdr[ae]w|withdrawn|quit|exit(?:ed|s)?|pull(?:ed|s)?\s+out",
-    "terminated": r"terminate[ds]?|scrap(?:ped|s)?|ended|cancel+ed|tore\s+up",
-}
-_PAIR_SUBJECT = {stage: re.compile(
-    r"\b(?:(?:the\s+two|both)\s+(?:countries|sides|governments|nations|neighbou?rs|states|"
-    r"leaders|allies|presidents|prime\s+ministers|foreign\s+ministers|defen[cs]e\s+ministers)"
-    r"|they)\s+(?:(?:also|later|then|have|has|had|jointly|formally|finally|officially|\w+ly)\s+){0,2}"
-    rf"(?:{verbs})\b", re.IGNORECASE) for stage, verbs in _PAIR_ACTS.items()}
-
-
-# "by both parliaments", "the two legislatures ratified": each side's body acted.
-_BOTH_BODIES = re.compile(r"\b(?:both|the\s+two)\s+(?:countries['’]\s+)?(?:parliaments|legislatures|"
-                          r"governments|houses\s+of\s+parliament)\b", re.IGNORECASE)
-
-
-def pair_before(parsed: ParsedDoc, offset: int, actors: Sequence[Any]) -> list[ActorRef]:
-    """The two states named last before ``offset`` (its sentence or the ``PAIR_SENTENCES``
-    before it), skipping venues after "in"/"at" and IGOs; [] when there are not two."""
-    sent = next(s for s in parsed.sentences if s.start <= offset < s.end)
-    floor = parsed.sentences[max(0, sent.i - PAIR_SENTENCES)].start
-    pair: list[ActorRef] = []
-    for a in sorted((a for a in actors if floor <= a.start and a.end <= offset),
-                    key=lambda a: a.start, reverse=True):
-        ref = party_ref(a.actor, actors)
-        venue = re.search(r"\b(?:in|at)\s+(?:the\s+)?$", parsed.text[max(0, a.start - 8):a.start])
-        if venue or a.actor.kind == "igo" or not ref.country or \
-                any(p.country == ref.country for p in pair):
-            continue
-        pair.append(ref)
-        if len(pair) == 2:
-            return pair[::-1]
-    return []
-
-
-def split_pair_stages(parsed: ParsedDoc, stages: list[Stage], parties: list[ActorRef],
-                      actors: Sequence[Any]) -> list[Stage]:
-    """A stage with no party whose sentence has "the two countries" / "they" as the
-    subject of its verb was done by each of that pair ("Both sides signed a defence
-    pact"), when both are parties of the agreement."""
-    countries = {p.country for p in parties if p.country}
-    out: list[Stage] = []
-    for s in stages:
-        subject = _PAIR_SUBJECT.get(s.stage)
-        phrase = subject.search(s.evidence.text) if s.party is None and subject else None
-        pair = pair_before(parsed, s.evidence.start + phrase.start(), actors) if phrase else []
-        if len(pair) == 2 and {p.country for p in pair} <= countries:
-            out += [s.model_copy(update={"party": p}) for p in pair]
-        elif s.party is None and s.stage in _PAIR_ACTS and len(countries) == 2 \
-                and _BOTH_BODIES.search(s.evidence.text):
-            # "ratified by both parliaments": each side of a two-party agreement
-            out += [s.model_copy(update={"party": p}) for p in
-                    {p.country: p for p in parties if p.country}.values()]
-        else:
-            out.append(s)
-    return out

@@ -18,7 +18,7 @@ import re
 from typing import Any, Sequence
 
 from dyad.agreements.lexicon import Hit
-from dyad.agreements.mentions import AgreementMention
+from dyad.agreements.mention_record import AgreementMention
 from dyad.agreements.spans import group_after, group_before, party_ref, subject_actors
 from dyad.agreements.stage_targets import LONG_TALKS
 from dyad.nlp.parsed import ParsedDoc, Sentence

@@ -10,8 +10,9 @@ sentences for a pronoun, a bare exit or signing, a definite proposal noun, a sig
 an event or a declared exit (``stage_anaphora``); a relative clause's antecedent; the
 last mention before it; for ``anaphoric`` triggers, the agreement of the previous
 ``ANAPHORA_SENTENCES`` sentences. A trigger whose object is something else ("signed a
-decree", "withdrew from Sinai", "New tariffs took effect") acts on no agreement; a bid to
-join or a joining of an organisation acts on its accession agreement (``accession_target``).
+decree", "withdrew from Sinai", "New tariffs took effect") acts on no agreement
+(``stage_other_targets``); a bid to join or a joining of an organisation acts on its
+accession agreement (``accession_target``).
 """
 
 from __future__ import annotations
@@ -21,28 +22,22 @@ from typing import Any, Sequence
 
 from dyad.agreements.lexicon import Hit
 from dyad.agreements.linking import Cluster
-from dyad.agreements.mentions import AgreementMention
+from dyad.agreements.mention_record import AgreementMention
 from dyad.agreements.stage_anaphora import (TROOP_KINDS, announced_exit, bare_exit,
                                             nominal_signing, previous, pronoun_ref, proposal_ref)
 from dyad.agreements.spans import token_at
+from dyad.agreements.stage_other_targets import (OTHER_DOCUMENTS, agreed_to_act, left_elsewhere, object_lemma,
+                                                 other_object, other_subject, part_subject)
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
 OBJECT_WINDOW = 80
+
 OBJECT_NEAR = 30  # an ``object: after`` trigger's agreement starts this close after it
+
 SUBJECT_WINDOW = 60  # how far before a "reach/agree" trigger its agreement may stand
+
 _ONLY_AFTER = frozenset({"withdrawn"})
-# What a part of an agreement is called: "its provisions took effect", "the term expired".
-PART_WORDS = frozenset({"text", "document", "provision", "clause", "term", "phase", "stage",
-                        "part", "extension", "article", "chapter", "protocol", "amendment"})
-# Nouns of a stage or a relation to an agreement, objects that still point at it
-# ("approved the ratification", "suspended its participation in the pact").
-STAGE_NOUNS = frozenset({"ratification", "extension", "renewal", "accession", "membership",
-                         "participation", "implementation", "compliance", "involvement",
-                         "obligation", "commitment", "signature", "signing"})
-# A party's own part in an agreement: "Britain's accession to the CPTPP took effect".
-MEMBERSHIP_NOUNS = frozenset({"accession", "membership"})
-# "its participation in the treaty", "the terms of the deal", "a proposal for a truce"
-ASPECT_PREPOSITIONS = frozenset({"of", "in", "on", "for", "to", "with", "under", "over", "about"})
+
 # What is reached or agreed on the way to an agreement ("reached a consensus in May on the
 # deal"): objects that still point at it.
 SETTLEMENT_NOUNS = frozenset({"consensus", "understanding", "compromise", "breakthrough",
@@ -50,23 +45,25 @@ SETTLEMENT_NOUNS = frozenset({"consensus", "understanding", "compromise", "break
                               "conclusion", "agreement", "deal", "accord", "text", "draft",
                               # "rejected the ceasefire proposal": the agreement proposed
                               "proposal", "offer", "plan", "idea", "version"})
-# Documents that are signed, passed or issued without being agreements between states.
-OTHER_DOCUMENTS = frozenset({"letter", "decree", "law", "bill", "order", "petition",
-                             "communique", "communiqué", "resolution", "book", "ordinance",
-                             "proclamation", "budget", "legislation", "motion", "note",
-                             "guestbook", "directive", "executive", "waiver", "memo"})
+
 # "the withdrawal took effect", "its exit became effective": an exit completed
 EXIT_TOOK_EFFECT = re.compile(r"(?:withdrawal|exit|departure|pull-?out)\s+(?:(?:formally|finally|"
                                r"officially)\s+)?(?:took\s+effect|takes\s+effect|became\s+(?:effective|"
                                r"official|final)|was\s+(?:completed|finali[sz]ed))\b", re.IGNORECASE)
+
 # "years of negotiations", "a decade of talks": a negotiation told as a span of time
 LONG_TALKS = re.compile(r"\bof\s+(?:\w+\s+)?(?:negotiations?|talks)$", re.IGNORECASE)
+
 # Between an ``object: after`` trigger and a mention of another clause.
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
+
 # "end" ends its direct object: an agreement after a preposition is not what ended.
 _ENDING = re.compile(r"end(?:s|ed|ing)?", re.IGNORECASE)
+
 _END_OF = re.compile(r"(?:\s+of(?=\s))?")  # "the end of the pact": the noun's own "of"
+
 _PREPOSITION = re.compile(r"\b(?:of|in|on|under|with|for|by|through|after|via)\b", re.IGNORECASE)
+
 # Two objects of one verb: "left the WHO and the Paris accord" (no comma, a short name).
 _OBJECT_LIST = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w.'’-]+\s+){1,3}(?:and|as\s+well\s+as)\s+"
                           r"(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
@@ -85,21 +82,21 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
         # "After years of negotiations, India and the EU signed a trade deal": the talks
         # led to the agreement the sentence goes on to name, past its other triggers
         nxt, window = sent.end, sent.end - hit.end
-    if _other_object(parsed, hit, pairs, only=OTHER_DOCUMENTS):
+    if other_object(parsed, hit, pairs, only=OTHER_DOCUMENTS):
         return None  # "signed an executive order implementing the agreement"
-    if hit.trigger.stage == "withdrawn" and _left_elsewhere(parsed, hit, pairs):
+    if hit.trigger.stage == "withdrawn" and left_elsewhere(parsed, hit, pairs):
         return None  # "Israeli forces withdrew from Sinai": a place was left, not a treaty
     passive = passive_subject(parsed, hit, pairs)
     if passive is not None:
         return passive  # "the treaty was abandoned by Washington", "The agreement, signed in
         # 2015, was a step toward a peace treaty": not the mention after it
-    if _part_subject(parsed, hit, pairs):
+    if part_subject(parsed, hit, pairs):
         # "The text was finalised in March, but Baku will not sign the treaty": the text of
         # the agreement named before
         before = [(m, c) for m, c in pairs if m.end <= hit.start]
         return before[-1] if before else previous(by_sent, sent)
-    if hit.trigger.stage in {"negotiated", "rejected"} and _other_object(parsed, hit, pairs) and \
-            _object_lemma(parsed, hit) not in SETTLEMENT_NOUNS:
+    if hit.trigger.stage in {"negotiated", "rejected"} and other_object(parsed, hit, pairs) and \
+            object_lemma(parsed, hit) not in SETTLEMENT_NOUNS:
         return None  # "The ministers reached Ankara to discuss the grain deal", "the court
         # dismissed the case against the treaty"
     for m, c in pairs:  # a mention inside the match is its object too ("put the deal on hold")
@@ -135,18 +132,18 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
     if hit.trigger.stage in _ONLY_AFTER and not (hit.trigger.anaphoric and not pairs) \
             or hit.trigger.joins or hit.trigger.after_only:
         return None  # ("withdrew its signature": of the agreement of the sentences before)
-    if hit.trigger.stage == "in_force" and _other_subject(parsed, hit, pairs):
+    if hit.trigger.stage == "in_force" and other_subject(parsed, hit, pairs):
         return None  # "the new tariffs took effect": something else came into force
     before = [(m, c) for m, c in pairs if m.end <= hit.start]
-    if before and _other_object(parsed, hit, pairs):
+    if before and other_object(parsed, hit, pairs):
         return None  # "Iran has rejected direct negotiations": the verb acts on something else
     if before:
         m, c = before[-1]
-        if hit.trigger.stage == "negotiated" and _agreed_to_act(parsed, hit):
+        if hit.trigger.stage == "negotiated" and agreed_to_act(parsed, hit):
             return None  # "Under the deal, Israel agreed to release prisoners": a commitment
         if hit.trigger.stage != "negotiated" or hit.start - m.end <= SUBJECT_WINDOW:
             return m, c
-    if not pairs and hit.trigger.anaphoric and not _other_object(parsed, hit, pairs):
+    if not pairs and hit.trigger.anaphoric and not other_object(parsed, hit, pairs):
         return previous(by_sent, sent)
     return None
 
@@ -158,6 +155,7 @@ _SHARED_GAP = re.compile(r"\s*,\s*|\s*,?\s*(?:(?:for|over)\s+(?:\w+\s+)?(?:years
                          r"(?:and|but|or|then|before|after|yet)\s+(?:(?:has|have|had|did|does|not|never|"
                          r"later|then|also|subsequently|finally|formally|eventually|quickly|yet|to)\s+){0,3}",
                          re.IGNORECASE)
+
 _PROPOSED_ACT = re.compile(r"\s+to\s+", re.IGNORECASE)
 
 
@@ -177,6 +175,7 @@ def shared_object_reach(text: str, hit: Hit, hits: Sequence[Hit], ceiling: int) 
 
 # A bid to join or a joining: its words ("applied to join", "membership bid", "joined").
 _JOINING = re.compile(r"\b(?:re-?)?join|\bmember|\baccession|\baccede|\badmission", re.IGNORECASE)
+
 # "joined the alliance": an organisation named by a common noun after the trigger.
 _ORGANISATION_NOUN = re.compile(r"\s+the\s+(?:(?:western|military|defen[cs]e|trade|economic)\s+)?"
                                 r"(?:alliance|bloc|union|organi[sz]ation|grouping)\b", re.IGNORECASE)
@@ -292,124 +291,3 @@ def passive_subject(parsed: ParsedDoc, hit: Hit,
     m, c = before[-1]  # no parse: word order ("the deal was scrapped")
     return (m, c) if _PASSIVE_GAP.fullmatch(parsed.text, m.end, hit.start) else None
 
-
-def _part_subject(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
-    """The parsed subject of the trigger is "the text", "the document" or another part of
-    an agreement under a definite determiner, outside any mention ("The text was agreed")."""
-    tok = token_at(parsed, hit.start, hit.end)
-    if tok is None or not parsed.sentences[tok.sent].parsed or tok.pos not in {"VERB", "AUX"}:
-        return False
-    subj = next((c for c in parsed.children(tok) if c.dep in {"nsubj", "nsubjpass"}), None)
-    return subj is not None and subj.lemma.lower() in {"text", "document"} \
-        and not any(m.start <= subj.start < m.end for m, _ in pairs) \
-        and any(c.dep == "det" and c.text.lower() in {"the", "its", "this"} for c in parsed.children(subj))
-
-
-_TO_VERB = re.compile(r"\s+to\s+(?!(?:the|a|an|its|their|this|that|it|them|which|what)\b)([a-z]+)\b")
-
-
-def _agreed_to_act(parsed: ParsedDoc, hit: Hit) -> bool:
-    """"agreed to release prisoners": agreeing to do something under an agreement named
-    before is a commitment it holds, not its negotiation ("agreed to the deal" is one)."""
-    if not parsed.text[hit.start:hit.end].lower().startswith("agree"):
-        return False
-    to = _TO_VERB.match(parsed.text, hit.end)
-    if to is None:
-        return False
-    verb = token_at(parsed, to.start(1), to.end(1))
-    return verb is None or not parsed.sentences[verb.sent].parsed or verb.tag == "VB"
-
-
-def _left_elsewhere(parsed: ParsedDoc, hit: Hit,
-                    pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
-    """A parsed withdrawal verb whose "from" / "out of" object is no agreement mention
-    ("troops withdrew from Sinai and security arrangements were set"): what was left is a
-    place or a force, and the agreement after it was not left."""
-    after = next((m.start for m, _ in pairs if m.start >= hit.end), None)
-    if after is not None and re.match(r"\s+(?:from|out\s+of)\s+[^,;]*?(?:,|\band\b|\bor\b)",
-                                      parsed.text[hit.end:after], re.IGNORECASE):
-        return True  # "withdrew from Sinai and security arrangements": coordinated after
-    gap = re.match(r"\s+(?:from|out\s+of)\s+(?P<rest>.*)$", parsed.text[hit.end:after], re.IGNORECASE | re.DOTALL) \
-        if after is not None else None
-    if gap and not re.fullmatch(r"(?:(?:the|its|their|this|that|a|an)\s+)?(?:[\w.-]+['’]s\s+)?(?:[\w-]+\s+){0,2}",
-                                gap.group("rest"), re.IGNORECASE):
-        return True  # "a withdrawal from southern Lebanon under the ceasefire": a place left
-    tok = token_at(parsed, hit.start, hit.end)
-    if tok is None or tok.pos != "VERB" or not parsed.sentences[tok.sent].parsed:
-        return False
-    for prep in parsed.children(tok):
-        if prep.dep != "prep" or prep.text.lower() not in {"from", "of"}:
-            continue
-        for obj in parsed.children(prep):
-            if obj.dep == "pobj" and obj.pos != "PRON" and \
-                    not any(m.start <= obj.start < m.end for m, _ in pairs):
-                return True
-    return False
-
-
-def _other_object(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]],
-                  *, only: frozenset[str] | None = None) -> bool:
-    """The trigger is a parsed verb whose direct object is neither an agreement mention
-    nor a pronoun ("the text" counts as one): an agreement named before it, or in an
-    earlier sentence, is not what it acts on ("Iran has rejected direct negotiations").
-    With ``only``, the object must be one of those nouns: a document signed that is no
-    agreement keeps the trigger off the agreement after it too ("signed a decree
-    suspending the treaty")."""
-    tok = token_at(parsed, hit.start, hit.end)
-    if tok is None or tok.pos != "VERB" or not parsed.sentences[tok.sent].parsed:
-        return False
-    obj = next((c for c in parsed.children(tok) if c.dep == "dobj"), None)
-    if obj is not None and only is not None and obj.lemma.lower() not in only:
-        return False
-    if obj is None or obj.pos == "PRON" or obj.lemma.lower() in PART_WORDS | STAGE_NOUNS:
-        return False
-    if hit.start <= obj.start < hit.end:
-        return False  # "took effect", "held talks": the object is part of the trigger
-    if any(m.start <= obj.start < m.end for m, _ in pairs):
-        return False
-    # "its participation in the treaty", "the terms of the deal": an aspect of the agreement
-    for prep in parsed.children(obj):  # (not "the case against the treaty")
-        if prep.dep == "prep" and prep.text.lower() in ASPECT_PREPOSITIONS and any(
-                g.dep == "pobj" and any(m.start <= g.start < m.end for m, _ in pairs)
-                for g in parsed.children(prep)):
-            return False
-    return True
-
-
-def _object_lemma(parsed: ParsedDoc, hit: Hit) -> str | None:
-    tok = token_at(parsed, hit.start, hit.end)
-    obj = next((c for c in parsed.children(tok) if c.dep == "dobj"), None) if tok is not None else None
-    return obj.lemma.lower() if obj is not None else None
-
-
-def _other_subject(parsed: ParsedDoc, hit: Hit,
-                   pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
-    """An entry into force or expiry whose parsed subject is a noun that is not an
-    agreement mention ("The tariffs took effect", "His visa expired")."""
-    tok = token_at(parsed, hit.start, hit.end)
-    if tok is not None and not parsed.sentences[tok.sent].parsed:
-        return not any(m.end <= hit.start for m, _ in pairs) and \
-            _other_subject_words(parsed.text, parsed.sentences[tok.sent], hit)
-    if tok is None or tok.pos not in {"VERB", "AUX"}:
-        return False
-    subj = next((c for c in parsed.children(tok) if c.dep in {"nsubj", "nsubjpass"}), None)
-    if subj is None or subj.pos not in {"NOUN", "PROPN"} or subj.lemma.lower() in PART_WORDS:
-        return False
-    if subj.lemma.lower() in MEMBERSHIP_NOUNS and any(
-            g.dep == "pobj" and any(m.start <= g.start < m.end for m, _ in pairs)
-            for c in parsed.children(subj) if c.dep == "prep" for g in parsed.children(c)):
-        return False  # "Britain's accession to the CPTPP took effect": the pact, for Britain
-    return not any(m.start <= subj.start < m.end for m, _ in pairs)
-
-
-def _other_subject_words(text: str, sent: Sentence, hit: Hit) -> bool:
-    """Word order's reading of ``_other_subject`` for a sentence without a parse: the
-    words before the verb, past an opening adverbial ("In 2018, ..."), are neither a
-    pronoun, nor a part of an agreement, nor empty ("Entry into force followed")."""
-    before = re.sub(r"^(?:(?:On|In|By|From|Since|After|Then|Later)\b[^,]{0,40},\s*)", "",
-                    text[sent.start:hit.start].strip())
-    if not before or text[hit.start:hit.end].lower().startswith("entry"):
-        return False
-    return not re.match(r"(?:it|this|that|they|these|the\s+(?:\w+\s+)?(?:text|document|"
-                        r"provisions?|clauses?|terms?|protocol|amendments?))\b", before,
-                        re.IGNORECASE)

@@ -27,10 +27,11 @@ from typing import Any, Callable, Sequence
 
 from dyad.agreements.lexicon import Hit, Lexicon
 from dyad.agreements.linking import Cluster
-from dyad.agreements.mentions import AgreementMention
+from dyad.agreements.mention_record import AgreementMention
 from dyad.agreements.stage_modality import refine, refine_proposal
 from dyad.agreements.stage_anaphora import ANAPHORA_SENTENCES, pronoun_ref
-from dyad.agreements.stage_parties import body_of, joiner, joint_parties, stage_parties
+from dyad.agreements.stage_joint_parties import joiner, joint_parties
+from dyad.agreements.stage_parties import body_of, stage_parties
 from dyad.agreements.stage_sides import named_sides
 from dyad.agreements.stage_targets import (EXIT_TOOK_EFFECT, OBJECT_NEAR, accession_target,
                                            candidates, passive_subject, relative_object,

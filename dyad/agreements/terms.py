@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from dyad.agreements.lexicon import Lexicon
-from dyad.agreements.mentions import AgreementMention
+from dyad.agreements.mention_record import AgreementMention
 from dyad.model import Quantity, Renewal
 from dyad.nlp.parsed import Sentence
 from dyad.quantities import parse_number

@@ -28,7 +28,8 @@ from dyad.api import errors
 from dyad.api.auth import Guard, read_body, require_token
 from dyad.errors import InputError
 from dyad.store import Store, is_postgres_url, open_store
-from dyad.store.queries import COUNTED_MODALITIES, EVENT_SORTS, MAX_PAGE, EventFilter, Page
+from dyad.store.queries import COUNTED_MODALITIES, EVENT_SORTS, MAX_PAGE
+from dyad.store.query_filters import EventFilter, Page
 
 MAX_OFFSET = 10_000_000
 MAX_FILTER_CHARS = 200

@@ -5,31 +5,37 @@ with ``?`` placeholders and return the rows as dicts. The SQL keeps to what Duck
 PostgreSQL both understand (ILIKE ... ESCAPE, NULLS LAST, parameters in LIMIT/OFFSET) and
 never reaches into JSON: filters use the derived columns of ``schema.DERIVED``. Every
 value a caller gives is bound as a parameter; only identifiers from ``schema`` and the
-fixed fragments below are spliced into the text.
+fixed fragments below and in ``query_filters`` (``Where``, ``EventFilter``, the actor
+conditions) are spliced into the text.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from dyad import model
 from dyad.store import schema
+from dyad.store.query_filters import (EventFilter, Page, Where, around, contains, in_list, pair, party,
+                                      side, unpack)
 from dyad.store.schema import quote
 
 MAX_PAGE = 500
 """Largest page any list query returns; larger requests are cut to it."""
+
 NETWORK_EDGES = 50
 """Edges kept in an actor's network (the heaviest)."""
+
 MENTIONS_SHOWN = 100
 """Mentions listed with one actor (the count says how many there are)."""
+
 TOP_EVENT_TYPES = 10
+
 DYAD_RECORDS = 50
 """Agreements, and relations of each group, listed in a dyad summary."""
+
 COUNTED_MODALITIES = ("asserted", "reported")
 """What a dyad summary counts by default: events said to have happened, not negated,
 intended or hypothetical ones."""
@@ -39,118 +45,11 @@ EVENT_SORTS = {
     "-date": '"date" DESC NULLS LAST, "event_id"',
     "event_type": '"event_type", "date" DESC NULLS LAST, "event_id"',
 }
+
 _QUADS = "".join(f', sum(CASE WHEN "quad_class" = {q} THEN 1 ELSE 0 END) AS "q{q}"'
                  for q in (1, 2, 3, 4))
+
 _SPAN_KIND = {"events": "event", "agreements": "agreement", "relations": "relation"}
-
-
-@dataclass(frozen=True)
-class Page:
-    items: list[dict[str, Any]]
-    total: int
-
-
-@dataclass
-class Where:
-    """A conjunction of SQL conditions and the parameters they bind, in order."""
-
-    clauses: list[str] = field(default_factory=list)
-    params: list[Any] = field(default_factory=list)
-
-    def add(self, clause: str, *params: Any) -> Where:
-        self.clauses.append(clause)
-        self.params.extend(params)
-        return self
-
-    def sql(self) -> str:
-        return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
-
-
-COUNTRY_CODE = re.compile(r"[A-Z]{3}")
-
-
-def side(prefix: str, value: str) -> tuple[str, list[str]]:
-    """``prefix`` (source/target) is the actor ``value`` or any actor of country ``value``."""
-    return f'("{prefix}_actor_id" = ? OR "{prefix}_country" = ?)', [value, value]
-
-
-def pair(a: str, b: str) -> tuple[str, list[str]]:
-    """Records between ``a`` and ``b``, in either direction. Two country codes use the
-    ``pair_countries`` column: the same rows, since an actor whose id is a country code
-    has that country."""
-    if COUNTRY_CODE.fullmatch(a) and COUNTRY_CODE.fullmatch(b):
-        return '"pair_countries" = ?', [schema.pair_key(a, b)]
-    sa, pa = side("source", a)
-    tb, pb = side("target", b)
-    sb, qb = side("source", b)
-    ta, qa = side("target", a)
-    return f"(({sa} AND {tb}) OR ({sb} AND {ta}))", [*pa, *pb, *qb, *qa]
-
-
-def around(value: str) -> tuple[str, list[str]]:
-    s, ps = side("source", value)
-    t, pt = side("target", value)
-    return f"({s} OR {t})", [*ps, *pt]
-
-
-def contains(text: str) -> str:
-    """A LIKE pattern matching ``text`` literally anywhere (wildcards escaped)."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def party(value: str) -> tuple[str, list[str]]:
-    pattern = contains(f"|{value}|")
-    return ("(\"party_ids\" LIKE ? ESCAPE '\\' OR \"party_countries\" LIKE ? ESCAPE '\\')",
-            [pattern, pattern])
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    actor: str | None = None
-    source: str | None = None
-    target: str | None = None
-    country: str | None = None
-    dyad: tuple[str, str] | None = None
-    event_type: str | None = None
-    quad_class: int | None = None
-    modality: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    q: str | None = None
-
-    def where(self) -> Where:
-        w = Where()
-        if self.actor:
-            w.add('("source_actor_id" = ? OR "target_actor_id" = ?)', self.actor, self.actor)
-        for prefix, value in (("source", self.source), ("target", self.target)):
-            if value:
-                w.add(*_unpack(side(prefix, value)))
-        if self.country:
-            w.add('("source_country" = ? OR "target_country" = ?)', self.country, self.country)
-        if self.dyad:
-            w.add(*_unpack(pair(*self.dyad)))
-        for column in ("event_type", "quad_class", "modality"):
-            if getattr(self, column) is not None:
-                w.add(f"{quote(column)} = ?", getattr(self, column))
-        if self.date_from or self.date_to:
-            # ISO dates compare as text; '--MM-DD' (year unknown) sorts below every year.
-            w.add('"date" >= ?', self.date_from or "0000")
-            if self.date_to:  # inclusive at the given precision: 2021-09 takes 2021-09-30
-                w.add('"date" < ?', self.date_to + "~")
-        if self.q:
-            w.add("EXISTS (SELECT 1 FROM \"evidence\" e WHERE e.\"record_kind\" = 'events' "
-                  "AND e.\"record_id\" = \"events\".\"event_id\" AND e.\"text\" ILIKE ? "
-                  "ESCAPE '\\')", contains(self.q))
-        return w
-
-
-def _unpack(clause: tuple[str, list[str]]) -> tuple[Any, ...]:
-    return (clause[0], *clause[1])
-
-
-def _in(values: list[str]) -> str:
-    return "(" + ", ".join("?" for _ in values) + ")"
 
 
 class Queries:
@@ -183,7 +82,7 @@ class Queries:
         if not ids:
             return {}
         return {r["doc_id"]: r["date"] for r in self._dicts(
-            f'SELECT "doc_id", "date" FROM "documents" WHERE "doc_id" IN {_in(ids)} '
+            f'SELECT "doc_id", "date" FROM "documents" WHERE "doc_id" IN {in_list(ids)} '
             'AND "date" IS NOT NULL', ids)}
 
     def _count(self, table: str, where: Where) -> int:
@@ -316,13 +215,13 @@ class Queries:
                                      'FROM "actor_mentions" WHERE "actor_id" = ?',
                                      [actor_id])[0]["n"],
             **{f"events_as_{role}": self._count("events",
-                                                Where().add(*_unpack(side(role, actor_id))))
+                                                Where().add(*unpack(side(role, actor_id))))
                for role in ("source", "target")},
-            "relations": self._count("relations", Where().add(*_unpack(either))),
-            "agreements": self._count("agreements", Where().add(*_unpack(party(actor_id)))),
+            "relations": self._count("relations", Where().add(*unpack(either))),
+            "agreements": self._count("agreements", Where().add(*unpack(party(actor_id)))),
         }
-        counted = Where().add(*_unpack(either)).add(
-            f'"modality" IN {_in(list(COUNTED_MODALITIES))}', *COUNTED_MODALITIES)
+        counted = Where().add(*unpack(either)).add(
+            f'"modality" IN {in_list(list(COUNTED_MODALITIES))}', *COUNTED_MODALITIES)
         out["months"] = self._months(counted)
         out["network"] = self._network(actor_id)
         return out
@@ -332,7 +231,7 @@ class Queries:
         clause, params = around(actor_id)
         params = [*params, *COUNTED_MODALITIES]
         both = ('"source_actor_id" IS NOT NULL AND "target_actor_id" IS NOT NULL AND '
-                f'"modality" IN {_in(list(COUNTED_MODALITIES))}')
+                f'"modality" IN {in_list(list(COUNTED_MODALITIES))}')
         edges = []
         for table, kind in (("events", '"quad_class"'), ("relations", '"relation_type"')):
             for r in self._dicts(
@@ -346,7 +245,7 @@ class Queries:
         edges = sorted(edges, key=lambda e: -e["weight"])[:NETWORK_EDGES]
         ids = sorted({actor_id, *(e["source"] for e in edges), *(e["target"] for e in edges)})
         known = {r["actor_id"]: r for r in self._dicts(
-            f'SELECT "actor_id", "name", "country" FROM "actors" WHERE "actor_id" IN {_in(ids)}',
+            f'SELECT "actor_id", "name", "country" FROM "actors" WHERE "actor_id" IN {in_list(ids)}',
             ids)}
         nodes = [{"id": i, "label": known.get(i, {}).get("name", i),
                   "country": known.get(i, {}).get("country")} for i in ids]
@@ -374,7 +273,7 @@ class Queries:
                    q: str | None = None, limit: int = 50, offset: int = 0) -> Page:
         w = Where()
         if party_id:
-            w.add(*_unpack(party(party_id)))
+            w.add(*unpack(party(party_id)))
         if kind is not None:
             w.add('"kind" = ?', kind)
         if q:
@@ -392,7 +291,7 @@ class Queries:
         w = Where()
         for prefix, value in (("source", source), ("target", target)):
             if value:
-                w.add(*_unpack(side(prefix, value)))
+                w.add(*unpack(side(prefix, value)))
         if country:
             w.add('("source_country" = ? OR "target_country" = ?)', country, country)
         for column, value in (("relation_type", relation_type), ("modality", modality)):
@@ -435,7 +334,7 @@ class Queries:
         party_a, party_b = self.dyad_party(a), self.dyad_party(b)
         if party_a is None or party_b is None:
             return None
-        between = Where().add(*_unpack(pair(a, b)))
+        between = Where().add(*unpack(pair(a, b)))
         sa, pa = side("source", a)
         tb, pb = side("target", b)
         rows = self._dicts(
@@ -477,7 +376,7 @@ class Queries:
         for m in months.values():
             m["net"] = m["q1"] + m["q2"] - m["q3"] - m["q4"]
         totals["b_to_a"] = totals["events"] - totals["a_to_b"]
-        bound = Where().add(*_unpack(party(a))).add(*_unpack(party(b)))
+        bound = Where().add(*unpack(party(a))).add(*unpack(party(b)))
         near = Where().add(f"({around(a)[0]} OR {around(b)[0]})",
                            *around(a)[1], *around(b)[1]).add(f"NOT {pair(a, b)[0]}",
                                                              *pair(a, b)[1])
@@ -509,3 +408,4 @@ _SUMMARY_GROUPS: dict[str, tuple[str, ...]] = {
     "relations": ("relation_type",),
     "failures": ("code",),
 }
+

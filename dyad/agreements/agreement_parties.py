@@ -1,0 +1,218 @@
+"""Parties of an agreement read from its sentences, beside those of its stages.
+
+For ``rules``: the "with X" / "between X and Y" partners after a mention
+(``with_partners``), the sides named after "between" that leave out brokers
+(``between_sides``), "the two countries" (``pair_parties``), the states an agreement
+"binds" (``bound_parties``), the subjects acting "under the deal" (``under_parties``), the
+organisation of an accession (``accession_igo``), and the country a legislature stands
+for (``country_level``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+from dyad.agreements.linking import Cluster
+from dyad.agreements.spans import group_after, party_ref, ref_for_id, span_root
+from dyad.agreements.stage_joint_parties import PAIR, pair_before
+from dyad.model import ActorRef, Stage
+from dyad.nlp.parsed import ParsedDoc
+
+# "with the help of the United States", "with Qatari and Egyptian mediation": helpers,
+# not partners.
+_HELPER = re.compile(r"(?:the\s+)?(?:help|mediation|support|backing|assistance|participation|"
+                     r"involvement|approval|blessing|consent|presence)\b", re.IGNORECASE)
+
+_HELPER_AFTER = re.compile(r"(?:\s+and\s+\w+)?\s+(?:as\s+(?:a\s+|the\s+)?)?(?:mediation|mediators?|help|"
+                           r"support|backing|facilitation|assistance|guarantors?|witness(?:es)?|"
+                           r"brokers?|observers?)\b", re.IGNORECASE)
+
+# "invoked the treaty in its dispute with China", "the pact amid tensions with Russia": the
+# actor after "with" is the other side of a quarrel, not a partner.
+_NOT_PARTNER_GAP = re.compile(r"\b(?:disputes?|tensions?|conflicts?|wars?|rows?|standoffs?|"
+                              r"confrontations?|rivalry|clash(?:es)?|fighting|hostilit(?:y|ies)|"
+                              r"amid|against|compared|unlike)\b", re.IGNORECASE)
+
+_KIN = re.compile(r"(?:its|their|his|her|our)\s+(?:[\w-]+\s+)?(?:partners?|all(?:y|ies)|neighbou?rs?)"
+                  r"\s*,?\s+(?:the\s+)?", re.IGNORECASE)
+
+_ACRONYM = re.compile(r"(?:\s*\([A-Z][A-Za-z0-9-]{1,11}\))?")
+
+_THEIR = re.compile(r"\btheir\s+$", re.IGNORECASE)
+
+_BOUND = re.compile(r"\b(?:bound|tied|allied|linked)\s+(?:by|through|under)\s+(?:the|a|an|their)?\s*$|"
+                    r"\b(?:part(?:y|ies)|signator(?:y|ies))\s+(?:to|of)\s+(?:the|a|an|their)?\s*$",
+                    re.IGNORECASE)
+
+
+def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> list:
+    """Add the actors of "with X" / "between X and Y" right after a mention to its parties."""
+    from dyad.agreements.spans import group_before
+
+    text = parsed.text
+    for m in mentions:
+        sent = parsed.sentences[m.sent]
+        if (_THEIR.search(text, max(sent.start, m.start - 8), m.start)
+                or _BOUND.search(text, max(sent.start, m.start - 40), m.start)) and not m.actors:
+            # "France and Greece renewed their defence pact", "Japan and the US are bound
+            # by a security treaty": the pair before owns it
+            owners = group_before(text, actors, m.start, floor=sent.start)
+            m.actors = list(owners) if len(owners) >= 2 else []
+        # past an acronym in brackets: "a defence cooperation agreement (DCA) with the US"
+        end = m.end + len(_ACRONYM.match(text, m.end, sent.end).group(0))
+        # ("The agreement, between Israel and Hezbollah, took effect": in apposition)
+        cue = re.match(r"(?:[^,;.()]|(?<=\d)[.,](?=\d)){0,60}?\b(?:with|between|among)\s+|"
+                       r"\s*,\s*between\s+", text[end:sent.end])
+        # "a deal to buy 250 tanks from the United States": the seller is a party
+        seller = re.match(r"\s+(?:to\s+(?:buy|purchase|acquire|import)|for)\s+[^,;.()]{0,50}?\bfrom\s+",
+                          text[m.end:sent.end])
+        if seller and not cue:
+            cue = seller
+        if cue:
+            start = end + cue.end()
+            # "a security deal with its partner Australia", "with their ally the US"
+            kin = _KIN.match(text, start, sent.end)
+            start = kin.end() if kin else start
+            if not re.search(r"\b(?:which|that|who|signed|agreed)\b", cue.group(0)) \
+                    and not _NOT_PARTNER_GAP.search(cue.group(0)) \
+                    and not _HELPER.match(text, start):
+                # a title the resolver read as an organisation ("..., the Reciprocal
+                # Access Agreement") is an agreement, not a partner
+                found = group_after(text, actors, start, ceiling=sent.end, max_gap=6)
+                found = [a for a in _closed_list(text, found) if not any(
+                    o.start < a.end and a.start < o.end for o in mentions)]
+                partners = [a for a in found if not _HELPER_AFTER.match(text, a.end)]
+                m.actors, m.partners = m.actors + partners, partners
+                if re.search(r"\b(?:between|among)\s+$", cue.group(0)):
+                    m.sides = partners
+    return mentions
+
+
+def _closed_list(text: str, found: list) -> list:
+    """A list ends at the member its "and" joins: "between India and Pakistan, Trump said"
+    holds two sides, not Trump."""
+    for k in range(1, len(found)):
+        if re.search(r"\b(?:and|&|as\s+well\s+as)\b", text[found[k - 1].end:found[k].start]):
+            return found[:k + 1]
+    return found
+
+
+def between_sides(c: Cluster, parties: list[ActorRef], actors: Sequence[Any]) -> list[ActorRef]:
+    """"Qatar and Egypt negotiated the ceasefire between Israel and Hamas": an agreement
+    whose mention names its two or more sides after "between" binds those sides; others
+    acting on it (brokers, hosts, guarantors signing) are no parties. A well-known
+    agreement keeps its listed parties."""
+    named = c.named
+    if named is not None and named.known is not None and named.known.parties:
+        return parties
+    sides = {party_ref(a.actor, actors).actor_id for m in c.mentions for a in m.sides}
+    sides = {country_level(ref_for_id(i, actors), actors).actor_id for i in sides}
+    if len(sides) < 2 or not sides <= {p.actor_id for p in parties}:
+        return parties
+    return [p for p in parties if p.actor_id in sides]
+
+
+def pair_parties(parsed: ParsedDoc, c: Cluster, stages: list[Stage], parties: list[ActorRef],
+                  actors: Sequence[Any]) -> list[ActorRef]:
+    """"The two countries signed a defence pact", "a deal between the two sides": the
+    two states named last before the phrase (``stage_joint_parties.pair_before``) are the
+    parties, when the agreement has fewer than two of its own."""
+    if len({p.country or p.actor_id for p in parties}) >= 2:
+        return []
+    spans = {(m.sent_start, m.sent_end) for m in c.mentions}
+    spans |= {(s.evidence.start, s.evidence.end) for s in stages}
+    for start, end in sorted(spans):
+        phrase = PAIR.search(parsed.text, start, end)
+        if phrase is not None and (pair := pair_before(parsed, phrase.start(), actors)):
+            return pair
+    return []
+
+
+# "The pact binds Greece and France to ...", "It commits both Japan and Australia": the
+# states an agreement binds are its parties.
+_BINDS = re.compile(r"\b(?:binds|bound|commits|committed|obliges|obliged|obligates|requires|"
+                    r"allows|allowed|lets|enables|enabled|permits|permitted)\s+"
+                    r"(?:both\s+)?", re.IGNORECASE)
+
+_IT = re.compile(r"\s*(?:It|The\s+(?:treaty|pact|accord|agreement|deal|protocol))\b")
+
+
+def bound_parties(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> list[ActorRef]:
+    """The two or more states after "binds/commits/obliges" in a sentence mentioning the
+    agreement before the verb, or in the next sentence opening with "It" / "The pact"."""
+    text, out = parsed.text, []
+    spans = [(m.end, m.sent_end) for m in c.mentions]
+    for m in c.mentions:
+        nxt = m.sent + 1
+        if nxt < len(parsed.sentences) and _IT.match(text, parsed.sentences[nxt].start):
+            spans.append((parsed.sentences[nxt].start, parsed.sentences[nxt].end))
+    for start, end in spans:
+        for cue in _BINDS.finditer(text, start, end):
+            found = group_after(text, actors, cue.end(), ceiling=end, max_gap=4)
+            if len(found) >= 2:
+                out += [party_ref(a.actor, actors) for a in found]
+    return out
+
+
+def under_parties(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> list[ActorRef]:
+    """"Under the deal, Britain will cut tariffs and India will open its market": the
+    subjects of the clauses that act under an agreement are its parties (parsed
+    sentences only)."""
+    out = []
+    for m in c.mentions:
+        sent = parsed.sentences[m.sent]
+        if not sent.parsed or not re.search(r"^\s*Under\s+(?:the|this|that|its|their)\s+$",
+                                            parsed.text[sent.start:m.start]):
+            continue
+        subjects = [t for t in parsed.sentence_tokens(sent) if t.start >= m.end and t.dep == "nsubj"]
+        subjects += [k for t in subjects for k in parsed.children(t) if k.dep == "conj"]
+        out += [party_ref(a.actor, actors) for a in actors
+                if any(a.start <= t.start < a.end for t in subjects)]
+    return out + _joint_subjects(parsed, c, actors)
+
+
+def _joint_subjects(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> list[ActorRef]:
+    """"Saudi Arabia and Iran restored ties in a China-brokered deal": two or more states
+    that act together in / under / through an agreement are its parties (the verb's
+    joined subjects; one subject alone may act under someone else's deal)."""
+    out: list[ActorRef] = []
+    for m in c.mentions:
+        sent = parsed.sentences[m.sent]
+        if not sent.parsed or not re.search(r"\b(?:in|under|through|via)\s+(?:a|an|the)\s+$",
+                                            parsed.text[max(sent.start, m.start - 12):m.start]):
+            continue
+        head = span_root(parsed, m.start, m.end)
+        prep = parsed.tokens[head.head] if head is not None and head.dep == "pobj" else None
+        verb = parsed.tokens[prep.head] if prep is not None and prep.dep == "prep" else None
+        if verb is not None and verb.dep == "dobj":  # "restored ties in a deal": the PP may hang on the object
+            verb = parsed.tokens[verb.head]
+        if verb is None or verb.pos != "VERB":
+            continue
+        subjects = [t for t in parsed.children(verb) if t.dep == "nsubj"]
+        subjects += [k for t in subjects for k in parsed.children(t) if k.dep == "conj"]
+        found = [a for a in actors if a.actor.kind in {"state", "igo", "group"}
+                 and any(a.start <= t.start < a.end for t in subjects)]
+        if len({a.actor.actor_id for a in found}) >= 2:
+            out += [party_ref(a.actor, actors) for a in found]
+    return out
+
+
+def accession_igo(c: Cluster, parties: list[ActorRef], actors: Sequence[Any]) -> list[ActorRef]:
+    """The organisation of an accession agreement ("Sweden's accession protocol"): the IGO
+    named nearest before its first mention, else the first one after it; none when the
+    mention already names one."""
+    if any(p.actor_id.startswith("IGO.") for p in parties):
+        return []
+    igos = [a for a in actors if a.actor.kind == "igo"]
+    before = [a for a in igos if a.end <= c.first.start]
+    pick = before[-1] if before else next(iter(igos), None)
+    return [pick.actor.ref()] if pick is not None else []
+
+
+def country_level(ref: ActorRef, actors: Sequence[Any]) -> ActorRef:
+    """Agreement parties are states or IGOs: a legislature stands for its country."""
+    if ref.country and ref.actor_id != ref.country and not ref.actor_id.startswith(("IGO.", "group.")):
+        return ref_for_id(ref.country, actors)
+    return ref
+

@@ -1,0 +1,164 @@
+"""When a stage trigger acts on something other than an agreement, for ``stage_targets``.
+
+"signed a decree", "withdrew from Sinai", "New tariffs took effect", "The text was
+agreed", "agreed to release prisoners": the trigger's parsed object or subject (or, without
+a parse, the words around it) is a document, a place, a part of an agreement or an act,
+so ``stage_targets.target`` does not give it the agreement mentioned nearby. Also the word
+lists for what still points at an agreement ("approved the ratification").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from dyad.agreements.lexicon import Hit
+from dyad.agreements.linking import Cluster
+from dyad.agreements.mention_record import AgreementMention
+from dyad.agreements.spans import token_at
+from dyad.nlp.parsed import ParsedDoc, Sentence
+
+# What a part of an agreement is called: "its provisions took effect", "the term expired".
+PART_WORDS = frozenset({"text", "document", "provision", "clause", "term", "phase", "stage",
+                        "part", "extension", "article", "chapter", "protocol", "amendment"})
+
+# Nouns of a stage or a relation to an agreement, objects that still point at it
+# ("approved the ratification", "suspended its participation in the pact").
+STAGE_NOUNS = frozenset({"ratification", "extension", "renewal", "accession", "membership",
+                         "participation", "implementation", "compliance", "involvement",
+                         "obligation", "commitment", "signature", "signing"})
+
+# A party's own part in an agreement: "Britain's accession to the CPTPP took effect".
+MEMBERSHIP_NOUNS = frozenset({"accession", "membership"})
+
+# "its participation in the treaty", "the terms of the deal", "a proposal for a truce"
+ASPECT_PREPOSITIONS = frozenset({"of", "in", "on", "for", "to", "with", "under", "over", "about"})
+
+# Documents that are signed, passed or issued without being agreements between states.
+OTHER_DOCUMENTS = frozenset({"letter", "decree", "law", "bill", "order", "petition",
+                             "communique", "communiqué", "resolution", "book", "ordinance",
+                             "proclamation", "budget", "legislation", "motion", "note",
+                             "guestbook", "directive", "executive", "waiver", "memo"})
+
+
+def part_subject(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
+    """The parsed subject of the trigger is "the text", "the document" or another part of
+    an agreement under a definite determiner, outside any mention ("The text was agreed")."""
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is None or not parsed.sentences[tok.sent].parsed or tok.pos not in {"VERB", "AUX"}:
+        return False
+    subj = next((c for c in parsed.children(tok) if c.dep in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and subj.lemma.lower() in {"text", "document"} \
+        and not any(m.start <= subj.start < m.end for m, _ in pairs) \
+        and any(c.dep == "det" and c.text.lower() in {"the", "its", "this"} for c in parsed.children(subj))
+
+
+_TO_VERB = re.compile(r"\s+to\s+(?!(?:the|a|an|its|their|this|that|it|them|which|what)\b)([a-z]+)\b")
+
+
+def agreed_to_act(parsed: ParsedDoc, hit: Hit) -> bool:
+    """"agreed to release prisoners": agreeing to do something under an agreement named
+    before is a commitment it holds, not its negotiation ("agreed to the deal" is one)."""
+    if not parsed.text[hit.start:hit.end].lower().startswith("agree"):
+        return False
+    to = _TO_VERB.match(parsed.text, hit.end)
+    if to is None:
+        return False
+    verb = token_at(parsed, to.start(1), to.end(1))
+    return verb is None or not parsed.sentences[verb.sent].parsed or verb.tag == "VB"
+
+
+def left_elsewhere(parsed: ParsedDoc, hit: Hit,
+                    pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
+    """A parsed withdrawal verb whose "from" / "out of" object is no agreement mention
+    ("troops withdrew from Sinai and security arrangements were set"): what was left is a
+    place or a force, and the agreement after it was not left."""
+    after = next((m.start for m, _ in pairs if m.start >= hit.end), None)
+    if after is not None and re.match(r"\s+(?:from|out\s+of)\s+[^,;]*?(?:,|\band\b|\bor\b)",
+                                      parsed.text[hit.end:after], re.IGNORECASE):
+        return True  # "withdrew from Sinai and security arrangements": coordinated after
+    gap = re.match(r"\s+(?:from|out\s+of)\s+(?P<rest>.*)$", parsed.text[hit.end:after], re.IGNORECASE | re.DOTALL) \
+        if after is not None else None
+    if gap and not re.fullmatch(r"(?:(?:the|its|their|this|that|a|an)\s+)?(?:[\w.-]+['’]s\s+)?(?:[\w-]+\s+){0,2}",
+                                gap.group("rest"), re.IGNORECASE):
+        return True  # "a withdrawal from southern Lebanon under the ceasefire": a place left
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is None or tok.pos != "VERB" or not parsed.sentences[tok.sent].parsed:
+        return False
+    for prep in parsed.children(tok):
+        if prep.dep != "prep" or prep.text.lower() not in {"from", "of"}:
+            continue
+        for obj in parsed.children(prep):
+            if obj.dep == "pobj" and obj.pos != "PRON" and \
+                    not any(m.start <= obj.start < m.end for m, _ in pairs):
+                return True
+    return False
+
+
+def other_object(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]],
+                  *, only: frozenset[str] | None = None) -> bool:
+    """The trigger is a parsed verb whose direct object is neither an agreement mention
+    nor a pronoun ("the text" counts as one): an agreement named before it, or in an
+    earlier sentence, is not what it acts on ("Iran has rejected direct negotiations").
+    With ``only``, the object must be one of those nouns: a document signed that is no
+    agreement keeps the trigger off the agreement after it too ("signed a decree
+    suspending the treaty")."""
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is None or tok.pos != "VERB" or not parsed.sentences[tok.sent].parsed:
+        return False
+    obj = next((c for c in parsed.children(tok) if c.dep == "dobj"), None)
+    if obj is not None and only is not None and obj.lemma.lower() not in only:
+        return False
+    if obj is None or obj.pos == "PRON" or obj.lemma.lower() in PART_WORDS | STAGE_NOUNS:
+        return False
+    if hit.start <= obj.start < hit.end:
+        return False  # "took effect", "held talks": the object is part of the trigger
+    if any(m.start <= obj.start < m.end for m, _ in pairs):
+        return False
+    # "its participation in the treaty", "the terms of the deal": an aspect of the agreement
+    for prep in parsed.children(obj):  # (not "the case against the treaty")
+        if prep.dep == "prep" and prep.text.lower() in ASPECT_PREPOSITIONS and any(
+                g.dep == "pobj" and any(m.start <= g.start < m.end for m, _ in pairs)
+                for g in parsed.children(prep)):
+            return False
+    return True
+
+
+def object_lemma(parsed: ParsedDoc, hit: Hit) -> str | None:
+    tok = token_at(parsed, hit.start, hit.end)
+    obj = next((c for c in parsed.children(tok) if c.dep == "dobj"), None) if tok is not None else None
+    return obj.lemma.lower() if obj is not None else None
+
+
+def other_subject(parsed: ParsedDoc, hit: Hit,
+                   pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
+    """An entry into force or expiry whose parsed subject is a noun that is not an
+    agreement mention ("The tariffs took effect", "His visa expired")."""
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is not None and not parsed.sentences[tok.sent].parsed:
+        return not any(m.end <= hit.start for m, _ in pairs) and \
+            other_subject_words(parsed.text, parsed.sentences[tok.sent], hit)
+    if tok is None or tok.pos not in {"VERB", "AUX"}:
+        return False
+    subj = next((c for c in parsed.children(tok) if c.dep in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.pos not in {"NOUN", "PROPN"} or subj.lemma.lower() in PART_WORDS:
+        return False
+    if subj.lemma.lower() in MEMBERSHIP_NOUNS and any(
+            g.dep == "pobj" and any(m.start <= g.start < m.end for m, _ in pairs)
+            for c in parsed.children(subj) if c.dep == "prep" for g in parsed.children(c)):
+        return False  # "Britain's accession to the CPTPP took effect": the pact, for Britain
+    return not any(m.start <= subj.start < m.end for m, _ in pairs)
+
+
+def other_subject_words(text: str, sent: Sentence, hit: Hit) -> bool:
+    """Word order's reading of ``other_subject`` for a sentence without a parse: the
+    words before the verb, past an opening adverbial ("In 2018, ..."), are neither a
+    pronoun, nor a part of an agreement, nor empty ("Entry into force followed")."""
+    before = re.sub(r"^(?:(?:On|In|By|From|Since|After|Then|Later)\b[^,]{0,40},\s*)", "",
+                    text[sent.start:hit.start].strip())
+    if not before or text[hit.start:hit.end].lower().startswith("entry"):
+        return False
+    return not re.match(r"(?:it|this|that|they|these|the\s+(?:\w+\s+)?(?:text|document|"
+                        r"provisions?|clauses?|terms?|protocol|amendments?))\b", before,
+                        re.IGNORECASE)
+

@@ -1,0 +1,187 @@
+"""Side roles read from the trigger's neighbours: the words right before or after it.
+
+The roles ``mod``, ``poss``, ``its``, ``left``, ``after``/``next``/``after_far``, the
+prepositions (``to``, ``from``, ``by``, ``of``, ``on``, ``with``, ``between``, ``over``,
+``for``), ``holder``, ``cmod``, ``maker`` and ``aggressor`` for ``dyad.relations.sides``:
+each a function (env, trigger match, candidate actors) -> (actors found, role name or "").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from dyad.agreements.spans import group_after, group_before, ref_for_id
+from dyad.relations.context import SentenceEnv, clause_list, possessive, whole_lists
+from dyad.relations.lexicon import ROLE_WINDOW
+
+# Between a modifier and its trigger: lower-case words and numbers ("Russia keeps about
+# 1,500 troops", "US-brokered", "France, whose 1,000 troops").
+_MOD_GAP = re.compile(r"(?:['’]s?)?(?:,\s*whose\b|[\s\-]|(?!(?:since|with|in|on|at|after|before|during|for|from|to|by|"
+                      r"of|and|or|but|than|as|over|against|between|under|until|while|when|that|which|"
+                      r"who|where|its|their|his|her|our|the|a|an)\b)[a-z]+|\d[\d,.]*|(?:First|Second|Third|Fourth|Fifth|Sixth|"
+                      r"Seventh|Eighth|Ninth|Tenth)\b)*")
+
+# An attack named with its attacker before it: "Russia's full-scale invasion", "Russian
+# aggression", "Russia invaded".
+_ATTACK = re.compile(r"\b(?:invasion|invaded|invades|aggression)\b", re.IGNORECASE)
+
+_ITS = re.compile(r"\bits\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+_PREP = {"to": r"to", "from": r"from", "by": r"by", "of": r"of", "on": r"on|against|targeting|targets?|targeted|aimed\s+at|bound\s+for|destined\s+for",
+         "with": r"with", "between": r"between|among", "over": r"over", "for": r"for"}
+
+# Between a supplier and its goods: "Russian gas", "Russia's oil", "a Chinese-built submarine".
+_CMOD_GAP = re.compile(r"(?:['’]s|-(?:made|built|supplied|designed|manufactured|produced))?\s+(?:[a-z][\w-]*\s+){0,2}")
+
+# Unnamed sides, then the named examples: "European allies, including Germany and Poland".
+_EXAMPLES = re.compile(r"(?:[\w-]+,?\s+){1,3}?(?:including|such\s+as|notably|mainly|mostly|chiefly|led\s+by)\s+(?:the\s+)?",
+                       re.IGNORECASE)
+
+_HELD_BY = re.compile(r"\b(?:held|administered|controlled|occupied|governed|ruled|seized|captured|annexed|taken)\s+by\s+(?:the\s+)?",
+                      re.IGNORECASE)
+
+# "Kashmir, most of which India controls", "Morocco controls most of Western Sahara": the
+# subject of a verb of holding.
+_HOLDS = re.compile(r"\s+(?:(?:now|still|already|also|effectively|largely)\s+)?(?:(?:has|have|had)\s+(?:long\s+)?)?"
+                    r"(?:holds|held|administers|administered|controls|controlled|occupies|occupied|governs|"
+                    r"governed|rules|ruled|seized|captured|annexed)\b", re.IGNORECASE)
+
+
+def _holder(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """Who holds the place claimed: "The Kuril Islands, held by Russia, are claimed by
+    Japan", "administered by Japan", "Kashmir, most of which India controls"; the claimant
+    is excluded by the caller."""
+    text, sent = env.parsed.text, env.sent
+    for cue in _HELD_BY.finditer(text, sent.start, sent.end):
+        found = group_after(text, actors, cue.end(), ceiling=sent.end, max_gap=6)
+        if found:
+            return found, ""
+    found = [a for a in actors if a.actor.kind in {"state", "group"} and _HOLDS.match(text, a.end)]
+    return found[:1], ""
+
+
+def _mod(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    # the resolver often takes the trigger into the mention ("American troops",
+    # "Egyptian mediators"): the mention covering the trigger is its modifier
+    text = env.parsed.text
+    found = [a for a in actors if a.start < m.start() < a.end][:1]
+    if not found:
+        found = group_before(text, actors, m.start(), floor=env.sent.start, max_gap=25)
+        if found and not (_MOD_GAP.fullmatch(text[found[-1].end:m.start()])
+                          and not _verb_between(env, found[-1].end, m.start())):
+            found = []
+    return found, ""
+
+
+def _verb_between(env: SentenceEnv, start: int, end: int) -> bool:
+    """A verb between a modifier and its noun ("Hungary's parliament ratified its accession")
+    makes it no modifier; a number or adverb does not ("Russia's roughly 1,500 troops")."""
+    return env.sent.parsed and any(
+        t.pos in {"VERB", "AUX"} and start <= t.start and t.end <= end
+        for t in env.parsed.tokens[env.sent.token_start:env.sent.token_end])
+
+
+def poss(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    text = env.parsed.text
+    found = [a for a in actors if possessive(text, a, m.start())][-1:]
+    if found:  # "Finland and Sweden's applications": a joint possessive covers the list
+        group = whole_lists(text, actors, found)
+        return (group if group[-1] is found[0] else found), ""
+    # "Sweden's NATO membership" read as one IGO name: the place says who
+    place = next((p for p in env.places if possessive(text, p, m.start())
+                  and not any(a.start <= p.start < a.end and a.actor.kind != "igo" for a in actors)),
+                 None)
+    loc = env.place_ref(place.place) if place is not None else None
+    if loc is not None and loc.country:
+        return [ref_for_id(loc.country, env.pool)], "poss"
+    return [], ""
+
+
+def _its(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """"its war against Ukraine": "its" stands for the state named last before it in the
+    sentence ("North Korea sent troops to fight for Russia in its war")."""
+    text = env.parsed.text
+    its = _ITS.search(text, max(env.sent.start, m.start() - 30), m.start())
+    if its is None:
+        return [], ""
+    return [a for a in actors if a.end <= its.start() and a.actor.kind == "state"][-1:], ""
+
+
+def _left(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The name a relative clause hangs on: "support for Ukraine, which it invaded"."""
+    text = env.parsed.text
+    rel = re.search(r",?\s*(?:which|that|whom)\s+(?:[\w-]+\s+){0,3}$", text[env.sent.start:m.start()])
+    if rel is None:
+        return [], ""
+    at = env.sent.start + rel.start()
+    return [a for a in actors if a.end == at][-1:], ""
+
+
+def _after(gap: int):
+    def role(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+        found = group_after(env.parsed.text, actors, m.end(), ceiling=env.sent.end, max_gap=gap)
+        return (clause_list(env, found, found[:1]) if found else []), ""
+    return role
+
+
+def _prep(words: str):
+    def role(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+        text, sent = env.parsed.text, env.sent
+        window = text[m.end():min(sent.end, m.end() + ROLE_WINDOW + 30)]
+        # each cue in turn: "imports its oil from the Middle East, mainly from Saudi Arabia";
+        # the first one within the role window
+        for n, cue in enumerate(re.finditer(rf"\b(?:{words})\s+", window, re.IGNORECASE)):
+            if ";" in window[:cue.start()] or (n == 0 and cue.start() > ROLE_WINDOW):
+                break
+            found = group_after(text, actors, m.end() + cue.end(), ceiling=sent.end, max_gap=6)
+            examples = _EXAMPLES.match(text, m.end() + cue.end())
+            if not found and examples:  # "from European allies, including Germany and Poland"
+                found = group_after(text, actors, examples.end(), ceiling=sent.end, max_gap=2)
+            if found:
+                return found, ""
+        return [], ""
+    return role
+
+
+def _cmod(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    # "buys Russian gas": the supplier qualifies the commodity
+    text, sent = env.parsed.text, env.sent
+    hit = env.lexicon.commodity_pattern.search(text, m.end(), min(sent.end, m.end() + ROLE_WINDOW))
+    if hit is None:
+        return [], ""
+    covering = [a for a in actors if m.end() <= a.start < hit.start() < a.end]
+    if covering:  # "French frigates" resolved as one mention (the French navy)
+        return covering[:1], ""
+    return [a for a in actors if a.end <= hit.start() and a.start >= m.end()
+            and _CMOD_GAP.fullmatch(text, a.end, hit.start())][-1:], ""
+
+
+def _maker(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The state that makes the weapon named after the trigger, when the sentence names it
+    ("India and France signed a deal for 26 Rafale jets": France)."""
+    text, sent = env.parsed.text, env.sent
+    hit = env.lexicon.commodity_pattern.search(text, m.end(), min(sent.end, m.end() + ROLE_WINDOW))
+    iso = env.lexicon.maker(hit.group(0)) if hit else None
+    return [a for a in actors if iso and a.actor.country == iso and a.actor.kind == "state"][:1], ""
+
+
+def _aggressor(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """"the war in Ukraine" in a text that says elsewhere "Russia's full-scale invasion" or
+    "Russian aggression": the state the text names as the attacker."""
+    text = env.parsed.text
+    states = [a for a in env.pool if a.actor.kind == "state" and a.actor.country]
+    for cue in _ATTACK.finditer(text, env.parsed.body_start):
+        found = [a for a in states if a.end <= cue.start() and _MOD_GAP.fullmatch(text, a.end, cue.start())
+                 and cue.start() - a.end <= 25]
+        if found:
+            return found[-1:], ""
+    return [], ""
+
+
+NEIGHBOUR_ROLES: dict[str, Callable] = {
+    "its": _its, "holder": _holder, "mod": _mod, "poss": poss,
+    "after": _after(12), "next": _after(2), "after_far": _after(ROLE_WINDOW),
+    **{name: _prep(words) for name, words in _PREP.items()},
+    "left": _left, "cmod": _cmod, "maker": _maker, "aggressor": _aggressor,
+}
