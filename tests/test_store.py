@@ -228,10 +228,10 @@ def test_duplicates_within_one_extraction_are_combined() -> None:
 
 
 def _fail_on_events(original):
-    def insert(self, table, rows):
+    def insert(self, table, rows, **options):
         if table.name == "events":
             raise duckdb.ConstraintException("injected failure")
-        return original(self, table, rows)
+        return original(self, table, rows, **options)
     return insert
 
 

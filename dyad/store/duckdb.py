@@ -188,7 +188,8 @@ class DuckDBStore(RecordRows, Queries):
             raise StoreError(f"writing to the store {self.path} failed and nothing was "
                              f"written: {exc}") from exc
 
-    def _insert(self, table: Table, rows: list[tuple[Any, ...]]) -> None:
+    def _insert(self, table: Table, rows: list[tuple[Any, ...]], *,
+                unstored: bool = False) -> None:
         """Insert-or-ignore ``rows`` (in column order), bound as one array per column.
 
         Tables have no key constraint here: DuckDB keeps a key's index in memory whole,
@@ -197,7 +198,8 @@ class DuckDBStore(RecordRows, Queries):
         """
         if not rows:
             return
-        fresh = self._unstored(table, rows) if table.primary_key else rows
+        # ``unstored``: the writer has just looked the keys up; a second scan would repeat it
+        fresh = self._unstored(table, rows) if table.primary_key and not unstored else rows
         if not fresh:
             return
         columns = ", ".join(quote(c.name) for c in table.columns)

@@ -183,7 +183,8 @@ class PostgresStore(RecordRows, Queries):
             raise StoreError(f"writing to the store {self.path} failed and nothing was "
                              f"written: {str(exc).strip()}") from exc
 
-    def _insert(self, table: Table, rows: list[tuple[Any, ...]]) -> None:
+    def _insert(self, table: Table, rows: list[tuple[Any, ...]], *,
+                unstored: bool = False) -> None:
         """Insert-or-ignore ``rows``, bound as one array per column (one statement)."""
         if not rows:
             return

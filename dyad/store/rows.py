@@ -34,7 +34,9 @@ class RecordRows:
     def _transaction(self) -> AbstractContextManager[None]:
         raise NotImplementedError
 
-    def _insert(self, table: Table, rows: list[tuple[Any, ...]]) -> None:
+    def _insert(self, table: Table, rows: list[tuple[Any, ...]], *,
+                unstored: bool = False) -> None:
+        """Insert-or-ignore; ``unstored``: the caller has already left out stored keys."""
         raise NotImplementedError
 
     def _dicts(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
@@ -127,7 +129,7 @@ class RecordRows:
     def _write_table(self, table: Table, records: list[model.Record]) -> None:
         stored = self._stored_keys(table, [table.key_of(r) for r in records])
         new = [r for r in records if table.key_of(r) not in stored]
-        self._insert(table, [schema.record_row(table, r) for r in new])
+        self._insert(table, [schema.record_row(table, r) for r in new], unstored=True)
         self._insert(schema.EVIDENCE, [row for r in new for row in schema.evidence_rows(table, r)])
         if table.mentions:
             link = schema.TABLES[table.mentions]
