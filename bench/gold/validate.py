@@ -155,13 +155,24 @@ def check_code(w: str, code: str | None, *, allow_none: bool) -> None:
         bad(w, f"unknown party/actor code {code}")
 
 
-def check_agreements() -> Counter:
+OPTIONAL = "may treat this row as optional"
+
+# Coverage each agreements file promises (README.md): the least number of rows per stage,
+# relation type and modality, and the least totals.
+DEV_COVERAGE = {"per_stage": 1, "per_relation": 1, "per_modality": 2}
+HELDOUT_COVERAGE = {"per_stage": 2, "per_relation": 2, "per_modality": 2, "stages": 110,
+                    "relations": 60, "with_provisions": 6, "with_term_years": 4,
+                    "with_renewal": 3, "with_value": 3}
+
+
+def check_agreements(name: str, coverage: dict[str, int]) -> Counter:
+    """Check one agreements file (agreements/<name>) and its coverage; return its counts."""
     counts: Counter = Counter()
-    path = HERE / "agreements" / "texts.jsonl"
+    path = HERE / "agreements" / name
     ids = set()
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         doc = json.loads(line)
-        w = f"texts.jsonl:{n} {doc.get('id')}"
+        w = f"{name}:{n} {doc.get('id')}"
         if doc["id"] in ids:
             bad(w, "duplicate id")
         ids.add(doc["id"])
@@ -173,6 +184,8 @@ def check_agreements() -> Counter:
         counts["texts"] += 1
         for a in doc["agreements"]:
             counts["agreements"] += 1
+            if OPTIONAL in (a.get("note") or ""):
+                counts["optional_agreements"] += 1
             if a["kind"] not in KINDS_OF_AGREEMENT:
                 bad(w, f"agreement kind {a['kind']}")
             for p in a["parties"]:
@@ -180,10 +193,16 @@ def check_agreements() -> Counter:
             for p in a["provisions"]:
                 if p not in PROVISIONS:
                     bad(w, f"provision {p}")
+            counts["with_provisions"] += bool(a["provisions"])
+            counts["with_term_years"] += a.get("term_years") is not None
+            counts["with_renewal"] += a.get("renewal") is not None
+            counts["with_value"] += a.get("value") is not None or a.get("value_usd") is not None
             for s in a["stages"]:
                 counts["stages"] += 1
                 counts[f"stage:{s['stage']}"] += 1
                 counts[f"modality:{s['modality']}"] += 1
+                if OPTIONAL in (s.get("note") or ""):
+                    counts["optional_stages"] += 1
                 if s["stage"] not in STAGES or s["modality"] not in MODALITIES:
                     bad(w, f"stage {s}")
                 check_code(w, s["party"], allow_none=True)
@@ -193,27 +212,38 @@ def check_agreements() -> Counter:
             counts["relations"] += 1
             counts[f"relation:{r['relation_type']}"] += 1
             counts[f"modality:{r['modality']}"] += 1
+            if OPTIONAL in (r.get("note") or ""):
+                counts["optional_relations"] += 1
             if r["relation_type"] not in RELATION_TYPES or r["modality"] not in MODALITIES:
                 bad(w, f"relation {r}")
             check_code(w, r["source"], allow_none=False)
             check_code(w, r["target"], allow_none=r["relation_type"] == "mediation")
+            if r["relation_type"] == "mediation" and not r["attributes"].get("between"):
+                bad(w, "mediation without attributes.between")
             for c in r["attributes"].get("between", []):
                 check_code(w, c, allow_none=False)
-    for name in STAGES:
-        if not counts[f"stage:{name}"]:
-            bad("texts.jsonl", f"stage {name} not covered")
-    for name in RELATION_TYPES:
-        if not counts[f"relation:{name}"]:
-            bad("texts.jsonl", f"relation {name} not covered")
-    for name in MODALITIES:
-        if counts[f"modality:{name}"] < 2:
-            bad("texts.jsonl", f"modality {name} used fewer than twice")
+    for stage in STAGES:
+        if counts[f"stage:{stage}"] < coverage["per_stage"]:
+            bad(name, f"stage {stage}: {counts[f'stage:{stage}']} rows, "
+                      f"{coverage['per_stage']} expected")
+    for rel in RELATION_TYPES:
+        if counts[f"relation:{rel}"] < coverage["per_relation"]:
+            bad(name, f"relation {rel}: {counts[f'relation:{rel}']} rows, "
+                      f"{coverage['per_relation']} expected")
+    for mod in MODALITIES:
+        if counts[f"modality:{mod}"] < coverage["per_modality"]:
+            bad(name, f"modality {mod} used fewer than {coverage['per_modality']} times")
+    for key in ("stages", "relations", "with_provisions", "with_term_years", "with_renewal",
+                "with_value"):
+        if key in coverage and counts[key] < coverage[key]:
+            bad(name, f"{counts[key]} {key}, at least {coverage[key]} expected")
     return counts
 
 
 def main() -> int:
     report = {"actors": check_actors(), "modality": check_modality(), "dates": check_dates(),
-              "agreements": check_agreements()}
+              "agreements": check_agreements("texts.jsonl", DEV_COVERAGE),
+              "agreements_heldout": check_agreements("heldout.jsonl", HELDOUT_COVERAGE)}
     for name, counts in report.items():
         print(f"{name}: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     for p in problems:
