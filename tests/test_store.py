@@ -434,3 +434,30 @@ def test_duckdb_memory_settings_read_as_megabytes(setting: str, mb: int | None) 
     import dyad.store.duckdb as backend
 
     assert backend._megabytes(setting) == mb
+
+
+def test_a_writer_reopens_its_connection_and_keeps_everything(db: Path, monkeypatch) -> None:
+    """Every REOPEN_AFTER_WRITES writes the writer gets a fresh database instance (it gives
+    the allocator's memory back); records, the raised memory cap and open sessions survive."""
+    import dyad.store.duckdb as backend
+
+    def cap(store: DuckDBStore) -> str:
+        return store.query("SELECT current_setting('memory_limit') AS m")[0]["m"]
+
+    monkeypatch.setattr(backend, "REOPEN_AFTER_WRITES", 2)
+    with open_store(db) as s:
+        first = s._con
+        s._run("SET memory_limit = '96MB'")
+        raised = cap(s)
+        s.write(extraction("d1"))
+        assert s._con is first
+        s.write(extraction("d2"))
+        assert s._con is not first and s._writes == 0 and cap(s) == raised
+        with s.session() as reader:  # a reopen would close the session's cursor
+            connection = s._con
+            s.write(extraction("d3"))
+            s.write(extraction("d1", "d3"))
+            assert s._con is connection and len(reader.read_extraction().documents) == 3
+        s.write(extraction("d2"))
+        assert s._con is not connection
+        assert normal(s.read_extraction()) == normal(extraction("d1", "d2", "d3"))

@@ -38,6 +38,11 @@ _CURSOR_LOCK = threading.Lock()  # cursor() itself is not safe to call from two 
 # starting caps, e.g. "4GB" for large interactive queries.
 WRITE_MEMORY_LIMIT = os.environ.get("DYAD_DUCKDB_MEMORY", "64MB")
 READ_MEMORY_LIMIT = os.environ.get("DYAD_DUCKDB_MEMORY", "256MB")
+# A writer reopens its connection after this many writes (about 2,000 documents in an
+# ingest): memory that DuckDB frees stays with the process's allocator, so a long ingest
+# crept up by tens of MB that neither DuckDB nor Python accounts for; a fresh database
+# instance hands it back (measured in bench/RESULTS.md, "Peak memory").
+REOPEN_AFTER_WRITES = 64
 _MEMORY_LIMIT_MAX_MB = 1024
 _READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 
@@ -51,6 +56,9 @@ class DuckDBStore(RecordRows, Queries):
         self.path = path
         self._writing = False  # inside write(): a failed statement aborts the transaction
         self.read_only = read_only
+        self._writes = 0  # since the connection was opened
+        self._sessions = 0  # open session() cursors, which a reopen would close
+        self._root = True  # False for a session's cursor: it never reopens the connection
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> DuckDBStore:
@@ -80,6 +88,17 @@ class DuckDBStore(RecordRows, Queries):
             raise
         return store
 
+    def _reopen(self) -> None:
+        """Close the connection and open the file again with the same memory cap."""
+        (limit,) = self._fetch("SELECT current_setting('memory_limit')")[0]
+        self._con.close()
+        try:
+            self._con = duckdb.connect(str(self.path), read_only=self.read_only,
+                                       config={"memory_limit": limit})
+        except duckdb.Error as exc:
+            raise _open_error(self.path, exc) from exc
+        self._writes = 0
+
     def close(self) -> None:
         self._con.close()
 
@@ -88,10 +107,15 @@ class DuckDBStore(RecordRows, Queries):
         """The same store on its own cursor, for one thread (one API request)."""
         with _CURSOR_LOCK:
             cursor = self._con.cursor()
+            self._sessions += 1
+        session = DuckDBStore(cursor, self.path, read_only=self.read_only)
+        session._root = False
         try:
-            yield DuckDBStore(cursor, self.path, read_only=self.read_only)
+            yield session
         finally:
             cursor.close()
+            with _CURSOR_LOCK:
+                self._sessions -= 1
 
     def __enter__(self) -> DuckDBStore:
         return self
@@ -155,12 +179,17 @@ class DuckDBStore(RecordRows, Queries):
         while True:
             self._writing = True
             try:
-                return super().write(extraction)
+                report = super().write(extraction)
+                break
             except StoreError as exc:
                 if not _out_of_memory(exc.__cause__) or not self._raise_memory_limit():
                     raise
             finally:
                 self._writing = False
+        self._writes += 1
+        if self._writes >= REOPEN_AFTER_WRITES and self._root and not self._sessions:
+            self._reopen()
+        return report
 
     def _raise_memory_limit(self) -> bool:
         """Double DuckDB's memory cap (up to 1 GB); False when it cannot grow."""
