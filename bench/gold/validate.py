@@ -160,6 +160,9 @@ OPTIONAL = "may treat this row as optional"
 # Coverage each agreements file promises (README.md): the least number of rows per stage,
 # relation type and modality, and the least totals.
 DEV_COVERAGE = {"per_stage": 1, "per_relation": 1, "per_modality": 2}
+DEV2_COVERAGE = {"per_stage": 3, "per_relation": 3, "per_modality": 3, "stages": 110,
+                 "relations": 80, "with_provisions": 6, "with_term_years": 4,
+                 "with_renewal": 1, "with_value": 3}
 HELDOUT_COVERAGE = {"per_stage": 2, "per_relation": 2, "per_modality": 2, "stages": 110,
                     "relations": 60, "with_provisions": 6, "with_term_years": 4,
                     "with_renewal": 3, "with_value": 3}
@@ -243,6 +246,7 @@ def check_agreements(name: str, coverage: dict[str, int]) -> Counter:
 def main() -> int:
     report = {"actors": check_actors(), "modality": check_modality(), "dates": check_dates(),
               "agreements": check_agreements("texts.jsonl", DEV_COVERAGE),
+              "agreements_dev2": check_agreements("dev2.jsonl", DEV2_COVERAGE),
               "agreements_heldout": check_agreements("heldout.jsonl", HELDOUT_COVERAGE)}
     for name, counts in report.items():
         print(f"{name}: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
