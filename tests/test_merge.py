@@ -60,6 +60,23 @@ def test_generic_agreement_without_parties_is_not_merged():
     assert len(m.agreements) == 2
 
 
+def test_agreements_the_coder_kept_apart_in_one_document_stay_apart():
+    """A pact and the declaration before it, with the same kind and parties: the coder read
+    the text and made two records; only another document's report merges into them."""
+    declaration = generic("d1", stage("signed", None, "d1", 5)).model_copy(
+        update={"agreement_id": "ag-d1-declaration", "name": "joint declaration",
+                "evidence": [ev("d1", 40)]})
+    pact = named("d1", stage("signed", None, "d1", 0))
+    one_doc = merge_records([pact, declaration])
+    assert len(one_doc.agreements) == 2
+    later = merge_records([pact, declaration, generic("d2", stage("ratified", GRC, "d2", 5))])
+    assert len(later.agreements) == 2
+    (merged,) = [a for a in later.agreements if a.agreement_id == named_id(PACT)]
+    assert {e.doc_id for e in merged.evidence} == {"d1", "d2"}
+    two_generic = merge_records([generic("d1"), declaration])
+    assert len(two_generic.agreements) == 2
+
+
 def test_two_ratification_dates_are_a_conflict():
     m = merge_records([named("d1", stage("ratified", GRC, "d1", 0, "2021-10-07")),
                        named("d2", stage("ratified", GRC, "d2", 0, "2021-10-08"))])

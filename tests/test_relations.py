@@ -94,8 +94,9 @@ CASES = [
      {("membership", "SWE", "IGO.NATO"), ("membership", "FIN", "IGO.NATO"), ("membership", "POL", "IGO.NATO")}),
     ("Japan joined the EU in imposing sanctions on Iran.", {("sanctions", "IGO.EU", "IRN")}),
     ("Ukraine extended the lease of the naval base to Russia.", {("military_presence", "RUS", "UKR")}),
-    ("France closed its last base in Djibouti.", set()),
-    ("The United States lifted sanctions on Iran.", set()),
+    # ended relations are written (negated: tests/test_relations_classes.py)
+    ("France closed its last base in Djibouti.", {("military_presence", "FRA", "DJI")}),
+    ("The United States lifted sanctions on Iran.", {("sanctions", "USA", "IRN")}),
     ("The Philippines' ally, the United States, sent ships.", {("alliance", "PHL", "USA")}),
     ("A mutual defence pact binds Japan and the Philippines.", {("alliance", "JPN", "PHL")}),
     ("Japan is the United States' closest ally in Asia.", {("alliance", "JPN", "USA")}),

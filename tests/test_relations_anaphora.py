@@ -64,7 +64,7 @@ CASES = [
      {("military_presence", "RUS", "UKR")}),
     ("France signed a defence treaty with the UAE, where it has maintained a naval base since 2009.",
      {("military_presence", "FRA", "ARE")}),
-    ("The United States has closed its base in Uzbekistan.", set()),
+    ("The United States has closed its base in Uzbekistan.", {("military_presence", "USA", "UZB")}),  # negated
     # land occupied by another: the state named before owns it
     ("Ukraine demands the return of all territories occupied by Russia.",
      {("occupation", "RUS", "UKR"), ("territorial_claim", "UKR", "RUS")}),

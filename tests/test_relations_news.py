@@ -144,8 +144,9 @@ NEWS = [
      {("mediation", "VAT", None)}),
     ("Syria demands the return of the Golan Heights, which Israel seized in 1967.",
      {("territorial_claim", "SYR", "ISR")}),
+    # an annexation also claims the land (claimant -> holder)
     ("Israel captured the Golan Heights from Syria in 1967 and later annexed the territory.",
-     {("occupation", "ISR", "SYR")}),
+     {("occupation", "ISR", "SYR"), ("territorial_claim", "ISR", "SYR")}),
     ("Armenian forces occupied seven districts around Nagorno-Karabakh until 2020.", {("occupation", "ARM", "AZE")}),
     ("Britain will keep the Diego Garcia air base. Mauritius had long claimed the archipelago.",
      {("military_presence", "GBR", "IOT"), ("territorial_claim", "MUS", "IOT")}),
@@ -174,12 +175,13 @@ NEWS = [
     ("Japan will host a new US Marine regiment in Okinawa.", {("military_presence", "USA", "JPN")}),
     ("Chinese police officers have since been stationed in Honiara.", {("military_presence", "CHN", "SLB")}),
     ("Britain will keep the Diego Garcia air base under a 99-year lease.", {("military_presence", "GBR", "IOT")}),
-    # a withdrawal still to come says the troops are there; one done does not
+    # a withdrawal still to come says the troops are there; one done ends the presence
+    # (written negated: tests/test_relations_classes.py)
     ("Washington agreed to withdraw all US and NATO troops from Afghanistan within 14 months.",
      {("military_presence", "USA", "AFG"), ("military_presence", "NATO", "AFG")}),
-    ("France withdrew its troops from Mali in 2022.", set()),
+    ("France withdrew its troops from Mali in 2022.", {("military_presence", "FRA", "MLI")}),
     ("The UN peacekeeping mission in Lebanon has about 10,000 troops.", {("military_presence", "UN", "LBN")}),
-    ("The EU training mission in Mali ended in 2024.", set()),
+    ("The EU training mission in Mali ended in 2024.", {("military_presence", "EU", "MLI")}),
     ("The Netherlands will deploy F-35s to Poland.", {("military_presence", "NLD", "POL")}),
     ("Belarus, which hosts Russian tactical nuclear weapons, borders Poland.", {("military_presence", "RUS", "BLR")}),
     ("Russia maintains some 1,500 troops in the breakaway region of Transnistria.",

@@ -88,7 +88,7 @@ PHRASINGS = [
     ("Romania hosts a US missile defence site at Deveselu.", {("military_presence", "USA", "ROU")}),
     ("Ukraine extended the lease of the naval base in Sevastopol to Russia until 2042.",
      {("military_presence", "RUS", "UKR")}),
-    ("France closed its last base in Niger in December 2023.", set()),
+    ("France closed its last base in Niger in December 2023.", {("military_presence", "FRA", "NER")}),  # negated
     ("The Enhanced Defense Cooperation Agreement gives American troops access to nine bases in the Philippines.",
      {("military_presence", "USA", "PHL")}),
     # arms supply
@@ -96,7 +96,7 @@ PHRASINGS = [
     ("The United States delivered 24 F-16 jets to Ukraine.", {("arms_supply", "USA", "UKR")}),
     # sanctions and occupation
     ("Washington has kept sanctions against Cuba for six decades.", {("sanctions", "USA", "CUB")}),
-    ("The United States lifted sanctions on Syria.", set()),
+    ("The United States lifted sanctions on Syria.", {("sanctions", "USA", "SYR")}),  # negated
     ("Russia has occupied about a fifth of Ukraine since 2022.", {("occupation", "RUS", "UKR")}),
     # multi-sentence texts about agreements: anaphora and context
     ("Russia and North Korea signed a treaty in June 2024. It obliges each side to provide military "
@@ -118,7 +118,8 @@ PHRASINGS = [
      "United Arab Emirates.", {("energy_supply", "SAU", "JPN"), ("energy_supply", "ARE", "JPN")}),
     ("The deal covers the sale of 2.7 million tonnes of LNG a year from the United States to Germany.",
      {("energy_supply", "USA", "DEU")}),
-    ("Gazprom halted gas deliveries to Poland and Bulgaria in April 2022.", set()),
+    ("Gazprom halted gas deliveries to Poland and Bulgaria in April 2022.",
+     {("energy_supply", "RUS", "POL"), ("energy_supply", "RUS", "BGR")}),  # negated
     ("The United States and Japan traded $230 billion in goods in 2023.", {("trade", "JPN", "USA")}),
     ("India and Pakistan traded fire across the border.", set()),
     ("The India-UAE trade pact took effect in May 2022; bilateral trade rose to $85 billion in 2023.",
@@ -142,7 +143,7 @@ PHRASINGS = [
     ("The agreement allows the United States to use three Norwegian airfields.", {("military_presence", "USA", "NOR")}),
     ("Poland hosts about 10,000 US troops, and Germany agreed in 2023 to station a brigade in Lithuania.",
      {("military_presence", "USA", "POL"), ("military_presence", "DEU", "LTU")}),
-    ("The US troops in Niger left the country in 2024.", set()),
+    ("The US troops in Niger left the country in 2024.", {("military_presence", "USA", "NER")}),  # negated
     ("Turkey's base in Qatar hosts about 3,000 Turkish soldiers.", {("military_presence", "TUR", "QAT")}),
     ("The Power of Siberia pipeline began delivering gas from Russia to China in December 2019.",
      {("energy_supply", "RUS", "CHN")}),

@@ -68,9 +68,9 @@ STATES = [
     ("North Korea is subject to UN sanctions over its nuclear programme.", {(SA, "UN", "PRK")}),
     ("Washington blacklisted three Chinese firms.", {(SA, "USA", "CHN")}),
     ("The blacklisted Russian firm denied wrongdoing.", set()),
-    ("The EU banned imports of Russian coal in August 2022.", {(SA, "EU", "RUS")}),
+    ("The EU banned imports of Russian coal in August 2022.", {(SA, "EU", "RUS"), ("energy_supply", "RUS", "EU")}),
     ("The G7 imposed a price cap on Russian oil.", {(SA, "G7", "RUS")}),
-    ("The EU lifted its ban on imports of Ukrainian grain.", set()),
+    ("The EU lifted its ban on imports of Ukrainian grain.", {(SA, "EU", "UKR")}),  # negated: an ended sanction
     ("Russia banned Facebook in 2022.", set()),
     ("The United States will ease sanctions on Syria under the deal.", set()),
     # mediation

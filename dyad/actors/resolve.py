@@ -8,6 +8,9 @@ joins items into mentions by a few patterns (see ``dyad.actors.compose``):
     BODY|TITLE of [the] COUNTRY [, PERSON]                         "the parliament of Norway"
     PERSON , [the] [COUNTRY ['s]] TITLE                           "Kofi Annan, UN secretary-general"
 
+Then states named by description ("the central African country", "the kingdom", "his
+country") take the state they refer back to (see ``dyad.actors.descriptions``).
+
 Every mention carries the reason it was resolved the way it was: which dictionary rows,
 titles and rules (``"countries.tsv:33 demonym 'Brazilian' + titles.tsv:23 title 'Foreign
 Minister' -> BRA GOV"``).
@@ -23,6 +26,7 @@ from dataclasses import replace
 from typing import Iterable, Sequence
 
 from dyad.actors.compose import Composer
+from dyad.actors.descriptions import with_descriptions
 from dyad.actors.dictionary import ActorDictionary, load_dictionary
 from dyad.actors.items import ResolvedMention, names_unknown
 from dyad.model import Actor, Mention
@@ -38,7 +42,8 @@ def resolve_actors(parsed: ParsedDoc, dictionary: ActorDictionary, *,
     """
     composer = Composer(parsed, dictionary, doc_date)
     mentions = composer.run()
-    return _unify_people(sorted(mentions, key=lambda m: (m.start, -m.end)))
+    mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+    return _unify_people(with_descriptions(parsed, mentions, dictionary))
 
 
 def without_places(mentions: Sequence[ResolvedMention],

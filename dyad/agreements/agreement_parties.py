@@ -14,7 +14,9 @@ import re
 from typing import Any, Sequence
 
 from dyad.agreements.linking import Cluster
-from dyad.agreements.spans import group_after, party_ref, ref_for_id, span_root
+from dyad.agreements.missing_partners import pair_in_focus
+from dyad.agreements.spans import (group_after, group_before, party_ref, ref_for_id, span_root,
+                                  subject_actors, token_at)
 from dyad.agreements.stage_joint_parties import PAIR, pair_before
 from dyad.model import ActorRef, Stage
 from dyad.nlp.parsed import ParsedDoc
@@ -39,17 +41,34 @@ _KIN = re.compile(r"(?:its|their|his|her|our)\s+(?:[\w-]+\s+)?(?:partners?|all(?
 
 _ACRONYM = re.compile(r"(?:\s*\([A-Z][A-Za-z0-9-]{1,11}\))?")
 
+# After a mention, a relative clause whose verb of agreeing takes "with" the partner: an
+# "of" complement first ("treaty of friendship, good neighbourliness and cooperation"),
+# then "(which|that) (subject) (has) signed / concluded / struck (in 2002) with".
+_OF_WORDS = r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+_RELATIVE_WITH = re.compile(
+    rf"(?:\s+of\s+{_OF_WORDS}(?:\s*,\s*{_OF_WORDS})*(?:,?\s+and\s+{_OF_WORDS})?)?"
+    r"\s*,?\s+(?:(?:which|that)\s+)?"
+    r"(?P<subj>(?:it|they|we|he|she|(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+)?"
+    r"(?:(?:has|have|had|was|were|is|are|been)\s+){0,2}(?:\w+ly\s+)?"
+    r"(?:signed|concluded|reached|struck|agreed|negotiated|inked|sealed|initial+ed|clinched|"
+    r"finali[sz]ed|made|hammered\s+out)\s+(?:(?:in|on|last|this|earlier|back)\b[^,;.()]{0,25}?\s+)?"
+    r"with\s+")
+
 _THEIR = re.compile(r"\btheir\s+$", re.IGNORECASE)
 
 _BOUND = re.compile(r"\b(?:bound|tied|allied|linked)\s+(?:by|through|under)\s+(?:the|a|an|their)?\s*$|"
                     r"\b(?:part(?:y|ies)|signator(?:y|ies))\s+(?:to|of)\s+(?:the|a|an|their)?\s*$",
                     re.IGNORECASE)
 
+# "Britain, France and Germany said they remained committed to the accord": the states
+# that stay in an agreement another left are its parties (read after linking, so that
+# they do not keep "the accord" from the agreement it refers to)
+_COMMITTED = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:\w+ly\s+|still\s+)?committed\s+to\s+"
+                        r"(?:the|their)\s*$", re.IGNORECASE)
+
 
 def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> list:
     """Add the actors of "with X" / "between X and Y" right after a mention to its parties."""
-    from dyad.agreements.spans import group_before
-
     text = parsed.text
     for m in mentions:
         sent = parsed.sentences[m.sent]
@@ -69,12 +88,20 @@ def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> l
                           text[m.end:sent.end])
         if seller and not cue:
             cue = seller
+        # "the treaty of friendship it signed with Spain", "the deal Britain struck with
+        # Japan", "an accord concluded with Seoul in 2019": the partner of the verb whose
+        # object the agreement is (and its subject, when named) are parties
+        rel = _RELATIVE_WITH.match(text[end:sent.end])
+        if rel is not None:
+            cue = rel
+            m.actors = m.actors + [a for a in actors if end + rel.start("subj") <= a.start < end + rel.end("subj")
+                                   and a.actor.kind in {"state", "igo", "group", "person"}]
         if cue:
             start = end + cue.end()
             # "a security deal with its partner Australia", "with their ally the US"
             kin = _KIN.match(text, start, sent.end)
             start = kin.end() if kin else start
-            if not re.search(r"\b(?:which|that|who|signed|agreed)\b", cue.group(0)) \
+            if (rel is not None or not re.search(r"\b(?:which|that|who|signed|agreed)\b", cue.group(0))) \
                     and not _NOT_PARTNER_GAP.search(cue.group(0)) \
                     and not _HELPER.match(text, start):
                 # a title the resolver read as an organisation ("..., the Reciprocal
@@ -91,10 +118,13 @@ def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> l
 
 def _closed_list(text: str, found: list) -> list:
     """A list ends at the member its "and" joins: "between India and Pakistan, Trump said"
-    holds two sides, not Trump."""
+    holds two sides, not Trump; ", and" after the first member starts a clause."""
     for k in range(1, len(found)):
-        if re.search(r"\b(?:and|&|as\s+well\s+as)\b", text[found[k - 1].end:found[k].start]):
-            return found[:k + 1]
+        gap = text[found[k - 1].end:found[k].start]
+        if re.search(r"\b(?:and|&|as\s+well\s+as)\b", gap):
+            # "with Britain, and Tokyo and Manila are ...": a comma before the "and" of a
+            # two-member list opens a new clause (a serial comma needs three members)
+            return found[:k] if k == 1 and "," in gap else found[:k + 1]
     return found
 
 
@@ -122,11 +152,21 @@ def pair_parties(parsed: ParsedDoc, c: Cluster, stages: list[Stage], parties: li
         return []
     spans = {(m.sent_start, m.sent_end) for m in c.mentions}
     spans |= {(s.evidence.start, s.evidence.end) for s in stages}
+    # "after talks mediated by China ... They also agreed": a mediator or host named in
+    # an adjunct is not one of the pair "they" or "the two countries" stand for
+    sides = [a for a in actors if not _THIRD_PARTY.search(parsed.text, max(0, a.start - 40), a.start)]
     for start, end in sorted(spans):
         phrase = PAIR.search(parsed.text, start, end)
-        if phrase is not None and (pair := pair_before(parsed, phrase.start(), actors)):
-            return pair
+        # the pair in focus ("X and Y signed ...; the two leaders had met"), else the two
+        # states named last before the phrase
+        if phrase is not None and (pair := pair_in_focus(parsed, sides, phrase.start(), phrase.group(0))
+                                   or pair_before(parsed, phrase.start(), sides)):
+            return [ref_for_id(p.actor_id, actors) for p in pair]
     return []
+
+
+_THIRD_PARTY = re.compile(r"\b(?:mediat|broker|host|facilitat|sponsor|chair|convene|guarante|witness)\w*\s+by\s+"
+                          r"(?:the\s+)?$|\b(?:mediation|help|auspices)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # "The pact binds Greece and France to ...", "It commits both Japan and Australia": the
@@ -140,7 +180,8 @@ _IT = re.compile(r"\s*(?:It|The\s+(?:treaty|pact|accord|agreement|deal|protocol)
 
 def bound_parties(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> list[ActorRef]:
     """The two or more states after "binds/commits/obliges" in a sentence mentioning the
-    agreement before the verb, or in the next sentence opening with "It" / "The pact"."""
+    agreement before the verb, or in the next sentence opening with "It" / "The pact", and
+    those before "remained committed to" it."""
     text, out = parsed.text, []
     spans = [(m.end, m.sent_end) for m in c.mentions]
     for m in c.mentions:
@@ -152,6 +193,10 @@ def bound_parties(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> list[
             found = group_after(text, actors, cue.end(), ceiling=end, max_gap=4)
             if len(found) >= 2:
                 out += [party_ref(a.actor, actors) for a in found]
+    for m in c.mentions:
+        if _COMMITTED.search(text, max(m.sent_start, m.start - 40), m.start):
+            owners = group_before(text, actors, m.start, floor=m.sent_start)
+            out += [party_ref(a.actor, actors) for a in owners] if len(owners) >= 2 else []
     return out
 
 
@@ -216,3 +261,50 @@ def country_level(ref: ActorRef, actors: Sequence[Any]) -> ActorRef:
         return ref_for_id(ref.country, actors)
     return ref
 
+
+
+# "pays $63 million a year to lease Camp Lemonnier under an agreement", "leases the
+# Hmeimim base through a 49-year deal": the agreement a named site is leased under
+_UNDER = re.compile(r"\b(?:under|through|via)\s+(?:an?|the|its|their|this|that)\s+$", re.IGNORECASE)
+_LEASE = re.compile(r"\bleas(?:e|es|ed|ing)\b", re.IGNORECASE)
+LEASE_REACH = 40  # characters between the lease verb and the site it leases
+_MILITARY_SITE = re.compile(r"\b(?:Camp|Base|Fort|Garrison|Naval|Air\s+Station|Airbase|base|garrison)\b")
+
+
+def lease_parties(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any],
+                  places: Sequence[Any]) -> tuple[list[ActorRef], bool]:
+    """The lessee (the subject of "lease") and the host (the country of the site leased)
+    of an agreement a named site is leased under; and whether that site is a military
+    one (the agreement is then a basing one). ([], False) when no mention is such."""
+    text = parsed.text
+    for m in c.mentions:
+        if not _UNDER.search(text, max(m.sent_start, m.start - 12), m.start):
+            continue
+        for cue in _LEASE.finditer(text, m.sent_start, m.start):
+            site = next((p for p in places if cue.end() <= p.start <= cue.end() + LEASE_REACH
+                         and p.end <= m.start and p.place.country and p.place.feature == "site"), None)
+            if site is None:
+                continue
+            tenants = [party_ref(a.actor, actors) for a in _lessee(parsed, cue, actors)]
+            host = ref_for_id(site.place.country, actors)
+            tenants = [t for t in tenants if (t.country or t.actor_id) != host.actor_id]
+            if tenants:
+                military = bool(_MILITARY_SITE.search(site.text) or _MILITARY_SITE.search(site.place.name))
+                return [*tenants, host], military
+    return [], False
+
+
+def _lessee(parsed: ParsedDoc, cue: re.Match, actors: Sequence[Any]) -> list:
+    """The subject of the lease verb, else of the nearest verb above it with one ("pays
+    ... for years to lease", which the parser may hang on "years")."""
+    tok = token_at(parsed, cue.start(), cue.end())
+    for _ in range(4):
+        if tok is None:
+            return []
+        found = subject_actors(parsed, tok, actors)
+        if found or tok.head == tok.i:
+            return found
+        tok = parsed.tokens[tok.head]
+        while tok.pos not in {"VERB", "AUX"} and tok.head != tok.i:
+            tok = parsed.tokens[tok.head]
+    return []

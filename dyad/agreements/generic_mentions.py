@@ -27,9 +27,22 @@ FORM_KINDS = frozenset({"memorandum", "ceasefire"})  # characters after a generi
 # "cessation of hostilities agreement": a kind phrase with "of" inside the modifiers.
 _OF_PHRASES = re.compile(r"cessation of hostilities\s*$|status of forces\s*$", re.IGNORECASE)
 
+# "a treaty of friendship, good neighbourliness and cooperation": an "of" list of the
+# relations an agreement founds is part of its description (and of its generic name).
+_PURPOSE_WORD = (r"(?:friendship|amity|cooperation|co-operation|good(?:[\s-]+neighbou?rliness)?|"
+                 r"neighbou?rliness|partnership|mutual|assistance|commerce|navigation|peace|alliance|"
+                 r"solidarity|stability|brotherhood|fraternity|non-aggression|reconciliation|"
+                 r"strategic|comprehensive|security|understanding|trust)")
+_OF_PURPOSE = re.compile(rf"\s+of\s+{_PURPOSE_WORD}(?:\s+{_PURPOSE_WORD})?"
+                         rf"(?:\s*,\s*{_PURPOSE_WORD}(?:\s+{_PURPOSE_WORD})?)*"
+                         rf"(?:,?\s+and\s+{_PURPOSE_WORD}(?:\s+{_PURPOSE_WORD})?)?\b")
+
 # "broad agreement", "by mutual agreement": the agreeing, not an agreement
 _CONSENSUS = re.compile(r"(?:(?:broad|general|mutual|wide|widespread|tacit|common|unanimous|"
                         r"complete|full|total|partial|little|much|some|more)\s+)+", re.IGNORECASE)
+
+# "the status of French forces", "of US troops": a status-of-forces agreement's subject
+_SOFA = re.compile(r"\bstatus\s+of\s+(?:[\w-]+\s+){1,2}?(?:forces|troops|personnel)\b", re.IGNORECASE)
 
 _HOSTILITIES = re.compile(r"\s+of\s+hostilities\b(?P<head>\s+(?:agreement|accord|deal|pact|truce|"
                           r"arrangement)s?\b)?", re.IGNORECASE)
@@ -98,6 +111,9 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
         if tail is None or tail.group("head"):
             return None  # "... hostilities agreement": the later head noun takes it
         end = tail.end()
+    if head.text.lower() not in MEMO_HEADS:  # "a treaty of friendship and cooperation"
+        purpose = _OF_PURPOSE.match(parsed.text, end, sent.end)
+        end = purpose.end() if purpose else end
     lo = head.i
     while lo - 1 >= sent.token_start and head.i - lo < MAX_MODIFIERS:
         prev = toks[lo - 1]
@@ -128,13 +144,15 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
         return None  # "There is agreement that ...": a consensus
     start = toks[lo].start
     # what follows the head may say the kind: "a deal for 36 fighter jets", "accord on
-    # trade", "a deal with France for 26 jets"
+    # trade", "a deal with France for 26 jets", "the accord governing the status of forces"
     right = parsed.text[head.end:min(sent.end, head.end + RIGHT_WINDOW)]
     right = re.split(r"[;.]| (?:which|that|who|but)\b", right)[0]
     right_cue = re.match(r"(?:\s+(?:with|between)\s+[^,;.]{0,40}?)?"
-                         r"\s+(?:for|on|of|to (?:buy|supply|sell|purchase))\s+[^,;.]*", right)
+                         r"\s+(?:for|on|of|to (?:buy|supply|sell|purchase)|governing|covering|"
+                         r"regulating|concerning|setting(?:\s+out)?)\s+[^,;.]*", right)
     modifiers = parsed.text[start:head.start]
-    cued = lex.kind_of(modifiers) or (lex.kind_of(right_cue.group(0)) if right_cue else None)
+    cued = lex.kind_of(modifiers) or (lex.kind_of(_SOFA.sub("status of forces", right_cue.group(0)))
+                                      if right_cue else None)
     default = lex.heads.get(head.text.lower())
     if default in FORM_KINDS and not lex.kind_of(modifiers):
         cued = None  # "a memorandum of understanding on defence" is a memorandum

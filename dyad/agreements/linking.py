@@ -9,7 +9,11 @@ recent agreement whose kind is compatible (same kind, or either has none) and wh
 parties do not conflict, preferring one already called by the same head noun ("the pact"
 goes back to "a defence pact" over a later "trade deal"); an indefinite one ("a", "an",
 none) starts a new agreement, except a bare "a deal" whose sentence names no new actor (it
-refers back). Pronouns are never linked.
+refers back). Pronouns are never linked. "The new pact" never goes back to the agreement
+another replaced, "the old accord" prefers it; two coordinated mentions ("a 2014 treaty and
+the accord on ...") and a singular mention and a generic plural one are never one
+agreement; a reference ("the new text", "the bloc") joins an agreement or is dropped.
+``listed_members`` reads the agreements listed after a plural ("including ...").
 """
 
 from __future__ import annotations
@@ -82,9 +86,11 @@ def cluster(mentions: Sequence[AgreementMention], *, text: str = "",
         elif any(c.named and c.named.key == _generic_key(m) for c in clusters):
             target = next(c for c in clusters if c.named and c.named.key == _generic_key(m))
         elif m.definite:
-            target = _recent_compatible(clusters, m, sent_actors)
+            target = _recent_compatible(clusters, m, sent_actors, text)
         elif _bare(m):
             target = _bare_antecedent(clusters, m, sent_actors)
+        if target is None and m.reference:
+            continue  # "the new text" with no agreement named before: nothing to stand for
         if target is None:
             clusters.append(Cluster([m]))
         else:
@@ -133,7 +139,8 @@ def _generic_key(m: AgreementMention) -> str:
 
 def _bare(m: AgreementMention) -> bool:
     """"a deal", "an agreement": an indefinite head with no kind word and no party."""
-    return not m.named and not m.kind_cued and not m.actors and m.start == m.head_start
+    return not m.named and not m.kind_cued and not m.actors and m.start == m.head_start \
+        and m.head != "one"  # "talks on one": another agreement of the kind, never the same
 
 
 def _bare_antecedent(clusters: list[Cluster], m: AgreementMention,
@@ -193,19 +200,66 @@ def _other_year(c: Cluster, years: set[str]) -> bool:
     return any(own and not own & years for own in (set(_YEAR.findall(x.text)) for x in c.mentions))
 
 
+# An agreement named right after these is the one replaced: "X entered into force,
+# replacing the 1994 NAFTA", "a deal that supersedes the 2015 accord" (not "replaced by").
+_REPLACED = re.compile(r"\b(?:replac(?:e|es|ed|ing)|supersed(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|"
+                       r"successor\s+(?:to|of)|in\s+place\s+of|instead\s+of)\s+(?:the\s+|an?\s+|its\s+|"
+                       r"their\s+)?(?:\d{4}\s+)?$", re.IGNORECASE)
+# "the new pact", "the revised text": the replacing or revised agreement; "the old accord",
+# "the first version": the replaced one
+_NEW_WORDS = re.compile(r"\b(?:new|revised|amended|updated|renegotiated|successor|replacement)\b", re.IGNORECASE)
+_OLD_WORDS = re.compile(r"\b(?:old|former|previous|original|earlier|first|initial|outgoing)\b", re.IGNORECASE)
+
+
+# Between two coordinated mentions ("the treaty and the accord", "a 2014 pact with Mali or
+# the accord on ..."), which are never one agreement; ", and the accord took effect" joins
+# clauses, and its subject may well be the pact (``_CLAUSE_AFTER``).
+_COORDINATED = re.compile(r"(?:\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3})?"
+                          r"\s(?:and|or|as\s+well\s+as|nor)\s+(?:the|its|their|this|that)\s+", re.IGNORECASE)
+_CLAUSE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:is|was|has|had|will|would|took|takes|came|comes|"
+                           r"entered|enters|expired|expires|remains|remained|\w+ed\s+(?:in|on|by|at)\b)",
+                           re.IGNORECASE)
+
+
+def _replaced(c: Cluster, text: str) -> bool:
+    return any(_REPLACED.search(text, max(x.sent_start, x.start - 40), x.start) for x in c.mentions)
+
+
+def _by_age(clusters: list[Cluster], m: AgreementMention, text: str) -> list[Cluster]:
+    """Of compatible agreements, those a "new" or an "old" mention may mean when one of
+    them was replaced by another: "new" never means the replaced one, "old" prefers it."""
+    if not text or len(clusters) < 2:
+        return clusters
+    words = text[m.start:m.head_start]
+    replaced = [c for c in clusters if _replaced(c, text)]
+    if not replaced:
+        return clusters
+    if _NEW_WORDS.search(words):
+        return [c for c in clusters if c not in replaced] or clusters
+    if _OLD_WORDS.search(words):
+        return replaced
+    return clusters
+
+
 def _recent_compatible(clusters: list[Cluster], m: AgreementMention,
-                       sent_actors: dict[int, set[str]] | None = None) -> Cluster | None:
+                       sent_actors: dict[int, set[str]] | None = None, text: str = "") -> Cluster | None:
     """The most recent compatible agreement, preferring one already called by the same
     head noun ("the pact" after "a defence pact", even with a trade deal in between),
-    never one dated by another year ("the 2018 deal will replace the 1994 accord"). A
-    mention naming two sides ("the Turkey-Libya memorandum") is an earlier agreement only
-    if those sides are its parties or are named in its other sentences."""
+    never one dated by another year ("the 2018 deal will replace the 1994 accord"), nor,
+    for "the new pact", the one the other replaced (``_by_age``). A mention naming two
+    sides ("the Turkey-Libya memorandum") is an earlier agreement only if those sides are
+    its parties or are named in its other sentences."""
     own = {a.actor.country or a.actor.actor_id for a in m.actors}
     years = set(_YEAR.findall(m.text))
     compatible = []
     for c in sorted(clusters, key=lambda c: c.mentions[-1].start, reverse=True):
         if years and _other_year(c, years):
             continue
+        if text and any(x.sent == m.sent and _COORDINATED.fullmatch(text, x.end, m.start)
+                        and not _CLAUSE_AFTER.match(text, m.end) for x in c.mentions):
+            continue  # "a 2014 defence treaty and the accord on French forces": two agreements
+        if not m.plural and not m.named and all(x.plural for x in c.mentions):
+            continue  # "the accord" is not "defence agreements" (a plural generic antecedent)
         if len(own) >= 2 and not own <= c.party_ids | set().union(
                 *((sent_actors or {}).get(x.sent, set()) for x in c.mentions if x.sent != m.sent)):
             continue
@@ -215,5 +269,39 @@ def _recent_compatible(clusters: list[Cluster], m: AgreementMention,
         if own and c.party_ids and not own & c.party_ids:
             continue
         compatible.append(c)
+    compatible = _by_age(compatible, m, text)
     same_head = [c for c in compatible if any(x.head == m.head for x in c.mentions)]
     return (same_head or compatible or [None])[0]
+
+
+# After a plural mention, what opens the list of its members: "its defence agreements with
+# France, including a 2014 treaty and the accord on French forces", "several deals, such as".
+_LIST_OPENER = re.compile(r"[^.;:]{0,60}?,?\s*(?:including|such\s+as|notably|namely|among\s+them)\s+"
+                          r"(?:(?:the|a|an|its|their)\s+)?$", re.IGNORECASE)
+_LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|as\s+well\s+as)\s+)(?:(?:the|a|an|its|their)\s+)?",
+                        re.IGNORECASE)
+
+
+def listed_members(text: str, clusters: Sequence[Cluster]) -> dict[int, Cluster]:
+    """The agreements listed after a plural one ("its defence agreements with France,
+    including a 2014 treaty and the status-of-forces accord"): ``id(member) -> umbrella``.
+    The members are the agreements; what is done to the plural is done to each."""
+    first_of = {id(c.first): c for c in clusters}
+    out: dict[int, Cluster] = {}
+    for c in clusters:
+        m = c.first
+        if not m.plural or len(c.mentions) > 1:
+            continue
+        after = sorted((x for x in (o.first for o in clusters if o is not c)
+                        if x.sent == m.sent and x.start >= m.end), key=lambda x: x.start)
+        if not after or not _LIST_OPENER.fullmatch(text, m.end, after[0].start):
+            continue
+        members, prev = [after[0]], after[0]
+        for x in after[1:]:
+            if not _LIST_NEXT.fullmatch(text, prev.end, x.start):
+                break
+            members.append(x)
+            prev = x
+        if len(members) >= 2:
+            out.update({id(first_of[id(x)]): c for x in members})
+    return out

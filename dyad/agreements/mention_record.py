@@ -49,6 +49,9 @@ class AgreementMention:
     sent_end: int = 0
     partners: list[Any] = field(default_factory=list)  # the actors after "with X and Y"
     sides: list[Any] = field(default_factory=list)  # the actors after "between X and Y"
+    # "the new text", "the first version": stands only for an agreement already named
+    # (linking drops it when there is none), never starts one
+    reference: bool = False
 
     @property
     def plural(self) -> bool:

@@ -10,6 +10,10 @@ Three kinds of mention, tried in this order (an earlier kind wins where they ove
 3. a generic agreement: a lower-case head with its modifiers ("a comprehensive economic
    partnership", "the recently signed investment accord", "a deal for 36 fighter jets").
 
+Then references that stand for an agreement named before: "the new text", "the first
+version" (``_text_references``), "the bloc" for a trade pact in focus (``_bloc_references``),
+and "one" in "talks on one" for another agreement of the kind just named (``_one_references``).
+
 This module finds them all and reads named ones; generic ones are read by
 ``dyad.agreements.generic_mentions``, and the ``AgreementMention`` record lives in
 ``dyad.agreements.mention_record``. Which mentions are one agreement is
@@ -95,6 +99,10 @@ def find_mentions(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Lexicon) ->
                 add(AgreementMention(m.start(), m.end(), alias, sent, target.named, target.name,
                                      target.kind, True, m.start(), [], target.known,
                                      kind_cued=target.kind_cued))
+    for m in _text_references(parsed, free) + _bloc_references(parsed, actors, found, free):
+        add(m)
+    for m in _one_references(parsed, found, free):
+        add(m)
     for m in found:
         sent_ = parsed.sentences[m.sent]
         m.sent_start, m.sent_end = sent_.start, sent_.end
@@ -105,6 +113,95 @@ def find_mentions(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Lexicon) ->
         if m.known is not None and m.known.parties:
             m.actors = []  # "the AUKUS pact": its parties are listed, the name is no actor
     return sorted(found, key=lambda m: m.start)
+
+
+# "the new text", "the first version", "the revised draft": a document's version standing
+# for an agreement the text has named (an age or revision word is required: "the text"
+# alone is the stage triggers' business, ``stage_anaphora``).
+_TEXT_REF = re.compile(r"\b(?:the|this|that|its|their)\s+(?:(?:new|revised|amended|updated|final|"
+                       r"original|first|second|earlier|previous|old|initial|renegotiated)\s+){1,2}"
+                       r"(?P<head>texts?|versions?|drafts?|documents?)\b(?!\s+(?:of|on)\b)",
+                       re.IGNORECASE)
+
+
+def _text_references(parsed: ParsedDoc, free) -> list[AgreementMention]:
+    out = []
+    for hit in _TEXT_REF.finditer(parsed.text, parsed.body_start):
+        sent = _sent_index(parsed, hit.start())
+        start = hit.start() + len(hit.group(0).split()[0]) + 1  # without the determiner
+        if sent is None or not free(start, hit.end()):
+            continue
+        out.append(AgreementMention(start, hit.end(), parsed.text[start:hit.end()], sent, False,
+                                    parsed.text[start:hit.end()], None, True, hit.start("head"),
+                                    kind_cued=False, reference=True))
+    return out
+
+
+# "China applied to join the bloc": a trade pact that is also a grouping of states
+_BLOC = re.compile(r"\bthe\s+(?:(?:trade|trading|economic)\s+)?(?:bloc|grouping)\b", re.IGNORECASE)
+# "since leaving the European Union", "after quitting OPEC": an organisation in a gerund
+# adjunct is background, not what a later "the bloc" points at
+_BACKGROUND = re.compile(r"\b(?:since|after|before|while|upon|despite|without|by)\s+[a-z]+ing\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+BLOC_SENTENCES = 2
+_TRADE_NAME = re.compile(r"\b(?:Trade|Economic|Commerce|Customs|Market)\b")
+
+
+def _bloc_references(parsed: ParsedDoc, actors: Sequence[Any], found: Sequence[AgreementMention],
+                     free) -> list[AgreementMention]:
+    """"the bloc" standing for a trade pact that is a grouping of states ("Britain joined
+    the CPTPP ... China applied to join the bloc"): when the organisation or trade pact
+    in focus before it (the last one named in its sentence or the ``BLOC_SENTENCES``
+    before, outside a gerund adjunct) is an agreement, "the bloc" is that agreement."""
+    text, out = parsed.text, []
+    for hit in _BLOC.finditer(text, parsed.body_start):
+        sent = _sent_index(parsed, hit.start())
+        start = hit.start() + 4
+        if sent is None or not free(start, hit.end()) or any(
+                a.start <= start < a.end for a in actors):
+            continue  # the resolver read it as an organisation: its reading stands
+        floor = parsed.sentences[max(0, sent - BLOC_SENTENCES)].start
+        igos = [a for a in actors if a.actor.kind == "igo" and floor <= a.start and a.end <= hit.start()]
+        pacts = [m for m in found if floor <= m.start and m.end <= hit.start() and m.named and (
+            m.kind == "trade" or _TRADE_NAME.search(m.name)
+            or any(a.start <= m.start and m.end <= a.end for a in igos))]
+        cands = sorted([*igos, *pacts], key=lambda x: x.start)
+        cands = [x for x in cands if not _BACKGROUND.search(
+            text, parsed.sentences[_sent_index(parsed, x.start)].start, x.start)]
+        focus = cands[-1] if cands else None
+        pact = next((m for m in pacts if focus is not None and m.start <= focus.start < m.end
+                     or m is focus), None)
+        if pact is None:
+            continue
+        out.append(AgreementMention(start, hit.end(), text[start:hit.end()], sent, True, pact.name,
+                                    pact.kind, True, hit.end() - len(text[start:hit.end()].split()[-1]),
+                                    known=pact.known, kind_cued=pact.kind_cued, reference=True))
+    return out
+
+
+# "Tokyo and Manila will begin talks on one", "Kenya hopes to sign one next year": "one"
+# as the object of an agreement's making stands for another agreement of the kind just
+# named ("a similar agreement", "a trade deal")
+_ONE = re.compile(r"\b(?:(?:negotiations?|talks)\s+(?:on|for|over|about)|(?:negotiat|sign|conclud|seal|"
+                  r"reach|strik|finali[sz])\w*|struck|ink(?:s|ed)?|want(?:s|ed)?|seek(?:s|ing)?|sought)"
+                  r"\s+(?:a\s+similar\s+|such\s+an?\s+)?(?P<one>one)\b(?!\s+(?:of|another|more|"
+                  r"day|year|month|week|by|side)\b)", re.IGNORECASE)
+
+
+def _one_references(parsed: ParsedDoc, found: Sequence[AgreementMention], free) -> list[AgreementMention]:
+    out = []
+    for hit in _ONE.finditer(parsed.text, parsed.body_start):
+        start, end = hit.start("one"), hit.end("one")
+        sent = _sent_index(parsed, start)
+        if sent is None or not free(start, end):
+            continue
+        ante = [m for m in found if m.end <= start and 0 <= sent - m.sent <= 1 and not m.plural]
+        if not ante:
+            continue
+        kind = ante[-1].kind if not ante[-1].named else None
+        out.append(AgreementMention(start, end, parsed.text[start:end], sent, False, "agreement",
+                                    kind, False, start, kind_cued=kind is not None))
+    return out
 
 
 def _venue_in_title(text: str, actor: Any) -> bool:

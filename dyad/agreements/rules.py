@@ -19,14 +19,16 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
+from dyad.agreements.accessions import accessions
 from dyad.agreements.agreement_parties import (accession_igo, between_sides, bound_parties, country_level,
-                                               pair_parties, under_parties, with_partners)
+                                               lease_parties, pair_parties, under_parties, with_partners)
 from dyad.agreements.clauses import (CLAUSE_KINDS, antecedent_parties, basing_parties, broker_stage,
                                      clause_parties, normalisations, object_parties, refers_back)
 from dyad.agreements.generic_mentions import ENTRY_HEADS
 from dyad.agreements.lexicon import Lexicon, context_kind, load_lexicon, normalise_name
-from dyad.agreements.linking import Cluster, cluster
+from dyad.agreements.linking import Cluster, cluster, listed_members
 from dyad.agreements.mentions import find_mentions
+from dyad.agreements.missing_partners import focal_parties, related_parties
 from dyad.agreements.spans import dedupe_refs, is_own_igo, own_names, party_ref, ref_for_id
 from dyad.agreements.stage_joint_parties import split_pair_stages
 from dyad.agreements.stages import ANAPHORA_SENTENCES, find_stages
@@ -54,17 +56,19 @@ PARTY_STAGES = frozenset({"negotiated", "signed", "ratified", "in_force", "renew
 def code_v1(ctx: Any) -> list[Agreement]:
     """The registered coder: ``ctx`` is a ``dyad.pipeline.DocContext``."""
     return code(ctx.parsed, actors=ctx.actors, dates=ctx.dates, quantities=ctx.quantities,
-                doc_date=getattr(ctx.document, "date", None))
+                doc_date=getattr(ctx.document, "date", None), places=getattr(ctx, "places", ()))
 
 
 def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] = (),
          quantities: Sequence[Any] = (), lexicon: Lexicon | None = None,
-         modality: Callable = modality_of, doc_date: str | None = None) -> list[Agreement]:
+         modality: Callable = modality_of, doc_date: str | None = None,
+         places: Sequence[Any] = ()) -> list[Agreement]:
     """Agreements of one parsed document.
 
     ``actors`` are ``ResolvedMention``s, ``dates`` ``DateMention``s, ``quantities``
-    ``Quantity``s with offsets; ``modality`` reads a trigger token's modality (the real
-    ``modality_of`` unless a test fakes it); ``doc_date`` is the publication date (ISO).
+    ``Quantity``s with offsets, ``places`` ``PlaceMention``s (a leased site's country);
+    ``modality`` reads a trigger token's modality (the real ``modality_of`` unless a test
+    fakes it); ``doc_date`` is the publication date (ISO).
     """
     lexicon = lexicon or load_lexicon()
     actors = sorted(actors, key=lambda a: a.start)
@@ -78,22 +82,55 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] 
     terms = _terms(parsed, clusters, quantities, lexicon)
     out: list[Agreement] = []
     mention_sents: set[int] = set()  # sentences whose deal may be the normalisation itself
+    umbrellas = listed_members(parsed.text, clusters)
+    umbrella_records: dict[int, Agreement] = {}  # id(umbrella cluster) -> its record
+    made: set[int] = set()  # clusters that became records
     for c in clusters:
         stages = [s for cl, s in staged if cl is c]
         others = {m.sent for o in clusters if o is not c for m in o.mentions}
-        record = _record(parsed, c, stages, terms[id(c)], actors, lexicon, others)
-        if record is not None and record.kind == "other" and out and _SIMILAR.search(c.first.text):
+        umbrella = umbrella_records.get(id(umbrellas.get(id(c))))
+        if umbrella is not None:  # a listed member: what was done to them all, and their parties
+            stages += [s for s in umbrella.stages if s not in stages]
+        record = _record(parsed, c, stages, terms[id(c)], actors, lexicon, others, places, out)
+        if record is not None and umbrella is not None:
+            record = _with_umbrella(record, umbrella)
+        if record is not None and id(c) in {id(u) for u in umbrellas.values()}:
+            umbrella_records[id(c)] = record
+            mention_sents |= {m.sent for m in c.mentions}
+            continue  # "its defence agreements with France, including ...": only the listed ones
+        if record is not None and record.kind in FORM_ONLY_KINDS and out and (
+                _SIMILAR.search(c.first.text) or c.first.head == "one"):
             # "The UAE signed a similar accord with Israel": the kind of the one before
+            # (a "similar memorandum" is alike in purpose; its form says nothing of it)
             record = record.model_copy(update={"kind": out[-1].kind})
         if record is not None:
             out += _one_per_partner(record, c)
+            made.add(id(c))
         if record is None or record.kind in {"normalisation", "other", "treaty", "framework"} \
                 or not any(m.kind_cued for m in c.mentions):
             mention_sents |= {m.sent for m in c.mentions}
     # "Bahrain and Qatar agreed to restore diplomatic ties": a normalisation with no noun,
     # also next to a deal of another kind ("agreed to restore ties and to revive a 2001
     # security cooperation agreement": two agreements)
-    return out + normalisations(parsed, out, actors, mention_sents, modality)
+    # an umbrella whose listed members did not all become records stands for the rest
+    for c in clusters:
+        record = umbrella_records.get(id(c))
+        if record is not None and not all(m in made for m, u in umbrellas.items() if u is c):
+            out.append(record)
+    out += normalisations(parsed, out, actors, mention_sents, modality)
+    out, entries = accessions(parsed, out, actors)  # "Finland became the 31st member of NATO"
+    return out + entries
+
+
+def _with_umbrella(record: Agreement, umbrella: Agreement) -> Agreement:
+    """A listed member with the parties of the plural it is listed under (its kind too,
+    when its own words give none)."""
+    parties = dedupe_refs([*record.parties, *umbrella.parties])
+    kind = umbrella.kind if record.kind == "other" else record.kind
+    update: dict[str, Any] = {"parties": parties, "kind": kind}
+    if record.agreement_id != named_id(record.name):  # a generic id holds its parties
+        update["agreement_id"] = make_id(record.agreement_id, *sorted(p.actor_id for p in parties))
+    return record.model_copy(update=update)
 
 
 def _one_per_partner(record: Agreement, c: Cluster) -> list[Agreement]:
@@ -103,7 +140,8 @@ def _one_per_partner(record: Agreement, c: Cluster) -> list[Agreement]:
     m = c.first
     partners = dedupe_refs(p.actor.ref() for p in m.partners)
     ids = {p.country or p.actor_id for p in partners}
-    if len(c.mentions) > 1 or not m.plural or len(ids) < 2:
+    # later mentions in the plural ("the accords", "the deals") speak of them all
+    if not m.plural or len(ids) < 2 or any(not x.plural for x in c.mentions[1:]):
         return [record]
     common = [p for p in record.parties if (p.country or p.actor_id) not in ids]
     if not common:
@@ -119,6 +157,9 @@ def _one_per_partner(record: Agreement, c: Cluster) -> list[Agreement]:
             "stages": stages}))
     return out
 
+
+# Kinds that say only what form an agreement takes, not what it is for.
+FORM_ONLY_KINDS = frozenset({"other", "memorandum", "treaty"})
 
 _SIMILAR = re.compile(r"\b(?:similar|identical|comparable|parallel|same)\b", re.IGNORECASE)
 
@@ -158,7 +199,8 @@ def _terms(parsed: ParsedDoc, clusters: Sequence[Cluster], quantities: Sequence[
 
 def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
             actors: Sequence[Any], lexicon: Lexicon,
-            others: set[int] = frozenset()) -> Agreement | None:
+            others: set[int] = frozenset(), places: Sequence[Any] = (),
+            earlier: Sequence[Agreement] = ()) -> Agreement | None:
     named = c.named
     parties: list[ActorRef] = []
     if named and named.known:
@@ -185,9 +227,17 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
     parties += object_parties(parsed, c, parties, actors)
     parties += pair_parties(parsed, c, stages, parties, actors)
     parties += antecedent_parties(parsed, c, parties, actors, others)
+    leased, military_site = lease_parties(parsed, c, actors, places)
+    parties += leased
     own = set().union(*(own_names(m) for m in c.mentions))
     parties = dedupe_refs(country_level(p, actors) for p in parties if not is_own_igo(p, own))
     parties = between_sides(c, parties, actors)
+    # one side named: the agreement it goes with, else the pair in focus, gives the other
+    if named is None and kind != "accession":
+        parties = dedupe_refs([*parties, *(country_level(p, actors) for p in
+                                           related_parties(parsed.text, c, parties, earlier))])
+        parties = dedupe_refs([*parties, *(country_level(p, actors) for p in
+                                           focal_parties(parsed, c, parties, actors, earlier))])
     stages = split_pair_stages(parsed, stages, parties, actors)
     # "Fifteen countries signed the RCEP": the signatories act together, not the IGO
     stages = list({s: None for s in (s.model_copy(update={"party": None})
@@ -195,12 +245,18 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
     if kind in {"other", "treaty"} and "mutual_defense" in terms.provisions:
         kind = "defence"  # "obliges each side to provide military assistance if attacked"
     context = " ".join(parsed.sentences[i].text for i in sorted(_context_sentences(parsed, c, terms, others)))
+    # the purpose said in the agreement's own sentences wins over its neighbours' ("a
+    # joint declaration ending the state of war. Since then they restored ties")
+    own_context = " ".join(parsed.sentences[i].text for i in sorted({m.sent for m in c.mentions}))
+    if kind == "other" and military_site:  # "leases Camp Lemonnier under an agreement"
+        kind = "basing"
     if kind == "other":  # "a deal brokered by China to restore ties"
-        kind = context_kind(context, lexicon) or kind
+        kind = context_kind(own_context, lexicon) or context_kind(context, lexicon) or kind
     elif kind == "treaty" and named is None and not any(m.kind_cued for m in c.mentions):
         # "a 1965 treaty that normalised relations": a bare "treaty" says its form, the
         # sentence its purpose (only the strong purposes: troops alone make no pact)
-        purpose = context_kind(context, lexicon)
+        purpose = context_kind(own_context, lexicon)
+        purpose = purpose if purpose in TREATY_PURPOSES else context_kind(context, lexicon)
         kind = purpose if purpose in TREATY_PURPOSES else kind
     if kind == "defence" and not (named and named.known) and _weak_defence(c) \
             and any(p.search(context) for p in lexicon.peace_refinement):
@@ -268,6 +324,8 @@ def _context_sentences(parsed: ParsedDoc, c: Cluster, terms: Terms,
 def _generic_name(c: Cluster) -> str:
     """The most specific wording: the longest mention, without determiners."""
     best = max(c.mentions, key=lambda m: (len(m.text.split()), -m.start))
+    if best.head == "one":  # "talks on one": the kind's record is "an agreement"
+        return "agreement"
     # "$5 billion arms deal" -> "arms deal", but "20-year defence pact" keeps its number
     name = re.sub(r"^(?:[$€£¥₹]|\d[\d.,]*(?![\d.,]*-(?:year|month|week|day|hour|point|nation|member))|billion|million|thousand|bn|-|\s)+",
                   "", best.text)

@@ -22,7 +22,9 @@ from dyad.model import ActorRef
 from dyad.nlp.parsed import ParsedDoc, Sentence, Token
 
 # Between two mentions of one list: "France, Germany and Italy", "the US and the UK".
-_LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or|&|as well as)\s+)?(?:the\s+)?", re.IGNORECASE)
+# An IGO's members as one item: "signed by the six GCC states, Egypt and Jordan".
+_LIST_GAP = re.compile(r"(?:\s+(?:member\s+)?(?:states|countries|nations|members|economies)(?=\s*,))?"
+                       r"[\s,]*(?:(?:and|or|&|as well as)\s+)?(?:the\s+)?", re.IGNORECASE)
 # Names of IGOs used when an agreement's data file lists one as a party.
 IGO_NAMES = {"IGO.EU": "European Union", "IGO.NATO": "NATO", "IGO.UN": "United Nations",
              "IGO.ASEAN": "ASEAN", "IGO.AU": "African Union"}

@@ -45,11 +45,19 @@ def previous(by_sent: dict, sent: Sentence):
     return None
 
 
+# "London signed its accession in July", "ratified their accession protocol": a party's
+# entry into the agreement just named (an entry "to X" names what it enters)
+_OWN_ACCESSION = re.compile(r"\s+(?:its|their)\s+(?:accession|membership)(?:\s+(?:protocol|treaty|"
+                            r"agreement|documents?))?\b(?!\s+(?:to|of|into)\b)(?!\s+in\s+(?:the\s+)?(?!(?:January|"
+                            r"February|March|April|May|June|July|August|September|October|November|"
+                            r"December)\b)(?-i:[A-Z]))", re.IGNORECASE)
+
+
 def pronoun_ref(text: str, hit: Hit, sent: Sentence) -> bool:
     """"withdrew from it", "signed it", "It was signed": a pronoun next to the trigger
     stands for the agreement of the previous sentences."""
     after = re.match(r"\s+(?:(?:from|to|out\s+of|of|on)\s+)?(?:it|the\s+(?:text|documents?|papers))\b",
-                     text[hit.end:sent.end], re.IGNORECASE) or (  # "withdrew them" are troops
+                     text[hit.end:sent.end], re.IGNORECASE) or _OWN_ACCESSION.match(text, hit.end, sent.end) or (  # "withdrew them" are troops
         hit.trigger.stage in {"signed", "ratified"} and re.match(r"\s+them\b", text[hit.end:sent.end]))
     before = re.search(r"(?:^|[,;]\s*|\band\s+)(?:it|the\s+(?:text|documents?))\s+(?:[a-z]+\s+){0,3}$"
                        # "They were signed in Cairo": a passive "they" is the agreements

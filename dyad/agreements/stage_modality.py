@@ -35,6 +35,8 @@ from __future__ import annotations
 
 import re
 
+from dyad.agreements.stage_attribution import (attributed_future, conditioned, past_time_clause,
+                                               present_future, voted_act)
 from dyad.nlp.parsed import ParsedDoc, Token
 
 # "must", "has to", "needs to", "is required to": the governed act is still to come.
@@ -58,6 +60,10 @@ PROPOSAL_NOUNS = frozenset({"proposal", "bid", "offer", "application", "request"
 INVITING_VERBS = frozenset({"invite"})
 # "wants a trade deal", "sought membership of the pact": a wish, not yet a proposal made
 WISHING_VERBS = frozenset({"want", "seek", "pursue", "hope", "wish"})
+# "its decision to terminate the pact", "Seoul's plan to quit the accord": an act decided
+# or planned, whatever the clause holding the noun says of it (a decision reversed was made).
+DECISION_NOUNS = frozenset({"decision", "plan", "intention", "threat", "move", "pledge",
+                            "promise", "vow", "resolve", "commitment", "determination"})
 # "awaits signature", "pending ratification": the stage is still to come.
 AWAITING = frozenset({"await", "awaits", "awaiting", "awaited", "pending"})
 # Stages a joint decision performs: agreeing to extend, suspend or end a pact does it
@@ -69,7 +75,7 @@ _RANKED_DOER = re.compile(r"\b(?:became|was|were|has\s+become|had\s+become)\s+(?
                           r"third|fourth|fifth|last|latest|only|\d+(?:st|nd|rd|th)|\w+th|"
                           # "was one of 122 nations to sign", "was among the first to ratify"
                           r"(?:one\s+of|among)(?:\s+the)?(?:\s+(?:[\d,]+|first|last|few|many))?)\s+"
-                          r"(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
+                          r"(?:[\w-]+\s+){0,3}?to\s+(?:(?:complete|finish|finali[sz]e|formally)\s+)?$", re.IGNORECASE)
 # "delayed a vote on ratifying", "postponed the signing": the act is still to come
 DELAYING_VERBS = frozenset({"delay", "postpone", "defer", "reschedule", "push"})
 # "the signing is scheduled for May", "is expected later this year": still to come
@@ -82,9 +88,24 @@ CONDITIONS = frozenset({"if", "unless", "whether", "provided", "otherwise"})
 
 def refine(parsed: ParsedDoc, tok: Token | None, modality: str, *, stage: str = "") -> str:
     """The stage's modality given the general reading ``modality`` of trigger ``tok``
-    (``stage`` is the trigger's stage)."""
+    (``stage`` is the trigger's stage); then a vote that is the act and a future known from
+    a source (``stage_attribution``)."""
     if tok is None:
         return modality
+    mod = _refine(parsed, tok, modality, stage=stage)
+    if mod in {"intended", "expected"} and (voted_act(parsed, tok, stage) or past_time_clause(parsed, tok)):
+        return "asserted"  # "the Sejm voted 400-12 to approve the treaty", "... to make peace
+        # when the two signed a treaty in 1979"
+    if mod == "expected" and attributed_future(parsed, tok):
+        return "reported"  # "Spain will leave the accord, according to a decree"
+    if mod == "negated" and conditioned(parsed, tok):
+        return "hypothetical"  # "if parliament fails to ratify the treaty"
+    if mod == "asserted" and present_future(parsed, tok):
+        return "expected"  # "the Riksdag votes next week on the treaty"
+    return mod
+
+
+def _refine(parsed: ParsedDoc, tok: Token, modality: str, *, stage: str = "") -> str:
     if not parsed.sentences[tok.sent].parsed:
         return word_order_modality(parsed, tok, modality) if modality == "asserted" else modality
     if modality != "asserted" and tok.tag == "VBD" and tok.dep == "conj" and tok.head != tok.i \
@@ -99,8 +120,10 @@ def refine(parsed: ParsedDoc, tok: Token | None, modality: str, *, stage: str = 
             and tok.head != tok.i and parsed.tokens[tok.head].lemma.lower() == "agree" \
             and parsed.tokens[tok.head].tag in {"VBD", "VBN"}:
         return "asserted"  # "the two sides agreed to extend the truce": extended
-    if modality in {"intended", "expected", "hypothetical"} and _done_participle(parsed, tok):
-        return "asserted"  # "agreed to delimit zones in a deal signed in 2020": it was signed
+    if modality in {"intended", "expected", "hypothetical"} and (
+            _done_participle(parsed, tok) or _fronted_participle(parsed, tok)):
+        return "asserted"  # "agreed to delimit zones in a deal signed in 2020", "Signed in
+        # June, the pact obliges each side to help if the other is attacked": it was signed
     if modality == "asserted" and tok.dep in {"relcl", "acl"} and {"to", "be"} <= {
             c.text.lower() for c in _children(parsed, tok) if c.dep in {"aux", "auxpass"}}:
         return "expected"  # "the treaty to be signed in June": not signed yet (but "the
@@ -108,6 +131,8 @@ def refine(parsed: ParsedDoc, tok: Token | None, modality: str, *, stage: str = 
     if modality != "asserted" and stage == "in_force" and tok.dep == "prep" and any(
             c.text.lower() == "since" for c in _children(parsed, tok)):
         return "asserted"  # "the pact, in place since 1953, commits the US to ...": it is
+    if decided_act(parsed, tok) and modality != "hypothetical":
+        return "intended"  # "reversing its August decision to terminate the pact"
     if _future_time_clause(parsed, tok):
         return "expected"
     gerund = _gerund_after(parsed, tok)
@@ -154,6 +179,9 @@ _WORD_CUES = (
 )
 
 
+# A condition opening the trigger's clause: "If ratified,", "unless it is renewed"
+_CONDITION_OPENS = re.compile(r"\b(?:if|unless|provided(?:\s+that)?)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+
 # A stage noun, then a present verb of scheduling or a future: "signing is expected"
 _SCHEDULED_AFTER = re.compile(r"(?:\s+ceremony)?\s+(?:(?:is|are)\s+(?:now\s+|also\s+)?(?:scheduled|expected|due|set|"
                               r"planned|slated|likely)|will|shall)\b", re.IGNORECASE)
@@ -178,6 +206,8 @@ def word_order_modality(parsed: ParsedDoc, tok: Token, modality: str) -> str:
         return "expected"
     if _SCHEDULED_AFTER.match(parsed.text, tok.end, sent.end):
         return "expected"  # "The formal signing is scheduled for May"
+    if _CONDITION_OPENS.search(clause):
+        return "hypothetical"  # "If ratified, it would create ...", "unless renewed"
     for reading, cue in _WORD_CUES:
         if cue.search(clause):
             if reading == "hypothetical" and re.search(r"\b(?:said|says|told|announced)\b", before,
@@ -217,13 +247,43 @@ def _done_participle(parsed: ParsedDoc, tok: Token) -> bool:
         c.dep in {"aux", "auxpass", "neg"} for c in _children(parsed, tok))
 
 
+def own_future(parsed: ParsedDoc, tok: Token | None) -> bool:
+    """"Biden has said he would rejoin the accord", "Chile announced it will join": the
+    reported future of the speaker's own act (a pronoun subject under a verb of saying)."""
+    if tok is None or not parsed.sentences[tok.sent].parsed or tok.dep != "ccomp" or tok.head == tok.i:
+        return False
+    head = parsed.tokens[tok.head]
+    return head.lemma.lower() in SAYING_VERBS and any(
+        c.dep == "nsubj" and c.pos == "PRON" and c.text.lower() in {"he", "she", "it", "they", "we"}
+        for c in _children(parsed, tok))
+
+
+def decided_act(parsed: ParsedDoc, tok: Token) -> bool:
+    """The trigger is the infinitive completing a noun of deciding or planning ("its
+    decision to terminate the agreement", "a plan to quit the pact")."""
+    return tok.dep == "acl" and tok.tag == "VB" and tok.head != tok.i \
+        and parsed.tokens[tok.head].lemma.lower() in DECISION_NOUNS \
+        and any(c.dep == "aux" and c.text.lower() == "to" for c in _children(parsed, tok))
+
+
+def _fronted_participle(parsed: ParsedDoc, tok: Token) -> bool:
+    """A past participle opening its sentence and set off by a comma ("Signed by both
+    leaders in June, the treaty ...") reports a done act: the modal words of the main
+    clause it introduces do not reach it."""
+    sent = parsed.sentences[tok.sent]
+    return tok.tag == "VBN" and re.fullmatch(r"\W*", parsed.text[sent.start:tok.start]) is not None \
+        and "," in parsed.text[tok.end:sent.end] and not any(
+            c.dep in {"aux", "auxpass", "neg", "mark"} for c in _children(parsed, tok))
+
+
 def _children(parsed: ParsedDoc, tok: Token) -> list[Token]:
     return list(parsed.children(tok))
 
 
 def _future_time_clause(parsed: ParsedDoc, tok: Token) -> bool:
     """"before it takes effect", "once both legislatures ratify it", "until the treaty
-    is ratified": a time clause in the present tense."""
+    is ratified", "before the deal can take effect": a time clause in the present tense
+    or with a modal of possibility."""
     if tok.dep != "advcl":
         return False
     kids = _children(parsed, tok)
@@ -231,6 +291,9 @@ def _future_time_clause(parsed: ParsedDoc, tok: Token) -> bool:
         return False
     if tok.tag in PRESENT_TAGS:
         return True
+    if any(c.dep == "aux" and c.text.lower() in {"can", "could", "may", "might"} for c in kids) and \
+            any(c.dep == "mark" and c.text.lower() in {"before", "until", "till", "once"} for c in kids):
+        return True  # "the last step before the deal can take effect": still to come
     return tok.tag == "VBN" and any(c.dep in {"auxpass", "aux"} and c.tag in PRESENT_TAGS
                                     for c in kids)
 

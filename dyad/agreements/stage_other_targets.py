@@ -53,7 +53,9 @@ def part_subject(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMen
         and any(c.dep == "det" and c.text.lower() in {"the", "its", "this"} for c in parsed.children(subj))
 
 
-_TO_VERB = re.compile(r"\s+to\s+(?!(?:the|a|an|its|their|this|that|it|them|which|what)\b)([a-z]+)\b")
+# (past a time phrase: "agreed on Friday to restore ties", "agreed last week to extend")
+_TO_VERB = re.compile(r"(?:\s*,?\s+(?:on|in|at|last|this|earlier|late|early)\s+(?:this\s+)?[\w-]+,?)?"
+                      r"\s+to\s+(?!(?:the|a|an|its|their|this|that|it|them|which|what)\b)([a-z]+)\b")
 
 
 def agreed_to_act(parsed: ParsedDoc, hit: Hit) -> bool:
@@ -147,7 +149,15 @@ def other_subject(parsed: ParsedDoc, hit: Hit,
             g.dep == "pobj" and any(m.start <= g.start < m.end for m, _ in pairs)
             for c in parsed.children(subj) if c.dep == "prep" for g in parsed.children(c)):
         return False  # "Britain's accession to the CPTPP took effect": the pact, for Britain
+    if any(_CONTACT_RELATIVE.fullmatch(parsed.text, m.end, subj.start) for m, _ in pairs):
+        return False  # "the accord the two countries signed in 2015 has been in force": the
+        # subject of a relative clause without "that", misread as the verb's
     return not any(m.start <= subj.start < m.end for m, _ in pairs)
+
+
+# Between an agreement mention and the subject of a relative clause without "that" ("the
+# accord [the two countries] signed"): a determiner and up to two words.
+_CONTACT_RELATIVE = re.compile(r"\s+(?:the|both|its|their|his|her|our|these|those)\s+(?:[\w-]+\s+){0,2}")
 
 
 def other_subject_words(text: str, sent: Sentence, hit: Hit) -> bool:

@@ -26,7 +26,7 @@ from dyad.agreements.lexicon import Hit, Lexicon
 from dyad.agreements.mention_record import AgreementMention
 from dyad.agreements.spans import (group_after, group_before, party_ref, ref_for_id,
                                    subject_actors, token_at)
-from dyad.agreements.stage_modality import DEMANDING_VERBS, PROPOSAL_NOUNS
+from dyad.agreements.stage_modality import DEMANDING_VERBS, PROPOSAL_NOUNS, decided_act
 from dyad.model import ActorRef
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
@@ -61,6 +61,12 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|never|
                       r"later|since|already|yet)\s+)?$", re.IGNORECASE)
 
 
+# "Israel's security cabinet", "Lebanon's caretaker cabinet", "Turkey's parliament": the
+# state owning the body, past one lower-case modifier
+_OWNER_GAP = re.compile(r"(?:['’]s)?\s*(?:(?!(?:and|or|but|to|of|in)\b)[a-z][\w-]*\s+)?")
+_OF_BODY = re.compile(r"[^.;]*\b(?:of|from)\s+(?:the\s+)?(?:\S+\s+){0,2}", re.IGNORECASE)
+
+
 def body_of(parsed: ParsedDoc, sent: Sentence, hit: Hit, lexicon: Lexicon,
             sent_actors: Sequence[Any], next_start: int) -> tuple[str, ActorRef | None] | None:
     """The legislative body acting: before the trigger, or after "by" (before the next
@@ -68,8 +74,10 @@ def body_of(parsed: ParsedDoc, sent: Sentence, hit: Hit, lexicon: Lexicon,
     found = []
     for m in lexicon.body_pattern.finditer(parsed.text, sent.start, sent.end):
         before = m.end() <= hit.start and hit.start - m.end() <= BODY_WINDOW
-        after_by = hit.end <= m.start() < next_start and re.fullmatch(
+        after_by = hit.end <= m.start() < next_start and (re.fullmatch(
             r"[^.;]{0,40}?\bby\s+(?:the\s+)?(?:\S+\s+){0,2}", parsed.text[hit.end:m.start()])
+            # "won the approval of the Senate": the trigger ends in its "of"/"from"
+            or _OF_BODY.fullmatch(parsed.text, hit.start, m.start()))
         if before or after_by:
             found.append(m)
     if not found:
@@ -79,8 +87,10 @@ def body_of(parsed: ParsedDoc, sent: Sentence, hit: Hit, lexicon: Lexicon,
     for a in sent_actors:
         if a.start <= m.start() < a.end and a.actor.sector == "LEG":
             leg = a.actor.ref()
+        elif a.start <= m.start() < a.end and country is None and a.actor.country:
+            start, country = a.start, a.actor.country  # "South Korea's cabinet" read as one actor
         gap = parsed.text[a.end:m.start()]
-        if a.end <= m.start() and re.fullmatch(r"(?:['’]s)?\s*", gap):
+        if a.end <= m.start() and _OWNER_GAP.fullmatch(gap):
             start, country = a.start, a.actor.country or country
     end = m.end()
     if country is None and leg is None:  # "lawmakers in Kyiv", "the parliament of Greece"
@@ -132,7 +142,7 @@ def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: Agreemen
         # the parse's subject, unless the list before the trigger holds it and more (a
         # coordination the parse split: "France and Greece's leaders signed")
         tok = tok or token_at(parsed, hit.start, hit.end)
-        subject = _object_of_demand(parsed, tok, free_actors) or \
+        subject = _decider(parsed, tok, free_actors) or _object_of_demand(parsed, tok, free_actors) or \
             subject_actors(parsed, tok, free_actors, passive=False) or \
             _speaker_of_pronoun(parsed, tok, free_actors) or \
             _subject_of_gerund(parsed, tok, free_actors)
@@ -301,6 +311,30 @@ def _speaker_of_pronoun(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> l
     return subject_actors(parsed, parsed.tokens[tok.head], actors, passive=False)
 
 
+def _decider(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[Any]:
+    """"Seoul's decision to end the pact": the owner of the noun of deciding decided; for
+    "its decision" the nearest subject above the noun that names an actor ("South Korea
+    said ..., reversing its decision to terminate the pact")."""
+    if tok is None or not parsed.sentences[tok.sent].parsed or not decided_act(parsed, tok):
+        return []
+    noun = parsed.tokens[tok.head]
+    owner = next((c for c in parsed.children(noun) if c.dep == "poss"), None)
+    if owner is None:
+        return []
+    own = [a for a in actors if a.start <= owner.start < a.end]
+    if own or owner.pos != "PRON":
+        return own
+    node = noun
+    for _ in range(6):
+        if node.head == node.i:
+            break
+        node = parsed.tokens[node.head]
+        found = subject_actors(parsed, node, actors, passive=False) if node.pos in {"VERB", "AUX"} else []
+        if found:
+            return found
+    return []
+
+
 def _object_of_demand(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[Any]:
     """"Washington urged Turkey to ratify the protocol": the one urged acts, not the
     subject of "urged"."""
@@ -343,4 +377,25 @@ def _after_with(text: str, actor: Any) -> bool:
     """An actor in a "with X (and Y)" / "between X and Y" phrase is a partner, not a subject."""
     return re.search(r"\b(?:with|between)\s+(?:the\s+)?(?:[^,;.]{0,30}\s(?:and|,)\s+(?:the\s+)?)?$",
                      text[max(0, actor.start - 50):actor.start], re.IGNORECASE) is not None
+
+
+# "voters rejected the deal in a referendum": the electorate of the state the sentence names
+VOTER_NOUNS = frozenset({"voter", "voters", "electorate", "electors"})
+
+
+def voters_state(parsed: ParsedDoc, sent: Sentence, tok: Any, actors: Sequence[Any],
+                 pool: Sequence[Any]) -> list[ActorRef]:
+    """The state whose voters approved or rejected the agreement in a referendum, when
+    the trigger's subject is a bare "voters" and its sentence names one state only before
+    it ("Colombia's Congress approved a revised deal after voters rejected the first")."""
+    if tok is None or not parsed.sentences[tok.sent].parsed:
+        return []
+    subj = next((c for c in parsed.children(tok) if c.dep == "nsubj"), None)
+    if subj is None or subj.text.lower() not in VOTER_NOUNS:
+        return []
+    states = {a.actor.country for a in actors if a.actor.country and a.actor.kind == "state"
+              and a.end <= tok.start}  # named before the verb: not "with Denmark watching"
+    if len(states) != 1:
+        return []
+    return [ref_for_id(states.pop(), pool)]
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
+from dyad.agreements.clauses import OUTSIDER_VERBS
 from dyad.agreements.lexicon import Hit
 from dyad.agreements.mention_record import AgreementMention
 from dyad.agreements.spans import group_after, group_before, party_ref, subject_actors
@@ -38,8 +39,13 @@ def named_sides(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: AgreementM
         parties = _leaver_of(parsed, hit, sent, tok, free_actors, pool) or parties
     if not parties:
         parties = _one_of_doers(text, hit, sent, free_actors, pool)
-    if not parties and LONG_TALKS.search(text, hit.start, hit.end):
-        parties = _clause_subject(parsed, tok, free_actors, pool)
+    if LONG_TALKS.search(text, hit.start, hit.end):
+        verb = _governing_verb(parsed, tok)
+        if verb is not None and verb.lemma.lower() in OUTSIDER_VERBS | BROKERING_VERBS:
+            return []  # "Cuba and Norway served as guarantors of four years of talks"
+        if not parties and verb is not None:
+            parties = [party_ref(a.actor, pool)
+                       for a in subject_actors(parsed, verb, free_actors, passive=False)]
     return parties
 
 
@@ -107,6 +113,9 @@ def _one_of_doers(text: str, hit: Hit, sent: Sentence, free_actors: Sequence[Any
             for a in group_before(text, free_actors, found.start(), floor=sent.start, max_gap=3)]
 
 
+# Verbs of a subject that helped others' talks along ("served as guarantors of the talks").
+BROKERING_VERBS = frozenset({"serve", "act", "sponsor", "oversee", "chair"})
+
 _SIDES = re.compile(r"\b(?P<prep>between|among|with)\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -124,16 +133,14 @@ def _talks_sides(text: str, hit: Hit, parties: list, free_actors: Sequence[Any],
     return parties + [r for r in listed if r.actor_id not in {p.actor_id for p in parties}]
 
 
-def _clause_subject(parsed: ParsedDoc, tok: Any, free_actors: Sequence[Any],
-                    pool: Sequence[Any]) -> list:
-    """"After years of negotiations, India and the EU signed a trade deal": the talks
-    were held by the subject of the verb the phrase hangs on."""
+def _governing_verb(parsed: ParsedDoc, tok: Any) -> Any:
+    """"After years of negotiations, India and the EU signed a trade deal": the verb the
+    phrase hangs on, whose subject held the talks (unless it only helped them along)."""
     node = tok
     for _ in range(4):
         if node is None or node.head == node.i:
             break
         node = parsed.tokens[node.head]
         if node.pos in {"VERB", "AUX"}:
-            return [party_ref(a.actor, pool)
-                    for a in subject_actors(parsed, node, free_actors, passive=False)]
-    return []
+            return node
+    return None

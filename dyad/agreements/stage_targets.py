@@ -51,8 +51,17 @@ EXIT_TOOK_EFFECT = re.compile(r"(?:withdrawal|exit|departure|pull-?out)\s+(?:(?:
                                r"officially)\s+)?(?:took\s+effect|takes\s+effect|became\s+(?:effective|"
                                r"official|final)|was\s+(?:completed|finali[sz]ed))\b", re.IGNORECASE)
 
-# "years of negotiations", "a decade of talks": a negotiation told as a span of time
-LONG_TALKS = re.compile(r"\bof\s+(?:\w+\s+)?(?:negotiations?|talks)$", re.IGNORECASE)
+# "years of negotiations", "a decade of talks": a negotiation told as a span of time; "after
+# (lengthy) negotiations": told as what came before the agreement
+LONG_TALKS = re.compile(r"\b(?:of\s+(?:\w+\s+)?|after\s+(?:[\w-]+\s+){0,2})(?:negotiations?|talks)$",
+                        re.IGNORECASE)
+
+# An agreement already in place that an act is agreed under ("under the 2014 accord").
+_UNDER_EXISTING = re.compile(r"\bunder\s+(?:the|its|their|this|that|an\s+existing)\s+(?:[\w-]+\s+){0,4}$",
+                             re.IGNORECASE)
+# The deal that records acts agreed on before it: "..., in a deal", "as part of a pact".
+_FRAMING = re.compile(r",\s*(?:in|under|as\s+part\s+of|through)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}$",
+                      re.IGNORECASE)
 
 # Between an ``object: after`` trigger and a mention of another clause.
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
@@ -84,6 +93,9 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
         nxt, window = sent.end, sent.end - hit.end
     if other_object(parsed, hit, pairs, only=OTHER_DOCUMENTS):
         return None  # "signed an executive order implementing the agreement"
+    if not pairs and hit.trigger.stage in TALKS_STAGES and _OF_TALKS.match(parsed.text, hit.end):
+        return previous(by_sent, sent)  # "The pact was signed in 2020. India pulled out of
+        # the negotiations in 2019": the talks on the agreement told before
     if hit.trigger.stage == "withdrawn" and left_elsewhere(parsed, hit, pairs):
         return None  # "Israeli forces withdrew from Sinai": a place was left, not a treaty
     passive = passive_subject(parsed, hit, pairs)
@@ -96,11 +108,16 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
         before = [(m, c) for m, c in pairs if m.end <= hit.start]
         return before[-1] if before else previous(by_sent, sent)
     if hit.trigger.stage in {"negotiated", "rejected"} and other_object(parsed, hit, pairs) and \
-            object_lemma(parsed, hit) not in SETTLEMENT_NOUNS:
+            object_lemma(parsed, hit) not in SETTLEMENT_NOUNS and \
+            not LONG_TALKS.search(parsed.text, hit.start, hit.end):  # talks told, no verb's object
         return None  # "The ministers reached Ankara to discuss the grain deal", "the court
         # dismissed the case against the treaty"
+    committing = hit.trigger.stage == "negotiated" and agreed_to_act(parsed, hit)
     for m, c in pairs:  # a mention inside the match is its object too ("put the deal on hold")
         if m.start > hit.start and m.start - reach <= window and m.start < nxt:
+            if committing and _UNDER_EXISTING.search(parsed.text, max(hit.end, m.start - 30), m.start):
+                return None  # "agreed to give US forces access to more bases under the
+                # defence pact": a commitment under an agreement in force, not its making
             if hit.trigger.after_only and m.start > hit.end and \
                     _CLAUSE_BREAK.search(parsed.text, hit.end, m.start) and \
                     not _OBJECT_LIST.fullmatch(parsed.text, hit.end, m.start):
@@ -109,6 +126,17 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
                     parsed.text, hit.end + len(_END_OF.match(parsed.text, hit.end).group(0)), m.start):
                 break  # "agreed to end decades of conflict in a peace deal": the conflict ended
             return m, c
+    if committing:
+        framing = next(((m, c) for m, c in pairs if m.start > hit.end and
+                        _FRAMING.search(parsed.text, max(hit.end, m.start - 40), m.start)), None)
+        if framing is not None:
+            return framing  # "agreed to restore ties and reopen embassies, in a deal brokered
+            # by China": the deal records what they agreed
+    if LONG_TALKS.search(parsed.text, hit.start, hit.end):
+        # "signed a deal to buy jets, ending years of negotiations", "guarantors of the four
+        # years of talks": the talks that led to the agreement named before
+        before = [(m, c) for m, c in pairs if m.end <= hit.start]
+        return before[-1] if before else (None if pairs else previous(by_sent, sent))
     if not pairs and (pronoun_ref(parsed.text, hit, sent) or proposal_ref(parsed.text, hit, sent)
                       or nominal_signing(parsed.text, hit, sent)):
         return previous(by_sent, sent)
@@ -176,6 +204,16 @@ def shared_object_reach(text: str, hit: Hit, hits: Sequence[Hit], ceiling: int) 
 # A bid to join or a joining: its words ("applied to join", "membership bid", "joined").
 _JOINING = re.compile(r"\b(?:re-?)?join|\bmember|\baccession|\baccede|\badmission", re.IGNORECASE)
 
+# "suspended talks on joining the EU", "froze its accession negotiations with": a stage of
+# the talks on an accession is a stage of the accession agreement.
+TALKS_STAGES = frozenset({"suspended", "withdrawn", "terminated"})
+_ACCESSION_TALKS = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:(?:accession|membership)\s+)?(?:talks|negotiations)\s+"
+                              r"(?:on|over|about|for|with)\s+(?:(?:joining|accession\s+to|membership\s+(?:of|in))\s+)?",
+                              re.IGNORECASE)
+_OF_TALKS = re.compile(r"\s+(?:(?:of|from|out\s+of)\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
+                       r"(?:negotiations|talks)\b(?!\s+(?:on|over|about|for|with)\b)", re.IGNORECASE)
+_TALKS_ON = re.compile(r"\b(?:talks|negotiations)\s+(?:on|over|about)\s+$", re.IGNORECASE)
+
 # "joined the alliance": an organisation named by a common noun after the trigger.
 _ORGANISATION_NOUN = re.compile(r"\s+the\s+(?:(?:western|military|defen[cs]e|trade|economic)\s+)?"
                                 r"(?:alliance|bloc|union|organi[sz]ation|grouping)\b", re.IGNORECASE)
@@ -190,16 +228,20 @@ def accession_target(parsed: ParsedDoc, hit: Hit, sent: Sentence, sent_actors: S
     organisation; for a joining, else the only one when it names its candidate state
     (``candidates`` then keeps that state only): "applied to join the EU" is no stage
     of a NATO protocol."""
-    if not (hit.trigger.joins or hit.trigger.stage == "proposed"
+    text = parsed.text
+    talks = _ACCESSION_TALKS.match(text, hit.end) if hit.trigger.stage in TALKS_STAGES else None
+    if not (hit.trigger.joins or talks or hit.trigger.stage == "proposed"
             and _JOINING.search(parsed.text, hit.start, hit.end)):
         return None
+    if hit.trigger.joins and _TALKS_ON.search(text, max(sent.start, hit.start - 30), hit.start):
+        return None  # "suspended talks on joining the EU": the topic of talks, no joining
     accessions = [c for c in clusters if c.kind == "accession"]
     if not accessions:
         return None
-    text = parsed.text
+    at = talks.end() if talks else hit.end
     igo = next((a for a in sent_actors if a.actor.kind == "igo" and (
-        hit.start <= a.start < hit.end or hit.end <= a.start and
-        re.fullmatch(r"\s+(?:the\s+)?", text[hit.end:a.start]))), None)
+        hit.start <= a.start < hit.end or at <= a.start and
+        re.fullmatch(r"\s*(?:the\s+)?" if talks else r"\s+(?:the\s+)?", text[at:a.start]))), None)
     if igo is None:
         if not _ORGANISATION_NOUN.match(text, hit.end, sent.end):
             return None
@@ -207,10 +249,40 @@ def accession_target(parsed: ParsedDoc, hit: Hit, sent: Sentence, sent_actors: S
     named = [c for c in accessions if any(
         igo.text.lower() in text[m.start:m.end].lower() or igo.text.lower() in
         text[parsed.sentences[m.sent].start:parsed.sentences[m.sent].end].lower()
+        or talks and any(a.actor.actor_id == igo.actor.actor_id for a in m.actors)
         for m in c.mentions)]
     if not named and hit.trigger.joins and len(accessions) == 1 and _candidate_states(accessions[0]):
         named = accessions  # "Sweden's accession protocol ... Sweden joined NATO"
     return (named[0].first, named[0]) if named else None
+
+
+def charter_target(parsed: ParsedDoc, hit: Hit, sent: Sentence, sent_actors: Sequence[Any],
+                   clusters: Sequence[Cluster]):
+    """"Mali and Niger said they were leaving ECOWAS ... Under the ECOWAS treaty, a
+    withdrawal takes effect after a year": leaving an organisation is a withdrawal from its
+    founding treaty, when the document names one (an agreement whose mention is the
+    organisation's: its actor or its name inside the mention)."""
+    if hit.trigger.stage != "withdrawn":
+        return None
+    igo = igo_after(parsed.text, hit, sent_actors)
+    if igo is None:
+        return None
+    names = {igo.text.lower(), (igo.actor.actor_id or "").removeprefix("IGO.").lower()}
+    for c in clusters:
+        if c.kind == "accession":
+            continue
+        for m in c.mentions:
+            words = parsed.text[m.start:m.end].lower()
+            if any(a.actor.actor_id == igo.actor.actor_id for a in m.actors) or any(
+                    re.search(rf"\b{re.escape(n)}\b", words) for n in names if n):
+                return m, c
+    return None
+
+
+def igo_after(text: str, hit: Hit, sent_actors: Sequence[Any]) -> Any:
+    """The organisation named right after the trigger ("left the African Union")."""
+    return next((a for a in sent_actors if a.actor.kind == "igo" and hit.end <= a.start
+                 and re.fullmatch(r"\s+(?:the\s+)?", text[hit.end:a.start])), None)
 
 
 def candidates(clust: Cluster, parties: list) -> list:

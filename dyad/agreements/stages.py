@@ -17,7 +17,7 @@ where triggers overlap, and triggers inside a named agreement's title are ignore
   CPTPP"), ``proposed`` otherwise ("wants to join": intended); so is a wish to sign or
   conclude a new deal ("Britain wants to sign a trade deal with India");
 - copies: "Hungary followed in February", "as did France" repeat the stage just told for
-  another party (``_followers``).
+  another party (``stage_copies.followers``).
 """
 
 from __future__ import annotations
@@ -28,16 +28,18 @@ from typing import Any, Callable, Sequence
 from dyad.agreements.lexicon import Hit, Lexicon
 from dyad.agreements.linking import Cluster
 from dyad.agreements.mention_record import AgreementMention
-from dyad.agreements.stage_modality import refine, refine_proposal
+from dyad.agreements.stage_modality import own_future, refine, refine_proposal
+from dyad.agreements.stage_copies import SPAN_DATE, coordinated_objects, followers
 from dyad.agreements.stage_anaphora import ANAPHORA_SENTENCES, pronoun_ref
 from dyad.agreements.stage_joint_parties import joiner, joint_parties
-from dyad.agreements.stage_parties import body_of, stage_parties
+from dyad.agreements.stage_parties import body_of, stage_parties, voters_state
 from dyad.agreements.stage_sides import named_sides
-from dyad.agreements.stage_targets import (EXIT_TOOK_EFFECT, OBJECT_NEAR, accession_target,
-                                           candidates, passive_subject, relative_object,
+from dyad.agreements.stage_targets import (EXIT_TOOK_EFFECT, LONG_TALKS, OBJECT_NEAR,
+                                           accession_target, candidates, charter_target,
+                                           igo_after, passive_subject, relative_object,
                                            subject_mention, target)
 from dyad.agreements.terms import term_spans
-from dyad.agreements.spans import party_ref, token_at
+from dyad.agreements.spans import party_ref, subject_actors, token_at
 from dyad.model import Evidence, Stage
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
@@ -52,8 +54,6 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # "signed in 1951 and ratified", "finalised in March, but Baku has said it will not sign"
 _COORDINATED = re.compile(r"\s*(?:,?\s*(?:and|but)\s+(?:[\w-]+\s+){0,3}|,\s*(?:and|but|while)\s+(?:[\w'’-]+\s+){0,8})",
                           re.IGNORECASE)
-# "within 14 months", "for five years": a span of time, not the date of a stage
-_SPAN_DATE = re.compile(r"(?:within|for|over|during|in\s+the\s+(?:next|coming))\b", re.IGNORECASE)
 # A trigger whose own words negate ("no longer party to"): the negation is the stage.
 _OWN_NEGATION = re.compile(r"\bno\s+longer\b", re.IGNORECASE)
 # "the landmark 2015 Iran nuclear deal": a bare year inside the noun phrase of an
@@ -64,6 +64,17 @@ _YEAR_BEFORE_NOUN = re.compile(r"(?:\s+(?!(?:and|or|in|on|at|to|from|of|with|by|
 _WISHED_NEW = re.compile(r"\b(?:wants?|wanted|wish(?:es|ed)?|hopes?|hoped|seeks?|sought|aims?|aimed)\s+to\s+$",
                          re.IGNORECASE)
 _INDEFINITE = re.compile(r"\s+(?:an?|new)\s+(?:[\w-]+\s+){0,4}", re.IGNORECASE)
+# A term, not a stage: the notice clause of a standing agreement ("stays in force unless
+# either side terminates it", "unless one party gives notice"), and the duration it was
+# concluded for ("was concluded for 20 years", "concluded for an indefinite period").
+_NOTICE = re.compile(r"\bunless\s+(?:either|one|a|any|each|neither|the\s+other)\s+(?:of\s+the\s+(?:two\s+)?)?"
+                     r"(?:side|party|parties|signatory|signatories|government|country|state|member)\b",
+                     re.IGNORECASE)
+NOTICE_REACH = 60  # how far into the notice clause its own verb stands
+_STANDING = frozenset({"in_force", "renewed", "expired"})
+_CONCLUDED_FOR = re.compile(r"\s+for\s+(?:a\s+(?:term|period)\s+of\s+|an?\s+(?:indefinite|initial|"
+                            r"unlimited)\s+(?:term|period)|(?:an?\s+)?(?:initial\s+)?[\w-]+\s+(?:years?|decades?))",
+                            re.IGNORECASE)
 # Stages of the agreement as a whole: no party unless "for X" names one.
 JOINT_STAGES = frozenset({"in_force", "expired"})
 
@@ -87,6 +98,7 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
         # neither blocks nor dates the triggers around it elsewhere
         hits = [h for h in hits if not h.trigger.after_only
                 or any(0 <= m.start - h.end <= OBJECT_NEAR for m, _ in pairs)
+                or h.trigger.stage == "withdrawn" and igo_after(parsed.text, h, actors) is not None
                 or pronoun_ref(parsed.text, h, sent)
                 or relative_object(parsed.text, h, pairs) is not None
                 or passive_subject(parsed, h, pairs) is not None]
@@ -101,7 +113,8 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
             acted_on = target(parsed, hit, hits, pairs, by_sent, sent)
             via_accession = acted_on is None
             if via_accession:
-                acted_on = accession_target(parsed, hit, sent, sent_actors, clusters)
+                acted_on = accession_target(parsed, hit, sent, sent_actors, clusters) or \
+                    charter_target(parsed, hit, sent, sent_actors, clusters)
             if acted_on is None:
                 continue
             mention, clust = acted_on
@@ -109,24 +122,38 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
             next_start = hits[k + 1].start if k + 1 < len(hits) else sent.end
             body = None if hit.trigger.stage in JOINT_STAGES else \
                 body_of(parsed, sent, hit, lexicon, sent_actors, next_start)
-            if hit.trigger.needs_body and body is None:
-                continue
             tok = _anchor(parsed, hit)
+            approving = _sale_approval(parsed, hit, tok, mention, free_actors) \
+                if hit.trigger.needs_body and body is None and clust.kind == "arms_deal" else []
+            if hit.trigger.needs_body and body is None and not approving:
+                continue
             reading = modality(parsed, tok) if tok is not None else None
             mod = refine(parsed, tok, getattr(reading, "modality", "asserted"),
                          stage=hit.trigger.stage)
             if mod == "negated" and _OWN_NEGATION.search(parsed.text, hit.start, hit.end):
                 mod = "asserted"  # "is no longer party to the accord" says it left
             stage = hit.trigger.stage
+            if approving:
+                stage = "proposed"  # "Washington approved the sale of jets to Taipei": the
+                # seller's offer, not a ratification
+            if _term_clause(parsed.text, hit, sent, mod):
+                continue
             if hit.trigger.joins:
                 stage = "in_force" if mod in {"asserted", "reported"} else "proposed"
-                if stage == "proposed" and _REJOIN.match(parsed.text, hit.start, hit.end):
+                if stage == "proposed" and mod == "hypothetical" and \
+                        _REJOIN.match(parsed.text, hit.start, hit.end):
                     continue  # "the US would rejoin the deal": a term of its revival, no bid
+                if stage == "proposed" and mod == "expected" and own_future(parsed, tok):
+                    mod = "intended"  # "Biden has said he would rejoin the accord": his aim
             if stage in {"signed", "negotiated"} and mod == "intended" and \
                     _WISHED_NEW.search(parsed.text, max(sent.start, hit.start - 40), hit.start) and \
                     _INDEFINITE.fullmatch(parsed.text, hit.end, mention.start):
                 stage = "proposed"  # "Britain wants to sign a trade deal with India": a deal
                 # wished for, not yet drafted, is proposed (as "wants to join the pact" is)
+            if stage == "negotiated" and mod != "negated" and \
+                    LONG_TALKS.search(parsed.text, hit.start, hit.end):
+                mod = "asserted"  # "ending years of negotiations": talks held, whatever
+                # the clause around the span of time wants
             if stage == "proposed":
                 if _proposes_other(parsed.text, hit, mention):
                     continue  # "proposed the deal's extension", "proposed that the pact be expanded"
@@ -144,6 +171,10 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                 # and Iran": the sides reached it, jointly; the broker is no party
                 parties = []
             parties = named_sides(parsed, sent, hit, mention, stage, tok, parties, free_actors, actors)
+            if stage in {"ratified", "rejected"}:  # "voters rejected it": not the list before
+                parties = voters_state(parsed, sent, tok, sent_actors, actors) or parties
+            if approving:  # the approving government only, not the buyer beside it
+                parties = [party_ref(a.actor, actors) for a in approving]
             if stage == "withdrawn" and EXIT_TOOK_EFFECT.match(parsed.text, hit.start, sent.end):
                 # "the withdrawal took effect": the withdrawal told before, by whoever
                 # announced it (a troop withdrawal completed is none of the agreement's)
@@ -174,8 +205,8 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                     date=date.value if date else None, date_text=date.text if date else None,
                     modality=mod, evidence=evidence)))
             # "withdrew from the INF Treaty in 2019 and the Open Skies Treaty in 2020"
-            for other, o_clust, o_date in _coordinated_objects(parsed.text, hit, mention, pairs,
-                                                              hits[k + 1:], free_dates, sent):
+            for other, o_clust, o_date in coordinated_objects(parsed.text, hit, mention, pairs,
+                                                             hits[k + 1:], free_dates, sent):
                 o_parties = parties if stage in JOINT_STAGES or via_accession else stage_parties(
                     parsed, sent, hit, other, body, free_actors, actors, stage,
                     shared=mod not in {"intended", "negated"}, tok=tok)
@@ -185,8 +216,47 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                         date=o_date.value if o_date else None,
                         date_text=o_date.text if o_date else None,
                         modality=mod, evidence=evidence)))
-        out += _followers(parsed, sent, out, free_actors, actors, dates)
+        out += followers(parsed, sent, out, free_actors, actors, dates)
     return _dedupe(out)
+
+
+# A government's approval of an arms sale: "the US approved the sale of drones to Taiwan"
+# (not "backed", which is support). A state's approval of a treaty is left out: it would
+# make an EU member that "will not approve" a trade deal one of its parties.
+_APPROVE = re.compile(r"approv(?:e|es|ed|ing)", re.IGNORECASE)
+_OBJECT_GAP = re.compile(r"\s+(?:the|an?|this|that|its|their)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
+
+
+def _sale_approval(parsed: ParsedDoc, hit: Hit, tok: Any, mention: AgreementMention,
+                   free_actors: Sequence[Any]) -> list[Any]:
+    """The state or government, not a legislature, approving the sale that is its direct
+    object: the verb's subject (or, for "it", the speaker reporting it) when it is a
+    state-level actor."""
+    if not _APPROVE.fullmatch(parsed.text, hit.start, hit.end) or tok is None \
+            or not _OBJECT_GAP.fullmatch(parsed.text, hit.end, mention.start):
+        return []
+    subject = subject_actors(parsed, tok, free_actors, passive=False)
+    if not subject and tok.dep == "ccomp" and tok.head != tok.i and any(
+            c.dep == "nsubj" and c.pos == "PRON" for c in parsed.children(tok)):
+        subject = subject_actors(parsed, parsed.tokens[tok.head], free_actors, passive=False)
+    states = all(a.actor.kind == "state" and getattr(a.actor, "sector", None) in {None, "GOV"}
+                 for a in subject)
+    return subject if states else []
+
+
+def _term_clause(text: str, hit: Hit, sent: Sentence, mod: str) -> bool:
+    """The trigger states a term of the agreement, not a step of its life: the verb of a
+    notice clause ("unless either side terminates it"), a standing state it conditions
+    ("stays in force automatically unless one party objects"), or "concluded for N years"."""
+    for notice in _NOTICE.finditer(text, sent.start, sent.end):
+        if 0 <= hit.start - notice.start() <= NOTICE_REACH:
+            return True
+        if hit.end <= notice.start() and hit.trigger.stage in _STANDING and mod == "hypothetical" \
+                and not re.search(r"[.;]", text[hit.end:notice.start()]):
+            return True
+    return hit.trigger.stage == "negotiated" and re.fullmatch(r"concluded", text[hit.start:hit.end],
+                                                                re.IGNORECASE) is not None \
+        and _CONCLUDED_FOR.match(text, hit.end) is not None
 
 
 # What is proposed about an existing agreement: "the deal's extension", "an extension of
@@ -206,83 +276,6 @@ def _proposes_other(text: str, hit: Hit, mention: AgreementMention) -> bool:
     return bool(_CHANGE_AFTER.match(text, mention.end) or
                 _CHANGE_BEFORE.search(text, hit.end, mention.start) or
                 _THAT_THE.match(text, hit.end))
-
-
-# Between two objects of one trigger: "the INF Treaty in 2019 and (from) the Open Skies
-# Treaty", "the X, the Y and the Z".
-_NEXT_OBJECT = re.compile(r"(?:\s+(?:in|on|at|since)\s+[^,;.()]{1,30}?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|"
-                          r"\s+as\s+well\s+as\s+)(?:(?:from|out\s+of|of|to|on)\s+)?(?:the\s+|its\s+|an?\s+)?",
-                          re.IGNORECASE)
-
-
-def _coordinated_objects(text: str, hit: Hit, mention: AgreementMention,
-                         pairs: Sequence[tuple[AgreementMention, Cluster]], later: Sequence[Hit],
-                         dates: Sequence[Any], sent: Sentence) -> list[tuple]:
-    """(mention, agreement, date) of the agreements listed after the trigger's object as
-    further objects of the same verb, with the date that follows each ("pulled out of the
-    INF Treaty in 2019 and the Open Skies Treaty in 2020"); none past the next trigger."""
-    if mention.start < hit.end:
-        return []
-    ceiling = min((h.start for h in later), default=sent.end)
-    seen = {id(c) for m, c in pairs if m is mention}
-    out, last = [], mention
-    for m, c in pairs:
-        if m.start < last.end or m.start >= ceiling:
-            continue
-        if not _NEXT_OBJECT.fullmatch(text, last.end, m.start) or m.start - last.end > 60:
-            break
-        nxt = next((p.start for p, _ in pairs if p.start > m.end), ceiling)
-        date = next((d for d in dates if m.end <= d.start < min(nxt, ceiling) and d.value
-                     and not _SPAN_DATE.match(d.text)), None)
-        if id(c) not in seen:  # "the deal and the accord" may name one agreement twice
-            out.append((m, c, date))
-            seen.add(id(c))
-        last = m
-    return out
-
-
-# "Russia followed suit in 2021", "Hungary followed in February", "as did Hungary": the
-# stage just told, done again by another party.
-_FOLLOWED = re.compile(r"\s+(?:(?:later|soon|quickly|then|also)\s+)?(?:followed(?:\s+suit)?|did\s+"
-                       # "followed the US out of the treaty" has an object: its own act
-                       r"(?:the\s+same|so))\b(?!\s+(?:the|its|their|an?|[A-Z])\b)", re.IGNORECASE)
-_AS_DID = re.compile(r"\bas\s+did\s+(?:the\s+)?", re.IGNORECASE)
-FOLLOWED_STAGES = frozenset({"signed", "ratified", "withdrawn", "suspended", "in_force", "rejected"})
-
-
-def _followers(parsed: ParsedDoc, sent: Sentence, staged: list[tuple[Cluster, Stage]],
-               free_actors: Sequence[Any], pool: Sequence[Any],
-               dates: Sequence[Any]) -> list[tuple[Cluster, Stage]]:
-    """Copies of the last asserted stage of this or the previous sentence for the actors
-    that "followed suit" or "did the same" ("Turkey ratified the protocol in January, and
-    Hungary followed in February"; "... , as did Hungary")."""
-    text = parsed.text
-    floor = parsed.sentences[max(0, sent.i - 1)].start
-    out = []
-    for a in free_actors:
-        after = _FOLLOWED.match(text, a.end, sent.end)
-        before = _AS_DID.search(text, max(sent.start, a.start - 12), a.start)
-        if not (after or before and before.end() == a.start):
-            continue
-        if any(a.start < b.end and b.start < a.end for b in free_actors if b is not a and b.end == a.start):
-            continue
-        prior = [(c, s) for c, s in staged if s.evidence.start >= floor and s.evidence.start <= a.start
-                 and s.stage in FOLLOWED_STAGES and s.modality == "asserted" and s.party is not None]
-        if not prior:
-            continue
-        c, s = prior[-1]
-        ref = party_ref(a.actor, pool)
-        if ref.actor_id == s.party.actor_id:
-            continue
-        end = sent.end if after is None else min(sent.end, after.end() + 40)
-        date = next((d for d in dates if d.value and (after.end() if after else a.end) <= d.start
-                     and d.end <= end and not _SPAN_DATE.match(d.text)), None)
-        evidence = Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end,
-                            text=text[sent.start:sent.end])
-        out.append((c, s.model_copy(update={
-            "party": ref, "body": None, "date": date.value if date else None,
-            "date_text": date.text if date else None, "evidence": evidence})))
-    return out
 
 
 def _anchor(parsed: ParsedDoc, hit: Hit):
@@ -370,7 +363,7 @@ def _after_publication(date: Any, doc_date: str | None) -> bool:
 def _date(dates: Sequence[Any], sent: Sentence, hit: Hit, next_start: int, prev_end: int,
           text: str = ""):
     inside = [d for d in dates if sent.start <= d.start and d.end <= sent.end and d.value
-              and not _SPAN_DATE.match(d.text)
+              and not SPAN_DATE.match(d.text)
               # "the first such deal since 2000" dates nothing but a state that lasts
               and (hit.trigger.stage == "in_force" or not (_SINCE.search(text, max(0, d.start - 8), d.start)
                                                        or d.text.lower().startswith("since")))]

@@ -7,7 +7,10 @@ Merge rules (documented in docs/merge.md, tested in tests/test_merge.py):
   the same in every document). A generic one ("the defence pact") folds into the only
   named agreement of a compatible kind with the same set of party countries; failing
   that, generic agreements of one kind between the same parties are one record. A
-  generic agreement without parties is never merged: nothing says which it is.
+  generic agreement without parties is never merged: nothing says which it is. Two
+  records that the coder kept apart in one document are never merged with each other
+  (a peace agreement and the joint declaration before it, a pact and its successor):
+  the coder has read that text, the merge rule only compares kinds and parties.
 - **Relations**: one record per (type, source, target), the pair sorted for symmetric
   types (alliance, trade, ...).
 - **Events**: one record per (type, source, target, day) when the day is known;
@@ -87,15 +90,26 @@ def agreement_groups(records: Sequence[Agreement]) -> dict[str, list[Agreement]]
         if not parties:
             groups.setdefault(ag.agreement_id, []).append(ag)
             continue
+        docs = _docs(ag)
         candidates = [i for i in by_parties.get(parties, ())
-                      if ag.kind in GENERIC_KINDS or named[i][0].kind in GENERIC_KINDS
-                      or named[i][0].kind == ag.kind]
+                      if (ag.kind in GENERIC_KINDS or named[i][0].kind in GENERIC_KINDS
+                          or named[i][0].kind == ag.kind) and not _shares_doc(groups[i], docs)]
         if len(candidates) == 1:
             groups[candidates[0]].append(ag)
-        else:
-            key = make_id("ag", "generic", ag.kind or "other", *sorted(parties))
-            groups.setdefault(key, []).append(ag)
+            continue
+        key = make_id("ag", "generic", ag.kind or "other", *sorted(parties))
+        if _shares_doc(groups.get(key, ()), docs):
+            key = ag.agreement_id  # a second one of its kind in that document
+        groups.setdefault(key, []).append(ag)
     return groups
+
+
+def _docs(ag: Agreement) -> frozenset[str]:
+    return frozenset(e.doc_id for e in _all_evidence(ag))
+
+
+def _shares_doc(group: Iterable[Agreement], docs: frozenset[str]) -> bool:
+    return any(_docs(other) & docs for other in group)
 
 
 def merge_agreement(agreement_id: str, group: Sequence[Agreement]) -> tuple[Agreement, list[Conflict]]:

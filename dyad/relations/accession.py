@@ -7,8 +7,10 @@ the member and the IGO together:
 - a treaty that is itself an IGO in force for a state: "The CPTPP entered into force for
   Britain" (``TREATY_IGOS``: the CPTPP, RCEP and AUKUS are both).
 
-Those who ratify another's accession ("Hungary ratified Sweden's accession protocol") are
-not read here: ratifying says nothing about the ratifier's own membership in the record.
+A party that left the treaty or turned it down (an asserted withdrawn, rejected or terminated
+stage of its own) joins nothing by a joint entry into force. Those who ratify another's
+accession ("Hungary ratified Sweden's accession protocol") are not read here: ratifying says
+nothing about the ratifier's own membership in the record.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ TREATY_IGOS = {
 }
 
 
+# Stages by which a party leaves a treaty before or after it takes effect.
+_LEFT = frozenset({"withdrawn", "rejected", "terminated"})
+
+
 def accession_memberships(agreements: Sequence[Agreement], known: Callable[[Any, Any], bool],
                           doc_id: str) -> list[Relation]:
     """Membership records for the accessions in force among ``agreements`` that ``known``
@@ -39,6 +45,9 @@ def accession_memberships(agreements: Sequence[Agreement], known: Callable[[Any,
         igo, joint_members = _igo_of(agreement)
         if igo is None:
             continue
+        gone = {s.party.actor_id for s in agreement.stages
+                if s.stage in _LEFT and s.modality == "asserted" and s.party is not None}
+        joint_members = [m for m in joint_members if m.actor_id not in gone]
         for stage in agreement.stages:
             if stage.stage != "in_force" or stage.modality != "asserted":
                 continue

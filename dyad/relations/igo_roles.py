@@ -2,7 +2,8 @@
 
 ``igo_after``/``igo_before``: the first IGO actor after the trigger / the IGO (or list of
 IGOs) right before it ("a member of the EU and NATO", "an EU and NATO member", "NATO's
-31st member"); "the alliance", "the bloc's", "its" stand for the IGO named last;
+31st member"); "the alliance", "the bloc's", "its" stand for the IGO named last, unless it
+was named in an adjunct ("since leaving the EU") and another is what a main clause is about;
 ``igo_left``: the IGO right before a clause about its members ("BRICS, which includes",
 "Mercosur, the bloc of"); ``igo_recent``: the IGO named last in this or the two previous
 sentences ("Finland became a member in April 2023"); ``igo_subject``: the IGO that
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dyad.agreements.spans import group_after, group_before, ref_for_id, subject_actors, token_at
+from dyad.agreements.spans import group_after, group_before, ref_for_id, span_root, subject_actors, token_at
 from dyad.relations.context import SentenceEnv, sentence_start, whole_lists
 
 # Between an IGO and "member": "NATO member", "NATO's 31st member", "EU's newest member".
@@ -51,8 +52,10 @@ def _igo_recent(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     # "Finland became a member in April 2023."; further back, the one IGO the text names
     # before (an article about one accession)
     earlier = [a for a in env.pool if a.actor.kind == "igo" and a.end <= m.start()]
-    near = [a for a in earlier if a.start >= sentence_start(env, back=2)][-1:]
-    return (near or (earlier[-1:] if len({a.actor.actor_id for a in earlier}) == 1 else [])), ""
+    near = [a for a in earlier if a.start >= sentence_start(env, back=2)]
+    if near:
+        return _in_focus(env, near), ""
+    return (earlier[-1:] if len({a.actor.actor_id for a in earlier}) == 1 else []), ""
 
 
 def _igo_after(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
@@ -130,8 +133,45 @@ def recent_igo(env: SentenceEnv, before: int, phrase: str = "") -> list[Any]:
     if noun is not None:
         igos = [a for a in igos if a.actor.actor_id in _NOUN_IGOS[noun.group(1).lower()]]
     earlier = [a for a in igos if a.end <= before]
+    if earlier:
+        return _in_focus(env, earlier)
     # "Finland joined the alliance in 2023. NATO welcomed it.": named only later
-    return earlier[-1:] or [a for a in igos if a.start >= env.sent.end][:1]
+    return [a for a in igos if a.start >= env.sent.end][:1]
+
+
+# Words opening an adjunct: the IGO inside one is a side remark, not what the story is
+# about ("its biggest trade deal since leaving the EU", "unlike NATO", "outside the EU").
+_ADJUNCT_WORDS = frozenset({"since", "after", "before", "following", "unlike", "like", "outside",
+                            "besides", "despite", "than", "without", "beyond"})
+
+
+def _in_adjunct(env: SentenceEnv, mention: Any) -> bool:
+    """Whether an IGO mention stands in an adjunct of its clause (read from the parse)."""
+    parsed = env.parsed
+    tok = span_root(parsed, mention.start, mention.end)
+    if tok is None or not parsed.sentences[tok.sent].parsed:
+        return False
+    seen: set[int] = set()
+    while tok.head != tok.i and tok.i not in seen:
+        seen.add(tok.i)
+        tok = parsed.tokens[tok.head]
+        if tok.text.lower() in _ADJUNCT_WORDS and tok.dep in {"prep", "mark", "advmod"}:
+            return True
+    return False
+
+
+def _in_focus(env: SentenceEnv, earlier: list[Any]) -> list[Any]:
+    """The IGO "the bloc" or "its" stands for, among those named before it (in text order):
+    the one named last, unless it stands in an adjunct and another IGO, named in this
+    sentence or the two before, is what a main clause is about ("Britain joined the CPTPP,
+    its first deal since leaving the EU. China applied to join the bloc": the CPTPP)."""
+    last = earlier[-1]
+    if not _in_adjunct(env, last):
+        return [last]
+    floor = sentence_start(env, back=2)
+    focus = [a for a in earlier if a.start >= floor and a.actor.actor_id != last.actor.actor_id
+             and not _in_adjunct(env, a)]
+    return focus[-1:] or [last]
 
 
 # What may follow an IGO that closes a phrase: punctuation, a date or a conjunction ("in the

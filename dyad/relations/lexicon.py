@@ -27,6 +27,11 @@ _MEASURE = re.compile(r"\s+(?:up\s+to\s+|about\s+|some\s+|around\s+|nearly\s+)?[
                       r"(?:tonnes|tons|barrels|cubic\s+metres|cubic\s+meters|bcm|mtpa|megawatts|MW|GW|units)\b",
                       re.IGNORECASE)
 
+# A quantity of goods "of" the goods, whose name may end past the role window: "to supply
+# Germany with up to two million tonnes of liquefied natural gas".
+_MEASURE_OF = re.compile(r"\b(?:tonnes|tons|barrels|cubic\s+met(?:re|er)s|bcm|megawatts|gigawatts|cargoes|"
+                         r"shipments)\s+(?:(?:a|per)\s+(?:year|day|month|annum)\s+)?of\s+", re.IGNORECASE)
+
 
 # The noun after a weapon system's name: "Rafale Marine fighter jets", "K9 howitzers".
 _HEAD_NOUN = re.compile(r"(?:\s+[A-Z][\w-]*)?(?:\s+(?:fighter|attack|combat|air\s+defen[cs]e|main\s+battle|self-propelled))?"
@@ -101,6 +106,8 @@ def find_commodity(text: str, m: re.Match[str], sent: Sentence, lexicon: Relatio
     pattern = lexicon.commodity_pattern
     hit = pattern.search(text, m.start(), m.end()) or \
         pattern.search(text, m.end(), min(sent.end, m.end() + ROLE_WINDOW))
+    if hit is None and (measure := _MEASURE_OF.search(text, m.end(), min(sent.end, m.end() + ROLE_WINDOW))):
+        hit = pattern.search(text, measure.end(), min(sent.end, measure.end() + 30))
     if hit is None:
         before = list(pattern.finditer(text, max(sent.start, m.start() - 30), m.start()))
         hit = before[-1] if before else None

@@ -31,6 +31,9 @@ _PAIR_AFTER = re.compile(r"\b(?:between|among|binds|binding|bound|links|linking|
 _LISTED = re.compile(r"\s*,?\s*(?:such\s+as|including|like|notably|namely|among\s+them)\s+(?:the\s+)?")
 
 
+_VENUE_OPENING = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _hyphen(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     # "the US-Japan alliance", "the Israel-Hamas war"
     return hyphen_pair(env.parsed.text, actors, m.start(), env.sent.start), "pair"
@@ -65,7 +68,9 @@ def _two_sides(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
 
 def _pair(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     text, sent = env.parsed.text, env.sent
-    before = group_before(text, actors, m.start(), floor=sent.start)
+    # a venue opening the list is no side: "In Beijing, Saudi Arabia and Iran signed a deal"
+    before = [a for a in group_before(text, actors, m.start(), floor=sent.start)
+              if not _VENUE_OPENING.search(text, max(sent.start, a.start - 12), a.start)]
     if len(before) >= 2:
         return before, ""
     two = TWO_SIDES.search(text[sent.start:m.start()])

@@ -179,9 +179,79 @@ def _aggressor(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     return [], ""
 
 
+# "the group", "the rebels": an armed group named before.
+_GROUP_ANAPHOR = re.compile(r"\s+(?:the|these|those)\s+(?:[\w-]+\s+)?(?:group|rebels|militia|militias|insurgents|movement|fighters)\b",
+                            re.IGNORECASE)
+
+
+def _group_host(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The state an armed group backed with troops fights in: "accused Rwanda of backing
+    the group with thousands of its own troops" after a sentence on M23 rebels in Congo (the
+    group named right after the trigger, else the one "the group" stands for, named in
+    this sentence or the two before)."""
+    text, sent = env.parsed.text, env.sent
+    armed = [a for a in env.pool if a.actor.kind == "group" and a.actor.country]
+    found = group_after(text, armed, m.end(), ceiling=sent.end, max_gap=6)
+    if not found and _GROUP_ANAPHOR.match(text, m.end()):
+        floor = env.parsed.sentences[max(0, sent.i - 2)].start
+        found = [a for a in armed if floor <= a.start and a.end <= m.start()][-1:]
+    return [ref_for_id(a.actor.country, env.pool) for a in found[:1]], ""
+
+
+# A sentence opening with its trade noun, no trader named: "Imports from China fell".
+_BARE_OPENING = re.compile(r"\s*(?:(?:the|total|overall|annual|goods|merchandise)\s+)?", re.IGNORECASE)
+_TRADE_NOUN = re.compile(r"\b(?:imports|exports|purchases|trade)\b", re.IGNORECASE)
+
+
+def _trade_topic(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """"Mexico became the largest source of US imports. Imports from China fell to $427
+    billion": a trade noun opening a sentence with no trader named continues the trade of
+    the sentence before, whose trader qualifies its own trade noun ("US imports")."""
+    text, sent = env.parsed.text, env.sent
+    if sent.i == 0 or not _BARE_OPENING.fullmatch(text, sent.start, m.start()):
+        return [], ""
+    prev = env.parsed.sentences[sent.i - 1]
+    for noun in reversed(list(_TRADE_NOUN.finditer(text, prev.start, prev.end))):
+        found = [a for a in env.pool if prev.start <= a.start and a.end <= noun.start() and a.actor.kind == "state"
+                 and a.actor.country and re.fullmatch(r"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){0,2}", text[a.end:noun.start()])]
+        if found:
+            return found[-1:], ""
+    return [], ""
+
+
+# A maker's adjective on goods: "Israeli-built", "US-supplied", "Russian-made".
+_MADE = re.compile(r"-(?:built|made|designed|supplied|manufactured|produced)\b", re.IGNORECASE)
+
+
+def _made_by(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The maker of the goods after the trigger, named as their adjective ("flies
+    Israeli-built Kfir jets": Israel), when the goods are arms or energy."""
+    text, sent = env.parsed.text, env.sent
+    end = min(sent.end, m.end() + ROLE_WINDOW)
+    if env.lexicon.commodity_pattern.search(text, m.end(), end) is None:
+        return [], ""
+    return [a for a in actors if m.end() <= a.start and a.end <= end and _MADE.match(text, a.end)][:1], ""
+
+
+# A purpose of helping a side: "sent troops to help the Tripoli government", "to support".
+_TO_HELP = re.compile(r"\bto\s+(?:help|support|back|assist|bolster|prop\s+up|defend|protect|shore\s+up|"
+                      r"fight\s+(?:for|alongside|on\s+behalf\s+of))\s+", re.IGNORECASE)
+
+
+def _helped(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The side a deployment or delivery helps (``helped``): "Turkey has sent troops and
+    armed drones to help the Tripoli government" (Libya)."""
+    text, sent = env.parsed.text, env.sent
+    cue = _TO_HELP.search(text, m.end(), min(sent.end, m.end() + ROLE_WINDOW))
+    if cue is None:
+        return [], ""
+    return group_after(text, actors, cue.end(), ceiling=sent.end, max_gap=6), ""
+
+
 NEIGHBOUR_ROLES: dict[str, Callable] = {
     "its": _its, "holder": _holder, "mod": _mod, "poss": poss,
     "after": _after(12), "next": _after(2), "after_far": _after(ROLE_WINDOW),
     **{name: _prep(words) for name, words in _PREP.items()},
     "left": _left, "cmod": _cmod, "maker": _maker, "aggressor": _aggressor,
+    "trade_topic": _trade_topic, "group_host": _group_host, "made_by": _made_by, "helped": _helped,
 }

@@ -43,8 +43,19 @@ _BASE_ANAPHOR = re.compile(r"\s*(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,2}?(?:ba
 # After troops: their host left for the reader to recover.
 _HOST_ANAPHOR = re.compile(r"\s*(?:[\w,-]+\s+){0,4}?(?:(?:are|is|remain|remains|were|was|have\s+been|has\s+been|had\s+been)\s+)?"
                            r"(?:\w+ly\s+)?(?:(?:stationed|deployed|based|present|garrisoned)\s+)?"
-                           r"(?:in\s+the\s+country|(?:on|in)\s+(?P<its>its|their)\s+(?:soil|territory)|there)\b",
+                           r"(?:in\s+the\s+(?:country|(?P<kind>kingdom|emirate|sultanate|principality|grand\s+duchy))|"
+                           r"(?:on|in)\s+(?P<its>its|their)\s+(?:soil|territory)|there)\b",
                            re.IGNORECASE)
+# The states "the kingdom", "the emirate" ... can stand for (general knowledge: the sovereign
+# monarchies by the title their own names or common usage give them).
+MONARCHIES = {
+    "kingdom": frozenset({"SAU", "JOR", "MAR", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA",
+                          "BTN", "KHM", "LSO", "SWZ", "TON", "BHR"}),
+    "emirate": frozenset({"QAT", "KWT"}),
+    "sultanate": frozenset({"OMN", "BRN"}),
+    "principality": frozenset({"MCO", "LIE", "AND"}),
+    "grand duchy": frozenset({"LUX"}),
+}
 # Between a modifier and its troops: "US", "American", "Russia's 1,500".
 _MOD_NEAR = re.compile(r"(?:['’]s?)?(?:,\s*whose)?(?:\s+(?:[a-z]+|\d[\d,.]*))*\s*")
 
@@ -65,7 +76,7 @@ def _place(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
 
 
 def _in(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
-    hit = in_target(env, m, actors)
+    hit = in_target(env, m, actors) or _conjoined_site(env, m)
     if hit is None:
         return [], "in"
     # "troops in Iraq and Syria": each host of the pair
@@ -75,6 +86,25 @@ def _in(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
         if more is not None and more.ref is not None:
             return [hit, more], "in"
     return [hit], "in"
+
+
+# A place with no name, then a named one: "along the line of contact and the Lachin corridor".
+_CONJOINED = re.compile(r"\b(?:in|at|on|near|along|across|inside)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){1,4}?and\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _conjoined_site(env: SentenceEnv, m: re.Match[str]) -> PlaceHit | None:
+    """The named one of two places joined by "and" after the trigger, when the first has
+    no name ("deployed along the line of contact and the Lachin corridor"): a place within
+    a country (not a whole country, which may be a side of its own) gives the host."""
+    text, sent = env.parsed.text, env.sent
+    cue = _CONJOINED.search(text, m.end(), min(sent.end, m.end() + ROLE_WINDOW))
+    place = next((p for p in env.places if cue is not None and p.start == cue.end()), None)
+    if place is None:
+        return None
+    loc = env.place_ref(place.place)
+    if not loc.country or is_country(loc):
+        return None
+    return PlaceHit(ref_for_id(loc.country, env.pool), loc, place.text)
 
 
 # After a host: a second one joined by "and" ("in Iraq and Syria").
@@ -147,6 +177,25 @@ def _place_far(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     if hit is None or hit.location is None or not hit.location.country or is_country(hit.location):
         return [], ""
     return [PlaceHit(ref_for_id(hit.location.country, env.pool), hit.location, hit.text)], "in"
+
+
+# Between a place and the verb of a relative clause hanging on it: "the territories it has
+# occupied", "the Golan Heights, which Israel annexed", "the land that Russian forces hold".
+_RELATIVE_GAP = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?:it|they|(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?"
+                           r"(?:\s+(?:forces|troops|army|military))?)\s+(?:(?:has|have|had)\s+)?(?:(?:\w+ly|since|long|also)\s+)?",
+                           re.IGNORECASE)
+
+
+def _left_place(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The place a relative clause hangs on, with or without "which": "Israel's presence in
+    the territories it has occupied since 1967", "the Golan Heights, which Israel annexed"."""
+    text = env.parsed.text
+    place = next((p for p in reversed(env.places) if p.end <= m.start() and m.start() - p.end <= 40
+                  and _RELATIVE_GAP.fullmatch(text, p.end, m.start())), None)
+    if place is None:
+        return [], ""
+    loc = env.place_ref(place.place)
+    return [PlaceHit(ref_for_id(loc.country, env.pool) if loc.country else None, loc, place.text)], "in"
 
 
 def _place_before(env: SentenceEnv) -> PlaceHit | None:
@@ -224,9 +273,11 @@ def _in_anaphor(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     cue = _HOST_ANAPHOR.match(text, m.end(), min(sent.end, m.end() + ROLE_WINDOW))
     if cue is None:
         return [], ""
-    floor = env.parsed.sentences[max(0, sent.i - 1)].start
+    kind = " ".join((cue.group("kind") or "").lower().split())
+    # "the kingdom" may look further back, to the monarchy named before
+    floor = env.parsed.sentences[max(0, sent.i - (2 if kind else 1))].start
     states = [a for a in env.pool if floor <= a.start and a.end <= m.start() and a.actor.country
-              and a.actor.kind == "state"]
+              and a.actor.kind == "state" and (not kind or a.actor.country in MONARCHIES[kind])]
     if cue.group("its"):
         states = [a for a in states if a.start >= sent.start][:1]
     own = {a.actor.country for a in env.pool if a.start < m.start() < a.end
@@ -289,4 +340,5 @@ def is_country(location: Any) -> bool:
 
 PLACE_ROLES = {"place": _place, "in": _in, "base_owner": _base_owner, "base_site": _base_site,
                "site_before": _site_before, "site_mod": _site_mod, "place_far": _place_far,
-               "site_subject": _site_subject, "where": _where, "in_anaphor": _in_anaphor}
+               "site_subject": _site_subject, "where": _where, "in_anaphor": _in_anaphor,
+               "left_place": _left_place}

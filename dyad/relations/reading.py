@@ -4,6 +4,16 @@ clause; two readings proper to relations adjust it.
 - A definite noun phrase presupposes the relation: "North Korea sent troops to fight for
   Russia in its war against Ukraine" asserts the war though the clause is a purpose;
   "Russia may keep warships at its naval facility in Tartus" asserts the facility.
+- A relative clause states its own fact unless it has a modal of its own: "Syria wants to
+  recover the Golan Heights Israel has occupied" asserts the occupation.
+- A supply or purchase a signed deal is for is contracted (not ties it is to restore): "signed a deal to buy 36 jets
+  from France" is asserted, "... to supply Germany with LNG starting in 2026" expected.
+- "would" under a past verb of saying or promising, with no condition, is the actor's
+  announced plan: "announced that it would reimpose sanctions" is intended.
+- What one side accuses another of is reported, whoever denies it: "accused Rwanda of
+  backing the group with thousands of its own troops, a charge Kigali denies".
+- A span of time counted presupposes what filled it: "agreed to stop firing after four days
+  of missile strikes" asserts the fighting though the stopping is intended.
 - A membership applied for, sought, negotiated or offered has not happened: "a candidate
   for EU membership", "Serbia seeks EU membership", "accession talks with Ukraine",
   "invited to join BRICS" are intended; an offer turned down ("declined an invitation to
@@ -13,29 +23,38 @@ clause; two readings proper to relations adjust it.
 - A past participle after its noun states a fact whatever the clause around it: "Israel
   and Hamas agreed to a ceasefire, in a deal brokered by Qatar" asserts the mediation though
   the agreeing is read as intended.
+- A relation that held and ended is negated (``dyad.relations.ending``): "China lifted its
+  tariffs on Australian wine", "French troops were forced out of Mali".
 - A pattern may fix the modality of what its trigger asserts (``fixed_modality``).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Any, Callable
 
 from dyad.agreements.spans import token_at
 from dyad.relations.context import SentenceEnv
+from dyad.relations.ending import ended_modality
 
 PROSPECTIVE = frozenset({"intended", "expected", "hypothetical"})
+# Types a signed deal contracts ("signed a deal to buy jets"); not "a deal to restore ties",
+# which still has to happen.
+SUPPLY = frozenset({"arms_supply", "energy_supply", "trade"})
 # Types whose definite noun phrase ("its war", "the US base") presupposes the relation.
 PRESUPPOSED = frozenset({"armed_conflict", "alliance", "military_presence", "occupation",
                          "sanctions", "territorial_claim"})
 _DEFINITE = re.compile(r"(?:\b(?:the|its|their|his|her|our)|['’]s?)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# A trigger that counts the time something lasted: "four days of strikes", "months of war".
+_SPAN_OF = re.compile(r"(?:decades?|years?|months?|weeks?|days)\s+of\b", re.IGNORECASE)
 # Words that make a membership a prospect, not a fact.
 _PROSPECT = re.compile(r"\b(?:candidate|candidacy|candidates|aspirants?|aspiring|applicants?|"
                        r"applications?|applied|apply|applying|(?:accession|membership)\s+(?:talks|negotiations|"
                        r"process|bids?|requests?)|bids?\s+to\s+(?:join|become)|aspir(?:e|es|ed|ing)\s+to\s+(?:join|become)|(?:seeks?|seeking|sought|wants?|wanted|pursu(?:e|es|ed|ing))\s+"
                        r"(?:full\s+)?(?:[\w.-]+\s+){0,3}?membership|negotiat(?:e|es|ed|ing|ions?)\s+(?:its\s+|their\s+)?(?:\w+\s+)?"
                        r"(?:accession|membership)|invit(?:ed|ation|es|e|ing)\s+(?:[\w.-]+\s+){0,4}?to\s+join|path\s+to|road\s+to|"
-                       r"way\s+for)\b", re.IGNORECASE)
+                       r"way\s+for|(?:talks|negotiations|discussions)\s+(?:on|about|over)\s+(?:joining|membership|accession)|"
+                       r"negotiat(?:e|es|ed|ing)\s+to\s+join)\b", re.IGNORECASE)
 # An offer of membership turned down: "declined an invitation to join BRICS".
 _TURNED_DOWN = re.compile(r"\b(?:declin|reject|refus|spurn|snubb?)\w*\s+(?:an?\s+|the\s+|its\s+)?"
                           r"(?:[\w-]+\s+)?(?:invitation|offer)\s+to\s+(?:join|become)", re.IGNORECASE)
@@ -47,7 +66,23 @@ _AWAITED = re.compile(r"\s*,?\s*(?:(?:is|was|are|were)\s+(?:now\s+|still\s+|also
 # "no" determining the trigger noun: "have no diplomatic relations".
 _NONE_OF = re.compile(r"\bno\s+(?:(?:formal|official|full|direct|diplomatic)\s+)?$", re.IGNORECASE)
 _MEMBER_NOUN = re.compile(r"\b(?:accession|membership|entry)\s*$", re.IGNORECASE)
+# Auxiliaries that give a relative clause a modality of its own ("the bases it will open").
+_MODALS = frozenset({"will", "would", "shall", "should", "could", "might", "may", "can", "must"})
 _WINDOW = 40  # characters before the trigger read for a determiner or a prospect word
+
+
+# A supply or purchase as the purpose of a deal signed: "signed a deal on Friday to buy 36
+# Rafale jets from France" (the deal contracts it: asserted; "starting in 2026": expected).
+_CONTRACTED = re.compile(r"\b(?:signed|concluded|reached|sealed|struck|clinched|inked)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,4}?"
+                         r"(?:deal|contract|agreement|accord|memorandum(?:\s+of\s+understanding)?|pact)\b[^.;]{0,60}?\bto\s+$",
+                         re.IGNORECASE)
+_STARTING = re.compile(r"\b(?:starting|beginning|commencing|from|as\s+of)\s+(?:in\s+)?(?:early\s+|mid-|late\s+)?(?:\d{4}|next\s+year)\b",
+                       re.IGNORECASE)
+# Verbs whose past tense turns "will" into "would": "Athens announced that it would buy".
+_TELLING = frozenset({"say", "announce", "declare", "confirm", "state", "tell", "pledge", "vow", "promise"})
+# An accusation's object: "accused Rwanda of backing the group with its own troops".
+_ACCUSED_OF = re.compile(r"\b(?:accus(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\s+(?:[\w'’.-]+\s+){1,4}?"
+                         r"(?:of|with|for)\s+$", re.IGNORECASE)
 
 
 def relation_modality(env: SentenceEnv, rtype: str, m: re.Match[str], modality: Callable) -> str:
@@ -59,8 +94,22 @@ def relation_modality(env: SentenceEnv, rtype: str, m: re.Match[str], modality: 
     mod = getattr(reading, "modality", "asserted")
     if _NONE_OF.search(text, max(sent.start, m.start() - 20), m.start()):
         return "negated"  # "have no diplomatic relations", "no formal ties"
+    end = ended_modality(env, rtype, m, mod)
+    if end is not None:
+        return end  # "lifted its tariffs on", "French forces left", "ran a base until 2009"
+    if _ACCUSED_OF.search(text, max(sent.start, m.start() - _WINDOW), m.start()):
+        return "reported"  # what one side accuses another of, whoever denies it
+    if rtype in SUPPLY and mod in {"intended", "asserted"} and _CONTRACTED.search(text, max(sent.start, m.start() - 120), m.start()):
+        return "expected" if _STARTING.search(text, m.end(), sent.end) else "asserted"
+    if mod == "hypothetical" and getattr(reading, "cue", None) == "would" and _reported_plan(parsed, tok):
+        return "intended"  # "the United States announced it would reimpose sanctions on Iran"
     if mod in PROSPECTIVE and tok is not None and tok.dep == "acl" and tok.tag == "VBN":
         return "asserted"  # "a deal brokered by Qatar", "the base operated by France"
+    if mod in PROSPECTIVE and tok is not None and tok.dep == "relcl" and not any(
+            c.dep in {"aux", "auxpass"} and c.lemma.lower() in _MODALS for c in parsed.children(tok)):
+        return "asserted"  # "wants to recover the Golan Heights Israel has occupied"
+    if mod in PROSPECTIVE and rtype in PRESUPPOSED and _SPAN_OF.match(m.group(0)):
+        return "asserted"
     if mod in PROSPECTIVE and rtype in PRESUPPOSED \
             and _DEFINITE.search(text, max(sent.start, m.start() - _WINDOW), m.start()) \
             and any(t.pos in {"NOUN", "PROPN"} for t in parsed.tokens[sent.token_start:sent.token_end]
@@ -77,6 +126,24 @@ def relation_modality(env: SentenceEnv, rtype: str, m: re.Match[str], modality: 
         if _MEMBER_NOUN.search(m.group(0)) and _AWAITED.match(text, m.end()):
             return "expected"
     return mod
+
+
+def _reported_plan(parsed: Any, tok: Any) -> bool:
+    """Whether a "would" clause is the complement of a past verb of saying or promising with
+    no condition in the sentence: the actor's announced plan ("announced that it would buy
+    three frigates"), not a hypothesis ("would retaliate if attacked")."""
+    sent = parsed.sentences[tok.sent]
+    if any(t.text.lower() in {"if", "unless"} for t in parsed.sentence_tokens(sent)):
+        return False
+    node = tok
+    for _ in range(5):
+        head = parsed.tokens[node.head]
+        if head.i == node.i:
+            return False
+        if head.tag == "VBD" and head.lemma.lower() in _TELLING:
+            return True
+        node = head
+    return False
 
 
 def fixed_modality(fixed: str, mod: str) -> str | None:

@@ -22,6 +22,7 @@ from dyad.relations.reading import PROSPECTIVE, fixed_modality, relation_modalit
 from dyad.relations.lexicon import (ROLE_WINDOW, Pattern, RelationLexicon, find_commodity,
                                     load_patterns)
 from dyad.relations.context import PlaceHit, SentenceEnv
+from dyad.relations.ending import halted
 from dyad.relations.mediation import infer_mediated_sides
 from dyad.relations.place_roles import place_after
 from dyad.relations.sides import find_side
@@ -41,7 +42,12 @@ REBELS = frozenset({"REB", "INS"})
 # Types whose place is the territory concerned, wherever it stands after the trigger.
 PLACE_TYPES = frozenset({"territorial_claim", "occupation"})
 # Supply words that mean trade when a money value and no commodity is given.
+# Goods named after a trade noun: "imports of seafood" (a ban on them ends no whole trade).
+_OF_GOODS = re.compile(r"\s+of\s", re.IGNORECASE)
 _TRADE_WORD = re.compile(r"export|import|sold|sell|sale|bought|buy|purchas|shipment", re.IGNORECASE)
+# A bare "presence" in land the sentence calls occupied is the occupation itself: "Israel's
+# presence in the territories it has occupied" (the occupation pattern writes it).
+_OCCUPIED_LAND = re.compile(r"^\s*(?:in|on)\s+[^.;]{0,50}?\b(?:occupied|occupies|occupy|annexed)\b", re.IGNORECASE)
 
 
 def code_v1(ctx: Any) -> list[Relation]:
@@ -111,9 +117,40 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), places: Sequence[Any]
                         update["modality"] = rel.modality
                     out[key] = seen.model_copy(update=update)
     pool = [a for a in actors if can_take_side(a.actor)]
-    return infer_mediated_sides(list(out.values()), pool, _side_key,
+    rels = _without_third_parties(list(out.values()), pool, parsed.text)
+    return infer_mediated_sides(rels, pool, _side_key,
                                 lambda a: a.actor.ref() if a.actor.kind == "group" else country_ref(a.actor, pool),
                                 parsed.body_start)
+
+
+_PEACEKEEPERS = re.compile(r"\s*peacekeep", re.IGNORECASE)
+
+
+def _without_third_parties(rels: list[Relation], pool: Sequence[Any], text: str) -> list[Relation]:
+    """Armed conflicts without the third parties a list or a sentence drags in: mediators
+    named in the same sentence ("the accords, signed after talks mediated by Germany and
+    France, were meant to end the war": no war between the two), and, in a list of three or
+    more, a state the document names as a mediator or as sending peacekeepers ("Armenia,
+    Azerbaijan and Russia signed a statement ending six weeks of fighting", "Russian
+    peacekeepers will be deployed": Russia is no side)."""
+    mediators: dict[int, set[str]] = {}
+    for r in rels:
+        if r.relation_type == "mediation":
+            mediators.setdefault(r.evidence[0].start, set()).add(_side_key(r.source))
+    keepers = {_side_key(country_ref(a.actor, pool)) for a in pool
+               if "peacekeep" in a.text.lower() or _PEACEKEEPERS.match(text, a.end)}
+    third = set().union(*mediators.values(), keepers)
+    sides: dict[int, set[str]] = {}
+    for r in rels:
+        if r.relation_type == "armed_conflict" and r.target is not None:
+            sides.setdefault(r.evidence[0].start, set()).update({_side_key(r.source), _side_key(r.target)})
+
+    def drop(r: Relation) -> bool:
+        if r.relation_type != "armed_conflict" or r.target is None:
+            return False
+        at, pair = r.evidence[0].start, {_side_key(r.source), _side_key(r.target)}
+        return bool(pair & mediators.get(at, set())) or (len(sides[at]) >= 3 and bool(pair & third))
+    return [r for r in rels if not drop(r)]
 
 
 def _country_key(rel: Relation, sentence_start: int) -> tuple:
@@ -137,17 +174,23 @@ def _apply(env: SentenceEnv, pat: Pattern, m: re.Match[str], dates: Sequence[Any
         return []
     if pat.forbid_before and pat.forbid_before.search(text[max(sent.start, m.start() - ROLE_WINDOW):m.start()]):
         return []
+    if pat.type == "military_presence" and m.group(0).lower() == "presence" and _OCCUPIED_LAND.match(after_text):
+        return []
     previous = env.parsed.sentences[sent.i - 1] if sent.i > 0 else None
     rtype, commodity = pat.type, find_commodity(text, m, sent, env.lexicon, previous)
     if rtype == "supply":
         if commodity is not None:
             rtype = commodity[1]
-        elif _TRADE_WORD.search(m.group(0)) and _has_money(sent, quantities):
-            rtype = "trade"  # "Germany's exports to China fell to $100 billion"
+        elif _TRADE_WORD.search(m.group(0)) and (_has_money(sent, quantities) or (
+                halted(env, m) and not _OF_GOODS.match(text, m.end()) and " of" not in m.group(0))):
+            # "Germany's exports to China fell to $100 billion", "halted all exports to Israel"
+            rtype = "trade"
         else:
             return []
     elif rtype not in {"trade", "sanctions"}:
         commodity = None  # "the two allies most dependent on Russian gas": not an attribute
+    if rtype == "trade" and commodity is not None and halted(env, m):
+        return []  # "banned imports of wine from Moldova": a sanction, not the end of the trade
     pairs, place = _sides(env, pat, m)
     pairs = _valid_pairs(rtype, pairs, place)
     if not pairs:
@@ -230,6 +273,14 @@ def _sides(env: SentenceEnv, pat: Pattern, m: re.Match[str]
             tgt_role = "none"  # "claims the Spratly Islands": a claim on a place nobody holds
     else:
         target_refs = [_ref(env, a) for a in targets]
+        if target_refs and {_side_key(t) for t in target_refs} <= {_side_key(_ref(env, a)) for a in sources}:
+            # a relation needs two countries: a role that found only the source's own again
+            # looks past it ("the EU signed a memorandum with Azerbaijan to double imports of
+            # Azerbaijani gas": the importer is the EU)
+            taken = {id(a) for a in (*sources, *targets)}
+            again, again_role = find_side(env, pat.target, m, exclude=taken)
+            if again and not isinstance(again[0], PlaceHit):
+                target_refs, tgt_role = [_ref(env, a) for a in again], again_role
     src_refs = [_ref(env, a) for a in sources]
     if not src_refs or (not target_refs and tgt_role != "none"):
         return [], None

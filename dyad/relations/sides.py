@@ -8,7 +8,10 @@ A role names where the actor stands relative to the trigger; a pattern's alterna
 ("mod|before") are tried in order and the first that finds someone wins:
 
 - ``before``: the grammatical subject of a verb trigger when the sentence was parsed
-  (``nsubj``; through "which" and "helped broker"), else the list of actors just before it;
+  (``nsubj``; through "which" and "helped broker"; of the verb a noun trigger is the object
+  of; of the verb a gerund after "after"/"by" hangs on; the object of a verb of urging
+  before an infinitive: "urged the EU to impose sanctions"), else the list of actors just
+  before it;
 - ``subj``: the list before it joined by a copula or apposition ("Croatia is an EU
   member", "Poland, a NATO member");
 - ``mod``: a mention covering the trigger ("American troops" resolved as one mention), else
@@ -30,14 +33,22 @@ A role names where the actor stands relative to the trigger; a pattern's alterna
   Ukraine";
 - roles that read a pair or a list at once (``pair``, ``hyphen_pair``, ``last_two``,
   ``last_two_named``, ``list_after``, ``listed``, ``inside``): ``dyad.relations.list_roles``;
-  place roles (``in``, ``place``, ``base_owner``, ...): ``dyad.relations.place_roles``; IGO
+  place roles (``in``, ``place``, ``base_owner``, ``left_place``: the place a relative
+  clause hangs on, "the territories it has occupied", ...): ``dyad.relations.place_roles``; IGO
   roles (``igo_after``, ``igo_before``, ``igo_left``, ``igo_recent``, ...):
   ``dyad.relations.igo_roles``;
 - ``member_subject`` (source only): the member of the membership stated earlier in the
   sentence ("a member of NATO but not of the EU");
+- ``trade_topic``: for a trade noun opening a sentence with no trader ("Imports from China
+  fell"), the state qualifying a trade noun of the sentence before ("US imports");
+  ``group_host``: the state of the armed group backed with troops ("backing the M23 with
+  its own troops": Congo), the group named after the trigger or the one "the group" stands
+  for;
 - ``cmod``: the actor qualifying the commodity after the trigger ("buys Russian gas");
   ``maker``: the state named in the sentence that makes the weapon after the trigger
   ("a deal with France for 26 Rafale jets");
+- ``departed_from`` (target only): the country troops left ("forced out of Mali", "left
+  the country"): ``dyad.relations.ending``;
 - ``none`` (target only): no target (a claim on a sea).
 """
 
@@ -47,6 +58,7 @@ import re
 from typing import Any, Callable, Sequence
 
 from dyad.relations.context import SentenceEnv
+from dyad.relations.ending import ENDING_ROLES
 from dyad.relations.igo_roles import IGO_ROLES
 from dyad.relations.list_roles import LIST_ROLES
 from dyad.relations.neighbour_roles import NEIGHBOUR_ROLES
@@ -73,5 +85,6 @@ def find_side(env: SentenceEnv, roles: Sequence[str], m: re.Match[str],
 
 
 
-_ROLES: dict[str, Callable] = {**SUBJECT_ROLES, **NEIGHBOUR_ROLES, **LIST_ROLES, **IGO_ROLES, **PLACE_ROLES}
+_ROLES: dict[str, Callable] = {**SUBJECT_ROLES, **NEIGHBOUR_ROLES, **LIST_ROLES, **IGO_ROLES, **PLACE_ROLES,
+                             **ENDING_ROLES}
 ROLE_NAMES = frozenset(_ROLES) | {"none"}

@@ -78,7 +78,15 @@ _OPENING_CLAUSE = re.compile(r"\s*(?:After|Before|Since|Upon|On|While|Despite|By
 # -- the roles: each (env, trigger match, candidate actors) -> (found, role name or "") -------
 def _before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     tok = token_at(env.parsed, m.start(), m.end())
-    found = subject_actors(env.parsed, tok, actors)
+    verb = env.parsed.tokens[tok.head] if tok is not None and tok.pos == "NOUN" and tok.dep == "dobj" else tok
+    found = _controller(env, verb, actors)  # "Poland urged the EU to impose sanctions": the EU's
+    found = found or subject_actors(env.parsed, tok, actors)
+    if not found and verb is not tok and env.sent.parsed:
+        # a noun trigger as a verb's object takes that verb's subject: "the United States
+        # was withdrawing from the deal with Iran and would reimpose sanctions on Tehran"
+        found = subject_actors(env.parsed, verb, actors)
+    if not found and tok is not None and env.sent.parsed and (verb := _gerund_head(env, tok)) is not None:
+        found = subject_actors(env.parsed, verb, actors)  # "X established ties with Y after cutting ..."
     if found:  # the parse may hang a long list's last members elsewhere: take the whole list
         found = clause_list(env, whole_lists(env.parsed.text, actors, found), found)
         found = _titled(env.parsed.text, actors, found, m.start())
@@ -105,6 +113,39 @@ def _before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
             verb = _DISPLACED.search(text, env.sent.start, found[0].start)
             found = group_before(text, cands, verb.start(), floor=env.sent.start) if verb else found
     return found, ""
+
+
+def _controller(env: SentenceEnv, verb: Any, actors: list[Any]) -> list[Any]:
+    """The object that is the subject of an infinitive after a verb of urging or asking:
+    "Poland urged the EU to impose sanctions on Belarus", "Britain persuaded Japan to ban
+    imports" (the EU, Japan: not the subject of the verb before)."""
+    if verb is None or not env.sent.parsed or verb.dep != "xcomp" or verb.head == verb.i:
+        return []
+    tokens = env.parsed.tokens
+    obj = next((c for c in env.parsed.children(tokens[verb.head]) if c.dep == "dobj" and c.i < verb.i), None)
+    if obj is None:
+        return []
+    heads = [obj] + [c for c in env.parsed.children(obj) if c.dep in {"conj", "compound", "poss", "amod"}]
+    return [a for a in actors if any(a.start <= h.start < a.end for h in heads)]
+
+
+_GERUND_PREPS = frozenset({"after", "before", "since", "by", "upon", "on", "while", "without", "through", "despite"})
+
+
+def _gerund_head(env: SentenceEnv, tok: Any) -> Any:
+    """The verb a gerund after "after"/"by"/"without" hangs on, whose subject is the
+    gerund's own ("Honduras established ties with China after cutting its ties with
+    Taiwan": Honduras cut them); the trigger may be the gerund or its object."""
+    tokens = env.parsed.tokens
+    if tok.pos == "NOUN" and tok.dep == "dobj":
+        tok = tokens[tok.head]
+    if tok.pos != "VERB" or tok.dep != "pcomp":
+        return None
+    prep = tokens[tok.head]
+    if prep.lemma.lower() not in _GERUND_PREPS or prep.head == prep.i:
+        return None
+    verb = tokens[prep.head]
+    return verb if verb.pos in {"VERB", "AUX"} else None
 
 
 def _subject_token(env: SentenceEnv, tok: Any) -> Any:

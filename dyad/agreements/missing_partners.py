@@ -1,0 +1,131 @@
+"""The missing side of a generic agreement that names fewer than two parties.
+
+News often names one side of an agreement and leaves the other to the reader:
+
+- the agreement it goes with (``related_parties``): "a separate investment protection
+  agreement signed at the same time", "a broader energy accord to replace it", "a
+  companion protocol" share the parties of the agreement in focus;
+- the pair or group in focus (``focal_parties``): "Trump proposed a new nuclear deal"
+  after "US and Iranian negotiators held talks", "Their leaders signed a treaty" after
+  "Mali, Burkina Faso and Niger", "the two signed a treaty" after "Egypt ... Israel".
+
+``rules`` tries them in that order, after the "with X" partners of the mention itself
+(``agreement_parties.with_partners``), and only while an agreement has fewer than two
+parties; when nothing supports a partner the agreement stays one-sided.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+from dyad.agreements.linking import Cluster
+from dyad.agreements.spans import groups, party_ref
+from dyad.model import ActorRef, Agreement
+from dyad.nlp.parsed import ParsedDoc
+
+# Words in a mention that make it a sibling or a successor of the agreement in focus, with
+# the same sides ("a separate investment accord", "a follow-up protocol", "a broader deal").
+_RELATED_WORDS = re.compile(r"\b(?:separate|parallel|companion|accompanying|complementary|"
+                            r"supplementary|supplemental|additional|follow-up|follow-on|successor|"
+                            r"replacement|broader|wider|sister|twin|implementing|second)\b",
+                            re.IGNORECASE)
+
+# After a mention: "... to replace it", "which would supersede the 1973 deal", "signed at
+# the same time", "concluded alongside it".
+_RELATED_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:replac|supersed|succeed|complement|accompan|supplement)"
+                            r"(?:e|es|ed|ing|s|y|ies|ied)?\s+(?:it|them|that|this|the\s+[\w-]+)\b|"
+                            r"at\s+the\s+same\s+time|on\s+the\s+same\s+(?:day|occasion)|"
+                            r"alongside\s+(?:it|them|the\s+[\w-]+))", re.IGNORECASE)
+
+# How far back (in sentences) a pair or group of states stays in focus.
+FOCUS_SENTENCES = 3
+
+# The pair as a subject: "the two signed", "their leaders signed", "they concluded".
+_PAIR_SUBJECT = re.compile(r"\b(?:the\s+two(?:\s+(?:countries|sides|governments|nations|neighbou?rs|"
+                           r"states|leaders|allies|capitals))?|both(?:\s+(?:countries|sides|"
+                           r"governments|leaders))?|their\s+(?:leaders|presidents|heads\s+of\s+state|"
+                           r"governments|prime\s+ministers|foreign\s+ministers|juntas|rulers)|they)\s+"
+                           r"(?:(?:also|later|then|had|have|already|jointly|formally|\w+ly)\s+){0,2}"
+                           r"(?:sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?|conclude[ds]?|reach(?:ed|es)?|"
+                           r"struck|agree[ds]?|initial+ed|ratif(?:y|ied|ies)|negotiated)\b", re.IGNORECASE)
+
+# A list of actors that is a venue ("talks in Doha and Cairo") stands for no side.
+_VENUE = re.compile(r"\b(?:in|at|from|to|via)\s+(?:the\s+)?$", re.IGNORECASE)
+
+_SIDE_KINDS = frozenset({"state", "person", "igo"})
+
+
+def _ids(refs: Sequence[ActorRef]) -> set[str]:
+    return {p.country or p.actor_id for p in refs}
+
+
+def related_parties(text: str, c: Cluster, parties: list[ActorRef],
+                    earlier: Sequence[Agreement]) -> list[ActorRef]:
+    """The parties of the agreement in focus (the last earlier one with two or more),
+    for an agreement whose first mention calls it a sibling or successor of another and
+    whose own parties are among them."""
+    m = c.first
+    if len(_ids(parties)) >= 2 or not earlier:
+        return []
+    words = text[m.start:m.head_start]
+    if not (_RELATED_WORDS.search(words) or _RELATED_AFTER.match(text, m.end, m.sent_end)):
+        return []
+    focus = next((a for a in reversed(earlier) if len(_ids(a.parties)) >= 2), None)
+    if focus is None or not _ids(parties) <= _ids(focus.parties):
+        return []
+    return list(focus.parties)
+
+
+def focal_groups(parsed: ParsedDoc, actors: Sequence[Any], offset: int,
+                 earlier: Sequence[Agreement] = ()) -> list[list[ActorRef]]:
+    """The pairs or groups of sides in focus before ``offset``, latest first: lists of two
+    or more states (or their leaders) joined by "and" in the ``FOCUS_SENTENCES`` before
+    it, and the parties of earlier agreements mentioned there."""
+    sent = next((s for s in parsed.sentences if s.start <= offset < s.end), parsed.sentences[-1])
+    floor = parsed.sentences[max(0, sent.i - FOCUS_SENTENCES)].start
+    text = parsed.text
+    pool = [a for a in actors if floor <= a.start and a.end <= offset and a.actor.kind in _SIDE_KINDS
+            and (a.actor.country or a.actor.kind == "igo")]
+    found: list[tuple[int, list[ActorRef]]] = []
+    for g in groups(text, pool):
+        if len(g) < 2 or _VENUE.search(text, max(0, g[0].start - 8), g[0].start):
+            continue
+        refs = list({(r.country or r.actor_id): r for r in (party_ref(a.actor, actors) for a in g)}.values())
+        if len(refs) >= 2:
+            found.append((g[-1].end, refs))
+    for a in earlier:
+        ends = [e.end for e in a.evidence if floor <= e.start < offset]
+        if ends and len(_ids(a.parties)) >= 2:
+            found.append((min(max(ends), offset), list(a.parties)))
+    return [refs for _, refs in sorted(found, key=lambda f: f[0], reverse=True)]
+
+
+def focal_parties(parsed: ParsedDoc, c: Cluster, parties: list[ActorRef], actors: Sequence[Any],
+                  earlier: Sequence[Agreement] = ()) -> list[ActorRef]:
+    """The other side(s) of a one-sided agreement, from the latest group in focus that
+    holds its one party; for an agreement with none, the latest group in focus when a
+    mention's sentence has that group as the subject of signing ("the two signed a
+    treaty", "their leaders signed a treaty")."""
+    own = _ids(parties)
+    if len(own) >= 2:
+        return []
+    m = c.first
+    cands = focal_groups(parsed, actors, m.start, earlier)
+    if len(own) == 1:
+        group = next((g for g in cands if own <= _ids(g)), None)
+        return [p for p in group if (p.country or p.actor_id) not in own] if group else []
+    for x in c.mentions:
+        cue = _PAIR_SUBJECT.search(parsed.text, x.sent_start, x.start)
+        if cue is not None:
+            return pair_in_focus(parsed, actors, x.sent_start + cue.start(), cue.group(0), earlier)
+    return []
+
+
+def pair_in_focus(parsed: ParsedDoc, actors: Sequence[Any], offset: int, phrase: str,
+                  earlier: Sequence[Agreement] = ()) -> list[ActorRef]:
+    """The group a subject phrase at ``offset`` stands for: the latest group in focus, of
+    exactly two when the phrase says "two" or "both"."""
+    two = re.search(r"\b(?:two|both)\b", phrase, re.IGNORECASE) is not None
+    return next((g for g in focal_groups(parsed, actors, offset, earlier)
+                 if not two or len(_ids(g)) == 2), [])

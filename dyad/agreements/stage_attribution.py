@@ -1,0 +1,119 @@
+"""Two readings of a stage's modality that come from outside the trigger's own clause:
+
+- **a vote that is the act**: "the Sejm voted 400-12 to approve the treaty", "lawmakers
+  voted on Friday to reject the accord": the infinitive under a past "voted" is not a plan,
+  the vote ratified (or rejected) it, so the stage is ``asserted``;
+- **a future told by a source**: "Spain will leave the accord in June, according to a
+  government decree", "Italy will quit the pact, government sources said": the coming act
+  is known only from the report, so an ``expected`` reading of "will"/"shall" becomes
+  ``reported`` (the source's own announcement in front, "Anwar said the truce would take
+  effect", stays ``expected``);
+- **a past time clause**: "Egypt became the first Arab state to make peace with Israel when
+  the two signed a treaty in 1979": a past tense under "when"/"after"/"because" tells a
+  done act, whatever the infinitive it hangs on wants (``asserted``);
+- **a negation under a condition**: "if parliament fails to ratify the treaty", "if the
+  Senate does not approve it" tell neither that the act happened nor that it did not: the
+  condition decides (``hypothetical``);
+- **a present with a coming time**: "the Riksdag votes next week on the accord" is a
+  scheduled act, ``expected``.
+
+Both work on the parse when there is one and on word order otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dyad.nlp.parsed import ParsedDoc, Token
+
+__all__ = ["VOTED_STAGES", "attributed_future", "conditioned", "past_time_clause", "present_future",
+           "voted_act"]
+
+# Stages a vote performs: a legislature's vote to approve or reject a treaty is the act.
+VOTED_STAGES = frozenset({"ratified", "rejected"})
+# "voted 276-0 on Thursday to", "voted overwhelmingly to"; no negation or modal in between
+_VOTED_TO = re.compile(r"\bvoted\s+(?:(?!(?:not|never|would|could|might|may|will)\b)[^,.;:]){0,40}?\bto\s+$",
+                       re.IGNORECASE)
+# The source after the act: "according to the ministry", "government sources said"
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+_SOURCES_SAID = re.compile(r"\bsources?\s+(?:[\w-]+\s+){0,2}?(?:said|say|says|told|reported)\b",
+                           re.IGNORECASE)
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
+MAX_HOPS = 2
+
+
+def voted_act(parsed: ParsedDoc, tok: Token, stage: str) -> bool:
+    """The trigger is the infinitive of a past "voted ... to" (of a stage a vote
+    performs)."""
+    if stage not in VOTED_STAGES:
+        return False
+    sent = parsed.sentences[tok.sent]
+    return _VOTED_TO.search(parsed.text, max(sent.start, tok.start - 60), tok.start) is not None
+
+
+def attributed_future(parsed: ParsedDoc, tok: Token) -> bool:
+    """A "will"/"shall" future of the trigger's clause (or of the verbs governing it) with
+    its source given after it: "according to ..." or "sources said"."""
+    sent = parsed.sentences[tok.sent]
+    if not (_ACCORDING.search(parsed.text, tok.end, sent.end)
+            or _SOURCES_SAID.search(parsed.text, tok.end, sent.end)):
+        return False
+    if not sent.parsed:
+        clause = parsed.text[max(sent.start, tok.start - 30):tok.start]
+        return re.search(r"\b(?:will|shall)\s+(?:\S+\s+){0,2}$|['’]ll\s+$", clause, re.IGNORECASE) is not None
+    node = tok
+    for _ in range(MAX_HOPS + 1):
+        if any(c.dep == "aux" and c.text.lower() in _FUTURE_AUX for c in parsed.children(node)):
+            return True
+        if node.head == node.i:
+            return False
+        node = parsed.tokens[node.head]
+    return False
+
+
+# "votes next week", "signs later this month": a present tense with a coming time
+_COMING = re.compile(r"\s+(?:(?:next|later\s+this|early\s+next|in\s+the\s+coming)\s+(?:week|month|year|spring|"
+                     r"summer|autumn|fall|winter)|later\s+(?:today|this\s+week))\b", re.IGNORECASE)
+
+
+def present_future(parsed: ParsedDoc, tok: Token) -> bool:
+    """A trigger not in a past form followed by a coming time ("votes next week on")."""
+    return tok.tag not in {"VBD", "VBN"} and _COMING.match(parsed.text, tok.end) is not None
+
+
+# Conjunctions of a time or cause clause whose past tense is its own ("once" and "until"
+# can tell a future in the past: "would take effect once both sides ratified it")
+PAST_MARKS = frozenset({"when", "after", "since", "because", "as"})
+
+
+def past_time_clause(parsed: ParsedDoc, tok: Token) -> bool:
+    """A past-tense trigger heading a clause opened by ``PAST_MARKS`` ("when" is parsed as
+    its mark or its adverb), with no auxiliary or negation of its own, under a verb with
+    no future ("... to make peace when the two signed a treaty in 1979"; not "would sign
+    when Peru ratified it", a future in the past)."""
+    if not parsed.sentences[tok.sent].parsed or tok.tag != "VBD" or tok.dep != "advcl" \
+            or tok.head == tok.i:
+        return False
+    kids = parsed.children(tok)
+    future = any(c.dep == "aux" and c.text.lower() in _FUTURE_AUX | {"would"}
+                 for c in parsed.children(parsed.tokens[tok.head]))
+    return not future and any(c.dep in {"mark", "advmod"} and c.text.lower() in PAST_MARKS
+                              for c in kids) and not any(c.dep in {"aux", "auxpass", "neg"} for c in kids)
+
+
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def conditioned(parsed: ParsedDoc, tok: Token) -> bool:
+    """The trigger's clause, or the clause whose infinitive it is ("fails to ratify"), is
+    opened by "if" or "unless"."""
+    if not parsed.sentences[tok.sent].parsed:
+        return False
+    node = tok
+    for _ in range(MAX_HOPS + 1):
+        if any(c.dep == "mark" and c.text.lower() in CONDITION_MARKS for c in parsed.children(node)):
+            return True
+        if node.dep != "xcomp" or node.head == node.i:
+            return False
+        node = parsed.tokens[node.head]
+    return False

@@ -1,0 +1,96 @@
+"""Copies of a stage onto further agreements and parties: the agreements listed as further
+objects of one trigger ("withdrew from the INF Treaty in 2019 and the Open Skies Treaty in
+2020") and the parties that "followed suit" or "did the same"."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+from dyad.agreements.lexicon import Hit
+from dyad.agreements.linking import Cluster
+from dyad.agreements.mention_record import AgreementMention
+from dyad.agreements.spans import party_ref
+from dyad.model import Evidence, Stage
+from dyad.nlp.parsed import ParsedDoc, Sentence
+
+__all__ = ["FOLLOWED_STAGES", "SPAN_DATE", "coordinated_objects", "followers"]
+
+# "within 14 months", "for five years": a span of time, not the date of a stage
+SPAN_DATE = re.compile(r"(?:within|for|over|during|in\s+the\s+(?:next|coming))\b", re.IGNORECASE)
+
+# Between two objects of one trigger: "the INF Treaty in 2019 and (from) the Open Skies
+# Treaty", "the X, the Y and the Z".
+_NEXT_OBJECT = re.compile(r"(?:\s+(?:in|on|at|since)\s+[^,;.()]{1,30}?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|"
+                          r"\s+as\s+well\s+as\s+)(?:(?:from|out\s+of|of|to|on)\s+)?(?:the\s+|its\s+|an?\s+)?",
+                          re.IGNORECASE)
+
+
+def coordinated_objects(text: str, hit: Hit, mention: AgreementMention,
+                        pairs: Sequence[tuple[AgreementMention, Cluster]], later: Sequence[Hit],
+                        dates: Sequence[Any], sent: Sentence) -> list[tuple]:
+    """(mention, agreement, date) of the agreements listed after the trigger's object as
+    further objects of the same verb, with the date that follows each ("pulled out of the
+    INF Treaty in 2019 and the Open Skies Treaty in 2020"); none past the next trigger."""
+    if mention.start < hit.end:
+        return []
+    ceiling = min((h.start for h in later), default=sent.end)
+    seen = {id(c) for m, c in pairs if m is mention}
+    out, last = [], mention
+    for m, c in pairs:
+        if m.start < last.end or m.start >= ceiling:
+            continue
+        if not _NEXT_OBJECT.fullmatch(text, last.end, m.start) or m.start - last.end > 60:
+            break
+        nxt = next((p.start for p, _ in pairs if p.start > m.end), ceiling)
+        date = next((d for d in dates if m.end <= d.start < min(nxt, ceiling) and d.value
+                     and not SPAN_DATE.match(d.text)), None)
+        if id(c) not in seen:  # "the deal and the accord" may name one agreement twice
+            out.append((m, c, date))
+            seen.add(id(c))
+        last = m
+    return out
+
+
+# "Russia followed suit in 2021", "Hungary followed in February", "as did Hungary": the
+# stage just told, done again by another party.
+_FOLLOWED = re.compile(r"\s+(?:(?:later|soon|quickly|then|also)\s+)?(?:followed(?:\s+suit)?|did\s+"
+                       # "followed the US out of the treaty" has an object: its own act
+                       r"(?:the\s+same|so))\b(?!\s+(?:the|its|their|an?|[A-Z])\b)", re.IGNORECASE)
+_AS_DID = re.compile(r"\bas\s+did\s+(?:the\s+)?", re.IGNORECASE)
+FOLLOWED_STAGES = frozenset({"signed", "ratified", "withdrawn", "suspended", "in_force", "rejected"})
+
+
+def followers(parsed: ParsedDoc, sent: Sentence, staged: list[tuple[Cluster, Stage]],
+              free_actors: Sequence[Any], pool: Sequence[Any],
+              dates: Sequence[Any]) -> list[tuple[Cluster, Stage]]:
+    """Copies of the last asserted stage of this or the previous sentence for the actors
+    that "followed suit" or "did the same" ("Turkey ratified the protocol in January, and
+    Hungary followed in February"; "... , as did Hungary")."""
+    text = parsed.text
+    floor = parsed.sentences[max(0, sent.i - 1)].start
+    out = []
+    for a in free_actors:
+        after = _FOLLOWED.match(text, a.end, sent.end)
+        before = _AS_DID.search(text, max(sent.start, a.start - 12), a.start)
+        if not (after or before and before.end() == a.start):
+            continue
+        if any(a.start < b.end and b.start < a.end for b in free_actors if b is not a and b.end == a.start):
+            continue
+        prior = [(c, s) for c, s in staged if s.evidence.start >= floor and s.evidence.start <= a.start
+                 and s.stage in FOLLOWED_STAGES and s.modality == "asserted" and s.party is not None]
+        if not prior:
+            continue
+        c, s = prior[-1]
+        ref = party_ref(a.actor, pool)
+        if ref.actor_id == s.party.actor_id:
+            continue
+        end = sent.end if after is None else min(sent.end, after.end() + 40)
+        date = next((d for d in dates if d.value and (after.end() if after else a.end) <= d.start
+                     and d.end <= end and not SPAN_DATE.match(d.text)), None)
+        evidence = Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end,
+                            text=text[sent.start:sent.end])
+        out.append((c, s.model_copy(update={
+            "party": ref, "body": None, "date": date.value if date else None,
+            "date_text": date.text if date else None, "evidence": evidence})))
+    return out
