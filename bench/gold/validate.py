@@ -163,9 +163,11 @@ DEV_COVERAGE = {"per_stage": 1, "per_relation": 1, "per_modality": 2}
 DEV2_COVERAGE = {"per_stage": 3, "per_relation": 3, "per_modality": 3, "stages": 110,
                  "relations": 80, "with_provisions": 6, "with_term_years": 4,
                  "with_renewal": 1, "with_value": 3}
-HELDOUT_COVERAGE = {"per_stage": 2, "per_relation": 2, "per_modality": 2, "stages": 110,
-                    "relations": 60, "with_provisions": 6, "with_term_years": 4,
-                    "with_renewal": 3, "with_value": 3}
+# dev3.jsonl was the first held-out set (session 4): it keeps the coverage it promised then.
+DEV3_COVERAGE = {"per_stage": 2, "per_relation": 2, "per_modality": 2, "stages": 110,
+                 "relations": 60, "with_provisions": 6, "with_term_years": 4,
+                 "with_renewal": 3, "with_value": 3}
+HELDOUT_COVERAGE = {"per_stage": 2, "per_relation": 2, "per_modality": 2}
 
 
 def check_agreements(name: str, coverage: dict[str, int]) -> Counter:
@@ -247,6 +249,7 @@ def main() -> int:
     report = {"actors": check_actors(), "modality": check_modality(), "dates": check_dates(),
               "agreements": check_agreements("texts.jsonl", DEV_COVERAGE),
               "agreements_dev2": check_agreements("dev2.jsonl", DEV2_COVERAGE),
+              "agreements_dev3": check_agreements("dev3.jsonl", DEV3_COVERAGE),
               "agreements_heldout": check_agreements("heldout.jsonl", HELDOUT_COVERAGE)}
     for name, counts in report.items():
         print(f"{name}: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
