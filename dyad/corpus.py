@@ -27,6 +27,10 @@ from dyad.model import Document, Failure
 from dyad.pipeline import DocRecords, Extractor, combine
 
 BATCH_DOCUMENTS = 32
+# A worker process is replaced after this many batches (about 12,800 documents): native
+# memory a long run leaves behind in a process (allocator fragmentation, caches filled
+# with rare strings) goes with it, and loading the model again costs a few seconds.
+WORKER_BATCHES = 400
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -101,7 +105,8 @@ def _extracted(batches: Iterable[Batch], extractor: Extractor | None, workers: i
     # spawn, not fork: this process holds the store's DuckDB threads
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=spec.build)  # load the model up front
+                               initializer=spec.build,  # load the model up front
+                               max_tasks_per_child=WORKER_BATCHES)
     pending: deque[Future] = deque()
     try:
         for batch in batches:

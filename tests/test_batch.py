@@ -188,6 +188,20 @@ def test_ingest_with_two_workers_stores_the_same(corpus, tmp_path):
     assert _store_tables(tmp_path / "w1.duckdb") == _store_tables(tmp_path / "w2.duckdb")
 
 
+def test_ingest_workers_replaced_midway_store_the_same(corpus, tmp_path, monkeypatch):
+    """Each worker is replaced after WORKER_BATCHES batches (it takes the native memory a
+    long run leaves behind with it); the replacement loses and repeats nothing."""
+    import dyad.corpus as corpus_module
+
+    monkeypatch.setattr(corpus_module, "WORKER_BATCHES", 1)
+    inputs = [str(corpus / "a.jsonl"), str(corpus / "b.jsonl.gz")]
+    for workers in (1, 2):
+        with open_store(tmp_path / f"w{workers}.duckdb") as store:
+            report = ingest_files(inputs, store=store, workers=workers, batch_documents=4)
+        assert (report.documents_written, len(report.failures)) == (9, 1)
+    assert _store_tables(tmp_path / "w1.duckdb") == _store_tables(tmp_path / "w2.duckdb")
+
+
 def test_ingest_rerun_skips_what_is_stored(corpus, tmp_path):
     with open_store(tmp_path / "dyad.duckdb") as store:
         first = ingest_files([str(corpus / "a.jsonl")], store=store, limit=3)

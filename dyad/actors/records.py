@@ -37,11 +37,13 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 13)
 def normalise(surface: str) -> str:
     """The lookup key of a surface form: case, diacritics, dots, hyphens and a leading
     "the" do not matter ("The U.S." == "US", "Côte d'Ivoire" == "cote d'ivoire").
-    Cached: resolution asks for the same words and phrases again and again."""
+    Cached: resolution asks for the same words and phrases again and again. The cache
+    is small on purpose: rare phrases keep arriving in a long ingest, and a larger one
+    filled with them for tens of thousands of documents (memory creep, bench/RESULTS.md)."""
     s = fold(surface).translate(_APOSTROPHES).casefold()
     s = s.replace(".", "").replace("-", " ")
     s = _SPACES.sub(" ", s).strip()
