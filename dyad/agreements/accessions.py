@@ -1,73 +1,170 @@
-"""Accessions stated by a verb, with no agreement noun: "Finland became the 31st member
-of NATO", "Timor-Leste has become a full member of ASEAN", "Croatia was admitted to the
-EU as its 28th member".
+"""One accession agreement per candidate state and organisation.
 
-Entry into an organisation is an accession agreement between the candidate and the
-organisation (``docs/agreements.md``), in force for the candidate from that day. An
-accession the document already holds (from "the accession protocol", "Sweden's
-accession to NATO") gets the stage instead of a second record. "Joined" alone is left
-out: news uses it mostly for background ("Sweden joined NATO in March"), which the
-membership relation records.
+An accession binds the candidate and the organisation (``docs/agreements.md``): "Finland's
+accession to NATO" and "Sweden's" are two agreements though one sentence tells of both
+("Stockholm and Helsinki applied to join in May 2022"). This step runs after the other
+agreement steps and
+
+1. splits the accession records they made by candidate: a stage of the candidate's own
+   (applied, joined, suspended talks, withdrew) goes to that candidate; a member's
+   ratification to the candidate owning the noun ("ratified Sweden's accession protocol",
+   "its bid"), else to the record's own candidate;
+2. adds the acts of accession told by verbs (``accession_candidates``): "Finland became
+   the 31st member of NATO", "it applied to join the regional bloc", "Norwegian voters
+   rejected membership", each to its candidate's record, made when one act is news or
+   two acts are told ("joined the EU in 2004" alone is background: a membership only).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
-from dyad.agreements.spans import group_before, party_ref
+from dyad.agreements.accession_candidates import NOT_ACCEDED, AccessionAct, accession_acts
+from dyad.agreements.spans import country_name, ref_for_id
 from dyad.model import ActorRef, Agreement, Evidence, Stage, make_id
 from dyad.nlp.parsed import ParsedDoc
 
-# "became the 31st member of", "has become a full member of", "will become the newest
-# member state of", "was admitted to", "was formally admitted as the 28th member of".
-_ENTRY = re.compile(
-    r"\b(?P<verb>bec(?:ame|omes|oming)|(?:has|have|had)\s+become|(?:will|would|is\s+to|is\s+set\s+to)\s+become|"
-    r"(?:was|were|has\s+been|have\s+been|will\s+be)\s+(?:\w+ly\s+)?admitted)\s+"
-    r"(?:(?:as\s+)?(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}?member(?:\s+state|\s+country|\s+nation)?\s+"
-    r"(?:of|to|in)|(?:to|into))\s+(?:the\s+)?", re.IGNORECASE)
+__all__ = ["accessions"]
 
-_FUTURE = re.compile(r"\b(?:will|would|is\s+to|is\s+set\s+to)\b", re.IGNORECASE)
+# Stages a candidate performs itself; the others (ratified, signed) may be the members'.
+SELF_STAGES = frozenset({"proposed", "in_force", "suspended", "withdrawn", "rejected"})
+
+# "Sweden's accession protocol", "Finland's NATO membership", "its bid": the owner.
+_POSSESSED = re.compile(r"(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w-]*)?)['’]s?\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:bids?|applications?|candidacy|accession|membership)\b")
+
+# The nearest date after an act, with few words between ("applied to join in May 2022").
+_DATE_GAP = 60
 
 
-def accessions(parsed: ParsedDoc, records: Sequence[Agreement],
-               actors: Sequence[Any]) -> tuple[list[Agreement], list[Agreement]]:
-    """(records updated with an entry's in_force stage, new accession records)."""
-    text = parsed.text
+def _key(ref: ActorRef) -> str:
+    return ref.country or ref.actor_id
+
+
+def accessions(parsed: ParsedDoc, records: Sequence[Agreement], actors: Sequence[Any], *,
+               dates: Sequence[Any] = (), modality: Callable | None = None,
+               ) -> tuple[list[Agreement], list[Agreement]]:
+    """(the records, accessions split by candidate and completed; new accession records)."""
     records = list(records)
+    focus_igos = [p for r in records if r.kind == "accession" for p in r.parties if p.actor_id.startswith("IGO.")]
+    acts = accession_acts(parsed, actors, modality, focus_igos)
+    out: list[Agreement] = []
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in records:
+        igo = next((p for p in r.parties if p.actor_id.startswith("IGO.")), None)
+        if r.kind != "accession" or igo is None or igo.actor_id in NOT_ACCEDED:
+            out.append(r)
+            continue
+        main = next((a.candidate for a in acts if a.igo.actor_id == igo.actor_id and a.creates), None) \
+            or next((a.candidate for a in acts if a.igo.actor_id == igo.actor_id), None)
+        for cand, stages in _split(r, acts, actors, main):
+            g = groups.setdefault((_key(cand), igo.actor_id), {"cand": cand, "igo": igo, "base": None,
+                                                               "stages": [], "creates": True})
+            g["base"] = g["base"] or r
+            g["stages"] += [s for s in stages if s not in g["stages"]]
+    for act in acts:
+        g = groups.setdefault((_key(act.candidate), act.igo.actor_id),
+                              {"cand": act.candidate, "igo": act.igo, "base": None, "stages": [], "creates": False})
+        # one act of news makes the record; so do two acts of background ("Croatia's bid
+        # to join ... Croatia joined the bloc in 2013"): the text tells of the accession
+        g.setdefault("told", set()).add(act.stage)
+        g["creates"] = g["creates"] or act.creates or len(g["told"]) >= 2
+        stage = _stage(parsed, act, dates)
+        joint = next((i for i, s in enumerate(g["stages"]) if s.stage == stage.stage and s.party is None
+                      and s.evidence.start == stage.evidence.start and act.party is not None
+                      and _key(act.party) == _key(act.candidate)), None)
+        if joint is not None:  # "Norwegian voters rejected membership": the candidate's own act
+            old = g["stages"][joint]
+            g["stages"][joint] = old.model_copy(update={"party": stage.party})
+            continue
+        if not any(s.stage == stage.stage and _same(s.party, stage.party) and
+                   (s.modality == stage.modality or s.stage in SELF_STAGES) for s in g["stages"]):
+            g["stages"].append(stage)
     new: list[Agreement] = []
-    for sent in parsed.sentences:
-        for cue in _ENTRY.finditer(text, sent.start, sent.end):
-            igo = next((a for a in actors if cue.end() - 4 <= a.start <= cue.end()
-                        and a.actor.kind == "igo"), None)
-            candidates = [a for a in group_before(text, actors, cue.start(), floor=sent.start, max_gap=40)
-                          if a.actor.kind == "state"]
-            if igo is None or not candidates:
-                continue
-            reading = "expected" if _FUTURE.search(cue.group("verb")) else "asserted"
-            evidence = Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end, text=sent.text)
-            for cand in candidates:
-                party = party_ref(cand.actor, actors)
-                stage = Stage(stage="in_force", party=party, modality=reading, evidence=evidence)
-                pair = {party.country or party.actor_id, igo.actor.actor_id}
-                # the document's accession to that organisation with no other candidate
-                # ("the accession protocol" of NATO alone) is this one
-                at = next((i for i, r in enumerate(records) if r.kind == "accession"
-                           and igo.actor.actor_id in (ids := {p.country or p.actor_id for p in r.parties})
-                           and ids <= pair), None)
-                if at is not None:
-                    r = records[at]
-                    update: dict[str, Any] = {"parties": r.parties if party in r.parties else [party, *r.parties]}
-                    if not any(s.stage == "in_force" and s.party == party for s in r.stages):
-                        update["stages"] = [*r.stages, stage]
-                    records[at] = r.model_copy(update=update)
-                    continue
-                if any({p.country or p.actor_id for p in r.parties} == pair for r in new):
-                    continue
-                parties: list[ActorRef] = [party, igo.actor.ref()]
-                new.append(Agreement(
-                    agreement_id=make_id("ag", "accession", "+".join(sorted(p.actor_id for p in parties)),
-                                         parsed.doc_id, cue.start()),
-                    name=f"accession to {igo.text}", kind="accession", parties=parties,
-                    stages=[stage], evidence=[evidence]))
-    return records, new
+    used: set[int] = set()  # records already given to a candidate
+    for (cand_key, igo_id), g in groups.items():
+        if not g["creates"] and g["base"] is None:
+            continue
+        parties = [g["cand"], g["igo"]] if cand_key != "_" else [g["igo"]]
+        base = g["base"]
+        if base is not None and id(base) not in used:
+            used.add(id(base))
+            out.append(base.model_copy(update={"parties": _parties(base, parties), "stages": g["stages"],
+                                               "evidence": _evidence(base.evidence, g["stages"])}))
+            continue
+        first = min((s.evidence.start for s in g["stages"]), default=0)
+        name = f"{country_name(cand_key)}'s accession to {g['igo'].name}" if cand_key != "_" \
+            else f"accession to {g['igo'].name}"
+        new.append(Agreement(
+            agreement_id=make_id("ag", "accession", "+".join(sorted(p.actor_id for p in parties)),
+                                 parsed.doc_id, first),
+            name=base.name if base is not None else name, kind="accession", parties=parties,
+            stages=g["stages"], evidence=_evidence([], g["stages"])))
+    return out, new
+
+
+def _same(a: ActorRef | None, b: ActorRef | None) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and _key(a) == _key(b))
+
+
+def _parties(base: Agreement, parties: list[ActorRef]) -> list[ActorRef]:
+    """The base record's own refs for the candidate and IGO (names as the text gives them)."""
+    keys = {_key(p) for p in parties}
+    own = [p for p in base.parties if _key(p) in keys]
+    return own + [p for p in parties if _key(p) not in {_key(o) for o in own}]
+
+
+def _split(r: Agreement, acts: Sequence[AccessionAct], actors: Sequence[Any],
+           main: ActorRef | None) -> list[tuple[ActorRef, list[Stage]]]:
+    """An accession record's stages by candidate; the record's own candidate first (with
+    none of its own, ``main``: the candidate the document's acts of accession are about,
+    "the accession protocol" in a story of Finland's entry)."""
+    states = [p for p in r.parties if not p.actor_id.startswith(("IGO.", "group.", "org.", "person."))]
+    self_parties = [s.party for s in r.stages if s.stage in SELF_STAGES and s.party is not None
+                    and not s.party.actor_id.startswith("IGO.")]
+    own = states[0] if states else (ref_for_id(self_parties[0].country, actors)
+                                    if self_parties and self_parties[0].country else main)
+    by: dict[str, tuple[ActorRef, list[Stage]]] = {}
+    if own is not None:
+        by[_key(own)] = (own, [])
+    for s in r.stages:
+        cand = _stage_candidate(s, acts, actors) or own
+        if cand is None:
+            by.setdefault("_", (ActorRef(actor_id="_", name=""), []))[1].append(s)
+            continue
+        by.setdefault(_key(cand), (cand, []))[1].append(s)
+    return list(by.values())
+
+
+def _stage_candidate(s: Stage, acts: Sequence[AccessionAct], actors: Sequence[Any]) -> ActorRef | None:
+    if s.stage in SELF_STAGES and s.party is not None and s.party.country:
+        return ref_for_id(s.party.country, actors)
+    # the act told in the same sentence by the same member: "Turkey's parliament
+    # ratified Sweden's accession protocol"
+    for act in acts:
+        if act.sent.start == s.evidence.start and act.stage == s.stage and _same(act.party, s.party) \
+                and act.party is not None and _key(act.party) != _key(act.candidate):
+            return act.candidate
+    owners = [m for m in _POSSESSED.finditer(s.evidence.text)]
+    for m in owners:
+        start = s.evidence.start + m.start("name")
+        hit = next((a for a in actors if a.start == start and a.actor.country and a.actor.kind != "igo"), None)
+        if hit is not None and not _same(ref_for_id(hit.actor.country, actors), s.party):
+            return ref_for_id(hit.actor.country, actors)
+    return None
+
+
+def _stage(parsed: ParsedDoc, act: AccessionAct, dates: Sequence[Any]) -> Stage:
+    date = next((d for d in dates if act.start <= d.start <= act.end + _DATE_GAP and d.end <= act.sent.end
+                 and d.value and not re.search(r"[;:]|\b(?:and|but|after|when)\b", parsed.text[act.end:d.start])), None)
+    evidence = Evidence(doc_id=parsed.doc_id, start=act.sent.start, end=act.sent.end, text=act.sent.text)
+    return Stage(stage=act.stage, party=act.party, modality=act.modality, evidence=evidence,
+                 date=date.value if date else None, date_text=date.text if date else None)
+
+
+def _evidence(evidence: Sequence[Evidence], stages: Sequence[Stage]) -> list[Evidence]:
+    spans = {(e.start, e.end): e for e in evidence}
+    for s in stages:
+        spans.setdefault((s.evidence.start, s.evidence.end), s.evidence)
+    return [spans[k] for k in sorted(spans)]

@@ -14,9 +14,9 @@ import re
 from typing import Any, Sequence
 
 from dyad.agreements.linking import Cluster
-from dyad.agreements.missing_partners import pair_in_focus
-from dyad.agreements.spans import (group_after, group_before, party_ref, ref_for_id, span_root,
-                                  subject_actors, token_at)
+from dyad.agreements.missing_partners import focal_groups, pair_in_focus
+from dyad.agreements.spans import (dedupe_refs, group_after, group_before, party_ref, ref_for_id,
+                                  span_root, subject_actors, token_at)
 from dyad.agreements.stage_joint_parties import PAIR, pair_before
 from dyad.model import ActorRef, Stage
 from dyad.nlp.parsed import ParsedDoc
@@ -54,6 +54,11 @@ _RELATIVE_WITH = re.compile(
     r"finali[sz]ed|made|hammered\s+out)\s+(?:(?:in|on|last|this|earlier|back)\b[^,;.()]{0,25}?\s+)?"
     r"with\s+")
 
+# After a mention, the verb of its purpose and what stands before the buyer: "to sell
+# 40 jets to", "to supply" (whose object is the buyer: "to supply Poland with tanks").
+_BUYER = re.compile(r"\s+to\s+(?:(?:sell|deliver|ship|export|supply|provide)\s+[^,;.()]{0,50}?\bto\s+|"
+                    r"(?:supply|provide)\s+(?=[^,;.()]{1,60}?\bwith\b))", re.IGNORECASE)
+
 _THEIR = re.compile(r"\btheir\s+$", re.IGNORECASE)
 
 _BOUND = re.compile(r"\b(?:bound|tied|allied|linked)\s+(?:by|through|under)\s+(?:the|a|an|their)?\s*$|"
@@ -88,6 +93,11 @@ def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> l
                           text[m.end:sent.end])
         if seller and not cue:
             cue = seller
+        # "a deal to supply China's Sinopec with gas", "a contract to sell 40 jets to
+        # Poland": the buyer is a party
+        # (its "with" is the goods': "to supply Sinopec with gas")
+        buyer = _BUYER.match(text[end:sent.end])
+        cue = buyer or cue
         # "the treaty of friendship it signed with Spain", "the deal Britain struck with
         # Japan", "an accord concluded with Seoul in 2019": the partner of the verb whose
         # object the agreement is (and its subject, when named) are parties
@@ -308,3 +318,33 @@ def _lessee(parsed: ParsedDoc, cue: re.Match, actors: Sequence[Any]) -> list:
         while tok.pos not in {"VERB", "AUX"} and tok.head != tok.i:
             tok = parsed.tokens[tok.head]
     return []
+
+
+def stateless_stand_ins(parsed: ParsedDoc, c: Cluster, parties: list[ActorRef], stages: list[Stage],
+                        actors: Sequence[Any], earlier: Sequence[Any] = ()
+                        ) -> tuple[list[ActorRef], list[Stage]]:
+    """Agreement parties are states, IGOs and armed groups: a person or an organisation
+    with no known country (a leader of another era, "LNG" cut from a company's name) is
+    none. Their acts stay joint acts of the agreement, and two or more such signers
+    ("Egypt and Israel marked 40 years since Sadat and Begin signed their peace treaty")
+    stand for the group of as many states in focus before the mention."""
+    pool = {a.actor.actor_id: a.actor for a in actors}
+    gone = {p.actor_id for p in parties if _stateless(pool.get(p.actor_id))}
+    if not gone:
+        return parties, stages
+    kept = [p for p in parties if p.actor_id not in gone]
+    stages = list({(s.model_copy(update={"party": None}) if s.party is not None
+                    and s.party.actor_id in gone else s): None for s in stages})
+    own = {p.country or p.actor_id for p in kept}
+    persons = {i for i in gone if pool[i].kind == "person"}
+    if len(own) < 2 and len(persons) >= 2:
+        group = next((g for g in focal_groups(parsed, actors, c.first.start, earlier)
+                      if len({p.country or p.actor_id for p in g}) == len(persons)
+                      and own <= {p.country or p.actor_id for p in g}), None)
+        kept = dedupe_refs([*kept, *(group or [])])
+    return kept, stages
+
+
+def _stateless(actor: Any) -> bool:
+    return actor is not None and actor.kind in {"person", "organisation"} \
+        and not actor.country and not getattr(actor, "affiliation", None)

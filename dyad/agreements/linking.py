@@ -62,7 +62,9 @@ class Cluster:
 
     @property
     def party_ids(self) -> set[str]:
-        return {a.actor.country or a.actor.actor_id for m in self.mentions for a in m.actors}
+        # a person or company with no known country is no side to conflict with
+        return {a.actor.country or a.actor.actor_id for m in self.mentions for a in m.actors
+                if a.actor.country or a.actor.kind not in {"person", "organisation"}}
 
 
 def cluster(mentions: Sequence[AgreementMention], *, text: str = "",
@@ -174,6 +176,11 @@ def _named_generic(clusters: list[Cluster], m: AgreementMention, text: str,
         return None
     if m.kind and m.kind not in {"treaty", "other"} and m.kind == c.kind:
         return c
+    # "... scrap the 2010 agreements on the fleet's base. The so-called Kharkiv accords":
+    # "so-called" gives a name to what was just described (of the same number)
+    if text and _SO_CALLED.search(text, max(0, m.start - 12), m.start) \
+            and _head_plural(m) == _head_plural(c.mentions[-1]):
+        return c
     named_there = set().union(*((sent_actors or {}).get(x.sent, set()) for x in c.mentions))
     if len(own) >= 2 and own <= named_there and (m.kind in {None, "treaty", "other"} or m.kind == c.kind):
         return c
@@ -184,6 +191,14 @@ def _named_generic(clusters: list[Cluster], m: AgreementMention, text: str,
              and not any(a.start <= m.start + m.text.find(w) < a.end for a in m.actors)}
     sents = " ".join(text[x.sent_start:x.sent_end] for x in c.mentions)
     return c if any(re.search(rf"\b{re.escape(w)}\b", sents) for w in words) else None
+
+
+_SO_CALLED = re.compile(r"\bso-called\s+$", re.IGNORECASE)
+
+
+def _head_plural(m: AgreementMention) -> bool:
+    word = m.text[m.head_start - m.start:].split()[0].lower() if m.text else ""
+    return word.endswith("s") and word != normalise_name(word)
 
 
 def _kind_word(word: str) -> bool:

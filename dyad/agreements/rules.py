@@ -21,7 +21,8 @@ from typing import Any, Callable, Sequence
 
 from dyad.agreements.accessions import accessions
 from dyad.agreements.agreement_parties import (accession_igo, between_sides, bound_parties, country_level,
-                                               lease_parties, pair_parties, under_parties, with_partners)
+                                               lease_parties, pair_parties, stateless_stand_ins,
+                                               under_parties, with_partners)
 from dyad.agreements.clauses import (CLAUSE_KINDS, antecedent_parties, basing_parties, broker_stage,
                                      clause_parties, normalisations, object_parties, refers_back)
 from dyad.agreements.generic_mentions import ENTRY_HEADS
@@ -118,7 +119,7 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] 
         if record is not None and not all(m in made for m, u in umbrellas.items() if u is c):
             out.append(record)
     out += normalisations(parsed, out, actors, mention_sents, modality)
-    out, entries = accessions(parsed, out, actors)  # "Finland became the 31st member of NATO"
+    out, entries = accessions(parsed, out, actors, dates=dates, modality=modality)  # one per candidate
     return out + entries
 
 
@@ -232,6 +233,7 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
     own = set().union(*(own_names(m) for m in c.mentions))
     parties = dedupe_refs(country_level(p, actors) for p in parties if not is_own_igo(p, own))
     parties = between_sides(c, parties, actors)
+    parties, stages = stateless_stand_ins(parsed, c, parties, stages, actors, earlier)
     # one side named: the agreement it goes with, else the pair in focus, gives the other
     if named is None and kind != "accession":
         parties = dedupe_refs([*parties, *(country_level(p, actors) for p in

@@ -1,8 +1,9 @@
 """Two readings of a stage's modality that come from outside the trigger's own clause:
 
 - **a vote that is the act**: "the Sejm voted 400-12 to approve the treaty", "lawmakers
-  voted on Friday to reject the accord": the infinitive under a past "voted" is not a plan,
-  the vote ratified (or rejected) it, so the stage is ``asserted``;
+  voted on Friday to reject the accord", "parliament voted to end it", "Putin signed a law
+  to quit the pact": the infinitive under a past "voted" (or a law signed or passed) is not
+  a plan, the vote or the law did it, so the stage is ``asserted``;
 - **a future told by a source**: "Spain will leave the accord in June, according to a
   government decree", "Italy will quit the pact, government sources said": the coming act
   is known only from the report, so an ``expected`` reading of "will"/"shall" becomes
@@ -29,10 +30,15 @@ from dyad.nlp.parsed import ParsedDoc, Token
 __all__ = ["VOTED_STAGES", "attributed_future", "conditioned", "past_time_clause", "present_future",
            "voted_act"]
 
-# Stages a vote performs: a legislature's vote to approve or reject a treaty is the act.
-VOTED_STAGES = frozenset({"ratified", "rejected"})
-# "voted 276-0 on Thursday to", "voted overwhelmingly to"; no negation or modal in between
-_VOTED_TO = re.compile(r"\bvoted\s+(?:(?!(?:not|never|would|could|might|may|will)\b)[^,.;:]){0,40}?\bto\s+$",
+# Stages a vote or an enacted law performs: a legislature's vote to approve, reject,
+# end, leave, suspend or extend a treaty is the act (the state is bound by it), and so is
+# a law or decree signed or passed to do it.
+VOTED_STAGES = frozenset({"ratified", "rejected", "terminated", "withdrawn", "suspended", "renewed"})
+# "voted 276-0 on Thursday to", "voted overwhelmingly to", "signed a law in June to quit",
+# "passed a bill to end"; no negation or modal in between
+_NO_MODAL = r"(?:(?!(?:not|never|would|could|might|(?-i:may)|will)\b)[^,.;:])"  # "in May" is a month
+_VOTED_TO = re.compile(rf"(?:\bvoted\s+{_NO_MODAL}{{0,40}}?|\b(?:signed|passed|adopted|issued|enacted)\s+(?:a|an|the)\s+"
+                       rf"(?:[\w-]+\s+){{0,2}}(?:law|bill|decree|resolution|act|order)\b{_NO_MODAL}{{0,30}}?)\bto\s+$",
                        re.IGNORECASE)
 # The source after the act: "according to the ministry", "government sources said"
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)

@@ -1,6 +1,7 @@
 """Copies of a stage onto further agreements and parties: the agreements listed as further
 objects of one trigger ("withdrew from the INF Treaty in 2019 and the Open Skies Treaty in
-2020") and the parties that "followed suit" or "did the same"."""
+2020") and the parties that "followed suit" or "did the same"; and the reverse, the
+repeats of a stage told once already (``dedupe``)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from dyad.agreements.spans import party_ref
 from dyad.model import Evidence, Stage
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
-__all__ = ["FOLLOWED_STAGES", "SPAN_DATE", "coordinated_objects", "followers"]
+__all__ = ["FOLLOWED_STAGES", "SPAN_DATE", "coordinated_objects", "dedupe", "followers"]
 
 # "within 14 months", "for five years": a span of time, not the date of a stage
 SPAN_DATE = re.compile(r"(?:within|for|over|during|in\s+the\s+(?:next|coming))\b", re.IGNORECASE)
@@ -94,3 +95,41 @@ def followers(parsed: ParsedDoc, sent: Sentence, staged: list[tuple[Cluster, Sta
             "party": ref, "body": None, "date": date.value if date else None,
             "date_text": date.text if date else None, "evidence": evidence})))
     return out
+
+
+def dedupe(staged: list[tuple[Cluster, Stage]]) -> list[tuple[Cluster, Stage]]:
+    """One stage per (agreement, stage, party, modality) and sentence ("concluded talks on
+    a trade agreement" has two negotiation triggers), no exact repeats in the document, and no
+    undated repeat of a dated stage of the same party and modality."""
+    seen: set[tuple] = set()
+    out = []
+    for c, s in staged:
+        party = s.party.actor_id if s.party else None
+        # (a sentence may tell two readings: "it would withdraw, and the withdrawal took
+        # effect in 2002")
+        keys = {(id(c), s.stage, party, s.modality, s.evidence.start),
+                (id(c), s.stage, party, s.modality, s.date)}
+        if keys & seen:
+            continue
+        seen |= keys
+        out.append((c, s))
+    # "a proposal put forward by Egypt": the party-less reading of a stage its sentence
+    # gives with a party says nothing more
+    with_party = {(id(c), s.stage, s.evidence.start) for c, s in out if s.party}
+    out = [(c, s) for c, s in out if s.party or (id(c), s.stage, s.evidence.start) not in with_party]
+    # "X signed the deal in October 2022 ... X signed it in Beirut": the undated repeat
+    # "Sudan signed the accords on Wednesday. The signing came weeks after ...": an undated,
+    # party-less repeat of a stage told before with a party
+    told: set[tuple] = set()
+    kept = []
+    for c, s in out:
+        if s.party is None and s.date is None and (id(c), s.stage, s.modality) in told:
+            continue
+        if s.party is not None:
+            told.add((id(c), s.stage, s.modality))
+        kept.append((c, s))
+    out = kept
+    dated = {(id(c), s.stage, s.party.actor_id if s.party else None, s.modality)
+             for c, s in out if s.date}
+    return [(c, s) for c, s in out if s.date or
+            (id(c), s.stage, s.party.actor_id if s.party else None, s.modality) not in dated]

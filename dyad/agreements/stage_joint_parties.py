@@ -76,8 +76,12 @@ _PAIR_SUBJECT = {stage: re.compile(
 
 
 # "by both parliaments", "the two legislatures ratified": each side's body acted.
-_BOTH_BODIES = re.compile(r"\b(?:both|the\s+two)\s+(?:countries['’]\s+)?(?:parliaments|legislatures|"
-                          r"governments|houses\s+of\s+parliament)\b", re.IGNORECASE)
+# "never ratified by either parliament", "neither legislature has approved it": each
+# side's body, in the negation or condition of the sentence.
+_BOTH_BODIES = re.compile(r"\b(?:(?:both|the\s+two)\s+(?:countries['’]\s+|sides['’]\s+)?(?:parliaments|legislatures|"
+                          r"governments|houses\s+of\s+parliament)|(?:either|neither|each)\s+(?:country['’]s\s+|"
+                          r"side['’]s\s+)?(?:parliament|legislature|government|house\s+of\s+parliament))\b",
+                          re.IGNORECASE)
 
 
 def pair_before(parsed: ParsedDoc, offset: int, actors: Sequence[Any]) -> list[ActorRef]:

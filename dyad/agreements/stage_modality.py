@@ -1,4 +1,4 @@
-"""Two readings of a stage's modality that the general reader (``dyad.modality``) leaves
+"""Readings of a stage's modality that the general reader (``dyad.modality``) leaves
 as they are, because they matter for treaties more than for events:
 
 - **a requirement is not an act**: "the deal must be approved by parliament", "still has
@@ -6,7 +6,14 @@ as they are, because they matter for treaties more than for events:
   an asserted reading becomes ``expected``;
 - **the future of reported speech**: "Kishida said the pact would take effect next
   year", "France said it would end the accords": "would" is "will" told in the past,
-  ``expected``, unless a condition ("if", "unless") stands in the sentence;
+  ``expected``, unless a condition ("if", "unless") stands in the sentence or the verb of
+  saying is in the present ("officials say the deal would have to be approved": a
+  condition, ``hypothetical``);
+- **a possibility or a condition**: "can be terminated by either side" and "will take
+  effect only once all members approve it", "can be signed only after" are
+  ``hypothetical`` (not "before the deal can take effect", a coming event);
+- **talks that failed**: "negotiations on a trade deal have failed to produce one", "the
+  talks collapsed": the negotiation is ``negated``;
 - **awaited**: "the treaty awaits signature", "pending ratification" -> ``expected``;
 - **a demand**: "Russia demanded that NATO sign it", "Washington urged Ankara to ratify
   the protocol": the act is wanted, ``intended``, not done;
@@ -19,16 +26,15 @@ as they are, because they matter for treaties more than for events:
   treaty when it expires" does not negate the expiry).
 
 - **agreeing to extend is extending** (``DECIDED_BY_AGREEING``): "the two sides agreed to
-  extend the truce" is an asserted renewal, not a plan, and so are agreed suspensions and
-  terminations ("agreed to sign" stays intended).
+  extend the truce", "signed a deal to extend the contract", "reached an agreement to
+  suspend the pact" are asserted, not plans, and so are agreed suspensions and
+  terminations ("agreed to sign" stays intended);
+- **a participle's own time**: "the accords, signed in 2009, were never ratified": the
+  reduced relative is done, whatever its main clause negates or plans.
 
-- **a proposal is an act** (``refine_proposal``): the general reader takes "proposal",
-  "bid" and "offer" for plans of what they propose; for the proposed stage they are the
-  act itself ("Taiwan's bid to join the CPTPP", "Egypt's ceasefire proposal": asserted),
-  and an invitation to join is a formal offer ("NATO invited Finland to join": asserted);
-  a wish is not yet a proposal made ("Israel wants a normalisation deal": intended).
+A proposal's modality is ``stage_proposals``.
 
-All need the dependency parse; an unparsed sentence keeps the general reading.
+All need the dependency parse; an unparsed sentence gets ``stage_word_order``'s reading.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ import re
 
 from dyad.agreements.stage_attribution import (attributed_future, conditioned, past_time_clause,
                                                present_future, voted_act)
+from dyad.agreements.stage_word_order import word_order_modality
 from dyad.nlp.parsed import ParsedDoc, Token
 
 # "must", "has to", "needs to", "is required to": the governed act is still to come.
@@ -54,12 +61,6 @@ SAYING_NOUNS = frozenset({"notice", "notification", "statement", "warning", "ass
 # "demanded that NATO sign it", "urged Serbia to ratify": someone wants the act done.
 DEMANDING_VERBS = frozenset({"demand", "urge", "press", "call", "ask", "invite", "encourage",
                              "pressure", "push", "appeal", "insist"})
-# Nouns that name the act of proposing: the proposed stage's own word.
-PROPOSAL_NOUNS = frozenset({"proposal", "bid", "offer", "application", "request", "candidacy",
-                            "candidature"})
-INVITING_VERBS = frozenset({"invite"})
-# "wants a trade deal", "sought membership of the pact": a wish, not yet a proposal made
-WISHING_VERBS = frozenset({"want", "seek", "pursue", "hope", "wish"})
 # "its decision to terminate the pact", "Seoul's plan to quit the accord": an act decided
 # or planned, whatever the clause holding the noun says of it (a decision reversed was made).
 DECISION_NOUNS = frozenset({"decision", "plan", "intention", "threat", "move", "pledge",
@@ -69,6 +70,11 @@ AWAITING = frozenset({"await", "awaits", "awaiting", "awaited", "pending"})
 # Stages a joint decision performs: agreeing to extend, suspend or end a pact does it
 # (agreeing to sign it does not sign it).
 DECIDED_BY_AGREEING = frozenset({"renewed", "suspended", "terminated"})
+# The past verbs of a settlement whose infinitive ("agreed to extend") or whose deal's
+# infinitive ("signed a deal to extend", "reached an agreement to suspend") is done.
+SETTLING_VERBS = frozenset({"agree", "sign", "reach", "strike", "conclude", "ink", "seal", "clinch"})
+SETTLEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "arrangement", "memorandum",
+                              "understanding", "protocol"})
 # "became the first country to ratify", "was the last member to sign": a past copula
 # ranks a done act.
 _RANKED_DOER = re.compile(r"\b(?:became|was|were|has\s+become|had\s+become)\s+(?:the\s+)?(?:first|second|"
@@ -83,6 +89,20 @@ SCHEDULING = frozenset({"schedule", "expect", "plan", "set", "slate", "due", "li
 # "threatened to quit the pact", "warned it could withdraw": an act held out, not done
 THREATENING_VERBS = frozenset({"threaten", "menace"})
 NEGATIVE_SUBJECTS = frozenset({"neither", "none", "nobody", "nothing"})
+# "can be terminated by either side": a possibility the agreement allows, not an act
+POSSIBILITY_MODALS = frozenset({"can"})
+# "talks have failed to produce a deal", "the negotiations collapsed": the stage not reached
+FAILING_VERBS = frozenset({"fail", "collapse", "founder"})
+# "only once all members have approved it", "only if Armenia amends its constitution": the
+# act is conditioned; "not only", "the only country to" are no condition
+_ONLY_CONDITION = re.compile(r"(?<!\bnot\s)(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)(?<!\btheir\s)\bonly\s+"
+                             r"(?:(?!(?:and|but)\b)[^\s.;,]+\s+){0,8}?(?:if|once|after|when|provided|on\s+condition)\b",
+                             re.IGNORECASE)
+_TIME_BEFORE_CAN = re.compile(r"\b(?:before|until|till|once|when)\s+(?:[\w'’-]+\s+){0,4}?can\s+(?:be\s+|\w+ly\s+)?$",
+                              re.IGNORECASE)
+# "sent letters rather than signing a joint text", "instead of ratifying it": not done
+_INSTEAD = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+$", re.IGNORECASE)
+ONLY_REACH = 30  # how far before the trigger its "only" stands ("will only take effect")
 CONDITIONS = frozenset({"if", "unless", "whether", "provided", "otherwise"})
 
 
@@ -116,14 +136,14 @@ def _refine(parsed: ParsedDoc, tok: Token, modality: str, *, stage: str = "") ->
     if modality in {"intended", "expected"} and _RANKED_DOER.search(
             parsed.text, max(0, tok.start - 80), tok.start):
         return "asserted"  # "Greece became the first country to ratify the pact"
-    if modality == "intended" and stage in DECIDED_BY_AGREEING and tok.dep in {"xcomp", "advcl"} \
-            and tok.head != tok.i and parsed.tokens[tok.head].lemma.lower() == "agree" \
-            and parsed.tokens[tok.head].tag in {"VBD", "VBN"}:
-        return "asserted"  # "the two sides agreed to extend the truce": extended
-    if modality in {"intended", "expected", "hypothetical"} and (
+    if modality == "intended" and stage in DECIDED_BY_AGREEING and _settled_act(parsed, tok):
+        return "asserted"  # "the two sides agreed to extend the truce", "signed a deal to
+        # extend the contract", "reached an agreement to suspend the pact": done
+    if modality in {"intended", "expected", "hypothetical", "negated"} and (
             _done_participle(parsed, tok) or _fronted_participle(parsed, tok)):
         return "asserted"  # "agreed to delimit zones in a deal signed in 2020", "Signed in
         # June, the pact obliges each side to help if the other is attacked": it was signed
+        # ("the accords, signed in 2009, were never ratified": the "never" is not its own)
     if modality == "asserted" and tok.dep in {"relcl", "acl"} and {"to", "be"} <= {
             c.text.lower() for c in _children(parsed, tok) if c.dep in {"aux", "auxpass"}}:
         return "expected"  # "the treaty to be signed in June": not signed yet (but "the
@@ -131,13 +151,24 @@ def _refine(parsed: ParsedDoc, tok: Token, modality: str, *, stage: str = "") ->
     if modality != "asserted" and stage == "in_force" and tok.dep == "prep" and any(
             c.text.lower() == "since" for c in _children(parsed, tok)):
         return "asserted"  # "the pact, in place since 1953, commits the US to ...": it is
+    if modality in {"asserted", "reported"} and tok.pos == "NOUN" and tok.dep == "nsubj" \
+            and tok.head != tok.i and parsed.tokens[tok.head].lemma.lower() in FAILING_VERBS:
+        return "negated"  # "negotiations on a trade deal have failed to produce one"
+    if modality in {"asserted", "expected"} and _only_condition(parsed, tok):
+        return "hypothetical"  # "will take effect only once all members have approved it"
     if decided_act(parsed, tok) and modality != "hypothetical":
         return "intended"  # "reversing its August decision to terminate the pact"
     if _future_time_clause(parsed, tok):
         return "expected"
+    if modality == "asserted" and any(c.dep in {"aux", "auxpass"} and c.text.lower() in POSSIBILITY_MODALS
+                                      for c in _children(parsed, tok)):
+        if _TIME_BEFORE_CAN.search(parsed.text, max(parsed.sentences[tok.sent].start, tok.start - 60), tok.start):
+            return "expected"  # "the last step before the deal can take effect" (misparsed)
+        return "hypothetical"  # "can be terminated by either side with a year's notice"
     gerund = _gerund_after(parsed, tok)
-    if gerund == "without":
-        return "negated"  # "left without signing the deal"
+    if gerund == "without" or tok.tag == "VBG" and _INSTEAD.search(
+            parsed.text, max(0, tok.start - 20), tok.start):
+        return "negated"  # "left without signing the deal", "rather than signing a treaty"
     if gerund in {"before", "until"} and _governor_not_past(parsed, tok):
         return "expected"  # "demands changes before signing the treaty"
     if modality == "hypothetical" and _reported_future(parsed, tok):
@@ -163,80 +194,28 @@ def _refine(parsed: ParsedDoc, tok: Token, modality: str, *, stage: str = "") ->
     return modality
 
 
-# Word order's reading of a sentence the selector left unparsed ("It was never ratified",
-# "It still needs to be ratified"): the words of the trigger's clause before it.
-_CLAUSE_START = re.compile(r".*(?:[,;:(]|\b(?:and|but|which|that|while|whereas|because|as)\b)",
-                           re.IGNORECASE | re.DOTALL)
-_WORD_CUES = (
-    ("negated", re.compile(r"\b(?:not|never|n't|neither|nor|yet\s+to)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)),
-    ("expected", re.compile(r"\b(?:must|needs?\s+to|ha(?:s|ve)\s+to|(?:is|are)\s+(?:required|due|set|"
-                            r"expected|scheduled|slated|likely|poised|to\s+be)\s+to|will|shall|['’]ll|"
-                            r"awaits?|awaiting|pending)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)),
-    ("intended", re.compile(r"\b(?:wants?|plans?|intends?|hopes?|seeks?|aims?|vow(?:s|ed)|"
-                            r"threaten(?:s|ed)|pledg(?:es|ed)|promis(?:es|ed)|wanted|planned|"
-                            r"intended|hoped|sought|aimed)\s+to\b(?:\s+\S+){0,2}\s*$", re.IGNORECASE)),
-    ("hypothetical", re.compile(r"\b(?:would|could|might|may)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)),
-)
+def _settled_act(parsed: ParsedDoc, tok: Token) -> bool:
+    """The trigger is the infinitive completing a past verb of settling ("agreed to
+    extend") or a deal that is its object ("signed a deal on Tuesday to extend")."""
+    if tok.dep not in {"xcomp", "advcl", "acl"} or tok.head == tok.i:
+        return False
+    head = parsed.tokens[tok.head]
+    if head.pos == "NOUN" and head.lemma.lower() in SETTLEMENT_NOUNS and head.head != head.i:
+        head = parsed.tokens[head.head]  # "reached an agreement to suspend"
+    lemma = head.lemma.lower()
+    return head.tag in {"VBD", "VBN"} and (lemma == "agree" or lemma in SETTLING_VERBS and any(
+        c.dep == "dobj" and c.lemma.lower() in SETTLEMENT_NOUNS for c in _children(parsed, head)))
 
 
-# A condition opening the trigger's clause: "If ratified,", "unless it is renewed"
-_CONDITION_OPENS = re.compile(r"\b(?:if|unless|provided(?:\s+that)?)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
-
-# A stage noun, then a present verb of scheduling or a future: "signing is expected"
-_SCHEDULED_AFTER = re.compile(r"(?:\s+ceremony)?\s+(?:(?:is|are)\s+(?:now\s+|also\s+)?(?:scheduled|expected|due|set|"
-                              r"planned|slated|likely)|will|shall)\b", re.IGNORECASE)
-# A time clause: "once ratified", "until it is signed", "when it expires".
-_TIME_CLAUSE = re.compile(r"\b(?P<mark>once|until|till|before|when)\s+(?:(?:it|they|the\s+[\w-]+)\s+)?"
-                          r"(?P<aux>(?:is|are)\s+)?$", re.IGNORECASE)
-
-
-def word_order_modality(parsed: ParsedDoc, tok: Token, modality: str) -> str:
-    """The modality the words before the trigger give in its clause of an unparsed
-    sentence; "would" after a verb of saying is a reported future (``expected``), and a
-    time clause in the present is ``expected`` ("once ratified", "when it expires"; not
-    "when it was signed", "after it expired")."""
+def _only_condition(parsed: ParsedDoc, tok: Token) -> bool:
+    """An "only if/once/after/when" condition on a trigger not told in the past ("will
+    take effect only once", "can be signed only after"; not "took effect only after")."""
+    if tok.tag == "VBD" or any(c.dep in {"aux", "auxpass"} and c.tag == "VBD" or c.lemma == "have"
+                               and c.dep == "aux" for c in _children(parsed, tok)):
+        return False
     sent = parsed.sentences[tok.sent]
-    before = parsed.text[sent.start:tok.start]
-    opening = _CLAUSE_START.match(before)
-    clause = before[opening.end():] if opening else before
-    time = _TIME_CLAUSE.search(before)
-    if time and (time.group("aux") or not tok.text.lower().endswith("ed")
-                 or time.group("mark").lower() in {"once", "until", "till"} and time.end() - time.start()
-                 == len(time.group("mark")) + 1):
-        return "expected"
-    if _SCHEDULED_AFTER.match(parsed.text, tok.end, sent.end):
-        return "expected"  # "The formal signing is scheduled for May"
-    if _CONDITION_OPENS.search(clause):
-        return "hypothetical"  # "If ratified, it would create ...", "unless renewed"
-    for reading, cue in _WORD_CUES:
-        if cue.search(clause):
-            if reading == "hypothetical" and re.search(r"\b(?:said|says|told|announced)\b", before,
-                                                       re.IGNORECASE):
-                return "expected"
-            return reading
-    return modality
-
-
-def refine_proposal(parsed: ParsedDoc, tok: Token | None, modality: str, cue: str | None) -> str:
-    """The modality of a proposed stage: a proposal noun's own "intended" reading is the
-    proposal made, and "invited X to join" is an offer made."""
-    if tok is None or not parsed.sentences[tok.sent].parsed:
-        return modality
-    if modality == "negated" and tok.lemma.lower() in PROPOSAL_NOUNS and not any(
-            c.dep == "neg" or c.text.lower() == "no" for c in parsed.children(tok)):
-        return "asserted"  # "Iran dismissed the US proposal": made, then turned down
-    if modality == "asserted" and tok.lemma.lower() in WISHING_VERBS:
-        return "intended"
-    if modality != "intended":
-        return modality
-    if cue and cue.lower().rstrip("s") in PROPOSAL_NOUNS:
-        return "asserted"  # "a ceasefire proposal put forward by Egypt"
-    if tok.tag == "VBN" and tok.dep == "acl":
-        return "asserted"  # "a ceasefire proposed by the US": the proposal was made
-    if tok.dep == "xcomp" and tok.head != tok.i \
-            and parsed.tokens[tok.head].lemma.lower() in INVITING_VERBS:
-        return "asserted"
-    return modality
+    only = _ONLY_CONDITION.search(parsed.text, max(sent.start, tok.start - ONLY_REACH), sent.end)
+    return only is not None and only.start() <= tok.end + ONLY_REACH * 2
 
 
 def _done_participle(parsed: ParsedDoc, tok: Token) -> bool:
@@ -375,6 +354,9 @@ def _reported_future(parsed: ParsedDoc, tok: Token) -> bool:
         if node.pos in {"VERB", "AUX"} and any(
                 c.dep == "aux" and c.text.lower() == "would" for c in _children(parsed, node)):
             head = parsed.tokens[node.head]
+            if head.tag in PRESENT_TAGS:
+                return False  # "officials say the deal would have to be approved": no
+                # future told in the past after a present verb of saying, a condition
             return node.dep == "ccomp" and (head.lemma.lower() in SAYING_VERBS or any(
                 c.dep == "dobj" and c.lemma.lower() in SAYING_NOUNS for c in _children(parsed, head)))
         if node.head == node.i:

@@ -172,3 +172,37 @@ def other_subject_words(text: str, sent: Sentence, hit: Hit) -> bool:
                         r"provisions?|clauses?|terms?|protocol|amendments?))\b", before,
                         re.IGNORECASE)
 
+
+
+# Between a subject noun and the agreement it is held under: "a lease granted under the",
+# "the quotas set out in the", "sanctions relief under the"
+_HELD_UNDER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:under|in|by)\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+\s+){0,3}",
+                         re.IGNORECASE)
+# Word order's reading (no parse, or a parse that gave the verb no subject): a noun phrase
+# held "under" the agreement, the mention, then at most a short tail before the verb
+_NOUN_UNDER = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z][\w-]*)\s+(?:[\w-]+\s+){0,2}?"
+                         r"under\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+\s+){0,2}$")
+_SHORT_TAIL = re.compile(r"(?:\s+(?:with|between|of)\s+(?:[\w.-]+\s+){1,3}?)?\s*(?:has\s+|had\s+|have\s+)?")
+
+
+def subject_under(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
+    """The trigger's subject is a noun held under the agreement mentioned inside its
+    phrase ("a 25-year lease granted under the 1994 peace treaty expired"), not the
+    agreement or a part of it: that thing ran out, not the agreement."""
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is None:
+        return False
+    subj = next((c for c in parsed.children(tok) if c.dep in {"nsubj", "nsubjpass"}), None) \
+        if parsed.sentences[tok.sent].parsed else None
+    if subj is None:
+        sent = parsed.sentences[tok.sent]
+        for m, _ in pairs:
+            if m.end <= hit.start and _SHORT_TAIL.fullmatch(parsed.text, m.end, hit.start):
+                held = _NOUN_UNDER.search(parsed.text, sent.start, m.start)
+                return held is not None and held.group("noun").lower() not in PART_WORDS
+        return False
+    if subj.pos != "NOUN" or subj.lemma.lower() in PART_WORDS or \
+            any(m.start <= subj.start < m.end for m, _ in pairs):
+        return False
+    return any(subj.end <= m.start and m.end <= hit.start and _HELD_UNDER.fullmatch(parsed.text, subj.end, m.start)
+               for m, _ in pairs)

@@ -1,8 +1,6 @@
 """Who acted at a stage: the legislative body, and the parties of one trigger.
 
-- body (``body_of``): a legislative body of ``lexicon.yaml`` before the trigger or after
-  "by" ("the Greek parliament" -> GRC, body "Greek parliament"; "lawmakers in Kyiv" ->
-  UKR);
+- body: ``stage_deciders.body_of``;
 - parties (``stage_parties``): the actors of a "by X" / "between X and Y" phrase after
   the trigger, else the actor fused to a participle in the mention ("the US-proposed
   ceasefire"), else the body, else for a proposal noun its owner ("Egypt's proposal") or
@@ -22,15 +20,14 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-from dyad.agreements.lexicon import Hit, Lexicon
+from dyad.agreements.lexicon import Hit
 from dyad.agreements.mention_record import AgreementMention
 from dyad.agreements.spans import (group_after, group_before, party_ref, ref_for_id,
                                    subject_actors, token_at)
-from dyad.agreements.stage_modality import DEMANDING_VERBS, PROPOSAL_NOUNS, decided_act
+from dyad.agreements.stage_modality import DEMANDING_VERBS, SAYING_VERBS, decided_act
+from dyad.agreements.stage_proposals import PROPOSAL_NOUNS
 from dyad.model import ActorRef
 from dyad.nlp.parsed import ParsedDoc, Sentence
-
-BODY_WINDOW = 60
 
 # Stages whose "with X" partners acted too ("India signed a deal with France").
 SHARED_STAGES = frozenset({"signed", "negotiated", "renewed"})
@@ -39,8 +36,15 @@ SHARED_STAGES = frozenset({"signed", "negotiated", "renewed"})
 # "the agreement signed between Egypt and Greece": the pair after "between"
 # (up to two such phrases: "signed at the White House in September 2020 by X", "negotiated
 # over two years by X")
+# ("during a visit to Khartoum by X": "to"/"from"/"with" open the phrase of another noun,
+# whose agent X is)
 _BY = re.compile(r"\s*(?:(?:the|this|that|it|its)\s+\w+\s+)?(?:(?:in|on|at|over|during)\s+(?:(?!(?:is|are|was|were|"
-                 r"be|been|has|have|had|and|but|by)\b|\w+(?:ed|ing)\b)[^,;.()\s]+\s+){1,4}?){0,2}(?:by|between)\s+", re.IGNORECASE)
+                 r"be|been|has|have|had|and|but|by|to|from|with)\b|\w+(?:ed|ing)\b)[^,;.()\s]+\s+){1,4}?){0,2}"
+                 r"(?:by|between)\s+", re.IGNORECASE)
+# After "by", words that are no agent's: a margin ("by 153 votes to 146"), a clause
+# ("by either parliament after Ankara ...")
+_NOT_AGENT = re.compile(r"[,;]|\b(?:votes?|margin|majority|after|before|when|while|since|until|because|as)\b",
+                        re.IGNORECASE)
 
 _VENUE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -53,55 +57,18 @@ _PREP_BEFORE = re.compile(r"\b(?P<prep>by|of|to|for|under|against|over|on|via|fr
 _AS_WITNESS = re.compile(r"(?:(?!\b(?:with|and|while)\b)[^.;]){0,40}?\bas\s+(?:a\s+|an\s+|the\s+)?(?:witness|guarantor|mediator|"
                          r"observer|broker|facilitator|co-sponsor)s?\b", re.IGNORECASE)
 
+# The pair of sides as the trigger's subject: "the two neighbours (eventually) signed"
+_PAIR_BEFORE = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|sides|governments|nations|neighbou?rs|states|leaders|"
+                          r"allies|presidents|prime\s+ministers|foreign\s+ministers|defen[cs]e\s+ministers|parties)\s+"
+                          r"(?:(?:also|later|then|have|has|had|jointly|formally|finally|eventually|\w+ly)\s+){0,2}$",
+                          re.IGNORECASE)
+
 # A trigger used as a noun after a determiner: its sentence's subject is not its party.
 _NOMINAL = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 # A passive trigger ("was signed", "has to be ratified"): its agent follows "by" or is unsaid.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|never|not|also|still|then|"
                       r"later|since|already|yet)\s+)?$", re.IGNORECASE)
-
-
-# "Israel's security cabinet", "Lebanon's caretaker cabinet", "Turkey's parliament": the
-# state owning the body, past one lower-case modifier
-_OWNER_GAP = re.compile(r"(?:['’]s)?\s*(?:(?!(?:and|or|but|to|of|in)\b)[a-z][\w-]*\s+)?")
-_OF_BODY = re.compile(r"[^.;]*\b(?:of|from)\s+(?:the\s+)?(?:\S+\s+){0,2}", re.IGNORECASE)
-
-
-def body_of(parsed: ParsedDoc, sent: Sentence, hit: Hit, lexicon: Lexicon,
-            sent_actors: Sequence[Any], next_start: int) -> tuple[str, ActorRef | None] | None:
-    """The legislative body acting: before the trigger, or after "by" (before the next
-    trigger: "signed in 2021, was ratified by the parliament" is the ratifier)."""
-    found = []
-    for m in lexicon.body_pattern.finditer(parsed.text, sent.start, sent.end):
-        before = m.end() <= hit.start and hit.start - m.end() <= BODY_WINDOW
-        after_by = hit.end <= m.start() < next_start and (re.fullmatch(
-            r"[^.;]{0,40}?\bby\s+(?:the\s+)?(?:\S+\s+){0,2}", parsed.text[hit.end:m.start()])
-            # "won the approval of the Senate": the trigger ends in its "of"/"from"
-            or _OF_BODY.fullmatch(parsed.text, hit.start, m.start()))
-        if before or after_by:
-            found.append(m)
-    if not found:
-        return None
-    m = min(found, key=lambda m: abs(m.start() - hit.start))
-    start, country, leg = m.start(), lexicon.bodies.get(m.group(0)), None
-    for a in sent_actors:
-        if a.start <= m.start() < a.end and a.actor.sector == "LEG":
-            leg = a.actor.ref()
-        elif a.start <= m.start() < a.end and country is None and a.actor.country:
-            start, country = a.start, a.actor.country  # "South Korea's cabinet" read as one actor
-        gap = parsed.text[a.end:m.start()]
-        if a.end <= m.start() and _OWNER_GAP.fullmatch(gap):
-            start, country = a.start, a.actor.country or country
-    end = m.end()
-    if country is None and leg is None:  # "lawmakers in Kyiv", "the parliament of Greece"
-        after = next((a for a in sent_actors if a.start >= m.end() and re.fullmatch(
-            r"\s+(?:in|of)\s+(?:the\s+)?", parsed.text[m.end():a.start])), None)
-        if after is not None and after.actor.country:
-            end, country = after.end, after.actor.country
-    name = parsed.text[start:end]
-    if leg is not None:
-        return name, leg
-    return name, ref_for_id(country, sent_actors) if country else None
 
 
 def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: AgreementMention,
@@ -120,12 +87,15 @@ def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: Agreemen
     if by:
         found = _with_counterparts(text, group_after(text, free_actors, by.end(), ceiling=sent.end),
                                    free_actors)
+        if found and _NOT_AGENT.search(text, by.end(), found[0].start):
+            found = []
     if not found and mention.start <= hit.start < mention.head_start:
         # "the US-proposed ceasefire": the actor fused to the participle acted
         found = [a for a in pool if a.end == hit.start - 1 and text[a.end] in "-–"]
         return [party_ref(a.actor, pool) for a in found]
     if not found and body is not None:
-        return [body[1]] if body[1] is not None else []
+        return [body[1]] if body[1] is not None else \
+            _speaker_state(parsed, tok or token_at(parsed, hit.start, hit.end), free_actors, pool)
     if not found and _NOMINAL.search(text, max(sent.start, hit.start - 12), hit.start):
         # "Trump hosted the signing": the subject of "hosted" did not sign; but "Chad
         # announced the end of the pact" ended it
@@ -138,6 +108,8 @@ def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: Agreemen
     elif not found and _is_noun(parsed, tok):
         # "Egypt's proposal", "a US offer", "Hamas accepted a ceasefire proposal"
         found = _owner_of_noun(parsed, tok, free_actors)
+    elif not found and _PAIR_BEFORE.search(text, max(sent.start, hit.start - 60), hit.start):
+        found = []  # "until the two neighbours signed it": both sides, jointly (stage_joint_parties)
     elif not found:
         # the parse's subject, unless the list before the trigger holds it and more (a
         # coordination the parse split: "France and Greece's leaders signed")
@@ -373,29 +345,22 @@ def _past_prepositional(text: str, listed: list[Any], floor: int) -> list[Any]:
     return listed if prep.group("prep").lower() in {"from", "of"} else []
 
 
+def _speaker_state(parsed: ParsedDoc, tok: Any, actors: Sequence[Any], pool: Sequence[Any]) -> list[ActorRef]:
+    """The one state of the speakers whose words hold a trigger done by a body of no named
+    state ("Sudanese officials say the deal would have to be approved by a transitional
+    parliament": Sudan's)."""
+    node = tok
+    for _ in range(4):
+        if node is None or node.head == node.i or not parsed.sentences[node.sent].parsed:
+            return []
+        node = parsed.tokens[node.head]
+        if node.lemma.lower() in SAYING_VERBS:
+            states = {a.actor.country for a in subject_actors(parsed, node, actors, passive=False)}
+            return [ref_for_id(states.pop(), pool)] if len(states) == 1 and None not in states else []
+    return []
+
+
 def _after_with(text: str, actor: Any) -> bool:
     """An actor in a "with X (and Y)" / "between X and Y" phrase is a partner, not a subject."""
     return re.search(r"\b(?:with|between)\s+(?:the\s+)?(?:[^,;.]{0,30}\s(?:and|,)\s+(?:the\s+)?)?$",
                      text[max(0, actor.start - 50):actor.start], re.IGNORECASE) is not None
-
-
-# "voters rejected the deal in a referendum": the electorate of the state the sentence names
-VOTER_NOUNS = frozenset({"voter", "voters", "electorate", "electors"})
-
-
-def voters_state(parsed: ParsedDoc, sent: Sentence, tok: Any, actors: Sequence[Any],
-                 pool: Sequence[Any]) -> list[ActorRef]:
-    """The state whose voters approved or rejected the agreement in a referendum, when
-    the trigger's subject is a bare "voters" and its sentence names one state only before
-    it ("Colombia's Congress approved a revised deal after voters rejected the first")."""
-    if tok is None or not parsed.sentences[tok.sent].parsed:
-        return []
-    subj = next((c for c in parsed.children(tok) if c.dep == "nsubj"), None)
-    if subj is None or subj.text.lower() not in VOTER_NOUNS:
-        return []
-    states = {a.actor.country for a in actors if a.actor.country and a.actor.kind == "state"
-              and a.end <= tok.start}  # named before the verb: not "with Denmark watching"
-    if len(states) != 1:
-        return []
-    return [ref_for_id(states.pop(), pool)]
-

@@ -27,7 +27,7 @@ from dyad.agreements.stage_anaphora import (TROOP_KINDS, announced_exit, bare_ex
                                             nominal_signing, previous, pronoun_ref, proposal_ref)
 from dyad.agreements.spans import token_at
 from dyad.agreements.stage_other_targets import (OTHER_DOCUMENTS, agreed_to_act, left_elsewhere, object_lemma,
-                                                 other_object, other_subject, part_subject)
+                                                 other_object, other_subject, subject_under, part_subject)
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
 OBJECT_WINDOW = 80
@@ -162,6 +162,8 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
         return None  # ("withdrew its signature": of the agreement of the sentences before)
     if hit.trigger.stage == "in_force" and other_subject(parsed, hit, pairs):
         return None  # "the new tariffs took effect": something else came into force
+    if hit.trigger.stage in {"in_force", "expired", "renewed"} and subject_under(parsed, hit, pairs):
+        return None  # "a lease granted under the treaty expired": something else ran out
     before = [(m, c) for m, c in pairs if m.end <= hit.start]
     if before and other_object(parsed, hit, pairs):
         return None  # "Iran has rejected direct negotiations": the verb acts on something else

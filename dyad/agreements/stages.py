@@ -6,9 +6,11 @@ where triggers overlap, and triggers inside a named agreement's title are ignore
 - agreement: ``stage_targets.target`` (the mention whose modifiers hold the trigger, the
   passive subject, the first mention after it, the agreement of the previous sentences for
   a pronoun or an ``anaphoric`` trigger, ...);
-- party and body: ``stage_parties`` (who acted; a party is the country-level, IGO,
-  LEG or armed-group actor), then ``stage_sides`` (signatories listed, the sides of
-  talks, the state taken out of a treaty);
+- party and body: ``stage_deciders.body_of`` (a legislature), ``stage_parties`` (who
+  acted; a party is the country-level, IGO, LEG or armed-group actor), then
+  ``stage_sides`` (signatories listed, the sides of talks, the state taken out of a
+  treaty); a court's annulment is its state's rejection (``stage_deciders.court_state``);
+  talks proposed are the deal proposed (``stage_proposals.proposed_talks``);
 - date: the nearest date mention after the trigger and before the next trigger, else
   the nearest before it (deadlines count: "by the end of June");
 - modality: ``dyad.modality.modality_of`` on the trigger's verb (on its first word for
@@ -28,11 +30,13 @@ from typing import Any, Callable, Sequence
 from dyad.agreements.lexicon import Hit, Lexicon
 from dyad.agreements.linking import Cluster
 from dyad.agreements.mention_record import AgreementMention
-from dyad.agreements.stage_modality import own_future, refine, refine_proposal
-from dyad.agreements.stage_copies import SPAN_DATE, coordinated_objects, followers
+from dyad.agreements.stage_modality import own_future, refine
+from dyad.agreements.stage_proposals import proposed_talks, refine_proposal
+from dyad.agreements.stage_copies import SPAN_DATE, coordinated_objects, dedupe, followers
 from dyad.agreements.stage_anaphora import ANAPHORA_SENTENCES, pronoun_ref
 from dyad.agreements.stage_joint_parties import joiner, joint_parties
-from dyad.agreements.stage_parties import body_of, stage_parties, voters_state
+from dyad.agreements.stage_deciders import body_of, court_state, voters_state
+from dyad.agreements.stage_parties import stage_parties
 from dyad.agreements.stage_sides import named_sides
 from dyad.agreements.stage_targets import (EXIT_TOOK_EFFECT, LONG_TALKS, OBJECT_NEAR,
                                            accession_target, candidates, charter_target,
@@ -51,6 +55,8 @@ _BROKERING = re.compile(r"broker|mediat", re.IGNORECASE)
 _ANNOUNCING = re.compile(r"announc|unveil", re.IGNORECASE)
 _BETWEEN = re.compile(r"\s+between\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_TERM_BOUND = re.compile(r"\b(?:until|till|to|through|from|beyond)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
+_TERM_BOUND_TEXT = re.compile(r"(?:until|till|to|through|from|beyond)\b", re.IGNORECASE)
 # "signed in 1951 and ratified", "finalised in March, but Baku has said it will not sign"
 _COORDINATED = re.compile(r"\s*(?:,?\s*(?:and|but)\s+(?:[\w-]+\s+){0,3}|,\s*(?:and|but|while)\s+(?:[\w'’-]+\s+){0,8})",
                           re.IGNORECASE)
@@ -154,6 +160,10 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                     LONG_TALKS.search(parsed.text, hit.start, hit.end):
                 mod = "asserted"  # "ending years of negotiations": talks held, whatever
                 # the clause around the span of time wants
+            proposer = proposed_talks(parsed, tok) if stage == "negotiated" else None
+            if proposer is not None:  # "Trump proposed talks on a new deal": the deal proposed
+                stage, tok = "proposed", proposer
+                mod = refine(parsed, tok, getattr(modality(parsed, tok), "modality", "asserted"), stage=stage)
             if stage == "proposed":
                 if _proposes_other(parsed.text, hit, mention):
                     continue  # "proposed the deal's extension", "proposed that the pact be expanded"
@@ -173,6 +183,9 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
             parties = named_sides(parsed, sent, hit, mention, stage, tok, parties, free_actors, actors)
             if stage in {"ratified", "rejected"}:  # "voters rejected it": not the list before
                 parties = voters_state(parsed, sent, tok, sent_actors, actors) or parties
+            court = court_state(parsed, sent, tok, sent_actors, actors) if stage == "terminated" else None
+            if court is not None:  # "the court annulled the accord": its state's rejection
+                stage, parties = "rejected", court
             if approving:  # the approving government only, not the buyer beside it
                 parties = [party_ref(a.actor, actors) for a in approving]
             if stage == "withdrawn" and EXIT_TOOK_EFFECT.match(parsed.text, hit.start, sent.end):
@@ -217,7 +230,7 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                         date_text=o_date.text if o_date else None,
                         modality=mod, evidence=evidence)))
         out += followers(parsed, sent, out, free_actors, actors, dates)
-    return _dedupe(out)
+    return dedupe(out)
 
 
 # A government's approval of an arms sale: "the US approved the sale of drones to Taiwan"
@@ -286,33 +299,6 @@ def _anchor(parsed: ParsedDoc, hit: Hit):
     return token_at(parsed, hit.start, hit.end)
 
 
-def _dedupe(staged: list[tuple[Cluster, Stage]]) -> list[tuple[Cluster, Stage]]:
-    """One stage per (agreement, stage, party, modality) and sentence ("concluded talks on
-    a trade agreement" has two negotiation triggers), no exact repeats in the document, and no
-    undated repeat of a dated stage of the same party and modality."""
-    seen: set[tuple] = set()
-    out = []
-    for c, s in staged:
-        party = s.party.actor_id if s.party else None
-        # (a sentence may tell two readings: "it would withdraw, and the withdrawal took
-        # effect in 2002")
-        keys = {(id(c), s.stage, party, s.modality, s.evidence.start),
-                (id(c), s.stage, party, s.modality, s.date)}
-        if keys & seen:
-            continue
-        seen |= keys
-        out.append((c, s))
-    # "a proposal put forward by Egypt": the party-less reading of a stage its sentence
-    # gives with a party says nothing more
-    with_party = {(id(c), s.stage, s.evidence.start) for c, s in out if s.party}
-    out = [(c, s) for c, s in out if s.party or (id(c), s.stage, s.evidence.start) not in with_party]
-    # "X signed the deal in October 2022 ... X signed it in Beirut": the undated repeat
-    dated = {(id(c), s.stage, s.party.actor_id if s.party else None, s.modality)
-             for c, s in out if s.date}
-    return [(c, s) for c, s in out if s.date or
-            (id(c), s.stage, s.party.actor_id if s.party else None, s.modality) not in dated]
-
-
 def _hits(parsed: ParsedDoc, sent: Sentence, lexicon: Lexicon,
           titles: Sequence[AgreementMention]) -> list[Hit]:
     lowered = parsed.text[sent.start:sent.end].lower()
@@ -347,7 +333,10 @@ def _past_form(parsed: ParsedDoc, tok: Any) -> bool:
         tok = parsed.tokens[tok.head]
         if tok.tag == "VBD":
             return True
-    verbs = [tok] + ([parsed.tokens[tok.head]] if tok.dep == "conj" and tok.head != tok.i else [])
+    # a participle shares its head's auxiliary ("was concluded and signed"); a finite verb
+    # has its own tense ("was signed in 1999 and expires in 2028")
+    verbs = [tok] + ([parsed.tokens[tok.head]] if tok.dep == "conj" and tok.head != tok.i
+                     and tok.tag == "VBN" else [])
     return any(c.dep in {"aux", "auxpass"} and (c.tag == "VBD" or c.lemma == "have")
                for v in verbs for c in parsed.children(v))  # "was concluded and signed"
 
@@ -364,6 +353,10 @@ def _date(dates: Sequence[Any], sent: Sentence, hit: Hit, next_start: int, prev_
           text: str = ""):
     inside = [d for d in dates if sent.start <= d.start and d.end <= sent.end and d.value
               and not SPAN_DATE.match(d.text)
+              # "extended until 2030", "renewed for 20 years from 2028": the new term's
+              # bounds, not the day of the renewal
+              and not (hit.trigger.stage == "renewed" and (_TERM_BOUND.search(text, max(0, d.start - 12), d.start)
+                                                           or _TERM_BOUND_TEXT.match(d.text)))
               # "the first such deal since 2000" dates nothing but a state that lasts
               and (hit.trigger.stage == "in_force" or not (_SINCE.search(text, max(0, d.start - 8), d.start)
                                                        or d.text.lower().startswith("since")))]

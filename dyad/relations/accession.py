@@ -20,7 +20,7 @@ from typing import Any, Callable, Sequence
 
 from dyad.model import ActorRef, Agreement, Relation, make_id
 
-__all__ = ["TREATY_IGOS", "accession_memberships"]
+__all__ = ["TREATY_IGOS", "accession_memberships", "candidate_memberships", "reconcile_memberships"]
 
 # IGOs that are treaties, by the names the agreements coder gives their treaty.
 TREATY_IGOS = {
@@ -87,3 +87,66 @@ def _igo_of(agreement: Agreement) -> tuple[ActorRef | None, list[ActorRef]]:
 
 def _not_state(ref: ActorRef) -> bool:
     return ref.actor_id.startswith(("IGO.", "group.", "org.", "person."))
+
+
+def candidate_reading(agreement: Agreement) -> tuple[ActorRef, ActorRef, str, Any] | None:
+    """(candidate, IGO, membership modality, the stage that says it) of an accession with
+    one candidate: joined -> asserted; left or turned down (its own asserted withdrawn or
+    rejected stage) -> negated; due to join -> expected; applied -> intended. The text's
+    whole story of the accession decides, so "became the 31st member" outweighs "applied"."""
+    if agreement.kind != "accession":
+        return None
+    igos = [p for p in agreement.parties if p.actor_id.startswith("IGO.")]
+    states = [p for p in agreement.parties if not _not_state(p)]
+    if len(igos) != 1 or len(states) != 1:
+        return None
+    cand = states[0]
+
+    def own(s: Any) -> bool:
+        return s.party is None or (s.party.country or s.party.actor_id) == (cand.country or cand.actor_id)
+
+    for stages, modality in ((("in_force",), ("asserted",)), (("withdrawn", "rejected"), ("asserted",)),
+                             (("in_force",), ("expected",)), (("proposed",), ("asserted", "intended"))):
+        hit = next((s for s in agreement.stages if s.stage in stages and s.modality in modality and own(s)), None)
+        if hit is not None:
+            reading = {"in_force": "asserted" if hit.modality == "asserted" else "expected",
+                       "withdrawn": "negated", "rejected": "negated", "proposed": "intended"}[hit.stage]
+            return cand, igos[0], reading, hit
+    return None
+
+
+def candidate_memberships(agreements: Sequence[Agreement], known: Callable[[Any, Any], bool],
+                          doc_id: str) -> list[Relation]:
+    """Memberships of accession candidates not (yet) in: applicants (intended), those due
+    to join (expected), those who turned it down (negated); ``accession_memberships`` has
+    the ones in force."""
+    out: list[Relation] = []
+    for agreement in agreements:
+        reading = candidate_reading(agreement)
+        if reading is None or reading[2] == "asserted" or known(reading[0], reading[1]):
+            continue
+        cand, igo, modality, stage = reading
+        rel = _membership(cand, igo, stage, doc_id)
+        out.append(rel.model_copy(update={"modality": modality}))
+    return out
+
+
+def reconcile_memberships(relations: Sequence[Relation], agreements: Sequence[Agreement],
+                          side_key: Callable[[Any], str]) -> list[Relation]:
+    """Memberships read sentence by sentence, with the modality an accession's whole
+    story gives ("Helsinki applied in May 2022. Finland became a member in April": a
+    member, not an applicant). A plain statement of membership the accession does not
+    contradict by its own joining or leaving is kept."""
+    readings = {}
+    for agreement in agreements:
+        reading = candidate_reading(agreement)
+        if reading is not None:
+            readings.setdefault((side_key(reading[0]), side_key(reading[1])), reading)
+    out = []
+    for rel in relations:
+        reading = readings.get((side_key(rel.source), side_key(rel.target)))
+        if rel.relation_type == "membership" and reading is not None and rel.modality != reading[2] and (
+                rel.modality != "asserted" or reading[3].stage in {"withdrawn", "rejected"}):
+            rel = rel.model_copy(update={"modality": reading[2]})
+        out.append(rel)
+    return out

@@ -10,7 +10,9 @@ Ream"); ``site_before``: a known base in apposition before the trigger ("Camp Le
 the only U.S. base in Africa"); ``place_far``: the place in the window after the trigger
 (else the last before it) by its country ("occupied seven districts around Karabakh"); ``site_subject``: the base the clause is about, by name ("Camp Lemonnier in Djibouti
 is the only US base in Africa") or as "the base" after a sentence naming it; ``where``: the
-place a "where" clause hangs on ("Iraq, where 2,500 US troops are stationed").
+place a "where" clause hangs on ("Iraq, where 2,500 US troops are stationed"); ``from_place``:
+the country of what follows "from"/"out of" ("to withdraw from southern Lebanon"); ``land_before``: the land named before the trigger
+("Crimea remains under Russian occupation").
 """
 
 from __future__ import annotations
@@ -41,9 +43,10 @@ _BASE_ANAPHOR = re.compile(r"\s*(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,2}?(?:ba
                            r"facility|installation|garrison|camp|outpost|station)\b")
 
 # After troops: their host left for the reader to recover.
-_HOST_ANAPHOR = re.compile(r"\s*(?:[\w,-]+\s+){0,4}?(?:(?:are|is|remain|remains|were|was|have\s+been|has\s+been|had\s+been)\s+)?"
+_HOST_ANAPHOR = re.compile(r"\s*(?:[\w,-]+\s+){0,6}?(?:(?:are|is|remain|remains|were|was|have\s+been|has\s+been|had\s+been)\s+)?"
                            r"(?:\w+ly\s+)?(?:(?:stationed|deployed|based|present|garrisoned)\s+)?"
-                           r"(?:in\s+the\s+(?:country|(?P<kind>kingdom|emirate|sultanate|principality|grand\s+duchy))|"
+                           r"(?:(?:in|to|into)\s+(?:the\s+(?:[A-Za-z][\w-]*\s+){0,3}?(?:country|nation)|(?:his|her)\s+country|"
+                           r"the\s+(?P<kind>kingdom|emirate|sultanate|principality|grand\s+duchy))|"
                            r"(?:on|in)\s+(?P<its>its|their)\s+(?:soil|territory)|there)\b",
                            re.IGNORECASE)
 # The states "the kingdom", "the emirate" ... can stand for (general knowledge: the sovereign
@@ -267,10 +270,10 @@ def _where(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
 
 def _in_anaphor(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     """"2,500 US troops remain in the country", "American troops on its soil": the host is
-    the state named last before (in this sentence or the one before) that is not the troops'
-    own; "its soil" is the sentence's first state's."""
+    the state named last before in this sentence, else the first one of the sentence before,
+    that is not the troops' own; "its soil" is the sentence's first state's."""
     text, sent = env.parsed.text, env.sent
-    cue = _HOST_ANAPHOR.match(text, m.end(), min(sent.end, m.end() + ROLE_WINDOW))
+    cue = _HOST_ANAPHOR.match(text, m.end(), min(sent.end, m.end() + ROLE_WINDOW + 30))
     if cue is None:
         return [], ""
     kind = " ".join((cue.group("kind") or "").lower().split())
@@ -282,8 +285,38 @@ def _in_anaphor(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
         states = [a for a in states if a.start >= sent.start][:1]
     own = {a.actor.country for a in env.pool if a.start < m.start() < a.end
            or (a.end <= m.start() and _MOD_NEAR.fullmatch(text, a.end, m.start()))}
-    host = next((a for a in reversed(states) if a.actor.country not in own), None)
+    # the source found first is no host of its own troops ("Brazil, which keeps troops in
+    # the country": the country is another one)
+    kept = {id(a) for a in actors}
+    own |= {a.actor.country for a in env.actors if id(a) not in kept}
+    here = [a for a in states if a.start >= sent.start and a.actor.country not in own]
+    # the last one named in this sentence, else the topic of the one before: its first state
+    # ("Niger's junta revoked the accord with Washington ... Russia sent instructors to the
+    # country": Niger)
+    # ("there" is the place named last, wherever: "troops in Syria. Russia keeps forces there")
+    before = [a for a in states if a.actor.country not in own]
+    there = cue.group(0).lower().endswith("there")
+    host = here[-1] if here else (before[-1] if there else before[0]) if before else None
     return ([PlaceHit(country_ref(host.actor, env.pool), None, host.text)] if host else []), "in"
+
+
+def _from_place(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The country of what follows "from"/"out of": the land troops are to leave ("to pull
+    out of northern Syria", "withdraw from eastern Congo")."""
+    hit = in_target(env, m, actors, cue=r"\b(?:from|out\s+of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z])")
+    return ([hit] if hit is not None and hit.ref is not None else []), "in"
+
+
+def _land_before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The land named before the trigger in its sentence, by its country: "Crimea remains
+    under Russian occupation" (a place short of a country), else the state named last
+    ("Kyiv says the peninsula is under Russian occupation")."""
+    for p in reversed([p for p in env.places if env.sent.start <= p.start and p.end <= m.start()]):
+        loc = env.place_ref(p.place)
+        if loc.country and not is_country(loc):
+            return [PlaceHit(ref_for_id(loc.country, env.pool), loc, p.text)], "in"
+    states = [a for a in actors if env.sent.start <= a.start and a.end <= m.start() and a.actor.country]
+    return ([PlaceHit(country_ref(states[-1].actor, env.pool), None, states[-1].text)] if states else []), "in"
 
 
 def is_base(location: Any) -> bool:
@@ -341,4 +374,5 @@ def is_country(location: Any) -> bool:
 PLACE_ROLES = {"place": _place, "in": _in, "base_owner": _base_owner, "base_site": _base_site,
                "site_before": _site_before, "site_mod": _site_mod, "place_far": _place_far,
                "site_subject": _site_subject, "where": _where, "in_anaphor": _in_anaphor,
-               "left_place": _left_place}
+               "left_place": _left_place, "from_place": _from_place,
+               "land_before": _land_before}

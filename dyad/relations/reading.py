@@ -25,6 +25,8 @@ clause; two readings proper to relations adjust it.
   the agreeing is read as intended.
 - A relation that held and ended is negated (``dyad.relations.ending``): "China lifted its
   tariffs on Australian wine", "French troops were forced out of Mali".
+- A decision still open is hypothetical, whatever the clause around it: "has yet to decide
+  whether to penalise India".
 - A pattern may fix the modality of what its trigger asserts (``fixed_modality``).
 """
 
@@ -65,6 +67,8 @@ _AWAITED = re.compile(r"\s*,?\s*(?:(?:is|was|are|were)\s+(?:now\s+|still\s+|also
                       r"hinges\s+on)\b|(?:expected|due|scheduled|slated)\s+(?:in|by|next|later|to)\b)", re.IGNORECASE)
 # "no" determining the trigger noun: "have no diplomatic relations".
 _NONE_OF = re.compile(r"\bno\s+(?:(?:formal|official|full|direct|diplomatic)\s+)?$", re.IGNORECASE)
+# An open decision: "has yet to decide whether to penalise India" (a prospect, not a denial).
+_WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?to\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _MEMBER_NOUN = re.compile(r"\b(?:accession|membership|entry)\s*$", re.IGNORECASE)
 # Auxiliaries that give a relative clause a modality of its own ("the bases it will open").
 _MODALS = frozenset({"will", "would", "shall", "should", "could", "might", "may", "can", "must"})
@@ -94,6 +98,8 @@ def relation_modality(env: SentenceEnv, rtype: str, m: re.Match[str], modality: 
     mod = getattr(reading, "modality", "asserted")
     if _NONE_OF.search(text, max(sent.start, m.start() - 20), m.start()):
         return "negated"  # "have no diplomatic relations", "no formal ties"
+    if _WHETHER.search(text, max(sent.start, m.start() - _WINDOW), m.start()):
+        return "hypothetical"  # "weighing whether to impose sanctions on": not yet decided
     end = ended_modality(env, rtype, m, mod)
     if end is not None:
         return end  # "lifted its tariffs on", "French forces left", "ran a base until 2009"

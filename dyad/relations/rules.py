@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
-from dyad.agreements.spans import country_ref
+from dyad.agreements.spans import country_ref, ref_for_id
 from dyad.model import ActorRef, Evidence, Relation, make_id
 from dyad.modality import modality_of
 from dyad.nlp.parsed import ParsedDoc
-from dyad.relations.accession import accession_memberships
+from dyad.relations.accession import accession_memberships, candidate_memberships, reconcile_memberships
 from dyad.relations.attributes import attributes, ranked_before
 from dyad.relations.reading import PROSPECTIVE, fixed_modality, relation_modality
 from dyad.relations.lexicon import (ROLE_WINDOW, Pattern, RelationLexicon, find_commodity,
@@ -39,6 +39,8 @@ IGO_MEMBERS = frozenset({"IGO.EU", "IGO.AU"})
 IGO_FORUMS = frozenset({"IGO.WTO", "IGO.G20", "IGO.G7"})
 # Sectors of rebels and insurgents named by their country only ("MOZ.REB").
 REBELS = frozenset({"REB", "INS"})
+# Sectors of armed groups that act for their state (PLOVER PRM: paramilitaries loyal to it).
+STATE_PARAMILITARY = frozenset({"PRM"})
 # Types whose place is the territory concerned, wherever it stands after the trigger.
 PLACE_TYPES = frozenset({"territorial_claim", "occupation"})
 # Supply words that mean trade when a money value and no commodity is given.
@@ -51,14 +53,20 @@ _OCCUPIED_LAND = re.compile(r"^\s*(?:in|on)\s+[^.;]{0,50}?\b(?:occupied|occupies
 
 
 def code_v1(ctx: Any) -> list[Relation]:
-    """The registered coder: ``ctx`` is a ``dyad.pipeline.DocContext``; its agreements add
-    the memberships of accessions in force (``dyad.relations.accession``)."""
+    """The registered coder: ``ctx`` is a ``dyad.pipeline.DocContext``; its accessions add
+    the memberships of their candidates (in, due, applied, turned down) and give those the
+    sentences state the modality of the accession's whole story (``dyad.relations.accession``)."""
     rels = code(ctx.parsed, actors=ctx.actors, places=ctx.places, dates=ctx.dates,
                 quantities=ctx.quantities)
+    agreements = getattr(ctx, "agreements", ())
+    rels = reconcile_memberships(rels, agreements, _side_key)  # "applied ... became a member"
     held = {merge_key(r)[1:] for r in rels if r.relation_type == "membership"}
-    return rels + accession_memberships(
-        getattr(ctx, "agreements", ()), lambda member, igo: (_side_key(member), _side_key(igo)) in held,
-        ctx.parsed.doc_id)
+
+    def known(member: Any, igo: Any) -> bool:
+        return (_side_key(member), _side_key(igo)) in held
+
+    return rels + accession_memberships(agreements, known, ctx.parsed.doc_id) \
+        + candidate_memberships(agreements, known, ctx.parsed.doc_id)
 
 
 def merge_key(relation: Relation) -> tuple[str, str, str]:
@@ -192,6 +200,10 @@ def _apply(env: SentenceEnv, pat: Pattern, m: re.Match[str], dates: Sequence[Any
     if rtype == "trade" and commodity is not None and halted(env, m):
         return []  # "banned imports of wine from Moldova": a sanction, not the end of the trade
     pairs, place = _sides(env, pat, m)
+    if rtype == "military_presence":
+        # a state's paramilitaries are its presence abroad ("Wagner fighters in Mali": Russia)
+        pairs = [(ref_for_id(s.country, env.pool) if s.sector in STATE_PARAMILITARY and s.country else s, t)
+                 for s, t in pairs]
     pairs = _valid_pairs(rtype, pairs, place)
     if not pairs:
         return []

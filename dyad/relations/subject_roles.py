@@ -87,6 +87,9 @@ def _before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
         found = subject_actors(env.parsed, verb, actors)
     if not found and tok is not None and env.sent.parsed and (verb := _gerund_head(env, tok)) is not None:
         found = subject_actors(env.parsed, verb, actors)  # "X established ties with Y after cutting ..."
+    if not found and tok is not None and tok.dep == "ccomp" and (subj := _subject_token(env, tok)) is not None:
+        # "Washington has yet to decide whether to penalise India": the governor's subject
+        found = [a for a in actors if a.start <= subj.start < a.end]
     if found:  # the parse may hang a long list's last members elsewhere: take the whole list
         found = clause_list(env, whole_lists(env.parsed.text, actors, found), found)
         found = _titled(env.parsed.text, actors, found, m.start())
@@ -159,7 +162,11 @@ def _subject_token(env: SentenceEnv, tok: Any) -> Any:
             if subj.lemma.lower() in {"which", "that", "who"} and tok.dep == "relcl":
                 return env.parsed.tokens[tok.head]
             return subj
-        if tok.dep not in {"xcomp", "conj", "advcl"} or tok.head == tok.i:
+        # an infinitive with no subject of its own takes its governor's, "whether to" too
+        # ("Washington has yet to decide whether to penalise India")
+        controlled = tok.dep == "ccomp" and any(c.dep == "aux" and c.text.lower() == "to"
+                                                for c in env.parsed.children(tok))
+        if (tok.dep not in {"xcomp", "conj", "advcl"} and not controlled) or tok.head == tok.i:
             return None
         tok = env.parsed.tokens[tok.head]
     return None

@@ -1,0 +1,364 @@
+"""Acts of accession stated by verbs and owned nouns, each for one candidate state and one
+organisation: "Stockholm and Helsinki applied to join", "it applied to join the regional
+bloc", "Norwegian voters rejected membership of the EU", "neither Ankara nor Budapest has
+ratified its bid", "whose membership Turkey and Hungary have yet to ratify", "are set to
+join the bloc on January 1 together with Austria".
+
+An accession is one agreement per candidate (``docs/agreements.md``); the candidate is
+the subject of joining or applying, the owner of "its/Sweden's bid, accession,
+application, membership", or, for "it", "which", "the Nordic country", the candidate in
+focus (the one named last in an act of accession). The organisation is the IGO named
+after the verb, "the alliance/bloc/union" the IGO named last. ``creates`` tells whether the
+act makes a record on its own: background ("applied in 2011", "joined the EU in 2004")
+only completes an accession the text tells of otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+from dyad.agreements.spans import group_after, group_before, party_ref, ref_for_id, subject_actors, token_at
+from dyad.model import ActorRef
+from dyad.nlp.parsed import ParsedDoc, Sentence
+
+__all__ = ["AccessionAct", "NOT_ACCEDED", "accession_acts"]
+
+# IGOs one does not accede to by treaty (informal groupings: membership is a relation
+# only), and treaties that are IGOs (joining them is a stage of the treaty itself).
+NOT_ACCEDED = frozenset({"IGO.BRICS", "IGO.G7", "IGO.G8", "IGO.G20", "IGO.QUAD",
+                         "IGO.CPTPP", "IGO.RCEP", "IGO.AUKUS"})
+
+_IGO_NOUN = r"(?:alliance|bloc|union|organi[sz]ation|grouping|club|community|league)"
+_MEMBER = r"(?:(?:full|formal|\w+(?:st|nd|rd|th)|newest|latest)\s+)?members?(?:hip)?(?:\s+(?:state|country|nation))?"
+# "to join", "for EU membership", "for full membership of", "to become a member"
+_JOINING = rf"(?:to\s+(?:join|become\s+(?:a|an|the)\s+{_MEMBER})|for\s+(?:[A-Z][\w-]*\s+)?{_MEMBER})"
+
+# Acts whose candidate is the subject: (stage, pattern). Each pattern's ``v`` group is the
+# verb read for modality.
+_SUBJECT_ACTS: list[tuple[str, re.Pattern[str]]] = [
+    # "applied to join", "applied for EU membership", "which applied at the same time" (no
+    # object: "applied sanctions" is another act)
+    ("proposed", re.compile(rf"\b(?P<v>appl(?:y|ies|ied|ying))\b(?:\s+(?:\w+\s+)?{_JOINING}|(?=\s*[,.;:]|\s+(?:at|in|on|"
+                            rf"last|this|years?|months?|\d+|together|along|first|too|again|back|formally|officially)\b))", re.I)),
+    ("proposed", re.compile(rf"\b(?:s(?:ought|eeks?|eeking)|(?P<v>wants?|wanted|hop(?:es|ed|ing)|aim(?:s|ed|ing)?|"
+                            rf"plan(?:s|ned|ning)?|intends?|intended|vow(?:s|ed))\s+to\s+(?:join|become\s+(?:a|an|the)\s+{_MEMBER}))\b"
+                            rf"|\b(?P<v2>s(?:ought|eeks?|eeking))\s+{_MEMBER}", re.I)),
+    ("in_force", re.compile(rf"\b(?P<v>bec(?:ame|omes?|oming))\s+(?:(?:a|an|the|its)\s+{_MEMBER}\b"
+                            rf"|[A-Z][\w-]*['’]s\s+{_MEMBER}\b)", re.I)),
+    ("in_force", re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|will\s+be|to\s+be)\s+(?:\w+ly\s+)?"
+                            r"(?P<v>admitted)\b(?:\s+(?:in)?to)?", re.I)),
+    ("in_force", re.compile(r"\b(?P<v>(?:re)?join(?:ed|s|ing)?|acced(?:ed|es|ing)|accede|enter(?:ed|s|ing)?)\b(?:\s+to)?(?=\s+(?:the\s+)?[A-Z]|\s+the\s+"
+                            rf"(?:[\w-]+\s+)?{_IGO_NOUN}\b)", re.I)),
+    ("rejected", re.compile(r"\b(?P<v>rejected|reject(?:s|ing)?|voted\s+(?:against|no\s+to))\s+(?:\w+\s+)?"
+                            r"(?:membership|joining|accession)\b", re.I)),
+    ("ratified", re.compile(r"\b(?:voters?|referendums?)\b[^.;:]{0,30}?\b(?P<v>approved|backed|endorsed|voted\s+for)\s+"
+                            r"(?:\w+\s+)?(?:membership|joining|accession)\b", re.I)),
+    ("suspended", re.compile(r"\b(?P<v>suspend(?:ed|s|ing)?|froze|freez(?:es|ing)|halt(?:ed|s|ing)?|paus(?:ed|es|ing))\s+"
+                             r"(?:\w+\s+)?(?:talks|negotiations|process)\s+(?:on|of|for)\s+(?:joining|membership|accession)\b", re.I)),
+]
+
+# Acts whose candidate owns a noun: "withdraw Norway's application", "ratified its bid",
+# "approved Finland's accession", "whose membership Turkey and Hungary have yet to ratify".
+_OWNER = r"(?P<own>its|their|(?-i:(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w-]*)?))['’]s?)\s+(?:[\w-]+\s+){0,2}?"
+_OWNED = _OWNER + r"(?P<noun>bids?|applications?|candidacy|accession(?:\s+protocol)?|membership(?:\s+(?:bid|application))?)\b"
+# "Croatia's bid to join the EU", "its membership application": owning a bid is applying.
+_OWNED_BID = _OWNER + r"(?P<noun>bids?|applications?|candidacy|membership\s+(?:bid|application))\b" \
+    r"(?:\s+(?:to\s+join|for\s+(?:[\w-]+\s+)?membership(?:\s+of|\s+in)?))?"
+_OWNED_ACTS: list[tuple[str, re.Pattern[str]]] = [
+    ("withdrawn", re.compile(rf"\b(?P<v>withdr(?:aw|awn|ew|awing|aws))\s+{_OWNED}", re.I)),
+    ("ratified", re.compile(rf"\b(?P<v>ratif(?:y|ied|ies|ying)|approv(?:e|ed|es|ing)|endors(?:e|ed|es|ing))\s+{_OWNED}", re.I)),
+    ("proposed", re.compile(_OWNED_BID, re.I)),
+]
+_WHOSE = re.compile(r",\s+whose\s+(?:\w+\s+)?(?:membership|accession|bid|application)\s+(?P<rest>[^.;:]{0,80}?)"
+                    r"\b(?P<v>ratif(?:y|ied)|approv(?:e|ed)|endors(?:e|ed))\b", re.I)
+
+# "it", "which", "the Nordic country": the candidate in focus.
+_ANAPHOR = re.compile(r"(?:\b(?:it|which|who|she)|\bthe\s+(?:[\w-]+\s+){0,2}(?:country|nation|state|kingdom|republic))\s+"
+                      r"(?:\w+ly\s+|has\s+|had\s+|have\s+|also\s+|both\s+|then\s+|first\s+|later\s+)*$", re.I)
+_ALONG = re.compile(r"[^.;:]{0,60}?\b(?:together|along)\s+with\s+", re.I)
+_IGO_ANAPHOR = re.compile(rf"\s*(?:to\s+)?the\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{_IGO_NOUN})\b", re.I)
+_NOUN_IGOS = {"alliance": {"IGO.NATO", "IGO.CSTO"}, "union": {"IGO.EU", "IGO.AU", "IGO.EAEU"}}
+
+_NEGATED = re.compile(r"\b(?:neither|nor|not|never|yet\s+to|n['’]t|refused|failed)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:set|due|expected|scheduled|slated|poised)\s+to)\b", re.I)
+_INTENT = re.compile(r"\b(?:would|wants?|hop(?:es|ed)|aims?|plans?|intends?|vow(?:s|ed)|seeks?)\b", re.I)
+# A speaker announcing its own side's act: "said it would", "said her government would".
+_OWN_WORD = re.compile(r"\b(?:said|says|announced|told\s+\w+)\s+(?:that\s+)?(?:it|he|she|they|we|"
+                       r"(?:her|his|its|their|the)\s+(?:government|country|cabinet))\s+would\s+(?:\w+\s+){0,6}$", re.I)
+# Where a past join is news, not background: "formally joined", "joined on Thursday".
+_NEWS = re.compile(r"\b(?:formally|officially)\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                   r"|\b(?:today|yesterday|this\s+(?:week|month))\b", re.I)
+
+
+@dataclass(frozen=True)
+class AccessionAct:
+    candidate: ActorRef
+    igo: ActorRef
+    stage: str
+    party: ActorRef | None  # who acted: the candidate, or a member ratifying its accession
+    modality: str
+    sent: Sentence
+    start: int
+    end: int
+    creates: bool  # whether this act alone makes an accession record
+
+
+def accession_acts(parsed: ParsedDoc, actors: Sequence[Any], modality: Callable | None = None,
+                   focus_igos: Sequence[ActorRef] = ()) -> list[AccessionAct]:
+    """The acts of accession of a document, in text order."""
+    text = parsed.text
+    states = [a for a in actors if a.actor.kind != "igo" and a.actor.country]
+    igos = [a for a in actors if a.actor.kind == "igo"]
+    out: list[AccessionAct] = []
+    focus: list[ActorRef] = []  # the candidates named last
+    for sent in parsed.sentences:
+        found: list[tuple[int, int, str, list[ActorRef], list[ActorRef] | None, re.Match[str]]] = []
+        for stage, pat in _SUBJECT_ACTS:
+            for m in pat.finditer(text, sent.start, sent.end):
+                found.append((m.start(), m.end(), stage, [], None, m))
+        for stage, pat in _OWNED_ACTS:
+            for m in pat.finditer(text, sent.start, sent.end):
+                found.append((m.start(), m.end(), stage, [], [], m))
+        for m in _WHOSE.finditer(text, sent.start, sent.end):
+            found.append((m.start(), m.end(), "ratified", [], [], m))
+        found.sort(key=lambda f: (f[0], -f[1]))
+        taken: list[tuple[int, int]] = []
+        for start, end, stage, _, owned, m in found:
+            if any(s <= start < e for s, e in taken):
+                continue
+            verb = m.group("v") if m.groupdict().get("v") else (m.groupdict().get("v2") or m.group(0))
+            if stage == "in_force" and re.match(r"join|acced", verb, re.I) and re.match(
+                    r"\s+(?:\w+\s+){0,2}?(?:allies|members|partners|leaders|talks|in\s+\w+ing)\b", text[m.end():]):
+                continue  # "joined NATO allies in condemning"
+            igo = _igo(text, igos, m, sent, focus_igos)
+            if igo is None or igo.actor_id in NOT_ACCEDED:
+                continue
+            if stage == "in_force" and re.match(r"(?:re)?join|acced|enter", verb, re.I) and not _closes(text, igos, m, sent):
+                continue  # "entered NATO airspace", "joined the EU's talks"
+            if owned is None:  # the subject's act
+                cands = _subjects(parsed, text, states, actors, start, sent,
+                                  focus or _last_state(states, actors, start, parsed, sent))
+                cands += [party_ref(a.actor, actors) for a in _along(text, states, m.end(), sent)]
+                party_of = None
+            else:
+                cands, party_of = _owner(text, states, actors, m, sent, focus or _last_state(states, actors, start, parsed, sent), stage)
+            cands = [c for c in _dedupe(cands) if c.actor_id != igo.actor_id]
+            if not cands:
+                continue
+            taken.append((start, end))
+            mod = _modality(parsed, text, m, sent, modality, stage)
+            if owned is not None and stage == "proposed":
+                mod = "asserted"  # "Croatia's bid to join": the bid is a fact whatever befell it
+            if stage == "in_force" and mod in {"intended", "hypothetical"} and "join" in verb.lower():
+                stage = "proposed"  # "wants to join": a bid
+            creates = _creates(stage, verb, mod, _clause(text, start, end, sent))
+            for cand in cands:
+                parties = party_of if party_of else [cand]
+                for party in parties:
+                    out.append(AccessionAct(candidate=cand, igo=igo, stage=stage, party=party, modality=mod,
+                                            sent=sent, start=start, end=end, creates=creates))
+                if stage != "proposed" and re.search(r"bid|appl|candid", m.groupdict().get("noun") or "", re.I):
+                    # "withdraw Norway's application", "ratified its bid": it applied
+                    out.append(AccessionAct(candidate=cand, igo=igo, stage="proposed", party=cand,
+                                            modality="asserted", sent=sent, start=start, end=end, creates=False))
+            if owned is None or m.groupdict().get("name"):
+                focus = cands
+            focus_igos = [igo]
+        out += _followers(text, states, actors, sent, out, parsed)
+    return out
+
+
+# "Sweden followed this month", "Hungary did the same", "as did Budapest": the act just told,
+# done again by another state.
+_FOLLOWED = re.compile(r"\s+(?:(?:later|soon|then|also|quickly)\s+)?(?:followed(?:\s+suit)?|did\s+(?:the\s+same|so))\b"
+                       r"(?!\s+(?:the|its|their|an?|[A-Z])\b)", re.I)
+_AS_DID = re.compile(r"\bas\s+did\s+(?:the\s+)?$", re.I)
+
+
+def _followers(text: str, states: list[Any], actors: Sequence[Any], sent: Sentence,
+               acts: list[AccessionAct], parsed: ParsedDoc) -> list[AccessionAct]:
+    floor = parsed.sentences[max(0, sent.i - 1)].start
+    out = []
+    for a in states:
+        if not sent.start <= a.start < sent.end:
+            continue
+        after = _FOLLOWED.match(text, a.end, sent.end)
+        if not (after or _AS_DID.search(text, max(sent.start, a.start - 12), a.start)):
+            continue
+        prior = [x for x in acts if floor <= x.start <= a.start and x.modality == "asserted"]
+        if not prior:
+            continue
+        last = prior[-1]
+        ref = _country(party_ref(a.actor, actors), actors)
+        own = last.party is not None and _key(last.party) == _key(last.candidate)
+        if _key(ref) in {_key(last.candidate), _key(last.party) if last.party else ""}:
+            continue
+        end = after.end() if after else a.end
+        news = bool(_NEWS.search(text, end, min(sent.end, end + 30)))
+        out.append(AccessionAct(candidate=ref if own else last.candidate, igo=last.igo, stage=last.stage,
+                                party=ref, modality="asserted", sent=sent, start=a.start, end=end,
+                                creates=last.creates or (last.stage == "in_force" and news)))
+    return out
+
+
+def _key(ref: ActorRef) -> str:
+    return ref.country or ref.actor_id
+
+
+# What may follow the IGO one joins: the clause goes on ("joined NATO on Monday", "entered
+# the EU in 1995 together with Austria"), not a noun of the IGO's ("NATO airspace").
+_CLOSES = re.compile(r"\s*(?:[.,;:)]|$|(?:on|in|as|at|last|this|next|from|with|together|alongside|and|or|after|"
+                     r"before|when|since|until|by|following|nearly|almost|only|just|itself|\d+)\b)", re.I)
+
+
+def _closes(text: str, igos: list[Any], m: re.Match[str], sent: Sentence) -> bool:
+    after = group_after(text, igos, m.end(), ceiling=sent.end, max_gap=30)
+    if after:
+        return bool(_CLOSES.match(text, after[-1].end))
+    noun = _IGO_ANAPHOR.match(text, m.end())
+    return noun is not None and bool(_CLOSES.match(text, noun.end()))
+
+
+_BREAK = re.compile(r",?\s+(?:and|but|while|whereas)\s+|[;:]", re.I)
+
+
+def _clause(text: str, start: int, end: int, sent: Sentence) -> str:
+    """The act's own words: a few before and after it, up to a clause break."""
+    w0, w1 = max(sent.start, start - 15), min(sent.end, end + 40)
+    cuts = [b for b in _BREAK.finditer(text, w0, w1)]
+    lo = max([b.end() for b in cuts if b.end() <= start], default=w0)
+    hi = min([b.start() for b in cuts if b.start() >= end], default=w1)
+    return text[lo:hi]
+
+
+def _creates(stage: str, verb: str, mod: str, clause: str) -> bool:
+    """Whether the act makes an accession record on its own (``clause``: its own words)."""
+    if stage == "proposed":
+        return False  # an application alone is told as a membership wish
+    if stage == "in_force" and re.match(r"(?:re)?join|acced", verb, re.I):
+        return mod != "asserted" or bool(_NEWS.search(clause))
+    return True
+
+
+def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
+    seen: dict[str, ActorRef] = {}
+    for r in refs:
+        seen.setdefault(r.country or r.actor_id, r)
+    return list(seen.values())
+
+
+def _country(ref: ActorRef, actors: Sequence[Any]) -> ActorRef:
+    return ref_for_id(ref.country, actors) if ref.country and ref.actor_id != ref.country else ref
+
+
+def _subjects(parsed: ParsedDoc, text: str, states: list[Any], actors: Sequence[Any], start: int, sent: Sentence,
+              focus: list[ActorRef]) -> list[ActorRef]:
+    """The states right before the verb ("Stockholm and Helsinki applied", "Sweden, which
+    applied", "Norwegian voters have rejected"), else the candidate in focus for "it"."""
+    if _ANAPHOR.search(text[max(sent.start, start - 60):start]) and not re.search(
+            r"[A-Z][\w-]*,\s+which\s+(?:\w+\s+)?$", text[max(sent.start, start - 60):start]):
+        return list(focus)
+    group = subject_actors(parsed, token_at(parsed, start, start + 1), states) if sent.parsed else []
+    if not group:
+        group = group_before(text, states, start, floor=sent.start, max_gap=40)
+        if group and re.search(r"\b(?:and|or|but|after|before|when|while|that)\s+(?:\w+\s+)?$|[.!?]",
+                               text[group[-1].end:start]):
+            group = []  # the verb belongs to another clause
+    return [_country(party_ref(a.actor, actors), actors) for a in with_neither(text, states, group)]
+
+
+def with_neither(text: str, states: list[Any], group: list[Any]) -> list[Any]:
+    """"neither Ankara nor Budapest": the state before "nor" too."""
+    if not group:
+        return group
+    first = group[0]
+    before = [a for a in states if a.end <= first.start
+              and re.fullmatch(r"\s+nor\s+", text[a.end:first.start])]
+    if before and re.search(r"\bneither\s+$", text[max(0, before[-1].start - 9):before[-1].start]):
+        return [before[-1], *group]
+    return group
+
+
+def _last_state(states: list[Any], actors: Sequence[Any], before: int, parsed: ParsedDoc,
+                sent: Sentence) -> list[ActorRef]:
+    """With no candidate in focus yet, "it" stands for the state named last in this or the
+    previous sentence ("Croatia entered the EU a decade after it applied")."""
+    floor = parsed.sentences[max(0, sent.i - 1)].start
+    last = [a for a in states if floor <= a.start and a.end <= before][-1:]
+    return [_country(party_ref(a.actor, actors), actors) for a in last]
+
+
+def _along(text: str, states: list[Any], after: int, sent: Sentence) -> list[Any]:
+    m = _ALONG.match(text, after, sent.end)
+    return group_after(text, states, m.end(), ceiling=sent.end, max_gap=4) if m else []
+
+
+def _owner(text: str, states: list[Any], actors: Sequence[Any], m: re.Match[str], sent: Sentence,
+           focus: list[ActorRef], stage: str) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(the candidate owning the noun, the members acting on it)."""
+    groups = m.groupdict()
+    if "rest" in groups and groups["rest"] is not None:  # ", whose membership X and Y ratify"
+        owner = group_before(text, states, m.start(), floor=sent.start, max_gap=2)
+        members = group_after(text, states, m.start("rest"), ceiling=m.start("v"), max_gap=4)
+        cands = [_country(party_ref(a.actor, actors), actors) for a in owner]
+    else:
+        if groups.get("name"):
+            cands = [_country(party_ref(a.actor, actors), actors) for a in states
+                     if a.start >= m.start("own") and a.end <= m.end("name") + 2][:1]
+        elif stage in {"withdrawn", "proposed"}:  # "Iceland withdrew its application": the subject's own
+            cands = [_country(party_ref(a.actor, actors), actors)
+                     for a in group_before(text, states, m.start(), floor=sent.start, max_gap=40)] or list(focus)
+            return cands, []
+        else:
+            cands = list(focus)
+        members = [] if "v" not in groups or groups.get("v") is None else \
+            with_neither(text, states, group_before(text, states, m.start(), floor=sent.start, max_gap=40))
+        if members and re.search(r"[.!?]|\b(?:and|but|after|when|while)\s+(?:\w+\s+)?$", text[members[-1].end:m.start()]):
+            members = []
+    member_refs = [party_ref(a.actor, actors) for a in members]
+    member_refs = [r for r in member_refs if (r.country or r.actor_id) not in {c.country or c.actor_id for c in cands}]
+    return cands, member_refs
+
+
+def _igo(text: str, igos: list[Any], m: re.Match[str], sent: Sentence,
+         focus_igos: Sequence[ActorRef]) -> ActorRef | None:
+    """The IGO named right after the act, inside the act ("NATO's 31st member"), or "the
+    alliance/bloc" for the IGO named last; else the IGO in focus."""
+    inside = [a for a in igos if m.start() <= a.start and a.end <= m.end()]
+    if inside:
+        return inside[0].actor.ref()
+    after = group_after(text, igos, m.end(), ceiling=sent.end, max_gap=30)
+    if after:
+        return after[0].actor.ref()
+    noun = _IGO_ANAPHOR.match(text, m.end())
+    earlier = [a for a in igos if a.end <= m.start()]
+    if noun is not None:
+        allowed = _NOUN_IGOS.get(noun.group("noun").lower())
+        earlier = [a for a in earlier if allowed is None or a.actor.actor_id in allowed]
+        return earlier[-1].actor.ref() if earlier else None
+    return focus_igos[-1] if focus_igos else None
+
+
+def _modality(parsed: ParsedDoc, text: str, m: re.Match[str], sent: Sentence, modality: Callable | None,
+              stage: str) -> str:
+    vstart = m.start("v") if m.groupdict().get("v") else m.start()
+    before = text[max(sent.start, vstart - 40):vstart]
+    if _NEGATED.search(before) or _NEGATED.search(text[m.start():vstart]):
+        return "negated"
+    if re.search(r"\byet\s+to\b", text[vstart - 12:vstart + 12]) or re.search(r"\bhave\s+yet\s+to\b", m.group(0)):
+        return "negated"
+    tok = token_at(parsed, vstart, vstart + 1)
+    reading = None
+    if modality is not None and tok is not None and sent.parsed:
+        reading = getattr(modality(parsed, tok), "modality", None)
+    if reading == "hypothetical" and _OWN_WORD.search(text[sent.start:vstart]):
+        return "intended"  # "said her government would withdraw the application": its own plan
+    if reading and reading != "asserted":
+        return reading
+    if _FUTURE.search(before):
+        return "expected"
+    if _INTENT.search(before) or _INTENT.search(m.group(0).split(" to ")[0]):
+        return "intended"
+    return reading or "asserted"
