@@ -111,6 +111,8 @@ def accession_acts(parsed: ParsedDoc, actors: Sequence[Any], modality: Callable 
     text = parsed.text
     states = [a for a in actors if a.actor.kind != "igo" and a.actor.country]
     igos = [a for a in actors if a.actor.kind == "igo"]
+    if not igos and not focus_igos:
+        return []  # every act needs an organisation to accede to (most documents have none)
     out: list[AccessionAct] = []
     focus: list[ActorRef] = []  # the candidates named last
     for sent in parsed.sentences:
