@@ -5,7 +5,9 @@ Most patterns start with a few literal words ("hosts", "stationed", "ratif"); a 
 that contains none of them cannot match, and ``in`` on a lower-cased sentence costs far
 less than running the regex engine. ``literal_anchors`` reads those words from the
 pattern's own syntax tree, so the filter never changes what the coders find: a pattern
-whose matches do not all start with a literal gets no anchors and is always tried.
+whose matches do not all start with a literal falls back to the literal words every match
+must contain somewhere ("bound" in "(?:is|are)\s+(?:still\s+)?bound\s+by"), and one with
+neither is always tried.
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ def literal_anchors(pattern: re.Pattern[str]) -> frozenset[str] | None:
     except (re.error, RecursionError, TypeError, ValueError, AttributeError):
         return None  # a parser whose tree looks different: no filter, never a wrong one
     if prefixes is None or not prefixes or min(map(len, prefixes)) < MIN_ANCHOR:
-        return None
+        inner = _required(list(tree))
+        return frozenset(inner) if inner else None
     return frozenset(prefixes)
 
 
@@ -108,3 +111,38 @@ def _node(op, av) -> tuple[set[str] | None, bool]:
         part, _ = _sequence(list(av[2]))  # at least once: its prefix starts the rest
         return (part, False) if part and "" not in part else (None, False)
     return None, False
+
+
+def _required(items: list) -> set[str] | None:
+    """Literal strings one of which every match of a sequence contains, each at least
+    ``MIN_ANCHOR`` long; the surest such set (longest shortest string), or None."""
+    options: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av).lower()
+            continue
+        if run and op in (sre.SUBPATTERN, sre.BRANCH):
+            # "de(?:ad|funct)" (the parser factors shared prefixes out): the run and the
+            # group's own literal starts are one string
+            starts, _ = _node(op, av)
+            if starts and "" not in starts and len(starts) <= MAX_PREFIXES \
+                    and min(len(run + p) for p in starts) >= MIN_ANCHOR:
+                options.append({run + p for p in starts})
+        if len(run) >= MIN_ANCHOR:
+            options.append({run})
+        run = ""
+        if op is sre.SUBPATTERN:
+            found = _required(list(av[-1]))
+        elif op is sre.BRANCH:
+            branches = [_required(list(b)) for b in av[1]]
+            found = set().union(*branches) if all(branches) else None
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            found = _required(list(av[2]))
+        else:  # optional parts, classes, look-arounds: nothing every match must hold
+            found = None
+        if found and len(found) <= MAX_PREFIXES:
+            options.append(found)
+    if len(run) >= MIN_ANCHOR:
+        options.append({run})
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
