@@ -286,6 +286,15 @@ def gold_style(rels: list[Relation]) -> set[tuple]:
     return out
 
 
+def gold_style_with_modality(extractor, text: str, date: str = "2024-03-10") -> set[tuple]:
+    """``gold_style`` rows of a text's relations, each with its modality appended."""
+    mods = {}
+    for r in extractor.extract_text(text, date=date).relations:
+        for key in gold_style([r]):
+            mods[key] = r.modality
+    return {(*k, mods[k]) for k in mods}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("text, expected", PHRASINGS)
 def test_news_phrasings_end_to_end(extractor, text, expected):

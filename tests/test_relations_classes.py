@@ -12,14 +12,9 @@ pytestmark = pytest.mark.slow
 
 
 def _coded(extractor, text: str) -> set[tuple]:
-    from tests.test_relations import gold_style
+    from tests.test_relations import gold_style_with_modality
 
-    rels = extractor.extract_text(text, date="2024-03-10").relations
-    mods = {}
-    for r in rels:
-        for key in gold_style([r]):
-            mods[key] = r.modality
-    return {(*k, mods[k]) for k in mods}
+    return gold_style_with_modality(extractor, text)
 
 
 # (text, expected (type, source, target, modality) rows, all present)
