@@ -6,7 +6,7 @@ that contains none of them cannot match, and ``in`` on a lower-cased sentence co
 less than running the regex engine. ``literal_anchors`` reads those words from the
 pattern's own syntax tree, so the filter never changes what the coders find: a pattern
 whose matches do not all start with a literal falls back to the literal words every match
-must contain somewhere ("bound" in "(?:is|are)\s+(?:still\s+)?bound\s+by"), and one with
+must contain somewhere ("bound" in "(is|are) (still )?bound by"), and one with
 neither is always tried.
 """
 
