@@ -354,6 +354,7 @@ def test_agreements_scorer(tmp_path):
     assert report.details["relation_attributes"] == Accuracy(2, 2)
     assert report.n_misses == len(report.misses) == 5
     assert "| stages | 66.7% | 66.7% |" in report.to_markdown()
+    assert "Doha" in report.to_markdown()
 
 
 @pytest.mark.parametrize("gold,got,ok", [
@@ -385,6 +386,30 @@ def test_cli_eval_dates_json(tmp_path):
     result = CliRunner().invoke(cli, ["eval", "dates", str(path), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["value"] == {"accuracy": 1.0, "correct": 3, "n": 3}
+
+
+def test_cli_eval_agreements_without_misses_prints_no_gold_row(tmp_path, monkeypatch):
+    """``--no-misses`` (for a held-out set): the figures, no row of the gold set. The
+    scorer runs on the fake extractor of ``test_agreements_scorer``, standing in for the
+    pipeline."""
+    from dyad.cli import eval as _eval  # noqa: F401 - registers the group
+    from dyad.cli.main import cli
+
+    path = tmp_path / "heldout.jsonl"
+    path.write_text(json.dumps(AG_TEXT) + "\n", encoding="utf-8")
+    real = ag_eval.evaluate_agreements
+    monkeypatch.setattr(ag_eval, "evaluate_agreements",
+                        lambda gold, **kw: real(gold, extractor=_agreements_fake()))
+    listed = CliRunner().invoke(cli, ["eval", "agreements", str(path)])
+    quiet = CliRunner().invoke(cli, ["eval", "agreements", str(path), "--no-misses"])
+    assert listed.exit_code == quiet.exit_code == 0
+    assert "Doha" in listed.output and "Doha" not in quiet.output
+    assert "5 misses and false positives, not listed." in quiet.output
+    assert "| stages | 66.7% | 66.7% |" in quiet.output
+    as_json = CliRunner().invoke(cli, ["eval", "agreements", str(path), "--no-misses",
+                                       "--format", "json"])
+    out = json.loads(as_json.stdout)
+    assert out["misses"] == [] and out["n_misses"] == 5
 
 
 def test_cli_eval_missing_gold_is_one_line(tmp_path):

@@ -97,15 +97,24 @@ def dates(gold, fmt, limit):
 @_gold(Path("agreements") / "texts.jsonl")
 @FORMAT
 @LIMIT
-def agreements(gold, fmt, limit):
+@click.option("--no-misses", is_flag=True,
+              help="Aggregate figures only, no row of the gold set (for a held-out set).")
+def agreements(gold, fmt, limit, no_misses):
     """Precision and recall of agreements, stages and relations on bench/gold/agreements/.
 
-    Example: dyad eval agreements bench/gold/agreements/texts.jsonl
+    A held-out set is scored without printing its rows, so that reading the report does
+    not make it a development set:
+
+    Example: dyad eval agreements bench/gold/agreements/heldout.jsonl --no-misses
     """
+    import dataclasses
+
     from dyad.eval.agreements import evaluate_agreements
 
     with _progress("agreements") as progress:
         report = evaluate_agreements(gold, limit=limit, progress=progress)
+    if no_misses:
+        report = dataclasses.replace(report, misses=[])
     _emit(report, fmt)
 
 

@@ -349,10 +349,15 @@ class AgreementsReport:
             "", "### Per relation type", "",
             md_table(["type", *PRF_HEADERS],
                      [[k, *v.cells()] for k, v in self.per_relation.items()]),
-            "", f"### Misses and false positives (first {len(self.misses)} of {self.n_misses})",
-            "", md_table(["id", "record", "what", "detail"],
-                         [[m["id"], m["record"], m["what"], m["detail"]] for m in self.misses])
+            *self._misses_markdown(),
         ]) + "\n"
+
+    def _misses_markdown(self) -> list[str]:
+        if self.n_misses and not self.misses:  # left out on purpose: a held-out set
+            return ["", f"{self.n_misses} misses and false positives, not listed."]
+        return ["", f"### Misses and false positives (first {len(self.misses)} of {self.n_misses})",
+                "", md_table(["id", "record", "what", "detail"],
+                             [[m["id"], m["record"], m["what"], m["detail"]] for m in self.misses])]
 
 
 DETAILS = ("stage_dates", "term_years", "renewal", "provisions", "value", "relation_modality",
