@@ -24,13 +24,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def rss_mb() -> int:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) // 1024
-    return 0
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=6000)
@@ -38,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "bench"))
     import scale
+    from extract_memory import rss_mb
 
     path = scale.corpus(20_000, ROOT / "bench" / "data")
     start = time.perf_counter()
