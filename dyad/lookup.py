@@ -9,7 +9,7 @@ from typing import Any
 
 from dyad.errors import InputError
 from dyad.model import Agreement, Conflict
-from dyad.store import schema
+from dyad.store import schema, spans
 
 # How many candidates a name search lists before asking for a more precise name.
 MAX_CANDIDATES = 10
@@ -24,7 +24,9 @@ class AgreementStatus:
 def _records(store, table_name: str, where: str, params: list) -> list:
     table = schema.TABLES[table_name]
     rows = store.query(f'SELECT * FROM "{table_name}" {where}', params)
-    return [schema.record_from_row(table, row) for row in rows]
+    records = [schema.record_from_row(table, row) for row in rows]
+    return spans.fill(table, records,
+                      spans.read_spans(store.query, table, [r[table.key] for r in rows]))
 
 
 def find_agreement(store, ref: str) -> Agreement:

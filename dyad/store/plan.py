@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from dyad.model import Extraction, Record
-from dyad.store import schema
+from dyad.store import schema, spans
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class WriteReport:
 class WritePlan:
     records: dict[str, list[Record]]  # per record table, one record per key, in TABLES order
     documents_skipped: int
+    # per table, stored keys a merge folded into a record with another key: old -> new
+    moves: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def referenced_doc_ids(extraction: Extraction) -> set[str]:
@@ -93,7 +95,11 @@ def merge_with_stored(plan: WritePlan, fetch: Fetch) -> tuple[WritePlan, dict[st
     """Fold the plan's agreements, relations and events into the stored records they are
     the same thing as (rules: ``dyad.merge``), and their contradictions into the stored
     conflicts. Returns the new plan and, per table, the stored keys to delete before the
-    merged records are inserted (the merged record replaces them)."""
+    merged records are inserted (the merged record replaces them).
+
+    ``fetch`` may give stored relations and events with only part of their growing
+    evidence lists (``dyad.store.spans``): the merge needs their first span, and the
+    rest stays in the evidence table, where the writer appends the new spans."""
     from dyad.merge import merge_records
 
     new = {name: plan.records.get(name, []) for name in MERGED_TABLES}
@@ -116,15 +122,22 @@ def merge_with_stored(plan: WritePlan, fetch: Fetch) -> tuple[WritePlan, dict[st
     merged = merge_records(*(stored[n] + new[n] if n in touched else [] for n in MERGED_TABLES))
     records = dict(plan.records)
     deletes: dict[str, list[str]] = {}
+    moved: dict[str, dict[str, str]] = {}
     affected: set[str] = set()
     for n in touched:
+        table = schema.TABLES[n]
         records[n], deletes[n] = _changes(n, stored[n], getattr(merged, n))
-        affected |= set(deletes[n]) | {schema.TABLES[n].key_of(r) for r in records[n]}
+        affected |= set(deletes[n]) | {table.key_of(r) for r in records[n]}
+        gone = set(deletes[n]) - {table.key_of(r) for r in records[n]}
+        if n in spans.GROWING and gone:
+            moved[n] = spans.moves(table, [r for r in stored[n] if table.key_of(r) in gone],
+                                   getattr(merged, n))
     old_conflicts = fetch("conflicts", "record_id", sorted(affected))
     conflicts = _merge_conflicts([*old_conflicts, *plan.records.get("conflicts", []),
                                   *merged.conflicts])
     records["conflicts"], deletes["conflicts"] = _changes("conflicts", old_conflicts, conflicts)
-    return WritePlan(records=records, documents_skipped=plan.documents_skipped), deletes
+    return WritePlan(records=records, documents_skipped=plan.documents_skipped,
+                     moves=moved), deletes
 
 
 def _changes(table_name: str, stored: list[Record],

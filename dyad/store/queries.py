@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from dyad import model
-from dyad.store import schema
+from dyad.store import schema, spans
 from dyad.store.query_filters import (EventFilter, Page, Where, around, contains, in_list, pair, party,
                                       side, unpack)
 from dyad.store.schema import quote
@@ -94,7 +94,9 @@ class Queries:
         table = schema.TABLES[table_name]
         rows = self._dicts(f"SELECT * FROM {quote(table.name)}{where.sql()} ORDER BY {order} "
                            "LIMIT ? OFFSET ?", [*where.params, min(limit, MAX_PAGE), offset])
-        return [schema.record_from_row(table, r) for r in rows]
+        records = [schema.record_from_row(table, r) for r in rows]
+        return spans.fill(table, records,
+                          spans.read_spans(self._dicts, table, [r[table.key] for r in rows]))
 
     def _page(self, table_name: str, where: Where, order: str, limit: int,
               offset: int) -> Page:

@@ -19,8 +19,9 @@ import pydantic
 
 from dyad import model
 from dyad.errors import StoreError
-from dyad.store import schema
-from dyad.store.plan import WriteReport, merge_with_stored, plan_write, referenced_doc_ids
+from dyad.store import schema, spans
+from dyad.store.plan import (WritePlan, WriteReport, merge_with_stored, plan_write,
+                             referenced_doc_ids)
 from dyad.store.schema import Table, quote
 
 
@@ -74,9 +75,10 @@ class RecordRows:
                                params)
             mentions = self._mentions(table, ids) if table.mentions else {}
             try:
-                found[table.name] = [
-                    schema.record_from_row(table, row, mentions.get(row[table.key], []))
-                    for row in rows]
+                records = [schema.record_from_row(table, row, mentions.get(row[table.key], []))
+                           for row in rows]
+                found[table.name] = spans.fill(table, records, spans.read_spans(
+                    self._dicts, table, None if ids is None else [r[table.key] for r in rows]))
             except (pydantic.ValidationError, json.JSONDecodeError) as exc:
                 raise StoreError(f"a stored row of {table.name} in {self.path} is not a valid "
                                  f"record ({exc}); was it edited by hand?") from exc
@@ -117,7 +119,7 @@ class RecordRows:
             plan = plan_write(extraction, self.known_doc_ids(referenced_doc_ids(extraction)))
             plan, deletes = merge_with_stored(plan, self._fetch_records)
             for name, keys in deletes.items():
-                self._delete(name, keys)
+                self._delete(name, keys, plan)
             before = self._counts()
             for table in schema.RECORD_TABLES:
                 self._write_table(table, plan.records[table.name])
@@ -129,7 +131,8 @@ class RecordRows:
     def _write_table(self, table: Table, records: list[model.Record]) -> None:
         stored = self._stored_keys(table, [table.key_of(r) for r in records])
         new = [r for r in records if table.key_of(r) not in stored]
-        self._insert(table, [schema.record_row(table, r) for r in new], unstored=True)
+        self._insert(table, [schema.record_row(table, spans.as_stored(table, r)) for r in new],
+                     unstored=True)
         self._insert(schema.EVIDENCE, [row for r in new for row in schema.evidence_rows(table, r)])
         if table.mentions:
             link = schema.TABLES[table.mentions]
@@ -153,23 +156,40 @@ class RecordRows:
                           [json.dumps(aliases + extra, ensure_ascii=False), actor.actor_id])
 
     def _fetch_records(self, table_name: str, column: str, values: list[str]) -> list[model.Record]:
-        """Stored records of a table whose ``column`` is one of ``values``."""
+        """Stored records of a table whose ``column`` is one of ``values``, for merging:
+        of a growing evidence list only the first span (``dyad.store.spans``)."""
         if not values:
             return []
         table = schema.TABLES[table_name]
         rows = self._dicts(f"SELECT * FROM {quote(table_name)} WHERE {quote(column)} "
                            f"{self.IN_ARRAY}", [list(values)])
-        return [schema.record_from_row(table, row) for row in rows]
+        records = [schema.record_from_row(table, row) for row in rows]
+        return spans.fill(table, records, spans.read_first_spans(
+            self._dicts, table, [r[table.key] for r in rows]))
 
-    def _delete(self, table_name: str, keys: list[str]) -> None:
-        """Remove stored records (and their evidence links) that a merged record replaces."""
+    def _delete(self, table_name: str, keys: list[str], plan: WritePlan) -> None:
+        """Remove stored records that a merged record replaces, with their evidence rows;
+        the spans of a growing list stay (rewritten in place) or move to the record that
+        absorbed theirs, and the writer appends the merged record's new spans."""
         if not keys:
             return
         table = schema.TABLES[table_name]
         self._run(f"DELETE FROM {quote(table_name)} WHERE {quote(table.key)} {self.IN_ARRAY}",
                   [list(keys)])
-        self._run(f'DELETE FROM "evidence" WHERE "record_kind" = ? AND "record_id" '
-                  f"{self.IN_ARRAY}", [table_name, list(keys)])
+        gone = list(keys)
+        if table_name in spans.GROWING:
+            moves = plan.moves.get(table_name, {})
+            for old, new in moves.items():
+                rows = self._dicts('SELECT * FROM "evidence" WHERE "record_kind" = ? '
+                                   'AND "record_id" = ?', [table_name, old])
+                self._insert(schema.EVIDENCE, [
+                    tuple(new if c == "record_id" else r[c] for c in schema.EVIDENCE.column_names)
+                    for r in rows])
+            rewritten = {table.key_of(r) for r in plan.records[table_name]}
+            gone = [k for k in keys if k in moves or k not in rewritten]
+        if gone:
+            self._run(f'DELETE FROM "evidence" WHERE "record_kind" = ? AND "record_id" '
+                      f"{self.IN_ARRAY}", [table_name, gone])
 
     def _stored_keys(self, table: Table, keys: list[str]) -> set[str]:
         if not keys:

@@ -1,0 +1,134 @@
+"""Growing evidence lists live in the evidence table (dyad.store.spans): a write appends
+new spans instead of reading back and rewriting a record's whole list, and reading gives
+the same records as before, in DuckDB and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+from dyad.merge import merge_records
+from dyad.model import ActorRef, Document, Event, Evidence, Extraction, Relation
+from dyad.store import open_store, schema, spans
+from tests.pg import pg_server, pg_url  # noqa: F401 - fixtures
+
+USA = ActorRef(actor_id="USA", name="United States", country="USA")
+DJI = ActorRef(actor_id="DJI", name="Djibouti", country="DJI")
+REPORTS = 12
+
+
+def _doc(n: int) -> Document:
+    return Document(doc_id=f"d{n:02d}", text="x" * 400)
+
+
+def _span(n: int, start: int = 10) -> Evidence:
+    return Evidence(doc_id=f"d{n:02d}", start=start, end=start + 20,
+                    text=f"the base, report {n}")
+
+
+def _relation(n: int) -> Relation:
+    rel = Relation(relation_id=f"rel-raw-{n}", relation_type="military_presence", source=USA,
+                   target=DJI, attributes={"year": 2020} if n == 3 else {},
+                   evidence=[_span(n)])
+    # the pipeline gives a relation the id of its merge key (as merge_records does)
+    return rel.model_copy(update={"relation_id": merge_records(relations=[rel]).relations[0]
+                                  .relation_id})
+
+
+def _event(n: int) -> Event:
+    event = Event(event_id=f"ev-raw-{n}", doc_id=f"d{n:02d}", event_type="ASSAULT",
+                  source=USA, target=DJI, date="2023-03-03", evidence=_span(n, start=50))
+    return event.model_copy(update={"event_id": merge_records(events=[event]).events[0]
+                                    .event_id})
+
+
+def _report(n: int) -> Extraction:
+    return Extraction(documents=[_doc(n)], relations=[_relation(n)], events=[_event(n)])
+
+
+def _all_at_once(ns: list[int]) -> Extraction:
+    reports = [_report(n) for n in ns]
+    merged = merge_records(relations=[r for x in reports for r in x.relations],
+                           events=[e for x in reports for e in x.events])
+    return Extraction(documents=[d for x in reports for d in x.documents],
+                      relations=merged.relations, events=merged.events,
+                      conflicts=merged.conflicts)
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def target(request, tmp_path):
+    if request.param == "duckdb":
+        return str(tmp_path / "s.duckdb")
+    return request.getfixturevalue("pg_url")
+
+
+def test_reports_written_one_by_one_read_as_if_written_together(target, tmp_path):
+    order = [5, 1, 9, 3, 12, 2, 7, 11, 4, 8, 6, 10]  # not in document order
+    with open_store(target) as store:
+        for n in order:
+            store.write(_report(n))
+        one_by_one = store.read_extraction()
+        store.write(_report(9))  # a rerun changes nothing
+        assert store.read_extraction() == one_by_one
+    with open_store(tmp_path / "together.duckdb") as store:
+        store.write(_all_at_once(order))
+        together = store.read_extraction()
+    (rel,) = one_by_one.relations
+    assert [e.doc_id for e in rel.evidence] == [f"d{n:02d}" for n in range(1, REPORTS + 1)]
+    (event,) = one_by_one.events
+    assert event.evidence.doc_id == "d01" and len(event.other_evidence) == REPORTS - 1
+    assert one_by_one.relations == together.relations
+    assert one_by_one.events == together.events
+
+
+def test_rows_hold_the_growing_lists_empty(tmp_path):
+    with open_store(tmp_path / "s.duckdb") as store:
+        for n in range(1, REPORTS + 1):
+            store.write(_report(n))
+    con = duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True)
+    assert con.sql('SELECT "evidence" FROM "relations"').fetchall() == [("[]",)]
+    assert con.sql('SELECT "other_evidence" FROM "events"').fetchall() == [("[]",)]
+    kinds = dict(con.sql('SELECT "record_kind", count(*) FROM "evidence" GROUP BY 1').fetchall())
+    assert kinds == {"relations": REPORTS, "events": REPORTS}
+
+
+def test_a_merge_reads_only_the_first_span_of_a_stored_list(tmp_path):
+    with open_store(tmp_path / "s.duckdb") as store:
+        for n in (4, 2, 8):
+            store.write(_report(n))
+        rel_id = store.read_extraction().relations[0].relation_id
+        (fetched,) = store._fetch_records("relations", "relation_id", [rel_id])
+        assert fetched.evidence == [_span(2)]
+        (event,) = store._fetch_records("events", "event_id", [_event(1).event_id])
+        assert event.other_evidence == []
+
+
+def test_a_store_with_the_lists_in_its_rows_reads_the_same_and_is_compacted(tmp_path):
+    """Stores written before kept the lists in the row; the row is made so by hand."""
+    path = tmp_path / "old.duckdb"
+    with open_store(path) as store:
+        store.write(_all_at_once([1, 2, 3]))
+        before = store.read_extraction()
+    full = json.dumps([e.model_dump(mode="json") for e in before.relations[0].evidence])
+    con = duckdb.connect(str(path))
+    con.execute('UPDATE "relations" SET "evidence" = ?', [full])
+    con.execute('DELETE FROM "evidence" WHERE "record_kind" = \'relations\' AND "doc_id" <> \'d01\'')
+    con.close()
+    with open_store(path) as store:
+        assert store.read_extraction() == before
+        store.write(_report(4))
+        (rel,) = store.read_extraction().relations
+    assert [e.doc_id for e in rel.evidence] == ["d01", "d02", "d03", "d04"]
+    con = duckdb.connect(str(path), read_only=True)
+    assert con.sql('SELECT "evidence" FROM "relations"').fetchall() == [("[]",)]
+
+
+def test_spans_move_with_a_record_a_merge_folds_into_another():
+    table = schema.TABLES["relations"]
+    absorbed = _relation(2).model_copy(update={"relation_id": "rel-old"})
+    result = [_relation(1).model_copy(update={"evidence": [_span(1), _span(2)]}),
+              _relation(5)]
+    assert spans.moves(table, [absorbed], result) == {"rel-old": result[0].relation_id}
+    assert spans.moves(table, [result[1]], result) == {}  # kept its key: nothing moves
