@@ -167,6 +167,9 @@ DEV2_COVERAGE = {"per_stage": 3, "per_relation": 3, "per_modality": 3, "stages":
 DEV3_COVERAGE = {"per_stage": 2, "per_relation": 2, "per_modality": 2, "stages": 110,
                  "relations": 60, "with_provisions": 6, "with_term_years": 4,
                  "with_renewal": 3, "with_value": 3}
+DEV4_COVERAGE = {"per_stage": 4, "per_relation": 3, "per_modality": 3, "stages": 120,
+                 "relations": 70, "with_provisions": 6, "with_term_years": 4,
+                 "with_renewal": 3, "with_value": 4}
 HELDOUT_COVERAGE = {"per_stage": 2, "per_relation": 2, "per_modality": 2}
 
 
@@ -250,6 +253,7 @@ def main() -> int:
               "agreements": check_agreements("texts.jsonl", DEV_COVERAGE),
               "agreements_dev2": check_agreements("dev2.jsonl", DEV2_COVERAGE),
               "agreements_dev3": check_agreements("dev3.jsonl", DEV3_COVERAGE),
+              "agreements_dev4": check_agreements("dev4.jsonl", DEV4_COVERAGE),
               "agreements_heldout": check_agreements("heldout.jsonl", HELDOUT_COVERAGE)}
     for name, counts in report.items():
         print(f"{name}: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
