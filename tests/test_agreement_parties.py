@@ -108,7 +108,7 @@ def test_agreement_parties(text, parties):
 @pytest.mark.parametrize("text, expected", [
     ("The pact was the result of years of negotiations between Tokyo and Manila.",
      ("negotiated", "JPN", "asserted")),
-    ("Pakistan said it would hold the Simla Agreement in abeyance.", ("suspended", "PAK", "expected")),
+    ("Pakistan said it would hold the Simla Agreement in abeyance.", ("suspended", "PAK", "intended")),
     ("New START replaced the Moscow Treaty in 2011.", ("terminated", None, "asserted")),
     ("Moscow formally ended its participation in the CFE Treaty in 2023.", ("withdrawn", "RUS", "asserted")),
     ("Nicaragua announced its departure from the treaty.", ("withdrawn", "NIC", "asserted")),

@@ -71,7 +71,7 @@ pytestmark = pytest.mark.slow
     ("Nicaragua announced that it was leaving the Organization of American States. The OAS "
      "Charter requires two years' notice.", ("withdrawn", "NIC", "asserted")),
     ("Burkina Faso said it would quit the African Union. The AU treaty sets out how members "
-     "leave.", ("withdrawn", "BFA", "expected")),
+     "leave.", ("withdrawn", "BFA", "intended")),
 ])
 def test_stage_cue(text, expected):
     got = keys(extract(text))

@@ -38,7 +38,7 @@ _TRUCE = "Israel and Hamas agreed a ceasefire in January. "
     (_JCPOA + "The United States pulled out of it in 2018.", ("withdrawn", "USA", "asserted")),
     (_GRAIN + "Warsaw withdrew its signature in 2024.", ("withdrawn", "POL", "asserted")),
     (_GRAIN + "Poland announced its withdrawal in 2024.", ("withdrawn", "POL", "asserted")),
-    (_GRAIN + "In 2024, Poland announced it would withdraw.", ("withdrawn", "POL", "expected")),
+    (_GRAIN + "In 2024, Poland announced it would withdraw.", ("withdrawn", "POL", "intended")),
     (_JCPOA + "Trump withdrew the US in 2018.", ("withdrawn", "USA", "asserted")),
     (_SKIES + "Moscow pulled out the following year.", ("withdrawn", "RUS", "asserted")),
     (_SKIES + "The treaty collapsed after Washington withdrew in 2020.",

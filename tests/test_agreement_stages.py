@@ -250,8 +250,9 @@ def test_a_span_of_time_is_not_a_stage_date():
     ("The agreement, which Washington abandoned in 2018, had capped Iran's enrichment.",
      ("withdrawn", "USA", "asserted")),
     # "it" in a reported clause is the reporter, not the last actor named before the verb
+    # (and the act it announces as its own is its aim: intended)
     ("Seoul notified Tokyo in August 2019 that it would terminate GSOMIA.",
-     ("terminated", "KOR", "expected")),
+     ("terminated", "KOR", "intended")),
     # the one urged acts, and only wants to
     ("Washington urged Turkey to ratify the accession protocol.", ("ratified", "TUR", "intended")),
     ("In 2021 Russia published a draft treaty and demanded that NATO sign it.",

@@ -32,7 +32,7 @@ _OF_PHRASES = re.compile(r"cessation of hostilities\s*$|status of forces\s*$", r
 _PURPOSE_WORD = (r"(?:friendship|amity|cooperation|co-operation|good(?:[\s-]+neighbou?rliness)?|"
                  r"neighbou?rliness|partnership|mutual|assistance|commerce|navigation|peace|alliance|"
                  r"solidarity|stability|brotherhood|fraternity|non-aggression|reconciliation|"
-                 r"strategic|comprehensive|security|understanding|trust)")
+                 r"strategic|comprehensive|security|understanding|trust|principles|intent)")
 _OF_PURPOSE = re.compile(rf"\s+of\s+{_PURPOSE_WORD}(?:\s+{_PURPOSE_WORD})?"
                          rf"(?:\s*,\s*{_PURPOSE_WORD}(?:\s+{_PURPOSE_WORD})?)*"
                          rf"(?:,?\s+and\s+{_PURPOSE_WORD}(?:\s+{_PURPOSE_WORD})?)?\b")
@@ -111,6 +111,7 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
         if tail is None or tail.group("head"):
             return None  # "... hostilities agreement": the later head noun takes it
         end = tail.end()
+    purpose = None
     if head.text.lower() not in MEMO_HEADS:  # "a treaty of friendship and cooperation"
         purpose = _OF_PURPOSE.match(parsed.text, end, sent.end)
         end = purpose.end() if purpose else end
@@ -167,8 +168,15 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
         if not _accession_of(parsed, head, right, actors, start, lex):
             return None  # "membership of the Security Council" is a seat
         cued = kind = "accession"
-    if head.text.lower() in lex.weak_heads and not cued \
-            and not (_object_of_stage_verb(parsed, head) and head.text.lower() not in GENERIC_ONLY):
+    # a weak head is a document between states when it says what relations it founds ("a
+    # declaration of principles", "a charter of friendship"), what it is for, or is made
+    # ("signed a declaration"); a lease also when it is ended or renewed ("terminate the lease")
+    made = _object_of_stage_verb(parsed, head)
+    if head.text.lower() in LEASES:  # a company's lease on offices is no treaty
+        made = made and any(a.actor.kind == "state" and sent.start <= a.start < sent.end for a in actors)
+    elif head.text.lower() in GENERIC_ONLY:
+        made = False
+    if head.text.lower() in lex.weak_heads and not cued and purpose is None and not made:
         return None
     if set(re.findall(r"[a-z-]+", modifiers.lower())) & DOMESTIC or _DOMESTIC_AFTER.match(right):
         return None  # "the coalition agreement", "a deal on the budget": no treaty between states

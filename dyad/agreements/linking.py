@@ -80,6 +80,8 @@ def cluster(mentions: Sequence[AgreementMention], *, text: str = "",
         target = None
         if m.named:
             target = next((c for c in clusters if c.named and c.named.key == m.key), None)
+            target = target or next((c for c in clusters if c.named and _stem(c.named)
+                                     and _stem(c.named) == _stem(m)), None)
             # "a 1951 mutual defence treaty" ... "the Mutual Defense Treaty": one treaty
             target = target or next((c for c in clusters if c.named is None and any(
                 _generic_key(x) == m.key for x in c.mentions)), None)
@@ -131,6 +133,23 @@ def _apposed(clusters: list[Cluster], m: AgreementMention, text: str) -> Cluster
 _PARTNER_APPOSITION = re.compile(r"\s+(?:with|between|among)\s+[^,;:()]{1,50}?\s*(?:,|\(|\u2014|--)\s*"
                                  r"(?:(?:also\s+)?(?:known\s+as|called|dubbed|named)\s+)?(?:the\s+)?",
                                  re.IGNORECASE)
+
+
+# Heads news uses for one agreement interchangeably: "the Simla Agreement ... the Simla
+# pact", "the Oslo Accords ... the Oslo agreement" (a protocol, a declaration or a
+# convention is another document, and may share the place: "the Minsk Protocol").
+SAME_FORM_HEADS = frozenset({"agreement", "agreements", "accord", "accords", "pact", "pacts",
+                             "deal", "deals", "treaty", "treaties"})
+
+
+def _stem(m: AgreementMention) -> str | None:
+    """A name's own words without a leading year and a trailing interchangeable head
+    ("1972 Simla Agreement" -> "simla"); None when nothing capitalised is left."""
+    words = re.sub(r"^(?:\d{4}\s+)+", "", m.name).split()
+    if len(words) < 2 or words[-1].lower() not in SAME_FORM_HEADS:
+        return None
+    rest = words[:-1]
+    return normalise_name(" ".join(rest)) if any(w[:1].isupper() for w in rest) else None
 
 
 def _generic_key(m: AgreementMention) -> str:
@@ -286,7 +305,14 @@ def _recent_compatible(clusters: list[Cluster], m: AgreementMention,
         compatible.append(c)
     compatible = _by_age(compatible, m, text)
     same_head = [c for c in compatible if any(x.head == m.head for x in c.mentions)]
+    if m.head in OWN_FORM_HEADS:
+        return (same_head or [None])[0]  # "the lease" is no earlier treaty or declaration
     return (same_head or compatible or [None])[0]
+
+
+# Heads that name one form of document: "the lease", "the declaration", "the compacts" go
+# back only to an agreement called so before (an accord is no lease).
+OWN_FORM_HEADS = frozenset({"lease", "leases", "declaration", "declarations", "compact", "compacts"})
 
 
 # After a plural mention, what opens the list of its members: "its defence agreements with

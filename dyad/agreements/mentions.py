@@ -103,6 +103,8 @@ def find_mentions(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Lexicon) ->
         add(m)
     for m in _one_references(parsed, found, free):
         add(m)
+    for m in _weak_references(parsed, found, lexicon, free):
+        add(m)
     for m in found:
         sent_ = parsed.sentences[m.sent]
         m.sent_start, m.sent_end = sent_.start, sent_.end
@@ -202,6 +204,39 @@ def _one_references(parsed: ParsedDoc, found: Sequence[AgreementMention], free) 
         out.append(AgreementMention(start, end, parsed.text[start:end], sent, False, "agreement",
                                     kind, False, start, kind_cued=kind is not None))
     return out
+
+
+def _weak_references(parsed: ParsedDoc, found: Sequence[AgreementMention], lexicon: Lexicon,
+                     free) -> list[AgreementMention]:
+    """"the Compacts of Free Association ... The compacts", "the Argyle declaration ... the
+    declaration": a weak head ("compact", "declaration", "charter") alone is no agreement,
+    but after a determiner it stands for the agreement called by that head before it."""
+    out = []
+    for tok in parsed.tokens:
+        low = tok.text.lower()
+        if low not in lexicon.weak_heads or tok.i == 0 or not free(tok.start, tok.end) \
+                or parsed.tokens[tok.i - 1].text.lower() not in _REFERRING:
+            continue
+        nxt = parsed.tokens[tok.i + 1] if tok.i + 1 < len(parsed.tokens) else None
+        if nxt is not None and nxt.sent == tok.sent and nxt.pos in {"NOUN", "PROPN"}:
+            continue  # "the declaration text": a modifier
+        if not any(m.end <= tok.start and _head_word(m) in {low, low.rstrip("s")} for m in found):
+            continue
+        sent = _sent_index(parsed, tok.start)
+        if sent is not None:
+            out.append(AgreementMention(tok.start, tok.end, tok.text, sent, False, tok.text, None,
+                                        True, tok.start, kind_cued=False, reference=True))
+    return out
+
+
+_REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+
+
+def _head_word(m: AgreementMention) -> str:
+    """A mention's head word as written, lower-case ("Compacts" in "Compacts of Free
+    Association"), singular or plural."""
+    word = m.text[m.head_start - m.start:].split()[0].lower() if m.text else ""
+    return word.rstrip("s") if word.endswith("s") else word
 
 
 def _venue_in_title(text: str, actor: Any) -> bool:
@@ -313,7 +348,10 @@ def _named(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon) 
         return None
     start, end = words[0].start, words[-1].end
     inside = actors_in(actors, start, end)
-    covered = {t.i for t in words if any(a.start <= t.start and t.end <= a.end for a in inside)}
+    # a person the resolver knows nothing of ("the Argyle declaration", "the Annan Plan")
+    # is the title's own word, not a party named in front of a generic head
+    sides = [a for a in inside if not (a.actor.kind == "person" and not a.actor.country)]
+    covered = {t.i for t in words if any(a.start <= t.start and t.end <= a.end for a in sides)}
     free_caps = [t for t in words if t.text.lower() not in lex.heads and _is_cap(t) and t.i not in covered
                  and not t.like_num]
     if not _is_cap(head) and not free_caps:

@@ -36,13 +36,31 @@ def proposal_ref(text: str, hit: Hit, sent: Sentence) -> bool:
     return bool(near)
 
 
-def previous(by_sent: dict, sent: Sentence):
-    """The agreement mentioned last in the previous ``ANAPHORA_SENTENCES`` sentences."""
+# An unnamed mention with a plural head ("later deals", "both accords"): no antecedent of "it"
+_PLURAL_HEAD = re.compile(r"(?:deals|agreements|accords|treaties|pacts|protocols|arrangements|"
+                          r"conventions|texts|documents)\s*$", re.IGNORECASE)
+
+
+def previous(by_sent: dict, sent: Sentence, *, singular: bool = False):
+    """The agreement mentioned last in the previous ``ANAPHORA_SENTENCES`` sentences;
+    ``singular`` (the pronoun is "it") passes over unnamed plurals ("later deals") when
+    the sentence names a singular one before them."""
     for back in range(1, ANAPHORA_SENTENCES + 1):
         prev = by_sent.get(sent.i - back)
         if prev:
-            return max(prev, key=lambda p: p[0].start)
+            ordered = sorted(prev, key=lambda p: p[0].start)
+            if singular:
+                ones = [p for p in ordered if p[0].named or not _PLURAL_HEAD.search(p[0].text)]
+                ordered = ones or ordered
+            return ordered[-1]
     return None
+
+
+def it_ref(text: str, hit: Hit, sent: Sentence) -> bool:
+    """The pronoun standing for the agreement next to the trigger is "it" ("ratify it",
+    "It was signed"), which a plural does not take."""
+    return re.match(r"\s+(?:(?:from|to|out\s+of|of|on)\s+)?it\b", text[hit.end:sent.end], re.IGNORECASE) is not None \
+        or re.search(r"\bit\s+(?:[a-z]+\s+){0,3}$", text[sent.start:hit.start], re.IGNORECASE) is not None
 
 
 # "London signed its accession in July", "ratified their accession protocol": a party's

@@ -84,6 +84,13 @@ _BOTH_BODIES = re.compile(r"\b(?:(?:both|the\s+two)\s+(?:countries['’]\s+|side
                           re.IGNORECASE)
 
 
+# "each parliament is expected to ratify it", "every member's legislature", "all their
+# parliaments": each party's body, however many parties the agreement has
+_EACH_BODY = re.compile(r"\b(?:(?:each|every)\s+(?:(?:country|member|side|signatory|state)['’]s\s+)?"
+                        r"(?:parliament|legislature|national\s+assembly)|(?:all|their)\s+(?:the\s+|their\s+)?"
+                        r"(?:respective\s+|national\s+)?(?:parliaments|legislatures))\b", re.IGNORECASE)
+
+
 def pair_before(parsed: ParsedDoc, offset: int, actors: Sequence[Any]) -> list[ActorRef]:
     """The two states named last before ``offset`` (its sentence or the ``PAIR_SENTENCES``
     before it), skipping venues after "in"/"at" and IGOs; [] when there are not two."""
@@ -116,9 +123,11 @@ def split_pair_stages(parsed: ParsedDoc, stages: list[Stage], parties: list[Acto
         pair = pair_before(parsed, s.evidence.start + phrase.start(), actors) if phrase else []
         if len(pair) == 2 and {p.country for p in pair} <= countries:
             out += [s.model_copy(update={"party": p}) for p in pair]
-        elif s.party is None and s.stage in _PAIR_ACTS and len(countries) == 2 \
-                and _BOTH_BODIES.search(s.evidence.text):
-            # "ratified by both parliaments": each side of a two-party agreement
+        elif s.party is None and s.stage in _PAIR_ACTS and (
+                len(countries) == 2 and _BOTH_BODIES.search(s.evidence.text)
+                or len(countries) >= 2 and _EACH_BODY.search(s.evidence.text)):
+            # "ratified by both parliaments": each side of a two-party agreement; "each
+            # parliament is expected to ratify it": each party's
             out += [s.model_copy(update={"party": p}) for p in
                     {p.country: p for p in parties if p.country}.values()]
         else:

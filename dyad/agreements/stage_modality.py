@@ -5,8 +5,9 @@ as they are, because they matter for treaties more than for events:
   to be signed", "needs to be ratified by all members" describe a step still to come, so
   an asserted reading becomes ``expected``;
 - **the future of reported speech**: "Kishida said the pact would take effect next
-  year", "France said it would end the accords": "would" is "will" told in the past,
-  ``expected``, unless a condition ("if", "unless") stands in the sentence or the verb of
+  year": "would" is "will" told in the past, ``expected`` (the speaker's own act, "France
+  said it would end the accords", is its aim: ``own_future``, read as ``intended`` by
+  ``stages``), unless a condition ("if", "unless") stands in the sentence or the verb of
   saying is in the present ("officials say the deal would have to be approved": a
   condition, ``hypothetical``);
 - **a possibility or a condition**: "can be terminated by either side" and "will take
@@ -158,6 +159,8 @@ def _refine(parsed: ParsedDoc, tok: Token, modality: str, *, stage: str = "") ->
         return "hypothetical"  # "will take effect only once all members have approved it"
     if decided_act(parsed, tok) and modality != "hypothetical":
         return "intended"  # "reversing its August decision to terminate the pact"
+    if modality in {"asserted", "reported"} and _talked_about(parsed, tok):
+        return "intended"  # "opened talks on renewing the treaty": the aim of the talks
     if _future_time_clause(parsed, tok):
         return "expected"
     if modality == "asserted" and any(c.dep in {"aux", "auxpass"} and c.text.lower() in POSSIBILITY_MODALS
@@ -218,6 +221,24 @@ def _only_condition(parsed: ParsedDoc, tok: Token) -> bool:
     return only is not None and only.start() <= tok.end + ONLY_REACH * 2
 
 
+# "talks on renewing the pact", "negotiations to extend it": the act the talks seek
+TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "discussion", "discussions",
+                        "consultation", "consultations"})
+
+
+def _talked_about(parsed: ParsedDoc, tok: Token) -> bool:
+    """The trigger is the gerund or infinitive that talks are about ("talks on renewing
+    the treaty", "negotiations to extend the pact")."""
+    if tok.tag not in {"VBG", "VB"} or tok.head == tok.i:
+        return False
+    head = parsed.tokens[tok.head]
+    if tok.dep == "pcomp" and head.dep == "prep" and head.head != head.i:
+        head = parsed.tokens[head.head]  # "talks on renewing"
+    elif tok.dep not in {"acl", "xcomp", "advcl"}:
+        return False
+    return head.pos == "NOUN" and head.text.lower() in TALK_NOUNS
+
+
 def _done_participle(parsed: ParsedDoc, tok: Token) -> bool:
     """A past participle reducing a relative clause on a noun ("the accord signed by X
     and Y in 2015") reports a done act whatever the clause it sits in wants or foresees;
@@ -227,12 +248,15 @@ def _done_participle(parsed: ParsedDoc, tok: Token) -> bool:
 
 
 def own_future(parsed: ParsedDoc, tok: Token | None) -> bool:
-    """"Biden has said he would rejoin the accord", "Chile announced it will join": the
-    reported future of the speaker's own act (a pronoun subject under a verb of saying)."""
-    if tok is None or not parsed.sentences[tok.sent].parsed or tok.dep != "ccomp" or tok.head == tok.i:
+    """"Biden has said he would rejoin the accord", "Chile announced it will join", "gave
+    notice that it would withdraw": the reported future of the speaker's own act (a
+    pronoun subject under a verb or noun of saying)."""
+    if tok is None or not parsed.sentences[tok.sent].parsed or tok.dep not in {"ccomp", "acl"} \
+            or tok.head == tok.i:
         return False
     head = parsed.tokens[tok.head]
-    return head.lemma.lower() in SAYING_VERBS and any(
+    saying = head.lemma.lower() in SAYING_VERBS if tok.dep == "ccomp" else head.lemma.lower() in SAYING_NOUNS
+    return saying and any(
         c.dep == "nsubj" and c.pos == "PRON" and c.text.lower() in {"he", "she", "it", "they", "we"}
         for c in _children(parsed, tok))
 

@@ -68,7 +68,20 @@ _NOMINAL = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 # A passive trigger ("was signed", "has to be ratified"): its agent follows "by" or is unsaid.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|never|not|also|still|then|"
-                      r"later|since|already|yet)\s+)?$", re.IGNORECASE)
+                      r"later|since|already|yet|first|originally)\s+)?$", re.IGNORECASE)
+
+# "the first European Union member to leave", "EU member Lithuania": an organisation that
+# only classes the one member acting is not itself the actor. "The EU member states"
+# in a list of signers stand for the EU as a party, and "NATO allies suspended their
+# obligations" is the alliance acting.
+_MEMBER_AFTER = re.compile(r"(?:['’]s)?\s+member\b(?!\s+(?:states?|countries|governments)\b)",
+                           re.IGNORECASE)
+
+
+def member_classifier(text: str, actor: Any) -> bool:
+    """An IGO written before a singular "member" (that member is meant, not the
+    organisation)."""
+    return actor.actor.kind == "igo" and _MEMBER_AFTER.match(text, actor.end) is not None
 
 
 def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: AgreementMention,
@@ -79,6 +92,7 @@ def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: Agreemen
     sign the deal with Washington" is Ukraine's intention only. ``tok`` is the trigger's
     anchor word (its first verb when not given)."""
     text = parsed.text
+    free_actors = [a for a in free_actors if not member_classifier(text, a)]
     after = max(hit.end, mention.end if mention.start >= hit.end else hit.end)
     by = _BY.match(text, after)
     if by and mention.start >= hit.end and by.group(0).rstrip().lower().endswith("between"):
@@ -87,8 +101,10 @@ def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: Agreemen
     if by:
         found = _with_counterparts(text, group_after(text, free_actors, by.end(), ceiling=sent.end),
                                    free_actors)
-        if found and _NOT_AGENT.search(text, by.end(), found[0].start):
-            found = []
+        if found and (_NOT_AGENT.search(text, by.end(), found[0].start)
+                      or _VENUE.search(text, max(by.end(), found[0].start - 12), found[0].start)):
+            found = []  # "signed by 44 countries in Kigali": the place after the agent's
+            # own words is a venue, not the signer
     if not found and mention.start <= hit.start < mention.head_start:
         # "the US-proposed ceasefire": the actor fused to the participle acted
         found = [a for a in pool if a.end == hit.start - 1 and text[a.end] in "-–"]

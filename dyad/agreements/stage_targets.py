@@ -24,7 +24,7 @@ from dyad.agreements.lexicon import Hit
 from dyad.agreements.linking import Cluster
 from dyad.agreements.mention_record import AgreementMention
 from dyad.agreements.stage_anaphora import (TROOP_KINDS, announced_exit, bare_exit,
-                                            nominal_signing, previous, pronoun_ref, proposal_ref)
+                                            it_ref, nominal_signing, previous, pronoun_ref, proposal_ref)
 from dyad.agreements.spans import token_at
 from dyad.agreements.stage_other_targets import (OTHER_DOCUMENTS, agreed_to_act, left_elsewhere, object_lemma,
                                                  other_object, other_subject, subject_under, part_subject)
@@ -112,9 +112,18 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
             not LONG_TALKS.search(parsed.text, hit.start, hit.end):  # talks told, no verb's object
         return None  # "The ministers reached Ankara to discuss the grain deal", "the court
         # dismissed the case against the treaty"
+    if pronoun_passive(parsed, hit) and not any(m.end <= hit.start for m, _ in pairs):
+        # "It was signed in Brussels alongside a broader agreement": "it" is the agreement
+        # of the sentences before, not the one named after the verb
+        told = previous(by_sent, sent, singular=True)
+        if told is not None:
+            return told
     committing = hit.trigger.stage == "negotiated" and agreed_to_act(parsed, hit)
     for m, c in pairs:  # a mention inside the match is its object too ("put the deal on hold")
         if m.start > hit.start and m.start - reach <= window and m.start < nxt:
+            if about_talks(parsed.text, hit, m):
+                return None  # "pulled out of peace treaty talks", "talks on revising the
+                # treaty": the talks or a change are acted on, not the agreement
             if committing and _UNDER_EXISTING.search(parsed.text, max(hit.end, m.start - 30), m.start):
                 return None  # "agreed to give US forces access to more bases under the
                 # defence pact": a commitment under an agreement in force, not its making
@@ -139,7 +148,7 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
         return before[-1] if before else (None if pairs else previous(by_sent, sent))
     if not pairs and (pronoun_ref(parsed.text, hit, sent) or proposal_ref(parsed.text, hit, sent)
                       or nominal_signing(parsed.text, hit, sent)):
-        return previous(by_sent, sent)
+        return previous(by_sent, sent, singular=it_ref(parsed.text, hit, sent))
     if not pairs and (bare_exit(parsed, hit, sent) or announced_exit(parsed.text, hit)):
         prev = previous(by_sent, sent)
         if prev is not None and hit.trigger.stage == "withdrawn" and prev[1].kind in TROOP_KINDS:
@@ -147,7 +156,9 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
             # under a truce or a basing deal, a bare withdrawal is of troops
         return prev
     relative = relative_object(parsed.text, hit, pairs)
-    if relative is not None:
+    if relative is not None and (object_lemma(parsed, hit) in {"which", "that"}
+                                 or not other_object(parsed, hit, pairs)):  # (not "the accord,
+        # which commits members to scrap tariffs": the trigger's own object is acted on)
         return relative  # "the agreement, which Washington abandoned in 2018"
     before = [(m, c) for m, c in pairs if m.end <= hit.start]
     if before and hit.trigger.stage == "withdrawn" and before[-1][1].kind not in TROOP_KINDS \
@@ -219,6 +230,36 @@ _TALKS_ON = re.compile(r"\b(?:talks|negotiations)\s+(?:on|over|about)\s+$", re.I
 # "joined the alliance": an organisation named by a common noun after the trigger.
 _ORGANISATION_NOUN = re.compile(r"\s+the\s+(?:(?:western|military|defen[cs]e|trade|economic)\s+)?"
                                 r"(?:alliance|bloc|union|organi[sz]ation|grouping)\b", re.IGNORECASE)
+
+
+# "peace treaty talks", "the trade deal negotiations": the agreement names the talks
+_NAMES_TALKS = re.compile(r"\s+(?:talks|negotiations|process)\b", re.IGNORECASE)
+# "talks on revising the treaty", "negotiations to extend the pact", "talks on an
+# amendment to the accord": a change to an agreement in force is talked about
+_CHANGE_TALKED = re.compile(r"\s+(?:(?:on|over|about|for|towards?|to)\s+)?(?:(?:the|a|an|its|their)\s+)?"
+                            r"(?:re-?negotiat|revis|amend|renew|extend|prolong|updat|review|"
+                            r"overhaul|modif|chang|reform|replac|implement)\w*\s+(?:(?:of|to)\s+)?",
+                            re.IGNORECASE)
+
+
+def pronoun_passive(parsed: ParsedDoc, hit: Hit) -> bool:
+    """A passive trigger whose subject is "it" or "they" ("It was signed in June")."""
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is None or not parsed.sentences[tok.sent].parsed or tok.tag != "VBN":
+        return False
+    return any(c.dep == "nsubjpass" and c.text.lower() in {"it", "they"} for c in parsed.children(tok))
+
+
+def about_talks(text: str, hit: Hit, mention: AgreementMention) -> bool:
+    """The mention after an exit, a suspension or an end names the talks left ("Moscow
+    pulled out of peace treaty talks"), or a negotiation is about changing it ("talks on
+    revising the 1973 treaty", "negotiations to extend the pact")."""
+    if hit.trigger.stage in TALKS_STAGES:
+        return _NAMES_TALKS.match(text, mention.end) is not None
+    if hit.trigger.stage == "negotiated":
+        change = _CHANGE_TALKED.match(text, hit.end)
+        return change is not None and re.fullmatch(r"(?:[\w'’-]+\s+){0,3}", text[change.end():mention.start]) is not None
+    return False
 
 
 def accession_target(parsed: ParsedDoc, hit: Hit, sent: Sentence, sent_actors: Sequence[Any],

@@ -149,8 +149,9 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                 if stage == "proposed" and mod == "hypothetical" and \
                         _REJOIN.match(parsed.text, hit.start, hit.end):
                     continue  # "the US would rejoin the deal": a term of its revival, no bid
-                if stage == "proposed" and mod == "expected" and own_future(parsed, tok):
-                    mod = "intended"  # "Biden has said he would rejoin the accord": his aim
+            if mod == "expected" and stage not in JOINT_STAGES and own_future(parsed, tok):
+                mod = "intended"  # "Biden has said he would rejoin the accord", "Mali announced
+                # that it would quit the statute": the speaker's own act, announced, is its aim
             if stage in {"signed", "negotiated"} and mod == "intended" and \
                     _WISHED_NEW.search(parsed.text, max(sent.start, hit.start - 40), hit.start) and \
                     _INDEFINITE.fullmatch(parsed.text, hit.end, mention.start):

@@ -62,8 +62,14 @@ def whole_lists(text: str, actors: Sequence[Any], found: Sequence[Any]) -> list[
 
 
 def possessive(text: str, actor: Any, offset: int) -> bool:
-    """"Sweden's bid to join", "Japan's closest ally", "the Philippines' ally"."""
-    return re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,3}", text[actor.end:offset]) is not None
+    """"Sweden's bid to join", "Japan's closest ally", "the Philippines' ally"; a possessor
+    binds its own noun phrase, which no preposition or article crosses ("Tokyo's sanctions
+    over the invasion of Ukraine" is no invasion of Tokyo's)."""
+    return _POSSESSIVE_GAP.fullmatch(text[actor.end:offset]) is not None
+
+
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:(?!(?:of|over|for|in|on|with|by|from|at|against|after|since|during|"
+                             r"the|a|an)\s)[\w-]+\s+){0,3}", re.IGNORECASE)
 
 
 # Between a sentence's start and its subject: "On Monday,", "The", "After talks in Doha,".

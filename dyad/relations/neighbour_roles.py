@@ -134,6 +134,8 @@ def _prep(words: str):
         for n, cue in enumerate(re.finditer(rf"\b(?:{words})\s+", window, re.IGNORECASE)):
             if ";" in window[:cue.start()] or (n == 0 and cue.start() > ROLE_WINDOW):
                 break
+            if cue.group(0).lower().startswith("by") and re.search(r",\s+(?:a|an|the)\s", window[:cue.start()]):
+                break  # the agent of a phrase set off after the trigger: "annexed it, a move recognised by the US"
             found = group_after(text, actors, m.end() + cue.end(), ceiling=sent.end, max_gap=6)
             examples = _EXAMPLES.match(text, m.end() + cue.end())
             if not found and examples:  # "from European allies, including Germany and Poland"

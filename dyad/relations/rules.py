@@ -245,6 +245,10 @@ def _valid_pairs(rtype: str, pairs: list[tuple[ActorRef, ActorRef | None]], plac
                                       or _is_igo(s) or _is_igo(t) or _is_group(s) or _is_group(t)))]
     if rtype in STATE_PAIRS:
         pairs = [(s, t) for s, t in pairs if not _is_igo(s) and not (t and _is_igo(t))]
+    if rtype == "military_presence":
+        # troops stand on a state's soil, never on a body's ("the countries, which left
+        # ECOWAS, turned to Russian instructors": the host is no IGO)
+        pairs = [(s, t) for s, t in pairs if not (t and _is_igo(t))]
     if rtype == "armed_conflict":
         # "Rwandan soldiers are fighting insurgents in Mozambique": rebels named only by their
         # country are no war with that country

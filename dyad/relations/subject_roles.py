@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
-from dyad.agreements.spans import group_after, group_before, groups, subject_actors, token_at
+from dyad.agreements.spans import group_after, group_before, groups, span_root, subject_actors, token_at
 from dyad.relations.context import (TWO_SIDES, SentenceEnv, clause_list, last_two_states,
                                     possessive, whole_lists)
 from dyad.relations.neighbour_roles import poss
@@ -79,6 +79,8 @@ _OPENING_CLAUSE = re.compile(r"\s*(?:After|Before|Since|Upon|On|While|Despite|By
 def _before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     tok = token_at(env.parsed, m.start(), m.end())
     verb = env.parsed.tokens[tok.head] if tok is not None and tok.pos == "NOUN" and tok.dep == "dobj" else tok
+    if verb is tok and (pred := _predicate_noun(env, m)) is not None:
+        verb = env.parsed.tokens[pred.head]  # "Kazakhstan, a CSTO member, is Russia's main trading partner"
     found = _controller(env, verb, actors)  # "Poland urged the EU to impose sanctions": the EU's
     found = found or subject_actors(env.parsed, tok, actors)
     if not found and verb is not tok and env.sent.parsed:
@@ -116,6 +118,18 @@ def _before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
             verb = _DISPLACED.search(text, env.sent.start, found[0].start)
             found = group_before(text, cands, verb.start(), floor=env.sent.start) if verb else found
     return found, ""
+
+
+def _predicate_noun(env: SentenceEnv, m: re.Match[str]) -> Any:
+    """The head noun of a noun-phrase trigger that is the predicate of a copula ("X is
+    Y's largest export market", "X remains Y's closest ally"): its subject is the copula's,
+    not the name nearest before it."""
+    if not env.sent.parsed:
+        return None
+    head = span_root(env.parsed, m.start(), m.end())
+    if head is None or head.pos not in {"NOUN", "PROPN"} or head.dep != "attr" or head.head == head.i:
+        return None
+    return head
 
 
 def _controller(env: SentenceEnv, verb: Any, actors: list[Any]) -> list[Any]:
