@@ -70,3 +70,47 @@ def test_determiner_and_weak_head_refer_back():
 ])
 def test_one_agreement_under_interchangeable_heads(text, count):
     assert len(extract(text)) == count
+
+
+def _parties(agreement) -> set[str]:
+    return {p.country or p.actor_id for p in agreement.parties}
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Brazil remains a party to the Treaty on the Non-Proliferation of Nuclear Weapons.", "BRA"),
+    ("Ukraine, a signatory of the Ottawa Convention, said it would review its stockpile.", "UKR"),
+])
+def test_one_state_party_to_a_treaty(text, party):
+    assert any(party in _parties(a) for a in extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "India is not a party to the Treaty on the Non-Proliferation of Nuclear Weapons.",
+    "Israel has never been a party to the Treaty on the Non-Proliferation of Nuclear Weapons.",
+])
+def test_a_denied_party_is_none(text):
+    assert all(not _parties(a) & {"IND", "ISR"} for a in extract(text))
+
+
+@pytest.mark.parametrize("text, seller", [
+    ("Algeria cancelled a 2019 order for 14 Russian Su-57 jets last year.", "RUS"),
+    ("Qatar signed a deal for 24 French Rafale fighters in 2017.", "FRA"),
+    ("Morocco signed a contract to buy American F-16 jets.", "USA"),
+])
+def test_the_makers_nationality_names_the_seller(text, seller):
+    deals = [a for a in extract(text) if a.kind == "arms_deal"]
+    assert deals and seller in _parties(deals[0])
+
+
+def test_a_nationality_not_before_the_weapons_is_no_seller():
+    deals = [a for a in extract("Qatar signed an arms deal for its navy, a French official said.")
+             if a.kind == "arms_deal"]
+    assert all("FRA" not in _parties(a) for a in deals)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sudan and South Sudan signed a Qatari-brokered ceasefire plan on Friday.", "ceasefire plan"),
+    ("Ethiopia and Eritrea signed the truce roadmap in Nairobi on Monday.", "truce roadmap"),
+])
+def test_a_plan_noun_stays_in_the_name(text, name):
+    assert name in names(text)

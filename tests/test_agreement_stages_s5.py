@@ -88,3 +88,41 @@ def test_plural_mention_is_not_it():
                 for a in ags}
     assert {"KEN", "UGA", "RWA"} <= set().union(*ratified.values())
     assert not any(v for k, v in ratified.items() if "deals" in k)
+
+
+# Round 2: putting off an act is not doing it; a past schedule that a "but" clause
+# contradicts did not happen; a pronoun subject of a relative or adverbial clause is the
+# subject of the clause above it.
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana has put off signing the cocoa pact with Ivory Coast.", ("signed", "GHA", "negated")),
+    ("Senegal held off on ratifying the fisheries accord with Gambia.", ("ratified", "SEN", "negated")),
+    ("The fisheries pact between Chile and Peru was to be signed in March, but the ceremony was "
+     "cancelled.", ("signed", None, "negated")),
+    ("The water accord was due to be signed in April, but talks broke down.", ("signed", None, "negated")),
+    ("Chile left the fisheries treaty, which it had ratified in 2009.", ("ratified", "CHL", "asserted")),
+    ("Estonia told the UN of its decision to leave the fisheries treaty, which it ratified in 2011.",
+     ("ratified", "EST", "asserted")),
+    ("Peru quit the Andean customs accord after it signed a new pact with Brazil.",
+     ("signed", "PER", "asserted")),
+])
+def test_stage_class_s5_round2(text, expected):
+    got = keys(extract(text))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the partner after "with" did not put anything off
+    ("Ghana has put off signing the cocoa pact with Ivory Coast.", ("signed", "CIV", "negated")),
+    # the act of a noun object of "postponed" is still to come, not refused
+    ("Parliament postponed the signing of the fisheries pact with Peru.", ("signed", None, "negated")),
+    # a pluperfect expectation, or a schedule not contradicted, stays expected
+    ("The customs pact had been expected to be signed this week.", ("signed", None, "negated")),
+    ("The customs pact was due to be signed in May and officials said preparations were complete.",
+     ("signed", None, "negated")),
+    # a named subject of the relative clause is its own party
+    ("Lithuania criticised the fisheries treaty, which Poland ratified in 2011.",
+     ("ratified", "LTU", "asserted")),
+])
+def test_stage_class_s5_round2_absent(text, absent):
+    got = keys(extract(text))
+    assert absent not in got, got

@@ -25,7 +25,7 @@ from dyad.agreements.spans import country_name, ref_for_id
 from dyad.model import ActorRef, Agreement, Evidence, Stage, make_id
 from dyad.nlp.parsed import ParsedDoc
 
-__all__ = ["accessions"]
+__all__ = ["accessions", "act_stage"]
 
 # Stages a candidate performs itself; the others (ratified, signed) may be the members'.
 SELF_STAGES = frozenset({"proposed", "in_force", "suspended", "withdrawn", "rejected"})
@@ -70,7 +70,7 @@ def accessions(parsed: ParsedDoc, records: Sequence[Agreement], actors: Sequence
         # to join ... Croatia joined the bloc in 2013"): the text tells of the accession
         g.setdefault("told", set()).add(act.stage)
         g["creates"] = g["creates"] or act.creates or len(g["told"]) >= 2
-        stage = _stage(parsed, act, dates)
+        stage = act_stage(parsed, act, dates)
         joint = next((i for i, s in enumerate(g["stages"]) if s.stage == stage.stage and s.party is None
                       and s.evidence.start == stage.evidence.start and act.party is not None
                       and _key(act.party) == _key(act.candidate)), None)
@@ -155,7 +155,8 @@ def _stage_candidate(s: Stage, acts: Sequence[AccessionAct], actors: Sequence[An
     return None
 
 
-def _stage(parsed: ParsedDoc, act: AccessionAct, dates: Sequence[Any]) -> Stage:
+def act_stage(parsed: ParsedDoc, act: AccessionAct, dates: Sequence[Any]) -> Stage:
+    """The stage of one act, dated by the nearest date after it in its clause."""
     date = next((d for d in dates if act.start <= d.start <= act.end + _DATE_GAP and d.end <= act.sent.end
                  and d.value and not re.search(r"[;:]|\b(?:and|but|after|when)\b", parsed.text[act.end:d.start])), None)
     evidence = Evidence(doc_id=parsed.doc_id, start=act.sent.start, end=act.sent.end, text=act.sent.text)

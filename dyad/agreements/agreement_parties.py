@@ -61,9 +61,18 @@ _BUYER = re.compile(r"\s+to\s+(?:(?:sell|deliver|ship|export|supply|provide)\s+[
 
 _THEIR = re.compile(r"\btheir\s+$", re.IGNORECASE)
 
+_MADE_BY = re.compile(r"\s+(?:for|of|to\s+(?:buy|purchase|acquire|import))\s+(?:(?:up\s+to|about|some|around|"
+                      r"more\s+than|another|an?\s+(?:additional|further)|dozens\s+of)\s+)?(?:[\d,.]+\s+|(?:one|two|three|"
+                      r"four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|several|more)\s+)?", re.IGNORECASE)
+_DEMONYM = re.compile(r"(?:an|ian|ese|ish|i|ch|ic|ean|ine)$")
+
 _BOUND = re.compile(r"\b(?:bound|tied|allied|linked)\s+(?:by|through|under)\s+(?:the|a|an|their)?\s*$|"
                     r"\b(?:part(?:y|ies)|signator(?:y|ies))\s+(?:to|of)\s+(?:the|a|an|their)?\s*$",
                     re.IGNORECASE)
+
+_PARTY_TO = re.compile(r"\b(?:part(?:y|ies)|signator(?:y|ies)|member(?:\s+states?)?)\s+(?:to|of)\s+(?:the|a|an)?\s*$",
+                       re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:not|never|no\s+longer|n['’]t|neither|nor|ceased|ceases|quit|left)\b", re.IGNORECASE)
 
 # "Britain, France and Germany said they remained committed to the accord": the states
 # that stay in an agreement another left are its parties (read after linking, so that
@@ -83,6 +92,12 @@ def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> l
             # by a security treaty": the pair before owns it
             owners = group_before(text, actors, m.start, floor=sent.start)
             m.actors = list(owners) if len(owners) >= 2 else []
+            # "Iran remains a party to the NPT", "Chile, a signatory of the convention": one
+            # state is a party of a multilateral treaty ("is not a party to" says it is none)
+            if len(owners) == 1 and _PARTY_TO.search(text, max(sent.start, m.start - 40), m.start) \
+                    and not _DENIED.search(text, owners[0].end, m.start) \
+                    and owners[0].actor.kind in {"state", "igo"}:
+                m.actors = list(owners)
         # past an acronym in brackets: "a defence cooperation agreement (DCA) with the US"
         end = m.end + len(_ACRONYM.match(text, m.end, sent.end).group(0))
         # ("The agreement, between Israel and Hezbollah, took effect": in apposition)
@@ -98,6 +113,15 @@ def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> l
         # (its "with" is the goods': "to supply Sinopec with gas")
         buyer = _BUYER.match(text[end:sent.end])
         cue = buyer or cue
+        if cue is None and m.kind == "arms_deal" and not m.actors:
+            # "an order for 11 Russian Su-35 jets", "a deal to buy French Rafales": the
+            # maker's nationality before the weapons names the seller
+            made = _MADE_BY.match(text, end, sent.end)
+            maker = next((a for a in actors if made and a.start == made.end() and a.actor.kind == "state"
+                          and text[a.start:a.end] != a.actor.name and _DEMONYM.search(text[a.start:a.end])
+                          and re.match(r"\s+[\w-]", text[a.end:a.end + 3])), None)
+            if maker is not None:
+                m.actors = [maker]
         # "the treaty of friendship it signed with Spain", "the deal Britain struck with
         # Japan", "an accord concluded with Seoul in 2019": the partner of the verb whose
         # object the agreement is (and its subject, when named) are parties

@@ -111,6 +111,10 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
         if tail is None or tail.group("head"):
             return None  # "... hostilities agreement": the later head noun takes it
         end = tail.end()
+    # "a ceasefire plan", "the truce roadmap": the document is the plan; its name keeps
+    # the noun (the head still gives the kind)
+    plan = _PLAN_AFTER.match(parsed.text, end, sent.end)
+    end = plan.end() if plan else end
     purpose = None
     if head.text.lower() not in MEMO_HEADS:  # "a treaty of friendship and cooperation"
         purpose = _OF_PURPOSE.match(parsed.text, end, sent.end)
@@ -204,6 +208,8 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
                             det in DEFINITE or det in {"'s", "’s"}, head.start, inside,
                             kind_cued=cued is not None)
 
+
+_PLAN_AFTER = re.compile(r"\s+(?:plan|roadmap|blueprint)s?\b(?!-)", re.IGNORECASE)
 
 # Heads that never end a title: "the NATO accession" is Finland's accession, not a name.
 GENERIC_ONLY = frozenset({"accession", "membership", "lease", "leases", "sale", "sales", "order", "orders"})

@@ -93,6 +93,8 @@ def cluster(mentions: Sequence[AgreementMention], *, text: str = "",
             target = _recent_compatible(clusters, m, sent_actors, text)
         elif _bare(m):
             target = _bare_antecedent(clusters, m, sent_actors)
+        else:
+            target = _same_words(clusters, m, text)
         if target is None and m.reference:
             continue  # "the new text" with no agreement named before: nothing to stand for
         if target is None:
@@ -100,6 +102,26 @@ def cluster(mentions: Sequence[AgreementMention], *, text: str = "",
         else:
             target.mentions.append(m)
     return clusters
+
+
+# What makes a repeated description another agreement: "another peace treaty", "a
+# separate trade deal", "a similar pact".
+_ANOTHER = re.compile(r"\b(?:another|second|third|separate|similar|new|different|other|rival|parallel|fresh|"
+                      r"further|additional|second|later|earlier|previous|replacement|successor)\b", re.IGNORECASE)
+
+
+def _same_words(clusters: list[Cluster], m: AgreementMention, text: str) -> Cluster | None:
+    """"pulled out of peace treaty talks with Japan ... never signed a peace treaty": an
+    indefinite description repeating the words of one before (a kind word and a head) is
+    the same agreement, unless it says it is another or names other parties."""
+    key = _generic_key(m)
+    if len(key.split()) < 2 or m.plural or _ANOTHER.search(text, max(0, m.start - 30), m.end):
+        return None
+    own = {a.actor.country or a.actor.actor_id for a in m.actors}
+    for c in reversed(clusters):
+        if c.named is None and any(not x.named and not x.plural and _generic_key(x) == key for x in c.mentions):
+            return c if own <= c.party_ids else None
+    return None
 
 
 # Between a description and the name it is given: "the accord, formally the Joint

@@ -20,6 +20,7 @@ import re
 from typing import Any, Callable, Sequence
 
 from dyad.agreements.accessions import accessions
+from dyad.agreements.agreement_exits import organisation_exits
 from dyad.agreements.agreement_parties import (accession_igo, between_sides, bound_parties, country_level,
                                                lease_parties, pair_parties, stateless_stand_ins,
                                                under_parties, with_partners)
@@ -120,7 +121,8 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] 
             out.append(record)
     out += normalisations(parsed, out, actors, mention_sents, modality)
     out, entries = accessions(parsed, out, actors, dates=dates, modality=modality)  # one per candidate
-    return out + entries
+    # "Argentina will withdraw from the WHO": a stage of the organisation's founding treaty
+    return organisation_exits(parsed, out + entries, actors, dates=dates, modality=modality)
 
 
 def _with_umbrella(record: Agreement, umbrella: Agreement) -> Agreement:

@@ -13,6 +13,9 @@ as they are, because they matter for treaties more than for events:
 - **a possibility or a condition**: "can be terminated by either side" and "will take
   effect only once all members approve it", "can be signed only after" are
   ``hypothetical`` (not "before the deal can take effect", a coming event);
+- **put off, or scheduled and contradicted**: "has put off signing", "held off on ratifying"
+  (a gerund under a verb of putting off; not the noun of "postponed the signing", which
+  is ``expected``), "was to be signed last month, but ..." are ``negated``;
 - **talks that failed**: "negotiations on a trade deal have failed to produce one", "the
   talks collapsed": the negotiation is ``negated``;
 - **awaited**: "the treaty awaits signature", "pending ratification" -> ``expected``;
@@ -33,7 +36,8 @@ as they are, because they matter for treaties more than for events:
 - **a participle's own time**: "the accords, signed in 2009, were never ratified": the
   reduced relative is done, whatever its main clause negates or plans.
 
-A proposal's modality is ``stage_proposals``.
+A proposal's modality is ``stage_proposals``; the readings of a step still to come
+(requirement, schedule, delay, wait, future time clause) are ``stage_pending``'s.
 
 All need the dependency parse; an unparsed sentence gets ``stage_word_order``'s reading.
 """
@@ -44,15 +48,11 @@ import re
 
 from dyad.agreements.stage_attribution import (attributed_future, conditioned, past_time_clause,
                                                present_future, voted_act)
+from dyad.agreements.stage_pending import (PRESENT_TAGS, awaited, delayed, future_time_clause, required,
+                                           scheduled)
 from dyad.agreements.stage_word_order import word_order_modality
 from dyad.nlp.parsed import ParsedDoc, Token
 
-# "must", "has to", "needs to", "is required to": the governed act is still to come.
-REQUIRING_VERBS = frozenset({"have", "need", "require", "oblige", "obligate"})
-REQUIRING_MODALS = frozenset({"must"})
-# Conjunctions of a time clause whose present tense speaks of the future.
-TIME_MARKS = frozenset({"before", "until", "till", "once", "when", "after"})
-PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 MAX_HOPS = 3
 SAYING_VERBS = frozenset({"say", "tell", "announce", "state", "add", "confirm", "declare",
                           "report", "write", "insist", "note", "indicate", "notify", "inform",
@@ -66,8 +66,6 @@ DEMANDING_VERBS = frozenset({"demand", "urge", "press", "call", "ask", "invite",
 # or planned, whatever the clause holding the noun says of it (a decision reversed was made).
 DECISION_NOUNS = frozenset({"decision", "plan", "intention", "threat", "move", "pledge",
                             "promise", "vow", "resolve", "commitment", "determination"})
-# "awaits signature", "pending ratification": the stage is still to come.
-AWAITING = frozenset({"await", "awaits", "awaiting", "awaited", "pending"})
 # Stages a joint decision performs: agreeing to extend, suspend or end a pact does it
 # (agreeing to sign it does not sign it).
 DECIDED_BY_AGREEING = frozenset({"renewed", "suspended", "terminated"})
@@ -83,10 +81,15 @@ _RANKED_DOER = re.compile(r"\b(?:became|was|were|has\s+become|had\s+become)\s+(?
                           # "was one of 122 nations to sign", "was among the first to ratify"
                           r"(?:one\s+of|among)(?:\s+the)?(?:\s+(?:[\d,]+|first|last|few|many))?)\s+"
                           r"(?:[\w-]+\s+){0,3}?to\s+(?:(?:complete|finish|finali[sz]e|formally)\s+)?$", re.IGNORECASE)
-# "delayed a vote on ratifying", "postponed the signing": the act is still to come
-DELAYING_VERBS = frozenset({"delay", "postpone", "defer", "reschedule", "push"})
-# "the signing is scheduled for May", "is expected later this year": still to come
-SCHEDULING = frozenset({"schedule", "expect", "plan", "set", "slate", "due", "likely"})
+# "has put off signing", "held off on ratifying", "postponed signing": the party decided not
+# to do it (yet), a refusal for now; a noun object ("postponed the signing") stays expected
+PUTTING_OFF = frozenset({"postpone", "delay", "defer"})
+PUTTING_OFF_PHRASAL = frozenset({"put", "hold", "hang"})  # with "off"
+# "was to be signed last month, but ...", "were due to ratify it in May but": a schedule told
+# in the past and then contradicted did not happen (not "had been expected to", still open)
+_PAST_SCHEDULE = re.compile(r"\b(?:was|were)\s+(?:(?:due|supposed|meant|scheduled|set|slated|expected|planned)\s+)?"
+                            r"to\s+(?:be\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+_BUT_AFTER = re.compile(r"[^.;]*?,?\s+but\b", re.IGNORECASE)
 # "threatened to quit the pact", "warned it could withdraw": an act held out, not done
 THREATENING_VERBS = frozenset({"threaten", "menace"})
 NEGATIVE_SUBJECTS = frozenset({"neither", "none", "nobody", "nothing"})
@@ -123,7 +126,17 @@ def refine(parsed: ParsedDoc, tok: Token | None, modality: str, *, stage: str = 
         return "hypothetical"  # "if parliament fails to ratify the treaty"
     if mod == "asserted" and present_future(parsed, tok):
         return "expected"  # "the Riksdag votes next week on the treaty"
+    if mod in {"asserted", "expected"} and unrealised_schedule(parsed.text, tok):
+        return "negated"  # "the pact was to be signed in May, but talks broke down"
     return mod
+
+
+def unrealised_schedule(text: str, tok: Token) -> bool:
+    """The trigger is the act of a past schedule ("was to be signed", "were due to ratify")
+    that a "but" clause after it contradicts; word order only, so an unparsed sentence
+    reads the same."""
+    return _PAST_SCHEDULE.search(text, max(0, tok.start - 40), tok.start) is not None and \
+        _BUT_AFTER.match(text, tok.end) is not None
 
 
 def _refine(parsed: ParsedDoc, tok: Token, modality: str, *, stage: str = "") -> str:
@@ -155,13 +168,15 @@ def _refine(parsed: ParsedDoc, tok: Token, modality: str, *, stage: str = "") ->
     if modality in {"asserted", "reported"} and tok.pos == "NOUN" and tok.dep == "nsubj" \
             and tok.head != tok.i and parsed.tokens[tok.head].lemma.lower() in FAILING_VERBS:
         return "negated"  # "negotiations on a trade deal have failed to produce one"
+    if modality in {"asserted", "expected"} and put_off(parsed, tok):
+        return "negated"  # "Chile has put off signing the accord": not done, by choice
     if modality in {"asserted", "expected"} and _only_condition(parsed, tok):
         return "hypothetical"  # "will take effect only once all members have approved it"
     if decided_act(parsed, tok) and modality != "hypothetical":
         return "intended"  # "reversing its August decision to terminate the pact"
     if modality in {"asserted", "reported"} and _talked_about(parsed, tok):
         return "intended"  # "opened talks on renewing the treaty": the aim of the talks
-    if _future_time_clause(parsed, tok):
+    if future_time_clause(parsed, tok):
         return "expected"
     if modality == "asserted" and any(c.dep in {"aux", "auxpass"} and c.text.lower() in POSSIBILITY_MODALS
                                       for c in _children(parsed, tok)):
@@ -178,16 +193,16 @@ def _refine(parsed: ParsedDoc, tok: Token, modality: str, *, stage: str = "") ->
         return "expected"
     if modality in {"asserted", "reported"} and _denied_by_subject(parsed, tok):
         return "negated"  # "neither side signed it", "no member has ratified the treaty"
-    if modality == "asserted" and _required(parsed, tok):
+    if modality == "asserted" and required(parsed, tok):
         return "expected"
-    if modality == "asserted" and _awaited(parsed, tok):
+    if modality == "asserted" and awaited(parsed, tok):
         return "expected"  # "the treaty awaits signature", "pending ratification"
     if modality == "asserted" and tok.dep == "ROOT" and tok.tag == "VB" and any(
             c.dep == "aux" and c.text.lower() == "to" for c in _children(parsed, tok)):
         return "expected"  # the headline future: "Japan and Philippines to sign defence pact"
-    if modality == "asserted" and _scheduled(parsed, tok):
+    if modality == "asserted" and scheduled(parsed, tok):
         return "expected"  # "the signing is scheduled for May", "Signing will take place"
-    if modality == "asserted" and _delayed(parsed, tok):
+    if modality == "asserted" and delayed(parsed, tok):
         return "expected"  # "delayed a vote on ratifying the protocol": still to come
     if modality == "asserted" and _demanded(parsed, tok):
         return "intended"
@@ -195,6 +210,21 @@ def _refine(parsed: ParsedDoc, tok: Token, modality: str, *, stage: str = "") ->
             and parsed.tokens[tok.head].lemma.lower() in THREATENING_VERBS:
         return "intended"  # "Seoul threatened to quit the pact": not done
     return modality
+
+
+def put_off(parsed: ParsedDoc, tok: Token) -> bool:
+    """A gerund trigger completing a verb of putting off ("has put off signing", "held off
+    on ratifying", "postponed signing"), directly or through "on"."""
+    if tok.tag != "VBG" or tok.head == tok.i:
+        return False
+    head = parsed.tokens[tok.head]
+    if tok.dep == "pcomp" and head.text.lower() == "on" and head.head != head.i:
+        head = parsed.tokens[head.head]
+    elif tok.dep not in {"xcomp", "advcl", "dobj", "ccomp"}:
+        return False
+    lemma = head.lemma.lower()
+    return lemma in PUTTING_OFF or lemma in PUTTING_OFF_PHRASAL and any(
+        c.dep == "prt" and c.text.lower() == "off" for c in _children(parsed, head))
 
 
 def _settled_act(parsed: ParsedDoc, tok: Token) -> bool:
@@ -283,65 +313,6 @@ def _children(parsed: ParsedDoc, tok: Token) -> list[Token]:
     return list(parsed.children(tok))
 
 
-def _future_time_clause(parsed: ParsedDoc, tok: Token) -> bool:
-    """"before it takes effect", "once both legislatures ratify it", "until the treaty
-    is ratified", "before the deal can take effect": a time clause in the present tense
-    or with a modal of possibility."""
-    if tok.dep != "advcl":
-        return False
-    kids = _children(parsed, tok)
-    if not any(c.dep in {"mark", "advmod"} and c.text.lower() in TIME_MARKS for c in kids):
-        return False
-    if tok.tag in PRESENT_TAGS:
-        return True
-    if any(c.dep == "aux" and c.text.lower() in {"can", "could", "may", "might"} for c in kids) and \
-            any(c.dep == "mark" and c.text.lower() in {"before", "until", "till", "once"} for c in kids):
-        return True  # "the last step before the deal can take effect": still to come
-    return tok.tag == "VBN" and any(c.dep in {"auxpass", "aux"} and c.tag in PRESENT_TAGS
-                                    for c in kids)
-
-
-def _required(parsed: ParsedDoc, tok: Token) -> bool:
-    """The trigger, or a verb it is the complement or conjunct of, carries "must" or is
-    the infinitive of "has to" / "needs to" / "is required to" ("has to be signed and
-    ratified": both)."""
-    node = tok
-    for _ in range(MAX_HOPS):
-        kids = _children(parsed, node)
-        if any(c.dep == "aux" and c.text.lower() in REQUIRING_MODALS for c in kids):
-            return True
-        if node.dep not in {"xcomp", "conj"} or node.head == node.i:
-            return False
-        head = parsed.tokens[node.head]
-        if head.lemma.lower() in REQUIRING_VERBS:
-            return True
-        node = head
-    return False
-
-
-def _scheduled(parsed: ParsedDoc, tok: Token) -> bool:
-    """A stage noun that is the subject of a verb of scheduling or expecting, or of a
-    verb in the future ("The signing is scheduled for May", "Ratification will follow")."""
-    if tok.pos != "NOUN" or tok.dep not in {"nsubj", "nsubjpass"} or tok.head == tok.i:
-        return False
-    head = parsed.tokens[tok.head]
-    return head.lemma.lower() in SCHEDULING or any(
-        c.dep == "aux" and c.text.lower() in {"will", "shall", "'ll", "’ll"} for c in _children(parsed, head))
-
-
-def _delayed(parsed: ParsedDoc, tok: Token) -> bool:
-    """The trigger (a gerund or noun) sits in the object of a verb of delaying ("delayed a
-    vote on ratifying", "postponed the signing")."""
-    node = tok
-    for _ in range(MAX_HOPS + 1):
-        if node.dep not in {"pcomp", "pobj", "prep", "dobj", "nsubjpass"} or node.head == node.i:
-            return False
-        node = parsed.tokens[node.head]
-        if node.pos in {"VERB", "AUX"}:
-            return node.lemma.lower() in DELAYING_VERBS
-    return False
-
-
 def _denied_by_subject(parsed: ParsedDoc, tok: Token) -> bool:
     """The trigger verb's subject denies it: "neither", "none", "nobody", or a noun
     under "no" ("no country has ratified")."""
@@ -354,17 +325,6 @@ def _denied_by_subject(parsed: ParsedDoc, tok: Token) -> bool:
     if subj.text.lower() in NEGATIVE_SUBJECTS:
         return True
     return any(c.dep == "det" and c.text.lower() in {"no", "neither"} for c in _children(parsed, subj))
-
-
-def _awaited(parsed: ParsedDoc, tok: Token) -> bool:
-    """A stage noun that is the object of "await" or follows "pending"."""
-    if tok.pos != "NOUN" or tok.head == tok.i:
-        return False
-    head = parsed.tokens[tok.head]
-    if head.lemma.lower() in AWAITING:
-        return True
-    prev = parsed.tokens[tok.i - 1] if tok.i else None
-    return prev is not None and prev.text.lower() in AWAITING
 
 
 def _reported_future(parsed: ParsedDoc, tok: Token) -> bool:

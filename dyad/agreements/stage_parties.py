@@ -26,6 +26,7 @@ from dyad.agreements.spans import (group_after, group_before, party_ref, ref_for
                                    subject_actors, token_at)
 from dyad.agreements.stage_modality import DEMANDING_VERBS, SAYING_VERBS, decided_act
 from dyad.agreements.stage_proposals import PROPOSAL_NOUNS
+from dyad.agreements.stage_pronouns import antecedent_subject, pronoun_subject, speaker_of_pronoun
 from dyad.model import ActorRef
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
@@ -132,9 +133,10 @@ def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: Agreemen
         tok = tok or token_at(parsed, hit.start, hit.end)
         subject = _decider(parsed, tok, free_actors) or _object_of_demand(parsed, tok, free_actors) or \
             subject_actors(parsed, tok, free_actors, passive=False) or \
-            _speaker_of_pronoun(parsed, tok, free_actors) or \
+            speaker_of_pronoun(parsed, tok, free_actors) or \
+            antecedent_subject(parsed, tok, free_actors) or \
             _subject_of_gerund(parsed, tok, free_actors)
-        if not subject and (_pronoun_subject(parsed, tok) or _unknown_name_subject(parsed, tok, pool)):
+        if not subject and (pronoun_subject(parsed, tok) or _unknown_name_subject(parsed, tok, pool)):
             # "Seoul told Tokyo it would end the pact", "Aliyev demands changes to
             # Armenia's constitution before signing": never the actor named last by order
             return _shared([], mention, pool, stage, shared, text)
@@ -281,22 +283,6 @@ def _unknown_name_subject(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) ->
     subj = next((c for c in parsed.children(verb) if c.dep == "nsubj"), None)
     return subj is not None and subj.pos == "PROPN" and \
         not any(a.start <= subj.start < a.end for a in actors)
-
-
-def _pronoun_subject(parsed: ParsedDoc, tok: Any) -> bool:
-    return tok is not None and any(c.dep == "nsubj" and c.pos == "PRON"
-                                   for c in parsed.children(tok))
-
-
-def _speaker_of_pronoun(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[Any]:
-    """"Seoul notified Tokyo that it would terminate the pact": a pronoun subject of a
-    reported clause stands for the subject of the verb reporting it."""
-    if tok is not None and tok.dep == "conj" and tok.head != tok.i and \
-            not any(c.dep == "nsubj" for c in parsed.children(tok)):
-        tok = parsed.tokens[tok.head]  # "said it would not renew ... and exited the pact"
-    if tok is None or tok.dep != "ccomp" or not _pronoun_subject(parsed, tok):
-        return []
-    return subject_actors(parsed, parsed.tokens[tok.head], actors, passive=False)
 
 
 def _decider(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[Any]:

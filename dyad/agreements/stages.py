@@ -3,7 +3,8 @@
 For each stage trigger of a sentence (``lexicon.yaml`` ``stages``; the longest match wins
 where triggers overlap, and triggers inside a named agreement's title are ignored):
 
-- agreement: ``stage_targets.target`` (the mention whose modifiers hold the trigger, the
+- agreement: ``stage_targets.target`` (``stage_organisations`` for joining or leaving an
+  organisation) (the mention whose modifiers hold the trigger, the
   passive subject, the first mention after it, the agreement of the previous sentences for
   a pronoun or an ``anaphoric`` trigger, ...);
 - party and body: ``stage_deciders.body_of`` (a legislature), ``stage_parties`` (who
@@ -38,10 +39,11 @@ from dyad.agreements.stage_joint_parties import joiner, joint_parties
 from dyad.agreements.stage_deciders import body_of, court_state, voters_state
 from dyad.agreements.stage_parties import stage_parties
 from dyad.agreements.stage_sides import named_sides
+from dyad.agreements.stage_organisations import (accession_target, candidates, charter_target,
+                                                 igo_after)
 from dyad.agreements.stage_targets import (EXIT_TOOK_EFFECT, LONG_TALKS, OBJECT_NEAR,
-                                           accession_target, candidates, charter_target,
-                                           igo_after, passive_subject, relative_object,
-                                           subject_mention, target)
+                                           passive_subject, relative_object, subject_mention,
+                                           target)
 from dyad.agreements.terms import term_spans
 from dyad.agreements.spans import party_ref, subject_actors, token_at
 from dyad.model import Evidence, Stage

@@ -42,10 +42,13 @@ _HELD_BY = re.compile(r"\b(?:held|administered|controlled|occupied|governed|rule
                       re.IGNORECASE)
 
 # "Kashmir, most of which India controls", "Morocco controls most of Western Sahara": the
-# subject of a verb of holding.
-_HOLDS = re.compile(r"\s+(?:(?:now|still|already|also|effectively|largely)\s+)?(?:(?:has|have|had)\s+(?:long\s+)?)?"
+# subject of a verb of holding, or of taking the land ("the archipelago, which Britain
+# detached from the colony", "islands that Soviet troops seized").
+_HOLDS = re.compile(r"(?:\s+(?:troops|forces|soldiers|army))?\s+(?:(?:now|still|already|also|effectively|largely)\s+)?"
+                    r"(?:(?:has|have|had)\s+(?:long\s+)?)?"
                     r"(?:holds|held|administers|administered|controls|controlled|occupies|occupied|governs|"
-                    r"governed|rules|ruled|seized|captured|annexed)\b", re.IGNORECASE)
+                    r"governed|rules|ruled|seized|captured|annexed|took|taken|detached|separated|excised|"
+                    r"carved\s+out|wrested|retains|retained|keeps|kept)\b", re.IGNORECASE)
 
 
 def _holder(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
@@ -194,7 +197,9 @@ def _group_host(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     text, sent = env.parsed.text, env.sent
     armed = [a for a in env.pool if a.actor.kind == "group" and a.actor.country]
     found = group_after(text, armed, m.end(), ceiling=sent.end, max_gap=6)
-    if not found and _GROUP_ANAPHOR.match(text, m.end()):
+    # the group named before: "the group" after the trigger, or the subject of a passive
+    # ("the rebels, who are backed by Rwandan troops")
+    if not found and (_GROUP_ANAPHOR.match(text, m.end()) or m.group(0).lower().endswith("by")):
         floor = env.parsed.sentences[max(0, sent.i - 2)].start
         found = [a for a in armed if floor <= a.start and a.end <= m.start()][-1:]
     return [ref_for_id(a.actor.country, env.pool) for a in found[:1]], ""

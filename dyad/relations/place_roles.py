@@ -45,10 +45,11 @@ _BASE_ANAPHOR = re.compile(r"\s*(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,2}?(?:ba
 # After troops: their host left for the reader to recover.
 _HOST_ANAPHOR = re.compile(r"\s*(?:[\w,-]+\s+){0,6}?(?:(?:are|is|remain|remains|were|was|have\s+been|has\s+been|had\s+been)\s+)?"
                            r"(?:\w+ly\s+)?(?:(?:stationed|deployed|based|present|garrisoned)\s+)?"
-                           r"(?:(?:in|to|into)\s+(?:the\s+(?:[A-Za-z][\w-]*\s+){0,3}?(?:country|nation)|(?:his|her)\s+country|"
+                           r"(?:(?:in|to|into|across|throughout|inside|on|against)\s+(?:the\s+(?:[A-Za-z][\w-]*\s+){0,3}?(?:country|nation)|(?:his|her)\s+country|"
                            r"the\s+(?P<kind>kingdom|emirate|sultanate|principality|grand\s+duchy))|"
                            r"(?:on|in)\s+(?P<its>its|their)\s+(?:soil|territory)|there)\b",
                            re.IGNORECASE)
+_VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # The states "the kingdom", "the emirate" ... can stand for (general knowledge: the sovereign
 # monarchies by the title their own names or common usage give them).
 MONARCHIES = {
@@ -278,24 +279,31 @@ def _in_anaphor(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
         return [], ""
     kind = " ".join((cue.group("kind") or "").lower().split())
     # "the kingdom" may look further back, to the monarchy named before
-    floor = env.parsed.sentences[max(0, sent.i - (2 if kind else 1))].start
-    states = [a for a in env.pool if floor <= a.start and a.end <= m.start() and a.actor.country
-              and a.actor.kind == "state" and (not kind or a.actor.country in MONARCHIES[kind])]
-    if cue.group("its"):
-        states = [a for a in states if a.start >= sent.start][:1]
+    # (with no state in the sentence before, the one before that: "UN peacekeepers remain
+    # deployed across the country" after a sentence on the talks' venue)
     own = {a.actor.country for a in env.pool if a.start < m.start() < a.end
            or (a.end <= m.start() and _MOD_NEAR.fullmatch(text, a.end, m.start()))}
     # the source found first is no host of its own troops ("Brazil, which keeps troops in
     # the country": the country is another one)
     kept = {id(a) for a in actors}
     own |= {a.actor.country for a in env.actors if id(a) not in kept}
+    there = cue.group(0).lower().endswith("there")
+    for back in ((2,) if kind else (1, 2)):
+        floor = env.parsed.sentences[max(0, sent.i - back)].start
+        # a venue is no host of "the country" ("signed in Addis Ababa"), but "there" is
+        states = [a for a in env.pool if floor <= a.start and a.end <= m.start() and a.actor.country
+                  and a.actor.kind == "state" and (not kind or a.actor.country in MONARCHIES[kind])
+                  and (there or not _VENUE_BEFORE.search(text, max(0, a.start - 12), a.start))]
+        if any(a.actor.country not in own for a in states):
+            break
+    if cue.group("its"):
+        states = [a for a in states if a.start >= sent.start][:1]
     here = [a for a in states if a.start >= sent.start and a.actor.country not in own]
     # the last one named in this sentence, else the topic of the one before: its first state
     # ("Niger's junta revoked the accord with Washington ... Russia sent instructors to the
     # country": Niger)
     # ("there" is the place named last, wherever: "troops in Syria. Russia keeps forces there")
     before = [a for a in states if a.actor.country not in own]
-    there = cue.group(0).lower().endswith("there")
     host = here[-1] if here else (before[-1] if there else before[0]) if before else None
     return ([PlaceHit(country_ref(host.actor, env.pool), None, host.text)] if host else []), "in"
 

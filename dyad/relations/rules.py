@@ -125,7 +125,7 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), places: Sequence[Any]
                         update["modality"] = rel.modality
                     out[key] = seen.model_copy(update=update)
     pool = [a for a in actors if can_take_side(a.actor)]
-    rels = _without_third_parties(list(out.values()), pool, parsed.text)
+    rels = _without_third_parties(_held_claims_first(list(out.values())), pool, parsed.text)
     return infer_mediated_sides(rels, pool, _side_key,
                                 lambda a: a.actor.ref() if a.actor.kind == "group" else country_ref(a.actor, pool),
                                 parsed.body_start)
@@ -159,6 +159,16 @@ def _without_third_parties(rels: list[Relation], pool: Sequence[Any], text: str)
         at, pair = r.evidence[0].start, {_side_key(r.source), _side_key(r.target)}
         return bool(pair & mediators.get(at, set())) or (len(sides[at]) >= 3 and bool(pair & third))
     return [r for r in rels if not drop(r)]
+
+
+def _held_claims_first(rels: list[Relation]) -> list[Relation]:
+    """A claim on a place with no holder is dropped where the same sentence names the
+    claimant's claim against a holder ("Both countries claim Kashmir": each against the
+    other, not on Kashmir alone)."""
+    held = {(r.evidence[0].start, _side_key(r.source)) for r in rels
+            if r.relation_type == "territorial_claim" and r.target is not None}
+    return [r for r in rels if not (r.relation_type == "territorial_claim" and r.target is None
+                                    and (r.evidence[0].start, _side_key(r.source)) in held)]
 
 
 def _country_key(rel: Relation, sentence_start: int) -> tuple:
@@ -275,6 +285,9 @@ def _sides(env: SentenceEnv, pat: Pattern, m: re.Match[str]
             if "with" in pat.target else []
         if partners:  # "the UAE and Bahrain normalised relations with Israel"
             return [(r, _ref(env, p)) for r in refs for p in partners], None
+        if "mutual" in pat.target:  # "both countries claim Kashmir": each against the other
+            taken = [a for a in sources if hasattr(a, "start")]
+            return [(a, b) for a in refs for b in refs if a is not b], place_after(env, m, taken)
         return [(refs[0], r) for r in refs[1:]], None
     targets, tgt_role = (pre_targets, pre_role) if igo_first else \
         find_side(env, pat.target, m, exclude={id(a) for a in sources})

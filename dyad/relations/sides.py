@@ -49,6 +49,8 @@ A role names where the actor stands relative to the trigger; a pattern's alterna
   ("a deal with France for 26 Rafale jets");
 - ``departed_from`` (target only): the country troops left ("forced out of Mali", "left
   the country"): ``dyad.relations.ending``;
+- ``counterpart`` and ``np_after``: a side left to the reader ("against its ally", "the
+  invasion of neighbouring Ukraine"): ``dyad.relations.anaphor_roles``;
 - ``none`` (target only): no target (a claim on a sea).
 """
 
@@ -57,6 +59,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
+from dyad.relations.anaphor_roles import ANAPHOR_ROLES
 from dyad.relations.context import SentenceEnv
 from dyad.relations.ending import ENDING_ROLES
 from dyad.relations.igo_roles import IGO_ROLES
@@ -76,7 +79,7 @@ def find_side(env: SentenceEnv, roles: Sequence[str], m: re.Match[str],
     """
     actors = [a for a in env.actors if id(a) not in exclude]
     for role in roles:
-        if role == "none":
+        if role in {"none", "mutual"}:  # "mutual": the pair's members face each other (rules._sides)
             return [], "none"
         found, name = _ROLES[role](env, m, actors)
         if found:
@@ -86,5 +89,5 @@ def find_side(env: SentenceEnv, roles: Sequence[str], m: re.Match[str],
 
 
 _ROLES: dict[str, Callable] = {**SUBJECT_ROLES, **NEIGHBOUR_ROLES, **LIST_ROLES, **IGO_ROLES, **PLACE_ROLES,
-                             **ENDING_ROLES}
-ROLE_NAMES = frozenset(_ROLES) | {"none"}
+                             **ENDING_ROLES, **ANAPHOR_ROLES}
+ROLE_NAMES = frozenset(_ROLES) | {"none", "mutual"}
