@@ -262,7 +262,10 @@ def test_joining_by_another_state_is_not_the_candidates_accession():
      ("ratified", None, "expected")),
     ("Britain and Mauritius signed the treaty in May. It was never ratified.",
      ("ratified", None, "negated")),
+    # "will ... once ratified" awaits another act: conditioned (session 5, round 3)
     ("Britain and Mauritius signed the treaty in May. It will take effect once ratified.",
+     ("in_force", None, "hypothetical")),
+    ("Britain and Mauritius signed the treaty in May. It is expected to take effect soon.",
      ("in_force", None, "expected")),
     ("Britain and Mauritius signed the treaty in May. It is due to be ratified next year.",
      ("ratified", None, "expected")),

@@ -126,3 +126,56 @@ def test_stage_class_s5_round2(text, expected):
 def test_stage_class_s5_round2_absent(text, absent):
     got = keys(extract(text))
     assert absent not in got, got
+
+
+# Round 3: a future awaiting another act is conditioned ("will take effect once both
+# parliaments have ratified it"), a forecast is not ("is expected to take effect once");
+# a simple present with a date is scheduled ("the lease, which expires in March"); "the
+# three states ... they" is each state of the last list of three named before.
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya and Uganda signed a fisheries pact. The pact will take effect as soon as both sides "
+     "ratify it.", ("in_force", None, "hypothetical")),
+    ("Chile and Peru signed a water treaty. It will enter into force when both legislatures have "
+     "approved it.", ("in_force", None, "hypothetical")),
+    ("The port lease between Peru and Chile, which expires in March, will not be renewed.",
+     ("expired", None, "expected")),
+    ("Chile, Peru and Bolivia shut their border posts on Monday. The three countries told Argentina "
+     "last year that they would not renew the Andean water accord.", ("renewed", "BOL", "negated")),
+    ("Chile, Peru and Bolivia signed the Andean water accord in 2001. The three states ratified it "
+     "in 2003.", ("ratified", "PER", "asserted")),
+])
+def test_stage_class_s5_round3(text, expected):
+    got = keys(extract(text, date="2014-06-04"))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a forecast stays expected; a plain dated future is no condition
+    ("Kenya and Uganda signed a fisheries pact. The pact is expected to take effect once both "
+     "sides ratify it.", ("in_force", None, "hypothetical")),
+    ("Kenya and Uganda signed a fisheries pact. The pact will take effect on July 1.",
+     ("in_force", None, "hypothetical")),
+    # the awaited act itself keeps its own reading
+    ("Chile and Peru signed a water treaty. It will enter into force once both parliaments have "
+     "ratified it.", ("ratified", "CHL", "hypothetical")),
+    # a past tense with a date happened
+    ("The port lease between Peru and Chile expired in March after talks failed.",
+     ("expired", None, "expected")),
+    # the partner told after the list is not one of the three
+    ("Chile, Peru and Bolivia shut their border posts on Monday. The three countries told Argentina "
+     "last year that they would not renew the Andean water accord.", ("renewed", "ARG", "negated")),
+    # a list of four is not "the three states"
+    ("Chile, Peru, Bolivia and Ecuador signed the Andean water accord in 2001. The three states "
+     "ratified it in 2003.", ("ratified", "ECU", "asserted")),
+])
+def test_stage_class_s5_round3_absent(text, absent):
+    got = keys(extract(text, date="2014-06-04"))
+    assert absent not in got, got
+
+
+def test_scheduled_present_date_moves_forward():
+    """"expires in March", written in June 2014, is March 2015, not March 2014."""
+    dates = {s.date for a in extract("The port lease between Peru and Chile, which expires in "
+                                     "March, will not be renewed.", date="2014-06-04")
+             for s in a.stages if s.stage == "expired"}
+    assert dates == {"2015-03"}, dates

@@ -171,8 +171,8 @@ PHRASINGS = [
     ("NATO invited Ukraine's president to the summit.", set()),
     ("The EU admitted that Hungary had a point.", set()),
     ("The foreign ministers of France and of the EU met.", set()),
-    # leaving an IGO is a withdrawal (the agreements coder's), not a membership record
-    ("Britain left the EU in 2020.", set()),
+    # a leaving done ends the membership (a negated record, as the gold sets code it)
+    ("Britain left the EU in 2020.", {("membership", "GBR", "EU")}),
     # sanctions as a verb; not the participle of "the sanctioned tycoon", "UN-sanctioned"
     ("The EU has sanctioned Russia over the war.", {("sanctions", "EU", "RUS")}),
     ("Russian banks were sanctioned by Britain.", {("sanctions", "GBR", "RUS")}),

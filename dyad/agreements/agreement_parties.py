@@ -178,10 +178,13 @@ def between_sides(c: Cluster, parties: list[ActorRef], actors: Sequence[Any]) ->
 
 
 def pair_parties(parsed: ParsedDoc, c: Cluster, stages: list[Stage], parties: list[ActorRef],
-                  actors: Sequence[Any]) -> list[ActorRef]:
+                  actors: Sequence[Any], earlier: Sequence[Any] = ()) -> list[ActorRef]:
     """"The two countries signed a defence pact", "a deal between the two sides": the
-    two states named last before the phrase (``stage_joint_parties.pair_before``) are the
-    parties, when the agreement has fewer than two of its own."""
+    pair in focus before the phrase (a pair of states joined by "and", or the parties of
+    an agreement told just before: "an earlier pact between the two countries" after "a
+    deal with Australia" that Vanuatu put off), else the two states named last before it
+    (``stage_joint_parties.pair_before``), when the agreement has fewer than two of its
+    own."""
     if len({p.country or p.actor_id for p in parties}) >= 2:
         return []
     spans = {(m.sent_start, m.sent_end) for m in c.mentions}
@@ -193,10 +196,29 @@ def pair_parties(parsed: ParsedDoc, c: Cluster, stages: list[Stage], parties: li
         phrase = PAIR.search(parsed.text, start, end)
         # the pair in focus ("X and Y signed ...; the two leaders had met"), else the two
         # states named last before the phrase
-        if phrase is not None and (pair := pair_in_focus(parsed, sides, phrase.start(), phrase.group(0))
+        if phrase is not None and (pair := _pair_in_sentence(parsed, sides, phrase.start(), start)
+                                   or pair_in_focus(parsed, sides, phrase.start(), phrase.group(0),
+                                                    _pairs(earlier))
                                    or pair_before(parsed, phrase.start(), sides)):
             return [ref_for_id(p.actor_id, actors) for p in pair]
     return []
+
+
+def _pair_in_sentence(parsed: ParsedDoc, actors: Sequence[Any], offset: int, floor: int) -> list[Any]:
+    """"Iran's president, standing beside Putin, said the two sides hoped ...": exactly two
+    states (or their people) named before the phrase in its own sentence are the pair,
+    before any pair of earlier sentences; venues ("talks in Cairo") and IGOs are none."""
+    found: dict[str, Any] = {}
+    for a in actors:
+        if floor <= a.start and a.end <= offset and a.actor.country and a.actor.kind != "igo" \
+                and not re.search(r"\b(?:in|at|to|from)\s+(?:the\s+)?$", parsed.text[max(0, a.start - 8):a.start]):
+            found.setdefault(a.actor.country, a.actor)
+    return [ref_for_id(code) for code in found] if len(found) == 2 else []
+
+
+def _pairs(earlier: Sequence[Any]) -> list[Any]:
+    """Earlier agreements of exactly two sides: what "the two" may stand for."""
+    return [a for a in earlier if len({p.country or p.actor_id for p in a.parties}) == 2]
 
 
 _THIRD_PARTY = re.compile(r"\b(?:mediat|broker|host|facilitat|sponsor|chair|convene|guarante|witness)\w*\s+by\s+"

@@ -231,7 +231,36 @@ def _named_generic(clusters: list[Cluster], m: AgreementMention, text: str,
              if w.lower() not in NAME_STOP and not _kind_word(w)
              and not any(a.start <= m.start + m.text.find(w) < a.end for a in m.actors)}
     sents = " ".join(text[x.sent_start:x.sent_end] for x in c.mentions)
-    return c if any(re.search(rf"\b{re.escape(w)}\b", sents) for w in words) else None
+    if any(re.search(rf"\b{re.escape(w)}\b", sents) for w in words):
+        return c
+    return _first_title(recent, m, text)
+
+
+def _first_title(recent: list[Cluster], m: AgreementMention, text: str) -> Cluster | None:
+    """"X and Y signed a mutual defence treaty. Under the Pukpuk Treaty, ...", "Z put off
+    signing a security deal with Y. The Nakamal agreement would ...": news introduces an
+    agreement by what it is and names it in the next sentences. An unknown title ("the"
+    + capitalised words + the head, no year, no party of its own) met for the first time
+    names the latest agreement just introduced by an indefinite description whose head is
+    of the same form (agreement, accord, pact, deal and treaty are one form in news; a
+    lease, a protocol or a declaration is its own). A
+    title that says it is another one ("an earlier", "a separate", "the 1995 accord") or
+    one the dictionary knows (it has parties of its own) is left alone."""
+    if m.known is not None or m.actors or _YEAR.search(m.text) or not m.definite \
+            or _ANOTHER.search(text, max(m.sent_start, m.start - 30), m.head_start) \
+            or _OLD_WORDS.search(text, max(m.sent_start, m.start - 30), m.head_start):
+        return None
+    form = _form(m.head)
+    for c in sorted(recent, key=lambda c: c.mentions[-1].start, reverse=True):
+        x = c.first
+        if not x.definite and not x.plural and not x.reference and _form(x.head) == form:
+            return c
+    return None
+
+
+def _form(head: str) -> str:
+    """What kind of document a head noun names: the interchangeable heads are one form."""
+    return "agreement" if head in SAME_FORM_HEADS else head
 
 
 _SO_CALLED = re.compile(r"\bso-called\s+$", re.IGNORECASE)

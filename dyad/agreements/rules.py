@@ -228,7 +228,7 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
                         and not _BID.search(s.evidence.text) and not _BROKER_PLAN.search(s.evidence.text)]
     parties += bound_parties(parsed, c, actors) + under_parties(parsed, c, actors)
     parties += object_parties(parsed, c, parties, actors)
-    parties += pair_parties(parsed, c, stages, parties, actors)
+    parties += pair_parties(parsed, c, stages, parties, actors, earlier)
     parties += antecedent_parties(parsed, c, parties, actors, others)
     leased, military_site = lease_parties(parsed, c, actors, places)
     parties += leased

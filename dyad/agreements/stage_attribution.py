@@ -16,7 +16,11 @@
   Senate does not approve it" tell neither that the act happened nor that it did not: the
   condition decides (``hypothetical``);
 - **a present with a coming time**: "the Riksdag votes next week on the accord" is a
-  scheduled act, ``expected``.
+  scheduled act, ``expected``; so is a simple present with a date ("the lease, which
+  expires in July": news tells past acts in the past);
+- **a future awaiting another act**: "will enter into force once both parliaments have
+  ratified it", "will take effect when Peru has approved it": the act is conditioned on
+  the other (``hypothetical``), unlike "is expected to take effect", a forecast.
 
 Both work on the parse when there is one and on word order otherwise.
 """
@@ -27,8 +31,8 @@ import re
 
 from dyad.nlp.parsed import ParsedDoc, Token
 
-__all__ = ["VOTED_STAGES", "attributed_future", "conditioned", "past_time_clause", "present_future",
-           "voted_act"]
+__all__ = ["VOTED_STAGES", "attributed_future", "awaited_condition", "conditioned", "past_time_clause",
+           "present_future", "rolled_forward", "scheduled_present", "voted_act"]
 
 # Stages a vote or an enacted law performs: a legislature's vote to approve, reject,
 # end, leave, suspend or extend a treaty is the act (the state is bound by it), and so is
@@ -123,3 +127,55 @@ def conditioned(parsed: ParsedDoc, tok: Token) -> bool:
             return False
         node = parsed.tokens[node.head]
     return False
+
+
+# "once both parliaments have ratified it", "when Peru approves it", "as soon as both
+# sides ratify it": the clause awaits an act (a perfect, or one of these verbs)
+AWAITING_MARKS = frozenset({"once", "after", "when", "as"})
+AWAITED_ACTS = frozenset({"ratify", "approve", "sign", "complete", "exchange", "deposit", "adopt",
+                          "pass", "endorse", "notify", "conclude", "finish"})
+_AWAITING = re.compile(r"\b(?:will|shall)\s+(?:\w+\s+){0,2}?$", re.IGNORECASE)
+_AWAITED = re.compile(r"[^.;]{0,40}?\b(?:once|when|after|as\s+soon\s+as)\s+[^.;]{0,60}?\b(?:ha(?:ve|s)\s+\w+ed|"
+                      r"ratif|approv)", re.IGNORECASE)
+
+
+def awaited_condition(parsed: ParsedDoc, tok: Token) -> bool:
+    """A trigger under "will"/"shall" (not "is expected to") with a time clause that awaits
+    another act: "will enter into force once both parliaments have ratified it"."""
+    sent = parsed.sentences[tok.sent]
+    if not sent.parsed:
+        return _AWAITING.search(parsed.text, max(sent.start, tok.start - 20), tok.start) is not None \
+            and _AWAITED.match(parsed.text, tok.end, sent.end) is not None
+    kids = parsed.children(tok)
+    if not any(c.dep == "aux" and c.text.lower() in _FUTURE_AUX for c in kids):
+        return False
+    # "as soon as both sides ratify it": the clause hangs on "soon"
+    heads = [tok] + [c for c in kids if c.dep == "advmod" and c.text.lower() == "soon"]
+    for head in heads:
+        for clause in parsed.children(head):
+            if clause.dep != "advcl" or clause.tag == "VBD":
+                continue
+            marks = parsed.children(clause)
+            if not any(c.dep in {"mark", "advmod"} and c.text.lower() in AWAITING_MARKS for c in marks):
+                continue
+            if clause.lemma.lower() in AWAITED_ACTS or any(c.dep == "aux" and c.lemma == "have" for c in marks):
+                return True
+    return False
+
+
+def scheduled_present(parsed: ParsedDoc, tok: Token) -> bool:
+    """A simple present of the trigger itself, no auxiliary ("the lease, which expires in
+    July"): with a date, a scheduled act."""
+    if tok.tag not in {"VBZ", "VBP"} or tok.lemma.lower() in {"be", "have"}:
+        return False
+    return not parsed.sentences[tok.sent].parsed or \
+        not any(c.dep in {"aux", "auxpass", "neg"} for c in parsed.children(tok))
+
+
+def rolled_forward(value: str, doc_date: str | None) -> str:
+    """A year-less date of a scheduled act moved to the next year when the guess put it
+    before publication ("expires in March", written in June 2014: March 2015)."""
+    if not doc_date or not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value) \
+            or value >= doc_date[:len(value)]:
+        return value
+    return f"{int(value[:4]) + 1:04d}{value[4:]}"

@@ -5,7 +5,9 @@
   ("Britain's accession to the CPTPP took effect");
 - a pair (``PAIR``, ``pair_before``, ``split_pair_stages``): "the two countries", "both
   sides", "they signed" stand for the two states named last before them, and a stage done
-  by such a pair (or "ratified by both parliaments") is split into one stage per state.
+  by such a pair (or "ratified by both parliaments") is split into one stage per state;
+- a group (``group_before``): "the three states (said they) would not extend it" is each
+  state of the last list of exactly three named before.
 
 Kept apart from ``stage_parties``, which finds the one party of a trigger.
 """
@@ -110,6 +112,55 @@ def pair_before(parsed: ParsedDoc, offset: int, actors: Sequence[Any]) -> list[A
     return []
 
 
+# "the three states", "all four governments": a group of N named together before; its
+# act may follow as "they" ("The three states said they would not extend the accord")
+_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_GROUP = re.compile(r"\b(?:the|all)\s+(?P<n>three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+)?"
+                    r"(?:countries|states|governments|nations|neighbou?rs|members|allies|capitals|"
+                    r"signatories|leaders)\b(?P<rest>[^.;]{0,80})", re.IGNORECASE)
+_GROUP_ACT = {stage: re.compile(r"^(?:\s*[,']\s*|\s+[\w'’-]+){0,12}?\s+(?:they\s+)?(?:(?:would|will|could|did|do|"
+                                r"does|have|has|had|not|never|also|jointly|\w+ly)\s+){0,3}(?:" + verbs + r")\b",
+                                re.IGNORECASE) for stage, verbs in _PAIR_ACTS.items()}
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def group_before(parsed: ParsedDoc, offset: int, actors: Sequence[Any], size: int) -> list[ActorRef]:
+    """The last coordinated list of exactly ``size`` states ("Estonia, Latvia and
+    Lithuania") before ``offset``, in its sentence or the ``PAIR_SENTENCES`` before it."""
+    sent = next(s for s in parsed.sentences if s.start <= offset < s.end)
+    floor = parsed.sentences[max(0, sent.i - PAIR_SENTENCES)].start
+    states = sorted((a for a in actors if floor <= a.start and a.end <= offset
+                     and a.actor.kind != "igo"), key=lambda a: a.start)
+    run: list[Any] = []
+    lists: list[list[Any]] = []
+    for a in states:
+        if run and _LIST_GAP.fullmatch(parsed.text, run[-1].end, a.start):
+            run.append(a)
+        else:
+            run = [a]
+            lists.append(run)
+    for found in reversed(lists):
+        refs = list({r.country: r for r in (party_ref(a.actor, actors) for a in found) if r.country}.values())
+        if len(refs) == size:
+            return refs
+    return []
+
+
+def _group_parties(parsed: ParsedDoc, stage: Stage, countries: set[str],
+                   actors: Sequence[Any]) -> list[ActorRef]:
+    """The members of "the three states" that is the subject of the stage's verb."""
+    act = _GROUP_ACT.get(stage.stage)
+    for m in _GROUP.finditer(stage.evidence.text) if act else ():
+        if not act.match(m.group("rest")):
+            continue
+        n = m.group("n").lower()
+        size = _NUMBERS.get(n) or (int(n) if n.isdigit() else 0)
+        group = group_before(parsed, stage.evidence.start + m.start(), actors, size)
+        if group and (not countries or {p.country for p in group} <= countries):
+            return group
+    return []
+
+
 def split_pair_stages(parsed: ParsedDoc, stages: list[Stage], parties: list[ActorRef],
                       actors: Sequence[Any]) -> list[Stage]:
     """A stage with no party whose sentence has "the two countries" / "they" as the
@@ -121,8 +172,11 @@ def split_pair_stages(parsed: ParsedDoc, stages: list[Stage], parties: list[Acto
         subject = _PAIR_SUBJECT.get(s.stage)
         phrase = subject.search(s.evidence.text) if s.party is None and subject else None
         pair = pair_before(parsed, s.evidence.start + phrase.start(), actors) if phrase else []
+        group = _group_parties(parsed, s, countries, actors) if s.party is None and not pair else []
         if len(pair) == 2 and {p.country for p in pair} <= countries:
             out += [s.model_copy(update={"party": p}) for p in pair]
+        elif group:  # "the three states said they would not extend it": each of them
+            out += [s.model_copy(update={"party": p}) for p in group]
         elif s.party is None and s.stage in _PAIR_ACTS and (
                 len(countries) == 2 and _BOTH_BODIES.search(s.evidence.text)
                 or len(countries) >= 2 and _EACH_BODY.search(s.evidence.text)):

@@ -46,8 +46,8 @@ from __future__ import annotations
 
 import re
 
-from dyad.agreements.stage_attribution import (attributed_future, conditioned, past_time_clause,
-                                               present_future, voted_act)
+from dyad.agreements.stage_attribution import (attributed_future, awaited_condition, conditioned,
+                                               past_time_clause, present_future, voted_act)
 from dyad.agreements.stage_pending import (PRESENT_TAGS, awaited, delayed, future_time_clause, required,
                                            scheduled)
 from dyad.agreements.stage_word_order import word_order_modality
@@ -120,6 +120,8 @@ def refine(parsed: ParsedDoc, tok: Token | None, modality: str, *, stage: str = 
     if mod in {"intended", "expected"} and (voted_act(parsed, tok, stage) or past_time_clause(parsed, tok)):
         return "asserted"  # "the Sejm voted 400-12 to approve the treaty", "... to make peace
         # when the two signed a treaty in 1979"
+    if mod == "expected" and awaited_condition(parsed, tok):
+        return "hypothetical"  # "will take effect once both parliaments have ratified it"
     if mod == "expected" and attributed_future(parsed, tok):
         return "reported"  # "Spain will leave the accord, according to a decree"
     if mod == "negated" and conditioned(parsed, tok):

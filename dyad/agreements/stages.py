@@ -31,6 +31,7 @@ from typing import Any, Callable, Sequence
 from dyad.agreements.lexicon import Hit, Lexicon
 from dyad.agreements.linking import Cluster
 from dyad.agreements.mention_record import AgreementMention
+from dyad.agreements.stage_attribution import rolled_forward, scheduled_present
 from dyad.agreements.stage_modality import own_future, refine
 from dyad.agreements.stage_proposals import proposed_talks, refine_proposal
 from dyad.agreements.stage_copies import SPAN_DATE, coordinated_objects, dedupe, followers
@@ -210,6 +211,10 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
             date = _date(free_dates, sent, hit,
                          hits[k + 1].start if k + 1 < len(hits) else sent.end,
                          hits[k - 1].end if k else sent.start, parsed.text)
+            date_value = date.value if date else None
+            if mod == "asserted" and date is not None and tok is not None \
+                    and scheduled_present(parsed, tok):  # "the lease, which expires in July"
+                mod, date_value = "expected", rolled_forward(date.value, doc_date)
             if mod == "asserted" and date is not None and _after_publication(date, doc_date) \
                     and not _past_form(parsed, tok):  # a past tense says it happened
                 mod = "expected"  # "the treaty expires in February 2026", written in 2025
@@ -218,7 +223,7 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
             for party in parties or [None]:
                 out.append((clust, Stage(
                     stage=stage, party=party, body=body[0] if body else None,
-                    date=date.value if date else None, date_text=date.text if date else None,
+                    date=date_value, date_text=date.text if date else None,
                     modality=mod, evidence=evidence)))
             # "withdrew from the INF Treaty in 2019 and the Open Skies Treaty in 2020"
             for other, o_clust, o_date in coordinated_objects(parsed.text, hit, mention, pairs,

@@ -189,10 +189,24 @@ def _subject_token(env: SentenceEnv, tok: Any) -> Any:
 def _phrase(env: SentenceEnv, head: Any) -> str:
     """The words of a subject up to its head ("The Balkan country" for "country")."""
     first = head.i
-    while first > env.sent.token_start and env.parsed.tokens[first - 1].head == head.i \
-            and env.parsed.tokens[first - 1].dep in {"det", "amod", "compound", "nmod", "poss", "nummod", "predet"}:
+    while first > env.sent.token_start and _modifies(env, env.parsed.tokens[first - 1], head):
         first -= 1
     return env.parsed.text[env.parsed.tokens[first].start:head.end]
+
+
+_MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "predet"})
+
+
+def _modifies(env: SentenceEnv, tok: Any, head: Any) -> bool:
+    """Whether ``tok`` belongs to the modifiers of ``head``, also inside a hyphenated one
+    ("The three military-led countries": "military" and "-" hang on "led")."""
+    for _ in range(3):
+        if tok.dep == "punct" and tok.text != "-" or tok.head == tok.i:
+            return False
+        if tok.head == head.i:
+            return tok.dep in _MODIFIER_DEPS
+        tok = env.parsed.tokens[tok.head]
+    return False
 
 
 def _antecedent(env: SentenceEnv, subj: Any) -> list[Any]:
@@ -212,10 +226,12 @@ def _opening_antecedent(env: SentenceEnv, opening: re.Match[str]) -> list[Any]:
 
 def _plural_antecedent(env: SentenceEnv, plural: re.Match[str], before: int) -> list[Any]:
     """The list of states a plural subject stands for: the last one named before it, in its
-    sentence or the one before, of the size it gives ("the three Baltic states")."""
-    floor = env.parsed.sentences[max(0, env.sent.i - 1)].start
-    states = [a for a in env.pool if floor <= a.start and a.end <= before and a.actor.kind == "state"]
+    sentence or the one before, of the size it gives ("the three Baltic states"); a size
+    given picks out its list from further back (two sentences more: "Chile, Peru and
+    Bolivia signed ... The three Andean countries, which ...")."""
     want = _NUMBERS.get((plural.group("count") or "").lower())
+    floor = env.parsed.sentences[max(0, env.sent.i - (1 if want is None else 3))].start
+    states = [a for a in env.pool if floor <= a.start and a.end <= before and a.actor.kind == "state"]
     for group in reversed(groups(env.parsed.text, states)):
         size = len({a.actor.country or a.actor.actor_id for a in group})
         if size >= 2 and (want is None or size == want):
