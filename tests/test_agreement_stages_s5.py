@@ -64,7 +64,8 @@ def test_stage_class_s5(text, expected):
     ("Moscow said it was pulling out of peace treaty talks with Tokyo.",
      ("withdrawn", "RUS", "asserted")),
     # talks on amending a treaty are not its negotiation
-    ("Chile and Peru agreed on Monday on a new price for gas, clearing the way for talks on "
+    # (not "agreed on a new price": that agreement is negotiated, see test_agreement_detection_s5)
+    ("Chile and Peru set a new price for gas on Monday, clearing the way for talks on "
      "amending the 1999 border treaty.", ("negotiated", None, "asserted")),
     # "leaving the quotas to later deals" hands them over: no exit from the deals
     ("Kenya and Uganda signed a lake convention, leaving the fishing quotas to later deals.",

@@ -4,7 +4,8 @@ News often names one side of an agreement and leaves the other to the reader:
 
 - the agreement it goes with (``related_parties``): "a separate investment protection
   agreement signed at the same time", "a broader energy accord to replace it", "a
-  companion protocol" share the parties of the agreement in focus;
+  companion protocol", "the pact was signed together with a military accord" share the
+  parties of the agreement in focus;
 - the pair or group in focus (``focal_parties``): "Trump proposed a new nuclear deal"
   after "US and Iranian negotiators held talks", "Their leaders signed a treaty" after
   "Mali, Burkina Faso and Niger", "the two signed a treaty" after "Egypt ... Israel".
@@ -38,6 +39,12 @@ _RELATED_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:replac|supersed|succeed|comple
                             r"at\s+the\s+same\s+time|on\s+the\s+same\s+(?:day|occasion)|"
                             r"alongside\s+(?:it|them|the\s+[\w-]+))", re.IGNORECASE)
 
+# Before a mention: "signed last year together with a military cooperation pact", "along
+# with a protocol on fisheries", "alongside a separate memorandum".
+_RELATED_BEFORE = re.compile(r"\b(?:together\s+with|along\s+with|alongside|in\s+tandem\s+with|"
+                             r"as\s+well\s+as|in\s+addition\s+to)\s+(?:(?:a|an|the|its|their)\s+)?$",
+                             re.IGNORECASE)
+
 # How far back (in sentences) a pair or group of states stays in focus.
 FOCUS_SENTENCES = 3
 
@@ -69,7 +76,8 @@ def related_parties(text: str, c: Cluster, parties: list[ActorRef],
     if len(_ids(parties)) >= 2 or not earlier:
         return []
     words = text[m.start:m.head_start]
-    if not (_RELATED_WORDS.search(words) or _RELATED_AFTER.match(text, m.end, m.sent_end)):
+    if not (_RELATED_WORDS.search(words) or _RELATED_AFTER.match(text, m.end, m.sent_end)
+            or _RELATED_BEFORE.search(text, m.sent_start, m.start)):
         return []
     focus = next((a for a in reversed(earlier) if len(_ids(a.parties)) >= 2), None)
     if focus is None or not _ids(parties) <= _ids(focus.parties):

@@ -21,6 +21,7 @@ from typing import Any, Callable, Sequence
 
 from dyad.agreements.accessions import accessions
 from dyad.agreements.agreement_exits import organisation_exits
+from dyad.agreements.agreement_verbs import verb_agreements
 from dyad.agreements.agreement_parties import (accession_igo, between_sides, bound_parties, country_level,
                                                lease_parties, pair_parties, stateless_stand_ins,
                                                under_parties, with_partners)
@@ -120,6 +121,9 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] 
         if record is not None and not all(m in made for m, u in umbrellas.items() if u is c):
             out.append(record)
     out += normalisations(parsed, out, actors, mention_sents, modality)
+    # "Chile and Peru agreed on a new quota": an agreement with no noun, of any kind
+    out += verb_agreements(parsed, out, actors, [m.start for c in clusters for m in c.mentions],
+                           lexicon, modality)
     out, entries = accessions(parsed, out, actors, dates=dates, modality=modality)  # one per candidate
     # "Argentina will withdraw from the WHO": a stage of the organisation's founding treaty
     return organisation_exits(parsed, out + entries, actors, dates=dates, modality=modality)

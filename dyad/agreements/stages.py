@@ -32,6 +32,7 @@ from dyad.agreements.lexicon import Hit, Lexicon
 from dyad.agreements.linking import Cluster
 from dyad.agreements.mention_record import AgreementMention
 from dyad.agreements.stage_attribution import rolled_forward, scheduled_present
+from dyad.agreements.stage_bodies import focus_state, organisation_party, stateless_voters
 from dyad.agreements.stage_modality import own_future, refine
 from dyad.agreements.stage_proposals import proposed_talks, refine_proposal
 from dyad.agreements.stage_copies import SPAN_DATE, coordinated_objects, dedupe, followers
@@ -46,7 +47,7 @@ from dyad.agreements.stage_targets import (EXIT_TOOK_EFFECT, LONG_TALKS, OBJECT_
                                            passive_subject, relative_object, subject_mention,
                                            target)
 from dyad.agreements.terms import term_spans
-from dyad.agreements.spans import party_ref, subject_actors, token_at
+from dyad.agreements.spans import dedupe_refs, party_ref, subject_actors, token_at
 from dyad.model import Evidence, Stage
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
@@ -187,6 +188,11 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
             parties = named_sides(parsed, sent, hit, mention, stage, tok, parties, free_actors, actors)
             if stage in {"ratified", "rejected"}:  # "voters rejected it": not the list before
                 parties = voters_state(parsed, sent, tok, sent_actors, actors) or parties
+            if body is not None and body[1] is None and not parties:  # "the National Assembly"
+                parties = [p for p in [focus_state(parsed.text, body[0], clust, actors, sent.start, sent.end)] if p]
+            parties = dedupe_refs(organisation_party(p, actors) for p in parties)  # "the European Parliament"
+            if body is not None and stateless_voters(body[0], parties, sent.text):
+                continue
             court = court_state(parsed, sent, tok, sent_actors, actors) if stage == "terminated" else None
             if court is not None:  # "the court annulled the accord": its state's rejection
                 stage, parties = "rejected", court

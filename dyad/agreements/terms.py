@@ -12,7 +12,9 @@ agreement was the last one mentioned in the previous ``ANAPHORA_SENTENCES`` sent
   "every year" / "every five years" give the period too; "tacitly renewable" is automatic;
   "automatic renewal" -> automatic, no period; "can be extended by mutual consent" ->
   not automatic (with its period when said); renewal periods are never read as the term;
-- provisions: the phrase patterns of ``data/provisions.yaml``;
+- provisions: the phrase patterns of ``data/provisions.yaml``, unless the phrase is denied
+  ("contains no mutual defence clause", "does not provide for joint exercises", "stops
+  short of a mutual defence commitment", "a mutual defence clause was left out");
 - value: a money quantity after the mention and after "worth", "valued at", "for",
   "totalling", "costing" or "of" (at most ``VALUE_WINDOW`` characters on), or just
   before its head ("a $5 billion deal"). USD is preferred; another currency is kept
@@ -73,6 +75,32 @@ _EVERY = re.compile(r"\s*(?:for\s+)?(?:each|every)\s+(?:(?P<num>\d+(?:\.\d+)?|[a
 _VALUE_CUE = re.compile(r"\b(?:worth|valued\s+at|value\s+of|for|totall?ing|costing|of|at)\s+"
                         r"(?:(?:about|around|some|nearly|almost|up\s+to|more\s+than|over|"
                         r"roughly|approximately|an\s+estimated)\s+)?$", re.IGNORECASE)
+# A denial just before a provision phrase, with at most three words between and no clause
+# boundary: "no", "not" (but "not only"), "without", "nor", "lacks", "stops short of".
+_DENIAL_BEFORE = re.compile(
+    r"\b(?:no|not(?!\s+only\b)|never|without|nor|neither|lacks?|lacking|omits?|omitting|"
+    r"excludes?|excluding|(?:stops?|stopped|stopping|falls?|fell|falling)\s+short\s+of|"
+    r"rather\s+than|instead\s+of)\b(?P<gap>(?:\s+[\w'-]+){0,3}?)\s*$", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(r"\b(?:and|but|or|while|which|that|who|although|though)\b", re.IGNORECASE)
+# A denial just after it: "a mutual defence clause is not included", "... was dropped"
+_DENIAL_AFTER = re.compile(
+    r"^[\w\s-]{0,25}?\b(?:is|was|are|were|has\s+been|had\s+been)\s+(?:(?:not|never)\s+"
+    r"(?:included|contained|part\s+of|in\s+(?:it|the)\b)|absent|missing|excluded|omitted|dropped|left\s+out|removed|struck\s+out)", re.IGNORECASE)
+DENIAL_WINDOW = 45
+
+
+def provision_denied(chunk: str, start: int, end: int) -> bool:
+    """Whether the provision phrase at ``chunk[start:end]`` is said to be absent."""
+    before = re.split(r"[,;:()]", chunk[max(0, start - DENIAL_WINDOW):start])[-1]
+    m = _DENIAL_BEFORE.search(before)
+    if m is not None and not _CLAUSE_WORD.search(m.group("gap")):
+        return True
+    after = re.split(r"[,;:()]", chunk[end:end + DENIAL_WINDOW])[0]
+    return _DENIAL_AFTER.search(after) is not None
+
+
+def _affirmed(pattern: re.Pattern[str], chunk: str) -> bool:
+    return any(not provision_denied(chunk, m.start(), m.end()) for m in pattern.finditer(chunk))
 
 
 @dataclass
@@ -155,7 +183,7 @@ def read_terms(text: str, sent: Sentence, mentions: Sequence[AgreementMention],
                 found_any = True
                 break
     for name, patterns in lexicon.provisions:
-        if name not in terms.provisions and any(p.search(chunk) for p in patterns):
+        if name not in terms.provisions and any(_affirmed(p, chunk) for p in patterns):
             terms.provisions.append(name)
             found_any = True
     if terms.value is None:

@@ -14,7 +14,12 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from dyad.relations.context import SentenceEnv, sentence_start
+from dyad.relations.context import SentenceEnv, focus_pair, possessive_gap_to, sentence_start
+
+# A state described by its tie to another: "its neighbour's bid", "their ally's bases".
+_DESCRIBED = re.compile(r"\b(?:its|their)\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?:neighbou?r|ally|partner|rival|arch-?rival|"
+                        r"foe|enemy|adversary|former\s+colony|colony|former\s+ruler|protector|patron|creditor|"
+                        r"counterpart)(?=['’])", re.IGNORECASE)
 
 _NP_OPENING = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,2}")
 
@@ -29,6 +34,34 @@ def _counterpart(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     states = [a for a in env.pool if floor <= a.start and a.end <= m.start() and a.actor.kind == "state"
               and a.actor.country and a.actor.country not in own]
     return states[-1:], ""
+
+
+def described_other(env: SentenceEnv, at: int) -> list[Any] | None:
+    """The state a description possessive stands for ("Athens lifted its veto on its
+    neighbour's bid to join NATO": not Greece, whom "its" names, but the other state of
+    the story), or None when no such possessive binds the noun at ``at``. The other state
+    is the one of the story's pair (``focus_pair``) that "its" does not name, else the last
+    state named in this sentence or the two before that is not the owner's."""
+    text, sent = env.parsed.text, env.sent
+    hit = next((h for h in _DESCRIBED.finditer(text, sent.start, at) if possessive_gap_to(text, h.end(), at)), None)
+    if hit is None:
+        return None
+    owners = [a for a in env.pool if sent.start <= a.start and a.end <= hit.start() and a.actor.kind != "igo"
+              and a.actor.country]
+    if not owners:
+        return []
+    own = owners[-1].actor.country
+
+    def side(a: Any) -> bool:
+        return a.actor.kind not in {"igo", "group"} and bool(a.actor.country)
+
+    pair = focus_pair(env, hit.start(), side, lambda a: a.actor.country or a.actor.actor_id)
+    others = [a for a in pair if a.actor.country != own] if any(a.actor.country == own for a in pair) else []
+    if not others:
+        floor = sentence_start(env, back=2)
+        others = [a for a in env.pool if floor <= a.start and a.end <= hit.start() and side(a)
+                  and a.actor.country != own][-1:]
+    return others[:1]
 
 
 def _np_after(env: SentenceEnv, m: re.Match[str], actors: list[Any]):

@@ -11,8 +11,8 @@ from dyad.agreements.spans import group_after, groups, token_at
 from dyad.nlp.parsed import ParsedDoc, Sentence
 from dyad.relations.lexicon import RelationLexicon
 
-TWO_SIDES = re.compile(r"\b(?:the\s+two|both)\s+(?:[A-Z][a-z]+\s+|[a-z]+-[a-z]+\s+)?(?:countries|nations|states|sides|neighbou?rs|blocs|economies|partners|"
-                       r"governments|capitals|rivals)\b", re.IGNORECASE)
+TWO_SIDES = re.compile(r"\b(?:the\s+neighbou?rs\b|(?:the\s+two|both)\s+(?:[A-Z][a-z]+\s+|[a-z]+-[a-z]+\s+)?(?:countries|nations|states|sides|neighbou?rs|blocs|economies|partners|"
+                       r"governments|capitals|rivals)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,11 @@ def possessive(text: str, actor: Any, offset: int) -> bool:
     return _POSSESSIVE_GAP.fullmatch(text[actor.end:offset]) is not None
 
 
+def possessive_gap_to(text: str, end: int, offset: int) -> bool:
+    """Whether a possessor ending at ``end`` binds the noun phrase reaching ``offset``."""
+    return _POSSESSIVE_GAP.fullmatch(text[end:offset]) is not None
+
+
 _POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:(?!(?:of|over|for|in|on|with|by|from|at|against|after|since|during|"
                              r"the|a|an)\s)[\w-]+\s+){0,3}", re.IGNORECASE)
 
@@ -105,6 +110,34 @@ def two_sides_igos(phrase: re.Match[str] | None) -> bool:
 _VENUE = re.compile(r"\b(?:at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def focus_pair(env: SentenceEnv, before: int, side: Callable[[Any], bool], key: Callable[[Any], str]) -> list[Any]:
+    """The pair a story is about: two states named together in its first sentence ("Egypt
+    and Israel marked 40 years ..."), else the two named most often in it (the first named
+    on a tie: "Armenia ... Turkey ... Ankara ... Armenia and Azerbaijan ... Turkey"); the
+    last mention of each before ``before``, else its first."""
+    text, body = env.parsed.text, env.parsed.body_start
+    named = [a for a in env.pool if a.start >= body and side(a)]
+    first = next((s for s in env.parsed.sentences if s.end > body), None)
+    pair: list[str] = []
+    if first is not None:
+        lead = [a for a in named if a.end <= first.end]
+        pair = next(([key(g[0]), key(g[1])] for g in groups(text, lead)
+                     if len(g) == 2 and key(g[0]) != key(g[1])), [])
+    if not pair:
+        counts: dict[str, int] = {}
+        for a in named:
+            counts[key(a)] = counts.get(key(a), 0) + 1
+        ranked = sorted(counts, key=lambda k: -counts[k])  # stable: the first named wins a tie
+        if len(ranked) < 2 or counts[ranked[1]] < 2:
+            return []
+        pair = ranked[:2]
+    mention = {}
+    for a in named:
+        if a.end <= before or key(a) not in mention:
+            mention[key(a)] = a
+    return sorted((mention[k] for k in pair), key=lambda a: a.start)
+
+
 def last_two_states(env: SentenceEnv, before: int, *, igos: bool = False) -> list[Any]:
     """"The two countries": the last two distinct states named before ``before`` (with
     ``igos``, states or IGOs: "the two blocs"). A pair named together ("Armenia and
@@ -119,9 +152,14 @@ def last_two_states(env: SentenceEnv, before: int, *, igos: bool = False) -> lis
 
     floor = sentence_start(env, back=1)
     recent = [a for a in env.pool if floor <= a.start and a.end <= before and side(a)]
-    for group in reversed(groups(env.parsed.text, recent)):
-        if len(group) == 2 and key(group[0]) != key(group[1]):
-            return list(group)
+    together = [g for g in groups(env.parsed.text, recent) if len(g) == 2 and key(g[0]) != key(g[1])]
+    if together and together[-1][0].start >= env.sent.start:
+        return list(together[-1])  # named together in this very sentence
+    focus = focus_pair(env, before, side, key) if env.sent.i >= 2 and not igos else []
+    if focus:  # late in a story, the pair it is about ("the two neighbours still have no ties")
+        return focus
+    if together:
+        return list(together[-1])
     out: list[Any] = []
     for a in sorted(env.pool, key=lambda a: a.start, reverse=True):
         if a.end > before or not side(a):

@@ -12,6 +12,7 @@ import re
 from typing import Any, Callable
 
 from dyad.agreements.spans import group_after, group_before, ref_for_id
+from dyad.relations.anaphor_roles import described_other
 from dyad.relations.context import SentenceEnv, clause_list, possessive, whole_lists
 from dyad.relations.lexicon import ROLE_WINDOW
 
@@ -87,6 +88,9 @@ def _verb_between(env: SentenceEnv, start: int, end: int) -> bool:
 
 def poss(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     text = env.parsed.text
+    described = described_other(env, m.start())
+    if described is not None:  # "its neighbour's bid": the other state of the story
+        return described, "poss"
     found = [a for a in actors if possessive(text, a, m.start())][-1:]
     if found:  # "Finland and Sweden's applications": a joint possessive covers the list
         group = whole_lists(text, actors, found)

@@ -23,7 +23,7 @@ from dyad.relations.lexicon import (ROLE_WINDOW, Pattern, RelationLexicon, find_
                                     load_patterns)
 from dyad.relations.context import PlaceHit, SentenceEnv
 from dyad.relations.ending import halted
-from dyad.relations.mediation import infer_mediated_sides
+from dyad.relations.mediation import co_mediators, infer_mediated_sides
 from dyad.relations.place_roles import place_after
 from dyad.relations.sides import find_side
 
@@ -126,9 +126,10 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), places: Sequence[Any]
                     out[key] = seen.model_copy(update=update)
     pool = [a for a in actors if can_take_side(a.actor)]
     rels = _without_third_parties(_held_claims_first(list(out.values())), pool, parsed.text)
-    return infer_mediated_sides(rels, pool, _side_key,
-                                lambda a: a.actor.ref() if a.actor.kind == "group" else country_ref(a.actor, pool),
-                                parsed.body_start)
+    def side_ref(a: Any) -> ActorRef:
+        return a.actor.ref() if a.actor.kind == "group" else country_ref(a.actor, pool)
+    rels = co_mediators(rels, pool, _side_key, side_ref, parsed.text)
+    return infer_mediated_sides(rels, pool, _side_key, side_ref, parsed.body_start)
 
 
 _PEACEKEEPERS = re.compile(r"\s*peacekeep", re.IGNORECASE)
