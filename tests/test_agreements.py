@@ -403,7 +403,6 @@ def test_terms_on_real_parse(layer):
 
 @pytest.mark.slow
 def test_real_pipeline_end_to_end(request):
-    pytest.importorskip("dyad.actors.resolve")  # runs once the actor resolver lands
     extractor = request.getfixturevalue("extractor")
     result = extractor.extract_text(
         "The Greek parliament has ratified the defence pact with France. The Storting is due "

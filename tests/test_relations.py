@@ -298,7 +298,6 @@ def gold_style_with_modality(extractor, text: str, date: str = "2024-03-10") -> 
 @pytest.mark.slow
 @pytest.mark.parametrize("text, expected", PHRASINGS)
 def test_news_phrasings_end_to_end(extractor, text, expected):
-    pytest.importorskip("dyad.actors.resolve")
     got = gold_style(extractor.extract_text(text, date="2024-03-10").relations)
     assert got == expected
 

@@ -57,7 +57,6 @@ FAMILIES = [
 
 @pytest.mark.parametrize("text, expected", ENDED + FAMILIES)
 def test_relation_classes(extractor, text, expected):
-    pytest.importorskip("dyad.actors.resolve")
     got = _coded(extractor, text)
     assert expected <= got, f"missing {expected - got}; got {got}"
 
@@ -68,13 +67,11 @@ def test_relation_classes(extractor, text, expected):
      ("membership", "GBR", "EU")),
 ])
 def test_no_relation_from_an_ending_that_is_not_one(extractor, text, absent):
-    pytest.importorskip("dyad.actors.resolve")
     got = {row[:3] for row in _coded(extractor, text)}
     assert absent not in got
 
 
 def test_an_ending_verb_across_a_clause_boundary_ends_nothing(extractor):
     """"lifted the ban and ... imposed curbs on exports to Japan": the curbs stand."""
-    pytest.importorskip("dyad.actors.resolve")
     got = _coded(extractor, "Tokyo lifted its ban on rice, and Seoul imposed curbs on exports to Japan.")
     assert ("sanctions", "KOR", "JPN", "asserted") in got

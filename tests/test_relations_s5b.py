@@ -59,13 +59,11 @@ ABSENT = [
 
 @pytest.mark.parametrize("text, expected", PRESENT)
 def test_relation_classes_s5b(extractor, text, expected):
-    pytest.importorskip("dyad.actors.resolve")
     got = _coded(extractor, text)
     assert expected <= got, f"missing {expected - got}; got {got}"
 
 
 @pytest.mark.parametrize("text, absent", ABSENT)
 def test_no_relation_s5b(extractor, text, absent):
-    pytest.importorskip("dyad.actors.resolve")
     got = {row[:3] for row in _coded(extractor, text)}
     assert absent not in got, f"unexpected {absent}; got {got}"

@@ -72,13 +72,11 @@ ABSENT = [
 
 @pytest.mark.parametrize("text, expected", PRESENT)
 def test_present(extractor, text, expected):
-    pytest.importorskip("dyad.actors.resolve")
     got = _coded(extractor, text)
     assert expected <= got, got
 
 
 @pytest.mark.parametrize("text, row", ABSENT)
 def test_absent(extractor, text, row):
-    pytest.importorskip("dyad.actors.resolve")
     got = _coded(extractor, text)
     assert not any(r[:len(row)] == row for r in got), got

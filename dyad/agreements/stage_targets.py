@@ -11,7 +11,9 @@ an event or a declared exit (``stage_anaphora``); a relative clause's antecedent
 last mention before it; for ``anaphoric`` triggers, the agreement of the previous
 ``ANAPHORA_SENTENCES`` sentences. A trigger whose object is something else ("signed a
 decree", "withdrew from Sinai", "New tariffs took effect") acts on no agreement
-(``stage_other_targets``); a bid to join or a joining of an organisation acts on its
+(``stage_other_targets``), as does a halting verb with an object of its own ("suspended
+aid"), a running-out verb with another subject ("his mandate expired") and an agreeing
+verb whose object is held under the agreement (``stage_strict``); a bid to join or a joining of an organisation acts on its
 accession agreement (``stage_organisations``).
 """
 
@@ -26,6 +28,7 @@ from dyad.agreements.mention_record import AgreementMention
 from dyad.agreements.stage_anaphora import (TROOP_KINDS, announced_exit, bare_exit,
                                             it_ref, nominal_signing, previous, pronoun_ref, proposal_ref)
 from dyad.agreements.spans import token_at
+from dyad.agreements.stage_strict import acts_on_other, made_elsewhere, other_runs_out
 from dyad.agreements.stage_other_targets import (OTHER_DOCUMENTS, agreed_to_act, left_elsewhere, object_lemma,
                                                  other_object, other_subject, subject_under, part_subject)
 from dyad.agreements.stage_organisations import TALKS_STAGES
@@ -94,6 +97,8 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
         nxt, window = sent.end, sent.end - hit.end
     if other_object(parsed, hit, pairs, only=OTHER_DOCUMENTS):
         return None  # "signed an executive order implementing the agreement"
+    if acts_on_other(parsed, hit, pairs) or other_runs_out(parsed, hit, pairs):
+        return None  # "suspended aid to Niger", "its mandate under the pact expired"
     if not pairs and hit.trigger.stage in TALKS_STAGES and _OF_TALKS.match(parsed.text, hit.end):
         return previous(by_sent, sent)  # "The pact was signed in 2020. India pulled out of
         # the negotiations in 2019": the talks on the agreement told before
@@ -122,6 +127,8 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
     committing = hit.trigger.stage == "negotiated" and agreed_to_act(parsed, hit)
     for m, c in pairs:  # a mention inside the match is its object too ("put the deal on hold")
         if m.start > hit.start and m.start - reach <= window and m.start < nxt:
+            if made_elsewhere(parsed.text, hit, m):
+                continue  # "reached an understanding on visits under the pact"
             if about_talks(parsed.text, hit, m):
                 return None  # "pulled out of peace treaty talks", "talks on revising the
                 # treaty": the talks or a change are acted on, not the agreement

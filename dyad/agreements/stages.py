@@ -41,6 +41,7 @@ from dyad.agreements.stage_joint_parties import joiner, joint_parties
 from dyad.agreements.stage_deciders import body_of, court_state, voters_state
 from dyad.agreements.stage_parties import stage_parties
 from dyad.agreements.stage_sides import named_sides
+from dyad.agreements.stage_strict import settled_gerund, talks_broken_off
 from dyad.agreements.stage_organisations import (accession_target, candidates, charter_target,
                                                  igo_after)
 from dyad.agreements.stage_targets import (EXIT_TOOK_EFFECT, LONG_TALKS, OBJECT_NEAR,
@@ -140,6 +141,10 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
             reading = modality(parsed, tok) if tok is not None else None
             mod = refine(parsed, tok, getattr(reading, "modality", "asserted"),
                          stage=hit.trigger.stage)
+            if mod == "intended" and settled_gerund(parsed, tok, hit.start):
+                mod = "asserted"  # "agreed to reopen the border a year after signing the pact"
+            elif mod in {"asserted", "reported"} and talks_broken_off(parsed, hit):
+                mod = "negated"  # "broke off talks on the accord": none came of them
             if mod == "negated" and _OWN_NEGATION.search(parsed.text, hit.start, hit.end):
                 mod = "asserted"  # "is no longer party to the accord" says it left
             stage = hit.trigger.stage

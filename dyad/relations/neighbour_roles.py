@@ -33,7 +33,9 @@ _PREP = {"to": r"to", "from": r"from", "by": r"by", "of": r"of", "on": r"on|agai
          "with": r"with", "between": r"between|among", "over": r"over", "for": r"for"}
 
 # Between a supplier and its goods: "Russian gas", "Russia's oil", "a Chinese-built submarine".
-_CMOD_GAP = re.compile(r"(?:['’]s|-(?:made|built|supplied|designed|manufactured|produced))?\s+(?:[a-z][\w-]*\s+){0,2}")
+# a model designation may stand between ("Russian Su-35 jets", "American F-15EX fighters")
+_CMOD_GAP = re.compile(r"(?:['’]s|-(?:made|built|supplied|designed|manufactured|produced))?\s+"
+                       r"(?:(?:[a-z][\w-]*|[A-Z][A-Za-z]*-?\d[\w-]*)\s+){0,2}")
 
 # Unnamed sides, then the named examples: "European allies, including Germany and Poland".
 _EXAMPLES = re.compile(r"(?:[\w-]+,?\s+){1,3}?(?:including|such\s+as|notably|mainly|mostly|chiefly|led\s+by)\s+(?:the\s+)?",

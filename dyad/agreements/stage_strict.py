@@ -1,0 +1,164 @@
+"""Stricter readings of stage verbs that English uses for other things, for ``stage_targets``.
+
+Verbs that end or halt ("suspended", "halted", "froze", "terminated", "withdrew") take
+many objects besides agreements: "suspended aid to Niger", "halted flights", "withdrew
+its ambassador". When such a verb has its own object that is no agreement and the
+agreement mentioned nearby is not reached from that object ("suspended tariff concessions
+under the pact" is reached through "under"), the verb acts on something else
+(``acts_on_other``). Verbs of running out ("expired", "lapsed", "was extended") likewise
+have subjects besides agreements: "Brazil's mandate as chair of the treaty expired", "the
+deadline set by the deal lapsed" (``other_runs_out``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from dyad.agreements.lexicon import Hit
+from dyad.agreements.linking import Cluster
+from dyad.agreements.mention_record import AgreementMention
+from dyad.agreements.spans import token_at
+from dyad.agreements.stage_other_targets import ASPECT_PREPOSITIONS, PART_WORDS, STAGE_NOUNS
+from dyad.nlp.parsed import ParsedDoc
+
+# Stages told by verbs that halt or end whatever their object is.
+HALTING_STAGES = frozenset({"suspended", "terminated", "withdrawn"})
+# Stages told by verbs of a term running out or being prolonged.
+RUNNING_STAGES = frozenset({"expired", "renewed"})
+
+# Objects of halting verbs that are acts or flows, not agreements, for sentences without a
+# parse: "suspended aid", "halted flights", "froze talks", "withdrew its envoy".
+_ACT_OBJECTS = (r"aid|assistance|flights?|imports?|exports?|shipments?|deliveries|supplies|visas?|"
+                r"talks|negotiations|dialogue|contacts?|trade|funding|payments?|loans?|"
+                r"troops|forces|soldiers|ambassadors?|envoys?|diplomats?|staff|operations?|"
+                r"patrols?|inspections?|services?|transit|sales?|purchases?|broadcasts?|work")
+_ACT_OBJECT = re.compile(r"\s+(?:(?:its|their|the|all|some|most|new|further|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?"
+                         rf"(?:{_ACT_OBJECTS})\b(?!\s+(?:under|of|in|with|to|on)\s+(?:the|its|their|this|that)\b)",
+                         re.IGNORECASE)
+# Words that keep a running-out subject on the agreement: its own parts and stages, and
+# the agreement's own names (a title a mention missed still names it).
+_OWN_SUBJECTS = PART_WORDS | STAGE_NOUNS | frozenset({
+    "deal", "agreement", "accord", "pact", "treaty", "truce", "ceasefire", "convention",
+    "protocol", "memorandum", "arrangement", "lease", "compact", "charter", "initiative",
+    "moratorium", "armistice", "partnership", "framework", "declaration", "understanding",
+    "statute", "contract", "which", "that"})
+# A party taken out ("withdrew the country from the pact"), not something else halted.
+# A time misread as the object is none either ("pulled out the following year").
+_PARTY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "government",
+                          "year", "month", "week", "day", "decade", "time", "summer", "spring",
+                          "autumn", "winter", "weekend", "morning", "night", "century"})
+
+
+def _inside(pairs: Sequence[tuple[AgreementMention, Cluster]], start: int) -> bool:
+    return any(m.start <= start < m.end for m, _ in pairs)
+
+
+def acts_on_other(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
+    """A halting verb with its own object that is no agreement, part or stage of one, and
+    from which no agreement mention hangs: "Mali suspended flights to Algeria after the
+    accord collapsed" suspends flights, not the accord."""
+    if hit.trigger.stage not in HALTING_STAGES:
+        return False
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is None:
+        return False
+    if not parsed.sentences[tok.sent].parsed:
+        return _ACT_OBJECT.match(parsed.text, hit.end) is not None and \
+            not _inside(pairs, hit.end + 1)
+    if tok.pos != "VERB":
+        return False
+    obj = next((c for c in parsed.children(tok) if c.dep in {"dobj", "obj"}), None)
+    if obj is None or obj.pos != "NOUN" or hit.start <= obj.start < hit.end:
+        return False  # "put the deal on hold": the object is inside the trigger's words;
+        # "withdrew the US": a state taken out of the agreement
+    if obj.lemma.lower() in _OWN_SUBJECTS | _PARTY_NOUNS or _inside(pairs, obj.start):
+        return False
+    spans = [parsed.subtree_span(obj)] + [parsed.subtree_span(p) for p in parsed.children(tok)
+                                          if p.dep == "prep" and p.text.lower() in ASPECT_PREPOSITIONS]
+    # "suspended concessions on goods under the pact": the parse may hang the agreement on
+    # the verb rather than on its object; it is still what the object is held under
+    return not any(lo <= m.start < hi for lo, hi in spans for m, _ in pairs)
+
+
+def other_runs_out(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
+    """A running-out verb whose parsed subject is another noun, whether it holds the
+    agreement mention in its own phrase or not: "the bloc's mandate under the treaty
+    expired", "Hungary's veto lapsed a week after the accord was renewed" (not "the pact's
+    term", a part of it, nor "the lease", an agreement)."""
+    if hit.trigger.stage not in RUNNING_STAGES:
+        return False
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is None or not parsed.sentences[tok.sent].parsed or tok.pos not in {"VERB", "AUX"}:
+        return False
+    kids = list(parsed.children(tok))
+    if any(c.dep in {"dobj", "obj"} for c in kids):
+        return False  # "Peru and Chile renewed the pact": the subject is who acted
+    subj = next((c for c in kids if c.dep in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.pos != "NOUN" or subj.lemma.lower() in _OWN_SUBJECTS | _PARTY_NOUNS \
+            or _inside(pairs, subj.start):
+        return False
+    return True  # the subject is what ran out or was prolonged, whatever agreement is near
+
+
+# "a year after signing the treaty", "since ratifying it": a gerund after these prepositions
+# tells something done, whatever aim the clause it hangs on states
+_SETTLED_PREPS = frozenset({"after", "since"})
+_SETTLED_WORDS = re.compile(r"\b(?:after|since)\s+$", re.IGNORECASE)
+_FUTURE_WORDS = re.compile(r"\b(?:will|shall|['’]ll)\b", re.IGNORECASE)
+# Verbs that end talks without an agreement: "broke off talks", "suspended negotiations"
+_ENDING_TALKS = frozenset({"break", "suspend", "halt", "abandon", "freeze", "pause", "end",
+                           "shelve", "quit", "call"})
+
+
+def settled_gerund(parsed: ParsedDoc, tok, start: int) -> bool:
+    """The trigger is a gerund after "after" or "since" in a clause with no future ("agreed
+    to reopen the border a year after signing the pact"): the signing was done."""
+    if tok is None:
+        return False
+    sent = parsed.sentences[tok.sent]
+    if not sent.parsed:
+        return tok.text.lower().endswith("ing") and \
+            _SETTLED_WORDS.search(parsed.text, max(sent.start, start - 12), start) is not None and \
+            not _FUTURE_WORDS.search(parsed.text, sent.start, start)
+    if tok.tag != "VBG" or tok.dep != "pcomp" or tok.head == tok.i:
+        return False
+    prep = parsed.tokens[tok.head]
+    if prep.text.lower() not in _SETTLED_PREPS or prep.head == prep.i:
+        return False
+    governor = parsed.tokens[prep.head]
+    return not any(c.dep == "aux" and _FUTURE_WORDS.fullmatch(c.text) for c in parsed.children(governor))
+
+
+def talks_broken_off(parsed: ParsedDoc, hit: Hit) -> bool:
+    """A talks trigger whose "talks" noun is the object of a verb that ends them ("Morocco
+    broke off talks on the accord", "suspended negotiations over the pact"): no agreement
+    came of them, as when "the talks collapsed"."""
+    if hit.trigger.stage != "negotiated":
+        return False
+    for tok in parsed.tokens:
+        if hit.start <= tok.start < hit.end and tok.lemma.lower() in {"talk", "negotiation"}:
+            if not parsed.sentences[tok.sent].parsed or tok.dep != "dobj" or tok.head == tok.i:
+                return False
+            return parsed.tokens[tok.head].lemma.lower() in _ENDING_TALKS
+    return False
+
+
+# Between an agreeing verb and an agreement it did not make: one the thing agreed is held
+# under ("reached an understanding on inspections under the nuclear deal"), or one told in
+# the clause agreed on ("agreed that the border treaty remained valid").
+_HELD_UNDER_GAP = re.compile(r"\s+(?:\S+\s+){1,8}?under\s+(?:the|its|their|this|that|an?\s+existing)\s+(?:[\w-]+\s+){0,4}",
+                             re.IGNORECASE)
+_THAT_CLAUSE = re.compile(r"\s*(?:,?\s*(?:on|in|at|last|this|earlier)\s+[\w-]+,?\s+)?that\s+", re.IGNORECASE)
+_AGREEING = re.compile(r"agree", re.IGNORECASE)
+
+
+def made_elsewhere(text: str, hit: Hit, mention: AgreementMention) -> bool:
+    """An agreeing trigger does not make ``mention`` when the thing agreed is held under it
+    or it is told inside a "that" clause of what was agreed."""
+    if hit.trigger.stage != "negotiated" or mention.start < hit.end:
+        return False
+    if _HELD_UNDER_GAP.fullmatch(text, hit.end, mention.start):
+        return True
+    return _AGREEING.match(text, hit.start) is not None and \
+        _THAT_CLAUSE.match(text, hit.end) is not None and _THAT_CLAUSE.match(text, hit.end).end() <= mention.start
