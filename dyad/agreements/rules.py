@@ -34,6 +34,7 @@ from dyad.agreements.mentions import find_mentions
 from dyad.agreements.missing_partners import focal_parties, related_parties
 from dyad.agreements.spans import dedupe_refs, is_own_igo, own_names, party_ref, ref_for_id
 from dyad.agreements.stage_joint_parties import split_pair_stages
+from dyad.agreements.stage_plural_objects import redistribute
 from dyad.agreements.stages import ANAPHORA_SENTENCES, find_stages
 from dyad.agreements.terms import Terms, read_terms
 from dyad.model import ActorRef, Agreement, Evidence, Stage, make_id
@@ -82,6 +83,8 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] 
     clusters = cluster(with_partners(parsed, find_mentions(parsed, actors, lexicon), actors),
                        text=parsed.text, sent_actors=sent_actors)
     staged = find_stages(parsed, clusters, actors, dates, lexicon, modality, doc_date=doc_date)
+    # "approved both treaties": the stages of a plural reference go to the agreements it counts
+    clusters, staged = redistribute(parsed.text, clusters, staged, parsed.sentences)
     terms = _terms(parsed, clusters, quantities, lexicon)
     out: list[Agreement] = []
     mention_sents: set[int] = set()  # sentences whose deal may be the normalisation itself

@@ -41,10 +41,17 @@ _PLURAL_HEAD = re.compile(r"(?:deals|agreements|accords|treaties|pacts|protocols
                           r"conventions|texts|documents)\s*$", re.IGNORECASE)
 
 
-def previous(by_sent: dict, sent: Sentence, *, singular: bool = False):
+# A comparison's foil: "unlike Moscow's treaty with Pyongyang", "as with the 2015 deal"
+_FOIL = re.compile(r"\b(?:unlike|like|as\s+with|than|rather\s+than|instead\s+of|similar\s+to|"
+                   r"compared\s+(?:with|to))\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def previous(by_sent: dict, sent: Sentence, *, singular: bool = False, text: str = ""):
     """The agreement mentioned last in the previous ``ANAPHORA_SENTENCES`` sentences;
     ``singular`` (the pronoun is "it") passes over unnamed plurals ("later deals") when
-    the sentence names a singular one before them."""
+    the sentence names a singular one before them, and over the foil of a comparison
+    ("The pact, unlike Moscow's treaty with Pyongyang, has no defence clause. It must be
+    ratified": the pact), which is set against the topic, not taken up."""
     for back in range(1, ANAPHORA_SENTENCES + 1):
         prev = by_sent.get(sent.i - back)
         if prev:
@@ -52,6 +59,8 @@ def previous(by_sent: dict, sent: Sentence, *, singular: bool = False):
             if singular:
                 ones = [p for p in ordered if p[0].named or not _PLURAL_HEAD.search(p[0].text)]
                 ordered = ones or ordered
+                topics = [p for p in ordered if not _FOIL.search(text, max(0, p[0].start - 60), p[0].start)]
+                ordered = topics or ordered
             return ordered[-1]
     return None
 

@@ -28,6 +28,7 @@ from dyad.agreements.mention_record import AgreementMention
 from dyad.agreements.stage_anaphora import (TROOP_KINDS, announced_exit, bare_exit,
                                             it_ref, nominal_signing, previous, pronoun_ref, proposal_ref)
 from dyad.agreements.spans import token_at
+from dyad.agreements.stage_plural_objects import plural_count
 from dyad.agreements.stage_strict import acts_on_other, made_elsewhere, other_runs_out
 from dyad.agreements.stage_other_targets import (OTHER_DOCUMENTS, agreed_to_act, left_elsewhere, object_lemma,
                                                  other_object, other_subject, subject_under, part_subject)
@@ -155,8 +156,9 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
         before = [(m, c) for m, c in pairs if m.end <= hit.start]
         return before[-1] if before else (None if pairs else previous(by_sent, sent))
     if not pairs and (pronoun_ref(parsed.text, hit, sent) or proposal_ref(parsed.text, hit, sent)
-                      or nominal_signing(parsed.text, hit, sent)):
-        return previous(by_sent, sent, singular=it_ref(parsed.text, hit, sent))
+                      or nominal_signing(parsed.text, hit, sent)  # "backed both": stage_plural_objects
+                      or plural_count(parsed.text, hit, sent, hit.trigger.stage) is not None):
+        return previous(by_sent, sent, singular=it_ref(parsed.text, hit, sent), text=parsed.text)
     if not pairs and (bare_exit(parsed, hit, sent) or announced_exit(parsed.text, hit)):
         prev = previous(by_sent, sent)
         if prev is not None and hit.trigger.stage == "withdrawn" and prev[1].kind in TROOP_KINDS:

@@ -40,6 +40,7 @@ from dyad.agreements.stage_anaphora import ANAPHORA_SENTENCES, pronoun_ref
 from dyad.agreements.stage_joint_parties import joiner, joint_parties
 from dyad.agreements.stage_deciders import body_of, court_state, voters_state
 from dyad.agreements.stage_parties import stage_parties
+from dyad.agreements.stage_plural_objects import stage_agreements
 from dyad.agreements.stage_sides import named_sides
 from dyad.agreements.stage_strict import settled_gerund, talks_broken_off
 from dyad.agreements.stage_organisations import (accession_target, candidates, charter_target,
@@ -231,8 +232,9 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                 mod = "expected"  # "the treaty expires in February 2026", written in 2025
             evidence = Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end,
                                 text=parsed.text[sent.start:sent.end])
-            for party in parties or [None]:
-                out.append((clust, Stage(
+            for each, party in ((c, p) for c in stage_agreements(parsed.text, hit, stage, clust, pairs,
+                                                                  by_sent, sent) for p in parties or [None]):
+                out.append((each, Stage(
                     stage=stage, party=party, body=body[0] if body else None,
                     date=date_value, date_text=date.text if date else None,
                     modality=mod, evidence=evidence)))

@@ -9,6 +9,9 @@
 - ``lead`` (source only): the pair opening the sentence as its subject ("Israel and Hamas
   agreed ... after 15 months of war"); ``two_sides``: "both countries", "the two sides"
   after the trigger ("hosted the leaders of both countries");
+- ``member_list`` (source only): the last list of three or more states before the trigger
+  in this sentence or the one before (a bloc's members); ``apposed``: the actor an
+  apposition describes; ``opening``: the actor that opens the sentence;
 - ``list_after``/``listed``/``inside``: a list right after the trigger ("The Quad groups
   the United States, Japan, ..."), after "such as"/"including", or inside the trigger
   ("NATO, which Finland joined").
@@ -19,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-from dyad.agreements.spans import group_after, group_before
+from dyad.agreements.spans import group_after, group_before, groups
 from dyad.relations.context import (TWO_SIDES, SentenceEnv, last_two_states, leading_list, sentence_start,
                                     two_sides_igos)
 
@@ -136,6 +139,35 @@ def hyphen_pair(text: str, actors: Sequence[Any], before: int, floor: int) -> li
     return []
 
 
-LIST_ROLES = {"hyphen_pair": _hyphen, "last_two": _last_two, "last_two_named": _last_two_named, "pair": _pair,
+def _member_list(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The members of a bloc just formed or described: the last list of three or more
+    distinct states before the trigger, in this sentence or the one before ("Mali, Burkina
+    Faso and Niger formed the alliance, whose charter commits its members to ...")."""
+    floor = sentence_start(env, back=1)
+    ids = {id(a) for a in actors}  # the pool reaches the sentence before; this one's exclusions hold
+    states = [a for a in env.pool if floor <= a.start and a.end <= m.start()
+              and (id(a) in ids or a.start < env.sent.start)
+              and a.actor.kind not in {"igo", "group"} and a.actor.country]
+    for group in reversed(groups(env.parsed.text, states)):
+        if len({a.actor.country for a in group}) >= 3:
+            return group, "pair"
+    return [], ""
+
+
+def _apposed(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The actor an apposition right after it describes ("Vietnam, a partner but ...")."""
+    return [a for a in actors if re.fullmatch(r"\s*,\s*", env.parsed.text[a.end:m.start()])][-1:], ""
+
+
+def _opening(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The actor that opens the sentence, its main subject ("Washington, which ..., has yet
+    to decide whether to fine Vietnam, a partner but not an ally")."""
+    first = min((a for a in actors if a.end <= m.start()), key=lambda a: a.start, default=None)
+    text = env.parsed.text
+    return ([first] if first is not None and re.fullmatch(r"\s*(?:the\s+)?", text[env.sent.start:first.start],
+                                                          re.IGNORECASE) else []), ""
+
+
+LIST_ROLES = {"hyphen_pair": _hyphen, "member_list": _member_list, "apposed": _apposed, "opening": _opening, "last_two": _last_two, "last_two_named": _last_two_named, "pair": _pair,
               "lead": _lead, "two_sides": _two_sides,
               "list_after": _list_after, "listed": _listed, "inside": _inside}

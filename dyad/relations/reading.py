@@ -158,6 +158,8 @@ def fixed_modality(fixed: str, mod: str) -> str | None:
     ``fixed`` negated) says the membership no longer holds only when the leaving is stated
     or reported: a leaving planned or denied says nothing certain of the membership. An
     invitation (``fixed`` intended) keeps a stronger reading of its own ("did not invite")."""
+    if fixed == "denied":  # the denial stands in the trigger itself ("a partner but not an ally")
+        return "negated"
     if fixed == "negated":
         return "negated" if mod in {"asserted", "reported"} else None
     if fixed == "asserted":  # "agreed to withdraw its troops": they are there, whatever comes

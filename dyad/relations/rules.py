@@ -289,6 +289,8 @@ def _sides(env: SentenceEnv, pat: Pattern, m: re.Match[str]
         if "mutual" in pat.target:  # "both countries claim Kashmir": each against the other
             taken = [a for a in sources if hasattr(a, "start")]
             return [(a, b) for a in refs for b in refs if a is not b], place_after(env, m, taken)
+        if "all_pairs" in pat.target:  # a bloc's members bound to one another: each pair once
+            return [(a, b) for i, a in enumerate(refs) for b in refs[i + 1:]], None
         return [(refs[0], r) for r in refs[1:]], None
     targets, tgt_role = (pre_targets, pre_role) if igo_first else \
         find_side(env, pat.target, m, exclude={id(a) for a in sources})

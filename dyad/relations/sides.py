@@ -79,7 +79,7 @@ def find_side(env: SentenceEnv, roles: Sequence[str], m: re.Match[str],
     """
     actors = [a for a in env.actors if id(a) not in exclude]
     for role in roles:
-        if role in {"none", "mutual"}:  # "mutual": the pair's members face each other (rules._sides)
+        if role in {"none", "mutual", "all_pairs"}:  # the pair's members face each other (rules._sides)
             return [], "none"
         found, name = _ROLES[role](env, m, actors)
         if found:
@@ -90,4 +90,4 @@ def find_side(env: SentenceEnv, roles: Sequence[str], m: re.Match[str],
 
 _ROLES: dict[str, Callable] = {**SUBJECT_ROLES, **NEIGHBOUR_ROLES, **LIST_ROLES, **IGO_ROLES, **PLACE_ROLES,
                              **ENDING_ROLES, **ANAPHOR_ROLES}
-ROLE_NAMES = frozenset(_ROLES) | {"none", "mutual"}
+ROLE_NAMES = frozenset(_ROLES) | {"none", "mutual", "all_pairs"}

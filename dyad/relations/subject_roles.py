@@ -76,6 +76,10 @@ _OPENING_CLAUSE = re.compile(r"\s*(?:After|Before|Since|Upon|On|While|Despite|By
 
 
 # -- the roles: each (env, trigger match, candidate actors) -> (found, role name or "") -------
+# A relative clause opened right after a list's first member ("Palau, which hosts ...").
+_RELATIVE_AFTER = re.compile(r"\s*,\s*(?:which|who)\b", re.IGNORECASE)
+
+
 def _before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     tok = token_at(env.parsed, m.start(), m.end())
     verb = env.parsed.tokens[tok.head] if tok is not None and tok.pos == "NOUN" and tok.dep == "dobj" else tok
@@ -95,6 +99,10 @@ def _before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     if found:  # the parse may hang a long list's last members elsewhere: take the whole list
         found = clause_list(env, whole_lists(env.parsed.text, actors, found), found)
         found = _titled(env.parsed.text, actors, found, m.start())
+        if _RELATIVE_AFTER.match(env.parsed.text, found[0].end, m.start()):
+            # "Palau, which hosts a US radar, and the Marshall Islands both ...": the clause
+            # is the first member's; the members named after it do not host
+            found = [a for a in found if a.end <= m.start()]
     elif (subj := _subject_token(env, tok)) is not None and _PLURAL_SUBJECT.fullmatch(_phrase(env, subj)):
         # "The two countries joined NATO in 2004", "Both joined the alliance": the list named before
         found = _plural_antecedent(env, _PLURAL_SUBJECT.fullmatch(_phrase(env, subj)), subj.start)
