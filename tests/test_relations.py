@@ -295,6 +295,24 @@ def gold_style_with_modality(extractor, text: str, date: str = "2024-03-10") -> 
     return {(*k, mods[k]) for k in mods}
 
 
+def coded_rows(extractor, text: str, *, short: bool = False) -> set[tuple]:
+    """``gold_style_with_modality`` rows; ``short`` cuts actor ids to their last part
+    (``IGO.EU`` -> ``EU``, ``USA.MIL`` -> ``MIL``) for tables written with bare codes."""
+    rows = gold_style_with_modality(extractor, text)
+    if not short:
+        return rows
+    return {(t, s.split(".")[-1] if s else s, o.split(".")[-1] if o else o, m) for t, s, o, m in rows}
+
+
+def assert_rows_present(got: set[tuple], expected: set[tuple]) -> None:
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def assert_row_absent(got: set[tuple], row: tuple) -> None:
+    """No row starts with ``row`` (a type; a type and sides; or a whole row)."""
+    assert not any(r[:len(row)] == row for r in got), f"unexpected {row} in {got}"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("text, expected", PHRASINGS)
 def test_news_phrasings_end_to_end(extractor, text, expected):

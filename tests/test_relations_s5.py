@@ -10,13 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.test_relations import assert_row_absent, assert_rows_present, coded_rows
+
 pytestmark = pytest.mark.slow
-
-
-def _coded(extractor, text: str) -> set[tuple]:
-    from tests.test_relations import gold_style_with_modality
-
-    return gold_style_with_modality(extractor, text)
 
 
 # (text, rows that must all be present)
@@ -70,11 +66,9 @@ ABSENT = [
 
 @pytest.mark.parametrize("text, expected", PRESENT)
 def test_relation_classes_s5(extractor, text, expected):
-    got = _coded(extractor, text)
-    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert_rows_present(coded_rows(extractor, text), expected)
 
 
 @pytest.mark.parametrize("text, absent", ABSENT)
 def test_no_relation_s5(extractor, text, absent):
-    got = {row[:3] for row in _coded(extractor, text)}
-    assert absent not in got, f"unexpected {absent}; got {got}"
+    assert_row_absent(coded_rows(extractor, text), absent)
