@@ -255,6 +255,7 @@ def main() -> int:
               "agreements_dev3": check_agreements("dev3.jsonl", DEV3_COVERAGE),
               "agreements_dev4": check_agreements("dev4.jsonl", DEV4_COVERAGE),
               "agreements_dev5": check_agreements("dev5.jsonl", DEV4_COVERAGE),
+              "agreements_dev6": check_agreements("dev6.jsonl", DEV4_COVERAGE),
               "agreements_heldout": check_agreements("heldout.jsonl", HELDOUT_COVERAGE)}
     for name, counts in report.items():
         print(f"{name}: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
