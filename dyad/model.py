@@ -172,6 +172,10 @@ class Stage(Record):
     date_text: str | None = None
     modality: Modality = "asserted"
     evidence: Evidence
+    # a tuple, so that stages stay hashable (the coders deduplicate them in sets)
+    other_evidence: tuple[Evidence, ...] = Field(
+        default=(),
+        description="The same stage (stage, party, body, date, modality) reported elsewhere (merged)")
 
 
 class Renewal(Record):

@@ -77,6 +77,28 @@ def test_agreements_the_coder_kept_apart_in_one_document_stay_apart():
     assert len(two_generic.agreements) == 2
 
 
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 0, 1), (1, 2, 0)])
+def test_the_same_stage_reported_again_is_one_stage_with_every_report(order):
+    reports = [named("d3", stage("ratified", GRC, "d3", 0, "2021-10-07")),
+               named("d1", stage("ratified", GRC, "d1", 0, "2021-10-07")),
+               named("d2", stage("ratified", GRC, "d2", 0, "2021-10-07"),
+                     stage("ratified", GRC, "d2", 50, "2021"))]
+    (ag,) = merge_records([reports[i] for i in order]).agreements
+    exact, year = sorted(ag.stages, key=lambda s: len(s.date or ""), reverse=True)
+    assert exact.evidence.doc_id == "d1"  # the earliest report, whatever the input order
+    assert [e.doc_id for e in exact.other_evidence] == ["d2", "d3"]
+    assert year.date == "2021" and year.other_evidence == ()  # another date: another stage
+
+
+def test_a_conflict_cites_every_report_of_a_merged_stage():
+    m = merge_records([named("d1", stage("ratified", GRC, "d1", 0, "2021-10-07")),
+                       named("d2", stage("ratified", GRC, "d2", 0, "2021-10-07")),
+                       named("d3", stage("ratified", GRC, "d3", 0, "2021-10-08"))])
+    (conflict,) = m.conflicts
+    cited = {v.value: [e.doc_id for e in v.evidence] for v in conflict.values}
+    assert cited == {"2021-10-07": ["d1", "d2"], "2021-10-08": ["d3"]}
+
+
 def test_two_ratification_dates_are_a_conflict():
     m = merge_records([named("d1", stage("ratified", GRC, "d1", 0, "2021-10-07")),
                        named("d2", stage("ratified", GRC, "d2", 0, "2021-10-08"))])

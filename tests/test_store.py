@@ -168,8 +168,9 @@ def test_write_then_read_gives_back_the_extraction(store: DuckDBStore) -> None:
     report = store.write(ex)
     assert report.documents_written == 2 and report.documents_skipped == 0
     assert report.rows["events"] == 2 and report.rows["actor_mentions"] == 3
-    # ev-1, ev-2, agr-1 (stage and list share a span), rel-1, conf-1
-    assert report.rows["evidence"] == 5
+    # ev-1, ev-2, agr-1 (stage and list share a span), rel-1, conf-1; and agr-1's
+    # mention list and its stage's reports (dyad.store.spans)
+    assert report.rows["evidence"] == 7
     assert normal(store.read_extraction()) == normal(ex)
 
 

@@ -10,7 +10,8 @@ import duckdb
 import pytest
 
 from dyad.merge import merge_records
-from dyad.model import ActorRef, Document, Event, Evidence, Extraction, Relation
+from dyad.model import (ActorRef, Agreement, Document, Event, Evidence, Extraction, Relation,
+                        Stage, make_id)
 from dyad.store import open_store, schema, spans
 from tests.pg import pg_server, pg_url  # noqa: F401 - fixtures
 
@@ -132,3 +133,73 @@ def test_spans_move_with_a_record_a_merge_folds_into_another():
               _relation(5)]
     assert spans.moves(table, [absorbed], result) == {"rel-old": result[0].relation_id}
     assert spans.moves(table, [result[1]], result) == {}  # kept its key: nothing moves
+
+
+# -- agreements: mentions and each stage's reports --------------------------------------
+
+def _agreement(n: int, *, doc: int | None = None, start: int = 100) -> Agreement:
+    """A generic pact as one document codes it: a mention and one signature by the US."""
+    doc = n if doc is None else doc
+    mention = Evidence(doc_id=f"d{doc:02d}", start=start, end=start + 11, text="defence pact")
+    signed = Stage(stage="signed", party=USA, date="2020-05-01",
+                   evidence=Evidence(doc_id=f"d{doc:02d}", start=start - 40, end=start + 30,
+                                     text=f"the US signed the defence pact, report {n}"))
+    return Agreement(agreement_id=make_id("ag", "defence", "DJI+USA", f"d{doc:02d}", start),
+                     name="defence pact", kind="defence", parties=[USA, DJI],
+                     stages=[signed], evidence=[mention])
+
+
+def _agreement_report(n: int) -> Extraction:
+    return Extraction(documents=[_doc(n)], agreements=[_agreement(n)])
+
+
+def test_an_agreement_reported_one_by_one_reads_as_if_written_together(target, tmp_path):
+    order = [5, 1, 9, 3, 12, 2, 7, 11, 4, 8, 6, 10]
+    with open_store(target) as store:
+        for n in order:
+            store.write(_agreement_report(n))
+        one_by_one = store.read_extraction()
+        store.write(_agreement_report(9))  # a rerun changes nothing
+        assert store.read_extraction() == one_by_one
+    with open_store(tmp_path / "together.duckdb") as store:
+        merged = merge_records([_agreement(n) for n in order])
+        store.write(Extraction(documents=[_doc(n) for n in order], agreements=merged.agreements))
+        together = store.read_extraction()
+    (pact,) = one_by_one.agreements
+    assert [e.doc_id for e in pact.evidence] == [f"d{n:02d}" for n in range(1, REPORTS + 1)]
+    (signed,) = pact.stages  # one stage, every report of it
+    assert signed.evidence.doc_id == "d01"
+    assert [e.doc_id for e in signed.other_evidence] == [f"d{n:02d}" for n in range(2, REPORTS + 1)]
+    assert one_by_one.agreements == together.agreements
+
+
+def test_an_agreement_row_holds_its_lists_empty_and_a_merge_reads_one_span(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with open_store(path) as store:
+        for n in (6, 2, 9):
+            store.write(_agreement_report(n))
+        (pact,) = store.read_extraction().agreements
+        (fetched,) = store._fetch_records("agreements", "agreement_id", [pact.agreement_id])
+    assert [e.doc_id for e in fetched.evidence] == ["d02"]
+    assert [s.evidence.doc_id for s in fetched.stages] == ["d02"]
+    assert fetched.stages[0].other_evidence == ()
+    con = duckdb.connect(str(path), read_only=True)
+    (evidence, stages), = con.sql('SELECT "evidence", "stages" FROM "agreements"').fetchall()
+    assert evidence == "[]" and [s["other_evidence"] for s in json.loads(stages)] == [[]]
+
+
+def test_two_stored_agreements_kept_apart_stay_apart(tmp_path):
+    """One document told of two pacts of one kind between the same pair; the store gives
+    them back with partial lists, which no longer show that they share a document."""
+    first = Extraction(documents=[_doc(1), _doc(2)],
+                       agreements=[_agreement(1), _agreement(2, doc=1, start=300),
+                                   _agreement(2)])
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.write(Extraction(documents=first.documents,
+                               agreements=merge_records(first.agreements).agreements))
+        assert len(store.read_extraction().agreements) == 2
+        for n in range(3, 8):
+            store.write(_agreement_report(n))
+        pacts = store.read_extraction().agreements
+    assert len(pacts) == 2
+    assert sorted(len(p.evidence) for p in pacts) == [1, 7]  # d01 twice, d02..d07

@@ -20,14 +20,16 @@ class Merged:
 
 
 def merge_records(agreements: Sequence[Agreement] = (), relations: Sequence[Relation] = (),
-                  events: Sequence[Event] = ()) -> Merged:
+                  events: Sequence[Event] = (), *,
+                  stored_agreements: Sequence[Agreement] = ()) -> Merged:
     """Merge records that are the same thing; a pure function of the records given.
 
     The store calls it with the stored records that the new ones may merge with plus the
-    new ones, and replaces the former by the result.
+    new ones (stored agreements apart in ``stored_agreements``: they are never folded
+    into each other), and replaces the former by the result.
     """
     out = Merged()
-    for ag_id, group in agreement_groups(agreements).items():
+    for ag_id, group in agreement_groups(agreements, stored_agreements).items():
         merged, conflicts = merge_agreement(ag_id, group)
         out.agreements.append(merged)
         out.conflicts += conflicts

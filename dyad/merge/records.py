@@ -73,8 +73,17 @@ def _is_named(ag: Agreement) -> bool:
     return ag.agreement_id == named_id(ag.name)
 
 
-def agreement_groups(records: Sequence[Agreement]) -> dict[str, list[Agreement]]:
-    """Records that are one agreement, keyed by the id the merged record gets."""
+def agreement_groups(records: Sequence[Agreement],
+                     stored: Sequence[Agreement] = ()) -> dict[str, list[Agreement]]:
+    """Records that are one agreement, keyed by the id the merged record gets.
+
+    ``stored``: records the store holds, grouped with ``records``. They were grouped when
+    they were written, and the store gives them back with only part of their spans, so
+    the one-document rule cannot be checked between them: two of them are never folded
+    into one record."""
+    held = {id(a) for a in stored}
+    held_ids = {a.agreement_id for a in stored}
+    records = [*stored, *records]
     named: dict[str, list[Agreement]] = defaultdict(list)
     for ag in records:
         if _is_named(ag):
@@ -83,6 +92,11 @@ def agreement_groups(records: Sequence[Agreement]) -> dict[str, list[Agreement]]
     for ag_id, group in named.items():
         by_parties[frozenset().union(*(_party_set(a) for a in group))].append(ag_id)
     groups: dict[str, list[Agreement]] = {k: list(v) for k, v in named.items()}
+
+    def apart(group: Iterable[Agreement], ag: Agreement) -> bool:
+        return _shares_doc(group, _docs(ag)) or (
+            id(ag) in held and any(id(o) in held for o in group))
+
     for ag in records:
         if _is_named(ag):
             continue
@@ -90,15 +104,15 @@ def agreement_groups(records: Sequence[Agreement]) -> dict[str, list[Agreement]]
         if not parties:
             groups.setdefault(ag.agreement_id, []).append(ag)
             continue
-        docs = _docs(ag)
         candidates = [i for i in by_parties.get(parties, ())
                       if (ag.kind in GENERIC_KINDS or named[i][0].kind in GENERIC_KINDS
-                          or named[i][0].kind == ag.kind) and not _shares_doc(groups[i], docs)]
+                          or named[i][0].kind == ag.kind) and not apart(groups[i], ag)]
         if len(candidates) == 1:
             groups[candidates[0]].append(ag)
             continue
         key = make_id("ag", "generic", ag.kind or "other", *sorted(parties))
-        if _shares_doc(groups.get(key, ()), docs):
+        if apart(groups.get(key, ()), ag) or (id(ag) in held and key in held_ids
+                                               and key != ag.agreement_id):
             key = ag.agreement_id  # a second one of its kind in that document
         groups.setdefault(key, []).append(ag)
     return groups
@@ -154,17 +168,30 @@ def merge_agreement(agreement_id: str, group: Sequence[Agreement]) -> tuple[Agre
 
 
 def _all_evidence(ag: Agreement) -> list[Evidence]:
-    return [*ag.evidence, *(s.evidence for s in ag.stages)]
+    return [*ag.evidence, *(e for s in ag.stages for e in (s.evidence, *s.other_evidence))]
+
+
+def stage_key(s: Stage) -> tuple[str, str | None, str | None, str | None, str]:
+    """What makes two reports one stage: the same party's same act, body, date and
+    modality. A generic agreement that hundreds of articles report signed keeps one stage
+    with hundreds of spans, not hundreds of stages."""
+    return (s.stage, s.party.actor_id if s.party else None, s.body, s.date, s.modality)
 
 
 def _union_stages(groups: Iterable[Iterable[Stage]]) -> list[Stage]:
-    seen: dict[tuple, Stage] = {}
+    """One stage per ``stage_key``: its earliest report is ``evidence``, the others
+    ``other_evidence``; the earliest report's wording (date_text, party's name) stays."""
+    reports: dict[tuple, list[Stage]] = defaultdict(list)
     for group in groups:
         for s in group:
-            key = (s.stage, s.party.actor_id if s.party else None, s.date, s.modality,
-                   _ev_key(s.evidence))
-            seen.setdefault(key, s)
-    return sorted(seen.values(), key=lambda s: (_ev_key(s.evidence), s.stage))
+            reports[stage_key(s)].append(s)
+    stages = []
+    for same in reports.values():
+        first = min(same, key=lambda s: _ev_key(s.evidence))
+        spans = _union_evidence(*((s.evidence, *s.other_evidence) for s in same))
+        stages.append(first.model_copy(update={
+            "other_evidence": tuple(e for e in spans if _ev_key(e) != _ev_key(first.evidence))}))
+    return sorted(stages, key=lambda s: (_ev_key(s.evidence), s.stage))
 
 
 def _stage_conflicts(agreement_id: str, stages: Sequence[Stage]) -> list[Conflict]:
@@ -181,7 +208,7 @@ def _stage_conflicts(agreement_id: str, stages: Sequence[Stage]) -> list[Conflic
         if any(not _compatible_dates(a, b) for i, a in enumerate(dates) for b in dates[i + 1:]):
             values = defaultdict(list)
             for s in dated:
-                values[s.date].append(s.evidence)
+                values[s.date] += [s.evidence, *s.other_evidence]
             out.append(_conflict("agreements", agreement_id, f"stages.{stage}.date",
                                  f"{who}: sources give different dates for '{stage}'", values))
         modalities = {s.modality for s in group}
@@ -189,7 +216,7 @@ def _stage_conflicts(agreement_id: str, stages: Sequence[Stage]) -> list[Conflic
             values = defaultdict(list)
             for s in group:
                 if s.modality in AFFIRMED | {"negated"}:
-                    values[s.modality].append(s.evidence)
+                    values[s.modality] += [s.evidence, *s.other_evidence]
             out.append(_conflict("agreements", agreement_id, f"stages.{stage}.modality",
                                  f"{who}: '{stage}' affirmed by one source, denied by another",
                                  values))

@@ -119,7 +119,10 @@ def merge_with_stored(plan: WritePlan, fetch: Fetch) -> tuple[WritePlan, dict[st
     touched = [n for n in MERGED_TABLES if stored[n]]
     if not touched:
         return plan, {}
-    merged = merge_records(*(stored[n] + new[n] if n in touched else [] for n in MERGED_TABLES))
+    both = {n: stored[n] + new[n] if n in touched else [] for n in MERGED_TABLES}
+    merged = merge_records(new["agreements"] if "agreements" in touched else [],
+                           both["relations"], both["events"],
+                           stored_agreements=stored["agreements"])
     records = dict(plan.records)
     deletes: dict[str, list[str]] = {}
     moved: dict[str, dict[str, str]] = {}

@@ -133,7 +133,8 @@ class RecordRows:
         new = [r for r in records if table.key_of(r) not in stored]
         self._insert(table, [schema.record_row(table, spans.as_stored(table, r)) for r in new],
                      unstored=True)
-        self._insert(schema.EVIDENCE, [row for r in new for row in schema.evidence_rows(table, r)])
+        self._insert(schema.EVIDENCE, [row for r in new for row in
+                                       (*schema.evidence_rows(table, r), *spans.list_rows(table, r))])
         if table.mentions:
             link = schema.TABLES[table.mentions]
             self._insert(link, [row for r in records for row in schema.mention_rows(table, r)])
@@ -177,19 +178,20 @@ class RecordRows:
         self._run(f"DELETE FROM {quote(table_name)} WHERE {quote(table.key)} {self.IN_ARRAY}",
                   [list(keys)])
         gone = list(keys)
+        kinds, params = spans.own_kinds(table)
         if table_name in spans.GROWING:
             moves = plan.moves.get(table_name, {})
             for old, new in moves.items():
-                rows = self._dicts('SELECT * FROM "evidence" WHERE "record_kind" = ? '
-                                   'AND "record_id" = ?', [table_name, old])
+                rows = self._dicts(f'SELECT * FROM "evidence" WHERE {kinds} '
+                                   'AND "record_id" = ?', [*params, old])
                 self._insert(schema.EVIDENCE, [
                     tuple(new if c == "record_id" else r[c] for c in schema.EVIDENCE.column_names)
                     for r in rows])
             rewritten = {table.key_of(r) for r in plan.records[table_name]}
             gone = [k for k in keys if k in moves or k not in rewritten]
         if gone:
-            self._run(f'DELETE FROM "evidence" WHERE "record_kind" = ? AND "record_id" '
-                      f"{self.IN_ARRAY}", [table_name, gone])
+            self._run(f'DELETE FROM "evidence" WHERE {kinds} AND "record_id" '
+                      f"{self.IN_ARRAY}", [*params, gone])
 
     def _stored_keys(self, table: Table, keys: list[str]) -> set[str]:
         if not keys:

@@ -286,23 +286,23 @@ def mention_rows(table: Table, record: Record) -> list[tuple[Any, ...]]:
 def evidence_rows(table: Table, record: Record) -> list[tuple[Any, ...]]:
     """Every span a record cites, wherever it sits (evidence lists, stages, ...)."""
     key = table.key_of(record)
-    return [(table.name, key, e.doc_id, e.start, e.end, e.text) for e in _walk(record)
+    return [(table.name, key, e.doc_id, e.start, e.end, e.text) for e in walk(record)
             if isinstance(e, Evidence)]
 
 
 def doc_refs(record: Record) -> set[str]:
     """The documents a record comes from: its own doc_id and those of nested spans."""
-    return {m.doc_id for m in _walk(record) if getattr(m, "doc_id", None) is not None}
+    return {m.doc_id for m in walk(record) if getattr(m, "doc_id", None) is not None}
 
 
-def _walk(value: Any) -> Iterator[BaseModel]:
+def walk(value: Any) -> Iterator[BaseModel]:
     if isinstance(value, BaseModel):
         yield value
         for name in type(value).model_fields:
-            yield from _walk(getattr(value, name))
+            yield from walk(getattr(value, name))
     elif isinstance(value, (list, tuple)):
         for item in value:
-            yield from _walk(item)
+            yield from walk(item)
 
 
 def record_from_row(table: Table, row: Mapping[str, Any],
