@@ -56,7 +56,7 @@ pytestmark = pytest.mark.slow
     # "extended to June 2025" renews; a threat to quit is not a withdrawal
     ("The deal has been extended to June 2025.", ("renewed", None, "asserted")),
     ("Japan and South Korea signed GSOMIA in 2016. Seoul threatened to quit in 2019.",
-     ("withdrawn", "KOR", "intended")),
+     ("withdrawn", "KOR", "hypothetical")),
     # passive "they", "the documents", and an apposition naming a signatory
     ("The two sides agreed on three accords in May. The documents were signed in Washington "
      "in June.", ("signed", None, "asserted")),

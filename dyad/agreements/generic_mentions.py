@@ -134,6 +134,8 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
             break
         if prev.pos == "VERB" and prev.tag not in {"VBN", "VBG"} and not _hyphened(toks, prev):
             break
+        if (low in QUANTIFIERS and not _hyphened(toks, prev)) or _governs(toks, prev, head):
+            break  # "ending several military agreements": a verb and a count, no modifiers
         if prev.text in {"'s", "’s"}:
             break
         lo -= 1
@@ -169,7 +171,7 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
     if head.text.lower() in LEASES and not cued and _basing_sentence(sent.text, lex):
         cued = kind = "basing"  # "China built the base under a 10-year lease"
     if head.text.lower() in ENTRY_HEADS:  # an entry is an accession whatever it enters
-        if not _accession_of(parsed, head, right, actors, start, lex):
+        if _member_exit(parsed, head) or not _accession_of(parsed, head, right, actors, start, lex):
             return None  # "membership of the Security Council" is a seat
         cued = kind = "accession"
     # a weak head is a document between states when it says what relations it founds ("a
@@ -205,8 +207,38 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
         inside = (owners or actors_in(actors, owner.start, owner.end)) + inside
     return AgreementMention(start, end, parsed.text[start:end], sent.i, False,
                             parsed.text[start:end], kind,
-                            det in DEFINITE or det in {"'s", "’s"}, head.start, inside,
+                            (det in DEFINITE or det in {"'s", "’s"}) and not _new_goods(parsed.text, head),
+                            head.start, inside,
                             kind_cued=cued is not None)
+
+
+# Words that count agreements rather than describe them: they end a mention's modifiers
+# like a determiner ("several military agreements", "many trade deals").
+QUANTIFIERS = frozenset({"several", "many", "few", "numerous", "various", "multiple", "both",
+                         "all", "each", "every", "dozens", "scores", "hundreds", "most"})
+
+
+def _governs(toks: Sequence[Token], prev: Token, head: Token) -> bool:
+    """A participle that takes the mention as its object ("ending the defence pacts",
+    "signing trade deals"), not one that describes it ("the existing accord", "a binding
+    agreement"). Without a parse (no dependency heads) nothing governs."""
+    if prev.tag != "VBG" or _hyphened(toks, prev) or prev.dep == "amod":
+        return False
+    return head.head == prev.i and head.dep in {"dobj", "obj"}
+
+
+# What a member does to its own membership is an exit from the organisation (a stage of
+# its founding treaty), not an accession: "suspended its membership of the CSTO", "froze
+# their membership in the bloc", "ended Britain's membership".
+_EXIT_VERB = re.compile(r"\b(?:(?:suspend|freez|terminat|renounc|revok|relinquish|quit|abandon|cancel)\w*|"
+                        r"froze|frozen|end(?:s|ed|ing)?|g[ai]ve\s+up|giv(?:es|ing)\s+up)\s+"
+                        r"(?:its|their|his|her|[\w-]+['’]s)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _member_exit(parsed: ParsedDoc, head: Token) -> bool:
+    sent = parsed.sentences[head.sent]
+    return head.text.lower() == "membership" and bool(
+        _EXIT_VERB.search(parsed.text, max(sent.start, head.start - 60), head.start))
 
 
 _PLAN_AFTER = re.compile(r"\s+(?:plan|roadmap|blueprint)s?\b(?!-)", re.IGNORECASE)
@@ -220,6 +252,18 @@ GENERIC_ONLY = frozenset({"accession", "membership", "lease", "leases", "sale", 
 ARMS_ONLY = frozenset({"sale", "sales", "order", "orders"})
 
 LEASES = frozenset({"lease", "leases"})
+
+# "the sale of four drones to Rabat", "the order for 36 jets": a sale or an order whose
+# goods are counted or bare is told for the first time, whatever its determiner; "the
+# sale of the jets" goes back to a deal told before.
+_NEW_GOODS = re.compile(r"\s+(?:of|for)\s+(?:up\s+to\s+|about\s+|some\s+|around\s+|more\s+than\s+|"
+                        r"nearly\s+|almost\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|"
+                        r"ten|eleven|twelve|a\s+dozen|dozens|hundreds)\b|(?!the\b|these\b|those\b|its\b|"
+                        r"their\b|this\b|that\b|such\b)[a-z][\w-]*(?:\s+[\w-]+)?s\b)", re.IGNORECASE)
+
+
+def _new_goods(text: str, head: Token) -> bool:
+    return head.text.lower() in ARMS_ONLY and bool(_NEW_GOODS.match(text, head.end))
 
 
 def _basing_sentence(text: str, lex: Lexicon) -> bool:

@@ -10,7 +10,10 @@ parties do not conflict, preferring one already called by the same head noun ("t
 goes back to "a defence pact" over a later "trade deal"); an indefinite one ("a", "an",
 none) starts a new agreement, except a bare "a deal" whose sentence names no new actor (it
 refers back). Pronouns are never linked. "The new pact" never goes back to the agreement
-another replaced, "the old accord" prefers it; two coordinated mentions ("a 2014 treaty and
+another replaced, "the old accord" prefers it; "the previous deal" of an agreement that
+renews ("an agreement extending the lease") is another one, and a plain "the accord"
+after it goes back to the agreement in the news; "under a 99-year lease" in the sentence
+of an agreement is one of its terms, no agreement; two coordinated mentions ("a 2014 treaty and
 the accord on ...") and a singular mention and a generic plural one are never one
 agreement; a reference ("the new text", "the bloc") joins an agreement or is dropped.
 ``listed_members`` reads the agreements listed after a plural ("including ...").
@@ -93,6 +96,8 @@ def cluster(mentions: Sequence[AgreementMention], *, text: str = "",
             target = _recent_compatible(clusters, m, sent_actors, text)
         elif _bare(m):
             target = _bare_antecedent(clusters, m, sent_actors)
+        elif text and _term_of(clusters, m, text) is not None:
+            continue  # a term of the agreement before it, not an agreement of its own
         else:
             target = _same_words(clusters, m, text)
         if target is None and m.reference:
@@ -102,6 +107,21 @@ def cluster(mentions: Sequence[AgreementMention], *, text: str = "",
         else:
             target.mentions.append(m)
     return clusters
+
+
+# "signed a treaty handing the islands to Mauritius, while keeping the base under a
+# 99-year lease": a lease the sentence's agreement grants is one of its terms, not
+# another agreement (and not a name for the treaty either).
+_UNDER_A = re.compile(r"\bunder\s+(?:a|an)\s+$", re.IGNORECASE)
+TERM_HEADS = frozenset({"lease", "leases"})
+
+
+def _term_of(clusters: list[Cluster], m: AgreementMention, text: str) -> Cluster | None:
+    """The agreement mentioned earlier in the sentence of an indefinite "under a lease"."""
+    if m.head not in TERM_HEADS or not _UNDER_A.search(text, m.sent_start, m.start):
+        return None
+    before = [c for c in clusters if any(x.sent == m.sent and x.end <= m.start for x in c.mentions)]
+    return max(before, key=lambda c: c.mentions[-1].start, default=None)
 
 
 # What makes a repeated description another agreement: "another peace treaty", "a
@@ -306,18 +326,41 @@ _CLAUSE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:is|was|has|had|will|would|took|t
                            re.IGNORECASE)
 
 
+_PREDECESSOR = re.compile(r"\b(?:old|older|former|previous|earlier|outgoing|prior)\b", re.IGNORECASE)
+# A mention that is a renewal or a successor: "a new pact", "an agreement extending the
+# lease", "the accord, which renews the 2004 deal".
+_RENEWING_AFTER = re.compile(r"(?:\s*,)?\s+(?:(?:which|that)\s+(?:would\s+|will\s+)?)?(?:extend|renew|prolong|replac|supersed|"
+                             r"revis|amend|updat)\w*\b", re.IGNORECASE)
+
+
+def _renewing(x: AgreementMention, text: str) -> bool:
+    return bool(_NEW_WORDS.search(text, x.start, x.head_start) or _RENEWING_AFTER.match(text, x.end))
+
+
 def _replaced(c: Cluster, text: str) -> bool:
     return any(_REPLACED.search(text, max(x.sent_start, x.start - 40), x.start) for x in c.mentions)
 
 
 def _by_age(clusters: list[Cluster], m: AgreementMention, text: str) -> list[Cluster]:
     """Of compatible agreements, those a "new" or an "old" mention may mean when one of
-    them was replaced by another: "new" never means the replaced one, "old" prefers it."""
-    if not text or len(clusters) < 2:
+    them was replaced by another: "new" never means the replaced one, "old" prefers it.
+    With none replaced, "the previous deal" is never a renewing agreement, and a mention
+    without such a word prefers agreements no mention called old."""
+    if not text:
         return clusters
     words = text[m.start:m.head_start]
     replaced = [c for c in clusters if _replaced(c, text)]
-    if not replaced:
+    if not replaced and _PREDECESSOR.search(words):
+        # "ratified an agreement extending the base's stay ... The previous deal": the
+        # predecessor of a renewing agreement is another one
+        return [c for c in clusters if not any(_renewing(x, text) for x in c.mentions)]
+    if not _PREDECESSOR.search(words):
+        # "... The previous deal expired. Under the accord, ...": the agreement in the news,
+        # not the predecessor told in passing
+        older = [c for c in clusters if any(_PREDECESSOR.search(text, x.start, x.head_start)
+                                            for x in c.mentions)]
+        clusters = [c for c in clusters if c not in older] or clusters
+    if len(clusters) < 2 or not replaced:
         return clusters
     if _NEW_WORDS.search(words):
         return [c for c in clusters if c not in replaced] or clusters

@@ -22,7 +22,10 @@ INDEFINITE = frozenset({"a", "an", "another", "any", "some", "no"})
 STOP_WORDS = DEFINITE | INDEFINITE | frozenset({
     "of", "on", "in", "to", "for", "with", "by", "at", "from", "and", "or", "but", "as",
     "which", "that", "who", "is", "was", "are", "were", "be", "been", "has", "have", "had",
-    "will", "would", "signed", "sign", "ratified", "under", "into", "over", "about"})
+    "will", "would", "signed", "sign", "ratified", "under", "into", "over", "about",
+    # quantifiers count agreements, they are no part of one's name ("ending several
+    # military agreements")
+    "several", "many", "various", "multiple", "numerous", "all", "both", "few"})
 
 STOP_POS = frozenset({"AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART"})
 

@@ -322,7 +322,9 @@ def _named(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon) 
         prev = toks[lo - 1]
         if _is_cap(prev) and prev.text.lower() not in STOP_WORDS and not prev.is_punct:
             lo -= 1
-        elif prev.text.lower() in NAME_LINKS and prev.text != "the" and lo - 2 >= sent.token_start \
+        # "the Conventional Armed Forces in Europe Treaty": "in" links a title's words
+        # only before its head (after it, "the Treaty of Friendship in Moscow" is a venue)
+        elif prev.text.lower() in NAME_LINKS | {"in"} and prev.text != "the" and lo - 2 >= sent.token_start \
                 and _is_cap(toks[lo - 2]) and toks[lo - 2].text != "The" and _is_cap(toks[lo]):
             lo -= 1
         else:

@@ -10,6 +10,12 @@ News often names one side of an agreement and leaves the other to the reader:
   after "US and Iranian negotiators held talks", "Their leaders signed a treaty" after
   "Mali, Burkina Faso and Niger", "the two signed a treaty" after "Egypt ... Israel".
 
+- the state that speaks of "the agreement with X" (``speaker_side``): "Iceland's foreign
+  minister said the defence agreement with the United States ...".
+
+A predecessor or successor also has the kind of the agreement it goes with
+(``lineage_kind``: "an agreement on the base ... The previous deal").
+
 ``rules`` tries them in that order, after the "with X" partners of the mention itself
 (``agreement_parties.with_partners``), and only while an agreement has fewer than two
 parties; when nothing supports a partner the agreement stays one-sided.
@@ -21,7 +27,7 @@ import re
 from typing import Any, Sequence
 
 from dyad.agreements.linking import Cluster
-from dyad.agreements.spans import groups, party_ref
+from dyad.agreements.spans import groups, party_ref, subject_actors
 from dyad.model import ActorRef, Agreement
 from dyad.nlp.parsed import ParsedDoc
 
@@ -29,7 +35,9 @@ from dyad.nlp.parsed import ParsedDoc
 # the same sides ("a separate investment accord", "a follow-up protocol", "a broader deal").
 _RELATED_WORDS = re.compile(r"\b(?:separate|parallel|companion|accompanying|complementary|"
                             r"supplementary|supplemental|additional|follow-up|follow-on|successor|"
-                            r"replacement|broader|wider|sister|twin|implementing|second)\b",
+                            r"replacement|broader|wider|sister|twin|implementing|second|"
+                            # a predecessor: "replaced an earlier arrangement", "the previous deal"
+                            r"earlier|previous|former|prior|predecessor|original|old|older)\b",
                             re.IGNORECASE)
 
 # After a mention: "... to replace it", "which would supersede the 1973 deal", "signed at
@@ -40,9 +48,12 @@ _RELATED_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:replac|supersed|succeed|comple
                             r"alongside\s+(?:it|them|the\s+[\w-]+))", re.IGNORECASE)
 
 # Before a mention: "signed last year together with a military cooperation pact", "along
-# with a protocol on fisheries", "alongside a separate memorandum".
+# with a protocol on fisheries", "alongside a separate memorandum"; the agreement one
+# replaced, or was replaced by, binds the same sides.
 _RELATED_BEFORE = re.compile(r"\b(?:together\s+with|along\s+with|alongside|in\s+tandem\s+with|"
-                             r"as\s+well\s+as|in\s+addition\s+to)\s+(?:(?:a|an|the|its|their)\s+)?$",
+                             r"as\s+well\s+as|in\s+addition\s+to|"
+                             # "The accord replaced a 1903 treaty", "was superseded by a new pact"
+                             r"(?:replac|supersed)(?:e|es|ed|ing)(?:\s+by)?)\s+(?:(?:a|an|the|its|their)\s+)?$",
                              re.IGNORECASE)
 
 # How far back (in sentences) a pair or group of states stays in focus.
@@ -137,3 +148,50 @@ def pair_in_focus(parsed: ParsedDoc, actors: Sequence[Any], offset: int, phrase:
     two = re.search(r"\b(?:two|both)\b", phrase, re.IGNORECASE) is not None
     return next((g for g in focal_groups(parsed, actors, offset, earlier)
                  if not two or len(_ids(g)) == 2), [])
+
+
+# A predecessor or successor of an agreement is one of its kind: "an agreement on the
+# base ... The previous deal", "The accord replaced a 1903 treaty".
+_LINEAGE_WORDS = re.compile(r"\b(?:earlier|previous|former|prior|predecessor|original|old|older|"
+                            r"successor|replacement|follow-up|follow-on)\b", re.IGNORECASE)
+_REPLACING_BEFORE = re.compile(r"\b(?:replac|supersed)(?:e|es|ed|ing)(?:\s+by)?\s+(?:(?:a|an|the|its|their)\s+)?$",
+                               re.IGNORECASE)
+
+
+def lineage_kind(text: str, c: Cluster, parties: list[ActorRef],
+                 earlier: Sequence[Agreement]) -> str | None:
+    """The kind of the agreement an unkinded one precedes or succeeds: the last earlier
+    agreement of a known kind whose parties include its own."""
+    m = c.first
+    if not (_LINEAGE_WORDS.search(text, m.start, m.head_start)
+            or _REPLACING_BEFORE.search(text, m.sent_start, m.start)):
+        return None
+    focus = next((a for a in reversed(earlier) if a.kind not in {None, "other"}
+                  and _ids(parties) <= _ids(a.parties)), None)
+    return focus.kind if focus is not None else None
+
+
+# Verbs by which a state's own officials speak of its agreements ("Iceland's foreign
+# minister told parliament that the defence agreement with the US remained ...").
+_SPEAKING = frozenset({"say", "tell", "stress", "insist", "add", "describe", "call", "note",
+                       "argue", "reiterate", "affirm", "assure", "remind", "state", "declare"})
+
+
+def speaker_side(parsed: ParsedDoc, c: Cluster, parties: list[ActorRef],
+                 actors: Sequence[Any]) -> list[ActorRef]:
+    """The other side of an agreement "with X" whose only party is X: the state that (or
+    whose official or body) speaks of it in the sentence ("Iceland's foreign minister told
+    parliament that the 1951 defence agreement with the United States ..."); news names
+    the owner when a third state comments ("the Philippines' pact with the US")."""
+    m = c.first
+    partner = {p.actor.country or p.actor.actor_id for p in m.partners}
+    if len(_ids(parties)) != 1 or _ids(parties) != partner or not parsed.sentences[m.sent].parsed:
+        return []
+    toks = parsed.sentence_tokens(parsed.sentences[m.sent])
+    root = next((t for t in toks if t.head == t.i), None)
+    if root is None or root.lemma.lower() not in _SPEAKING or root.start > m.start:
+        return []
+    speakers = [a for a in subject_actors(parsed, root, actors)
+                if a.actor.country and a.actor.kind != "igo" and a.actor.country not in partner]
+    sides = {party_ref(a.actor, actors).actor_id: party_ref(a.actor, actors) for a in speakers}
+    return list(sides.values()) if len(sides) == 1 else []

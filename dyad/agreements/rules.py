@@ -20,6 +20,7 @@ import re
 from typing import Any, Callable, Sequence
 
 from dyad.agreements.accessions import accessions
+from dyad.agreements.agreement_allies import ally_parties
 from dyad.agreements.agreement_exits import organisation_exits
 from dyad.agreements.agreement_verbs import verb_agreements
 from dyad.agreements.agreement_parties import (accession_igo, between_sides, bound_parties, country_level,
@@ -31,7 +32,7 @@ from dyad.agreements.generic_mentions import ENTRY_HEADS
 from dyad.agreements.lexicon import Lexicon, context_kind, load_lexicon, normalise_name
 from dyad.agreements.linking import Cluster, cluster, listed_members
 from dyad.agreements.mentions import find_mentions
-from dyad.agreements.missing_partners import focal_parties, related_parties
+from dyad.agreements.missing_partners import focal_parties, lineage_kind, related_parties, speaker_side
 from dyad.agreements.spans import dedupe_refs, is_own_igo, own_names, party_ref, ref_for_id
 from dyad.agreements.stage_joint_parties import split_pair_stages
 from dyad.agreements.stage_plural_objects import redistribute
@@ -234,6 +235,7 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
             parties += [s.party for s in stages if s.party is not None and s.stage == "proposed"
                         and not _BID.search(s.evidence.text) and not _BROKER_PLAN.search(s.evidence.text)]
     parties += bound_parties(parsed, c, actors) + under_parties(parsed, c, actors)
+    parties += ally_parties(parsed, c, actors)  # "Manila, a treaty ally of the US under a pact"
     parties += object_parties(parsed, c, parties, actors)
     parties += pair_parties(parsed, c, stages, parties, actors, earlier)
     parties += antecedent_parties(parsed, c, parties, actors, others)
@@ -249,7 +251,13 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
                                            related_parties(parsed.text, c, parties, earlier))])
         parties = dedupe_refs([*parties, *(country_level(p, actors) for p in
                                            focal_parties(parsed, c, parties, actors, earlier))])
+        parties = dedupe_refs([*parties, *(country_level(p, actors) for p in
+                                           speaker_side(parsed, c, parties, actors))])
+    before = {id(s) for s in stages}
     stages = split_pair_stages(parsed, stages, parties, actors)
+    if not parties:  # "The four countries signed an accord": the group its stage was split to
+        parties = dedupe_refs(s.party for s in stages if id(s) not in before
+                              and s.party is not None and s.stage in PARTY_STAGES)
     # "Fifteen countries signed the RCEP": the signatories act together, not the IGO
     stages = list({s: None for s in (s.model_copy(update={"party": None})
                                      if is_own_igo(s.party, own) else s for s in stages)})
@@ -261,6 +269,8 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
     own_context = " ".join(parsed.sentences[i].text for i in sorted({m.sent for m in c.mentions}))
     if kind == "other" and military_site:  # "leases Camp Lemonnier under an agreement"
         kind = "basing"
+    if kind == "other" and named is None:  # "The previous deal" of an agreement on a base
+        kind = lineage_kind(parsed.text, c, parties, earlier) or kind
     if kind == "other":  # "a deal brokered by China to restore ties"
         kind = context_kind(own_context, lexicon) or context_kind(context, lexicon) or kind
     elif kind == "treaty" and named is None and not any(m.kind_cued for m in c.mentions):

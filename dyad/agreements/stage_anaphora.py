@@ -12,7 +12,7 @@ is of troops.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Sequence
 
 from dyad.agreements.lexicon import Hit
 from dyad.agreements.spans import token_at
@@ -65,6 +65,28 @@ def previous(by_sent: dict, sent: Sentence, *, singular: bool = False, text: str
     return None
 
 
+# "pull out of it", "ratify it": "it" as the trigger's object
+_IT_OBJECT = re.compile(r"\s+(?:(?:from|to|out\s+of|of|on)\s+)?it\b(?!\s+(?:is|was|has|had|will|would|could)\b)",
+                        re.IGNORECASE)
+
+
+_CLAUSE_BETWEEN = re.compile(r"[,;]|\b(?:and|but|while|although|though)\b", re.IGNORECASE)
+
+
+def it_object(text: str, hit: Hit, sent: Sentence, pairs: Sequence[Any]) -> Any:
+    """"Pyongyang, which joined the treaty in 1985, has threatened to pull out of it": "it"
+    as the object of a trigger, with every agreement of the sentence named before it, is the
+    last singular one of them (the pair), else None."""
+    if not pairs or not _IT_OBJECT.match(text, hit.end, sent.end) \
+            or any(m.end > hit.start for m, _ in pairs):
+        return None
+    ones = [p for p in pairs if p[0].named or not _PLURAL_HEAD.search(p[0].text)]
+    last = max(ones, key=lambda p: p[0].start) if ones else None
+    if last is None or not _CLAUSE_BETWEEN.search(text, last[0].end, hit.start):
+        return None  # "a broader agreement to replace it": "it" is not the trigger's own subject
+    return last
+
+
 def it_ref(text: str, hit: Hit, sent: Sentence) -> bool:
     """The pronoun standing for the agreement next to the trigger is "it" ("ratify it",
     "It was signed"), which a plural does not take."""
@@ -98,8 +120,8 @@ def pronoun_ref(text: str, hit: Hit, sent: Sentence) -> bool:
 
 
 # After a verb with nothing said of its object: "pulled out in 2018", "quit.", "signed in
-# Athens on Friday", "withdrew three years later"
-_NOTHING_LEFT = re.compile(r"\s*(?:[,.;]|(?:in|on|at|last|this|after|earlier|later|soon|too|"
+# Athens on Friday", "withdrew three years later", "could withdraw if sanctions return"
+_NOTHING_LEFT = re.compile(r"\s*(?:[,.;]|(?:in|on|at|last|this|after|earlier|later|soon|too|if|unless|"
                            r"altogether|unilaterally|formally|officially|jointly)\b|"
                            r"(?:[\w-]+\s+){1,2}(?:later|earlier|afterwards|ago)\b|"
                            r"the\s+(?:following|next)\s+(?:year|month|week|day)\b|$)", re.IGNORECASE)
@@ -163,13 +185,15 @@ def bare_exit(parsed: ParsedDoc, hit: Hit, sent: Sentence) -> bool:
 
 def _reported_by_name(parsed: ParsedDoc, verb: Any, subj: Any) -> bool:
     """"Poland announced it would withdraw": "it" in a reported clause is the named
-    subject of the verb reporting it."""
+    subject of the verb reporting it; so is a singular "it" reported by people ("lawmakers
+    have warned that it could withdraw"), who are not what withdraws."""
     if subj.text.lower() not in {"it", "they"}:
         return False
     if verb.dep != "ccomp" or verb.head == verb.i:
         return False
     speaker = next((c for c in parsed.children(parsed.tokens[verb.head]) if c.dep == "nsubj"), None)
-    return speaker is not None and speaker.pos == "PROPN"
+    return speaker is not None and (speaker.pos == "PROPN" or subj.text.lower() == "it"
+                                    and speaker.pos == "NOUN" and speaker.tag == "NNS")
 
 
 # "the signing", "a formal signing ceremony", "Signing is expected": the event, not a verb

@@ -33,13 +33,21 @@ _OWNER_GAP = re.compile(r"(?:['’]s)?\s*(?:(?!(?:and|or|but|to|of|in)\b)[a-z][\
 _OF_BODY = re.compile(r"[^.;]*\b(?:of|from)\s+(?:the\s+)?(?:\S+\s+){0,2}", re.IGNORECASE)
 
 
+# "Cyprus's parliament rejected it, while Ireland has yet to hold a vote": a body before
+# a clause of another subject acts in its own clause only
+_NEW_CLAUSE = re.compile(r";|,?\s+(?:while|whereas)\b|,\s+(?:but|and)\s+(?!(?:the\s+)?(?:then|later|"
+                         r"also|finally|formally)\b)(?:[\w'’-]+\s+){0,3}?(?:has|have|had|is|are|was|were|will|"
+                         r"would|did|does)\b", re.IGNORECASE)
+
+
 def body_of(parsed: ParsedDoc, sent: Sentence, hit: Hit, lexicon: Lexicon,
             sent_actors: Sequence[Any], next_start: int) -> tuple[str, ActorRef | None] | None:
     """The legislative body acting: before the trigger, or after "by" (before the next
     trigger: "signed in 2021, was ratified by the parliament" is the ratifier)."""
     found = []
     for m in lexicon.body_pattern.finditer(parsed.text, sent.start, sent.end):
-        before = m.end() <= hit.start and hit.start - m.end() <= BODY_WINDOW
+        before = m.end() <= hit.start and hit.start - m.end() <= BODY_WINDOW \
+            and not _NEW_CLAUSE.search(parsed.text, m.end(), hit.start)
         after_by = hit.end <= m.start() < next_start and (re.fullmatch(
             r"[^.;]{0,40}?\bby\s+(?:the\s+)?(?:\S+\s+){0,2}", parsed.text[hit.end:m.start()])
             # "won the approval of the Senate": the trigger ends in its "of"/"from"

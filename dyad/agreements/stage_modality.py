@@ -85,12 +85,13 @@ _RANKED_DOER = re.compile(r"\b(?:became|was|were|has\s+become|had\s+become)\s+(?
 # to do it (yet), a refusal for now; a noun object ("postponed the signing") stays expected
 PUTTING_OFF = frozenset({"postpone", "delay", "defer"})
 PUTTING_OFF_PHRASAL = frozenset({"put", "hold", "hang"})  # with "off"
-# "was to be signed last month, but ...", "were due to ratify it in May but": a schedule told
+# "was to be signed last month, but ...", "were due to ratify it in May but", "was originally
+# due to expire in 2020 but was extended": a schedule told
 # in the past and then contradicted did not happen (not "had been expected to", still open)
-_PAST_SCHEDULE = re.compile(r"\b(?:was|were)\s+(?:(?:due|supposed|meant|scheduled|set|slated|expected|planned)\s+)?"
+_PAST_SCHEDULE = re.compile(r"\b(?:was|were)\s+(?:(?:originally|initially|first|once)\s+)?(?:(?:due|supposed|meant|scheduled|set|slated|expected|planned)\s+)?"
                             r"to\s+(?:be\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 _BUT_AFTER = re.compile(r"[^.;]*?,?\s+but\b", re.IGNORECASE)
-# "threatened to quit the pact", "warned it could withdraw": an act held out, not done
+# "threatened to quit the pact", "warned it could withdraw": an act held out, not done nor planned
 THREATENING_VERBS = frozenset({"threaten", "menace"})
 NEGATIVE_SUBJECTS = frozenset({"neither", "none", "nobody", "nothing"})
 # "can be terminated by either side": a possibility the agreement allows, not an act
@@ -186,9 +187,10 @@ def _refine(parsed: ParsedDoc, tok: Token, modality: str, *, stage: str = "") ->
             return "expected"  # "the last step before the deal can take effect" (misparsed)
         return "hypothetical"  # "can be terminated by either side with a year's notice"
     gerund = _gerund_after(parsed, tok)
-    if gerund == "without" or tok.tag == "VBG" and _INSTEAD.search(
+    if gerund in {"without", "against"} or tok.tag == "VBG" and _INSTEAD.search(
             parsed.text, max(0, tok.start - 20), tok.start):
-        return "negated"  # "left without signing the deal", "rather than signing a treaty"
+        return "negated"  # "left without signing the deal", "rather than signing a treaty",
+        # "the Senate voted against ratifying the pact", "decided against extending it"
     if gerund in {"before", "until"} and _governor_not_past(parsed, tok):
         return "expected"  # "demands changes before signing the treaty"
     if modality == "hypothetical" and _reported_future(parsed, tok):
@@ -210,7 +212,8 @@ def _refine(parsed: ParsedDoc, tok: Token, modality: str, *, stage: str = "") ->
         return "intended"
     if modality == "asserted" and tok.dep == "xcomp" and tok.head != tok.i \
             and parsed.tokens[tok.head].lemma.lower() in THREATENING_VERBS:
-        return "intended"  # "Seoul threatened to quit the pact": not done
+        return "hypothetical"  # "Seoul threatened to quit the pact": an act held out on a
+        # condition, said or not, as a threat of force is (bench/gold/modality.tsv)
     return modality
 
 

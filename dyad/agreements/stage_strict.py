@@ -13,7 +13,7 @@ deadline set by the deal lapsed" (``other_runs_out``).
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Any, Sequence
 
 from dyad.agreements.lexicon import Hit
 from dyad.agreements.linking import Cluster
@@ -75,10 +75,19 @@ def acts_on_other(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMe
     if obj.lemma.lower() in _OWN_SUBJECTS | _PARTY_NOUNS or _inside(pairs, obj.start):
         return False
     spans = [parsed.subtree_span(obj)] + [parsed.subtree_span(p) for p in parsed.children(tok)
-                                          if p.dep == "prep" and p.text.lower() in ASPECT_PREPOSITIONS]
+                                          if p.dep == "prep" and p.text.lower() in ASPECT_PREPOSITIONS
+                                          and not _span_of_time(parsed, p)]
     # "suspended concessions on goods under the pact": the parse may hang the agreement on
     # the verb rather than on its object; it is still what the object is held under
     return not any(lo <= m.start < hi for lo, hi in spans for m, _ in pairs)
+
+
+_TIME_NOUNS = frozenset({"year", "month", "week", "day", "decade", "hour", "period", "time"})
+
+
+def _span_of_time(parsed: ParsedDoc, prep: Any) -> bool:
+    """"for six months (after the deal)": a stretch of time, not what the act is about."""
+    return any(c.dep == "pobj" and c.lemma.lower() in _TIME_NOUNS for c in parsed.children(prep))
 
 
 def other_runs_out(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:

@@ -26,7 +26,8 @@ from dyad.agreements.lexicon import Hit
 from dyad.agreements.linking import Cluster
 from dyad.agreements.mention_record import AgreementMention
 from dyad.agreements.stage_anaphora import (TROOP_KINDS, announced_exit, bare_exit,
-                                            it_ref, nominal_signing, previous, pronoun_ref, proposal_ref)
+                                            it_object, it_ref, nominal_signing, previous, pronoun_ref,
+                                            proposal_ref)
 from dyad.agreements.spans import token_at
 from dyad.agreements.stage_plural_objects import plural_count
 from dyad.agreements.stage_strict import acts_on_other, made_elsewhere, other_runs_out
@@ -165,6 +166,9 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
             return None  # "Israel and Hamas agreed a truce. Israel said it would withdraw":
             # under a truce or a basing deal, a bare withdrawal is of troops
         return prev
+    own = it_object(parsed.text, hit, sent, pairs)
+    if own is not None and not (hit.trigger.stage == "withdrawn" and own[1].kind in TROOP_KINDS):
+        return own  # "Japan, whose parliament approved the pact, will not leave it"
     relative = relative_object(parsed.text, hit, pairs)
     if relative is not None and (object_lemma(parsed, hit) in {"which", "that"}
                                  or not other_object(parsed, hit, pairs)):  # (not "the accord,
@@ -218,7 +222,10 @@ def shared_object_reach(text: str, hit: Hit, hits: Sequence[Hit], ceiling: int) 
     for k, h in enumerate(later):
         proposal_of_act = hit.trigger.stage == "proposed" and reach == hit.end and \
             h.trigger.stage in {"signed", "negotiated"} and _PROPOSED_ACT.fullmatch(text, reach, h.start)
-        if not (proposal_of_act or _SHARED_GAP.fullmatch(text, reach, h.start)):
+        # "voted against ratifying the pact": the refusal's object is the act's
+        refused_act = hit.trigger.stage == "rejected" and reach == hit.end and \
+            not text[reach:h.start].strip() and text[h.start:h.end].lower().endswith("ing")
+        if not (proposal_of_act or refused_act or _SHARED_GAP.fullmatch(text, reach, h.start)):
             return reach, h.start
         reach = h.end
     return reach, ceiling

@@ -12,8 +12,10 @@ where triggers overlap, and triggers inside a named agreement's title are ignore
   ``stage_sides`` (signatories listed, the sides of talks, the state taken out of a
   treaty); a court's annulment is its state's rejection (``stage_deciders.court_state``);
   talks proposed are the deal proposed (``stage_proposals.proposed_talks``);
-- date: the nearest date mention after the trigger and before the next trigger, else
-  the nearest before it (deadlines count: "by the end of June");
+- date: one inside the trigger's words ("voted on Thursday against"), else the nearest
+  date mention after the trigger and before the next trigger, else the nearest before it
+  outside a relative clause closed before it (deadlines count: "by the end of June"); a
+  year in the agreement's own phrase ("the 2018 pact", "the Treaty of 1997") dates none;
 - modality: ``dyad.modality.modality_of`` on the trigger's verb (on its first word for
   ``anchor: first`` triggers: "bid" in "bid to join"), refined by ``stage_modality``.
   "join" is an accession: ``in_force`` for the joiner when asserted ("Britain joined the
@@ -48,6 +50,7 @@ from dyad.agreements.stage_organisations import (accession_target, candidates, c
 from dyad.agreements.stage_targets import (EXIT_TOOK_EFFECT, LONG_TALKS, OBJECT_NEAR,
                                            passive_subject, relative_object, subject_mention,
                                            target)
+from dyad.agreements.stage_vintage import dated_signings
 from dyad.agreements.terms import term_spans
 from dyad.agreements.spans import dedupe_refs, party_ref, subject_actors, token_at
 from dyad.model import Evidence, Stage
@@ -71,6 +74,7 @@ _OWN_NEGATION = re.compile(r"\bno\s+longer\b", re.IGNORECASE)
 # "the landmark 2015 Iran nuclear deal": a bare year inside the noun phrase of an
 # agreement (before the words the mention starts at) dates the agreement, not the stage
 _BARE_YEAR = re.compile(r"\d{4}")
+_OF_YEAR = re.compile(r"\s+of\s+")
 _YEAR_BEFORE_NOUN = re.compile(r"(?:\s+(?!(?:and|or|in|on|at|to|from|of|with|by|the|a|an)\b)[\w'’-]+){0,3}\s+")
 # A wish to make a new agreement: "wants to sign a", "hopes to conclude an"
 _WISHED_NEW = re.compile(r"\b(?:wants?|wanted|wish(?:es|ed)?|hopes?|hoped|seeks?|sought|aims?|aimed)\s+to\s+$",
@@ -87,6 +91,10 @@ _STANDING = frozenset({"in_force", "renewed", "expired"})
 _CONCLUDED_FOR = re.compile(r"\s+for\s+(?:a\s+(?:term|period)\s+of\s+|an?\s+(?:indefinite|initial|"
                             r"unlimited)\s+(?:term|period)|(?:an?\s+)?(?:initial\s+)?[\w-]+\s+(?:years?|decades?))",
                             re.IGNORECASE)
+# "the 1994 Agreed Framework" read as a joint signing in 1994 (``stage_vintage``): the
+# development sets disagree (dev5 codes it, dev4 leaves it optional, dev1-dev3 do not),
+# so it stays off until the gold conventions settle it.
+DATED_SIGNINGS = False
 # Stages of the agreement as a whole: no party unless "for X" names one.
 JOINT_STAGES = frozenset({"in_force", "expired"})
 
@@ -217,8 +225,10 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                 if not parties:
                     continue
             # "the 2018 military agreement": a year inside a mention dates the agreement
+            # (so does one after it: "the Cotonou Agreement of 2000")
             free_dates = [d for d in dates if not any(
-                m.start <= d.start < m.end or _YEAR_BEFORE_NOUN.fullmatch(parsed.text, d.end, m.start)
+                m.start <= d.start < m.end or (_YEAR_BEFORE_NOUN.fullmatch(parsed.text, d.end, m.start)
+                                               or _OF_YEAR.fullmatch(parsed.text, m.end, d.start))
                 and _BARE_YEAR.fullmatch(d.text) for m, _ in pairs)]
             date = _date(free_dates, sent, hit,
                          hits[k + 1].start if k + 1 < len(hits) else sent.end,
@@ -251,7 +261,10 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                         date_text=o_date.text if o_date else None,
                         modality=mod, evidence=evidence)))
         out += followers(parsed, sent, out, free_actors, actors, dates)
-    return dedupe(out)
+    out = dedupe(out)
+    if DATED_SIGNINGS:  # "the 1994 accord" as its signing: off, see stage_vintage
+        out += dated_signings(parsed, clusters, dates, out, doc_date)
+    return out
 
 
 # A government's approval of an arms sale: "the US approved the sale of drones to Taiwan"
@@ -381,12 +394,26 @@ def _date(dates: Sequence[Any], sent: Sentence, hit: Hit, next_start: int, prev_
               # "the first such deal since 2000" dates nothing but a state that lasts
               and (hit.trigger.stage == "in_force" or not (_SINCE.search(text, max(0, d.start - 8), d.start)
                                                        or d.text.lower().startswith("since")))]
+    within = [d for d in inside if hit.start <= d.start and d.end <= hit.end]
+    if within:
+        return within[0]  # "voted on Thursday against"
     after = [d for d in inside if d.start >= hit.end and d.start < next_start]
     if after:
         return after[0]
-    before = [d for d in inside if d.end <= hit.start and d.start >= prev_end]
+    before = [d for d in inside if d.end <= hit.start and d.start >= prev_end
+              and not _closed_relative(text, sent.start, d.start, hit.start)]
     if before and prev_end > sent.start and _COORDINATED.fullmatch(text, before[-1].end, hit.start):
         # a date closing the previous trigger's clause is that trigger's: "signed in 1951
         # and ratified a year later", "signed in 1996 but never ratified"
         return None
     return before[-1] if before else None
+
+
+# ", which joined the treaty in 1985,": a relative clause closed before the trigger
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|that)\b[^,;]*,", re.IGNORECASE)
+
+
+def _closed_relative(text: str, start: int, at: int, trigger: int) -> bool:
+    """The date at ``at`` stands in a relative clause that closes before the trigger:
+    "Pyongyang, which joined the treaty in 1985, threatened to quit it" dates the joining."""
+    return any(m.start() < at < m.end() <= trigger for m in _RELATIVE.finditer(text, start, trigger))

@@ -4,6 +4,10 @@
   ("Moscow would respond to aggression against its ally", "Athens lifted its veto on its
   neighbour's bid"): the state named last before the trigger, in this sentence or the two
   before, that is not the source's own;
+- ``lister``: the subject of a verb putting a state on a list or taking it off, read
+  without a parse ("Washington took Cuba off its list of state sponsors of terrorism");
+- ``listed_before``: the state named last before the trigger in its sentence, the source
+  aside ("Washington took Cuba off its list of state sponsors of terrorism");
 - ``np_after``: the actor heading the noun phrase right after the trigger, past an article
   and up to two lower-case modifiers ("the invasion of neighbouring Ukraine", "strikes on
   the northern Syrian town").
@@ -72,4 +76,28 @@ def _np_after(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     return [a for a in actors if a.start == gap.end()][:1], ""
 
 
-ANAPHOR_ROLES: dict[str, Callable] = {"counterpart": _counterpart, "np_after": _np_after}
+# A verb of putting on or taking off a list, after its subject and a few auxiliaries.
+_LISTING_VERB = re.compile(r"\s+(?:(?:has|have|had|will|would|could|may|might|to|also|formally|officially|again|"
+                           r"first|later|then|already)\s+)*(?:(?:re-?)?(?:put|puts|putting|plac(?:e|es|ed|ing)|add(?:s|ed|ing)?|"
+                           r"remov(?:e|es|ed|ing)|t(?:ake|akes|ook|aking)|keeps?|kept|keeping|return(?:s|ed|ing)?|restor(?:e|es|ed|ing)|"
+                           r"drop(?:s|ped|ping)?|designat(?:e|es|ed|ing)|list(?:s|ed|ing)?|delist(?:s|ed|ing)?))\b", re.IGNORECASE)
+
+
+def _lister(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The subject of a verb that puts a state on its list or takes it off, told without a
+    parse: "Washington took Cuba off its list of state sponsors of terrorism"."""
+    text = env.parsed.text
+    found = [a for a in actors if env.sent.start <= a.start and a.end <= m.start()
+             and _LISTING_VERB.match(text, a.end, m.start())]
+    return found[-1:], ""
+
+
+def _listed_before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The state named last before the trigger in its sentence, the lister (found first and
+    excluded) aside: "Washington took Cuba off its list of state sponsors of terrorism"."""
+    states = [a for a in actors if env.sent.start <= a.start and a.end <= m.start() and a.actor.kind == "state"]
+    return states[-1:], ""
+
+
+ANAPHOR_ROLES: dict[str, Callable] = {"counterpart": _counterpart, "lister": _lister, "listed_before": _listed_before,
+                                      "np_after": _np_after}

@@ -7,8 +7,9 @@ One reading for every relation type, in three shapes:
 - an ending verb with the trigger as its object, read in the words before the trigger:
   "lifted its punitive tariffs on", "agreed to lift restrictions on exports to", "halted
   all exports to", "closed its naval base in", "handed back the peninsula it had
-  occupied", "dropped its claim to". Each type has its family of verbs (sanctions are
-  lifted, supplies halted, bases closed, land handed back, claims renounced, pacts torn up);
+  occupied", "dropped its claim to", "a truce that ended the war between". Each type has its
+  family of verbs (sanctions are lifted, supplies halted, bases closed, land handed back,
+  claims renounced, pacts torn up, wars ended);
 - the trigger as the subject of an ending predicate after it: "French troops have been
   forced out of Mali", "the sanctions on Iran were lifted";
 - a relation in the past bounded by "until" a date: "ran an air base at Manta until 2009".
@@ -41,6 +42,7 @@ _LIFT = _verbs(r"lift(?:s|ed|ing)?", r"scrap(?:s|ped|ping)?", r"remov(?:e|es|ed|
                r"end(?:s|ed|ing)?", r"abolish(?:es|ed|ing)?", r"revok(?:e|es|ed|ing)", r"rescind(?:s|ed|ing)?",
                r"repeal(?:s|ed|ing)?", r"withdr(?:aw|aws|ew|awn|awing)", r"cancel(?:s|led|led|ling|ed|ing)?",
                r"terminat(?:e|es|ed|ing)", r"overturn(?:s|ed|ing)?", r"roll(?:s|ed|ing)?\s+back",
+               r"delist(?:s|ed|ing)?", r"t(?:ake|akes|ook|aking|aken)\s+(?:[\w'’.-]+\s+){1,3}?off",
                r"(?:lifting|removal|repeal|scrapping|end|abolition|cancellation)\s+(?:of|to)")
 _HALT = _verbs(r"halt(?:s|ed|ing)?", r"stop(?:s|ped|ping)?", r"suspend(?:s|ed|ing)?", r"cut(?:s|ting)?\s+off",
                r"ceas(?:e|es|ed|ing)", r"end(?:s|ed|ing)?", r"ban(?:s|ned|ning)?", r"prohibit(?:s|ed|ing)?", r"embargo(?:es|ed|ing)?",
@@ -63,13 +65,24 @@ _TEAR_UP = _verbs(r"end(?:s|ed|ing)?", r"scrap(?:s|ped|ping)?", r"terminat(?:e|e
                   r"dissolv(?:e|es|ed|ing)", r"annul(?:s|led|ling)?", r"tear(?:s|ing)?\s+up", r"tore\s+up",
                   r"withdr(?:aw|aws|ew|awn|awing)\s+from", r"pull(?:s|ed|ing)?\s+out\s+of", r"quit(?:s|ting)?",
                   r"left", r"leav(?:e|es|ing)", r"renounc(?:e|es|ed|ing)")
+# (the participle is left alone: "signed a statement ending six weeks of fighting" is read
+# both ways, the truce's end of the war being still ahead when it was signed)
+_END_WAR = _verbs(r"end(?:s|ed)?", r"halt(?:s|ed)?", r"stop(?:s|ped)?",
+                  r"(?:br(?:ing|ings|ought)|put(?:s)?)\s+an\s+end\s+to",
+                  r"(?:end|halt|stop)\s+(?:to|of)")
+
+# A membership suspended or given up (a share in the work frozen is not: "froze its
+# participation in the bloc" leaves the state a member).
+_GIVE_UP = _verbs(r"suspend(?:s|ed|ing)?", r"renounc(?:e|es|ed|ing)", r"relinquish(?:es|ed|ing)?",
+                  r"g(?:ive|ives|ave|iven|iving)\s+up", r"end(?:s|ed|ing)?", r"terminat(?:e|es|ed|ing)",
+                  r"revok(?:e|es|ed|ing)")
 
 # Decisions end a relation when taken; departures only when done.
 _DECISIONS = frozenset({"sanctions", "arms_supply", "energy_supply", "trade", "territorial_claim", "alliance"})
 
 _FAMILY = {"sanctions": _LIFT, "arms_supply": _HALT, "energy_supply": _HALT, "trade": _HALT,
            "military_presence": _CLOSE, "occupation": _HAND_BACK, "territorial_claim": _RENOUNCE,
-           "alliance": _TEAR_UP}
+           "alliance": _TEAR_UP, "armed_conflict": _END_WAR, "membership": _GIVE_UP}
 
 # The ending verb, then up to five words of the object's determiners and modifiers ("its
 # punitive", "all", "the Sinai peninsula it had"), right before the trigger.
@@ -96,6 +109,18 @@ _SUBJECT = {"military_presence": _DEPARTED, "occupation": _DEPARTED, "sanctions"
 # southern Lebanon until 2000" (not "until next year", "until a ceasefire").
 _UNTIL = re.compile(r"\buntil\s+(?:(?:early|late|mid-?|the\s+end\s+of)\s*)?(?:(?:January|February|March|April|May|June|July|"
                     r"August|September|October|November|December)\s+)?(?:\d{1,2}\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+# ... or by a span of years: "occupied the strip from 1967 to 2005", "fought a war between
+# 1998 and 2000".
+_SPAN = re.compile(r"\b(?:from\s+(?:19|20)\d\d\s+(?:to|until|through)|between\s+(?:19|20)\d\d\s+and)\s+(?:19|20)\d\d\b",
+                   re.IGNORECASE)
+# The war an ending verb took as object, told in a relative clause: "a truce ended a short
+# war in which Russian troops fought alongside the rebels".
+_ENDED_WAR = re.compile(rf"\b(?:{_END_WAR})\s+(?:[\w-]+\s+){{0,4}}?(?:war|conflict|fighting|hostilities)\s+"
+                        r"(?:in\s+which|during\s+which|that|which)\s+[^.;]{0,60}$", re.IGNORECASE)
+# A war's end still ahead: "a treaty aimed at ending", "hopes of ending", "meant to end".
+_ENDING_AHEAD = re.compile(rf"\b(?:aim(?:s|ed|ing)?\s+at|hopes?\s+of|bid\s+to|efforts?\s+to|(?:meant|designed|intended|"
+                           rf"expected|due|set|supposed)\s+to|will|would|could|might|may|shall|to)\s+(?:help\s+(?:to\s+)?)?"
+                           rf"(?:{_END_WAR})\b", re.IGNORECASE)
 _PAST = frozenset({"VBD"})
 _FUTURE = re.compile(r"\b(?:will|shall|would|to|until\s+at\s+least)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -116,6 +141,9 @@ def ended_modality(env: SentenceEnv, rtype: str, m: re.Match[str], mod: str) -> 
         return None
     if kind == "until":
         return "negated"
+    if rtype == "armed_conflict" and kind == "object" and _ENDING_AHEAD.search(
+            text, max(sent.start, m.start() - _WINDOW - 40), m.start()):
+        return "asserted"  # "a treaty aimed at ending four decades of conflict": not over yet
     if kind == "denied" or mod == "hypothetical":
         return "asserted"  # "has not lifted its sanctions", "would close the base if ..."
     if mod in {"intended", "expected"} and rtype not in _DECISIONS:
@@ -135,6 +163,8 @@ def _ending(env: SentenceEnv, rtype: str, m: re.Match[str]) -> str | None:
     """"object", "denied" (an ending verb negated: "has not lifted its sanctions"),
     "subject", "until", or None."""
     obj = _OBJECT.get(rtype)
+    if rtype == "membership" and not m.group(0).lower().startswith("membership"):
+        obj = None  # "suspended its participation in": a member still (see _GIVE_UP)
     if obj is not None and (kind := _object_ending(env, obj, m)):
         return kind
     subj = _SUBJECT.get(rtype)
@@ -142,6 +172,9 @@ def _ending(env: SentenceEnv, rtype: str, m: re.Match[str]) -> str | None:
         return "subject"
     if _bounded_past(env, m):
         return "until"
+    if rtype == "armed_conflict" and _ENDED_WAR.search(env.parsed.text, max(env.sent.start, m.start() - _WINDOW - 40),
+                                                     m.start()):
+        return "object"
     return None
 
 
@@ -156,7 +189,7 @@ def _object_ending(env: SentenceEnv, obj: re.Pattern[str], m: re.Match[str]) -> 
 def _bounded_past(env: SentenceEnv, m: re.Match[str]) -> bool:
     """A relation stated in the past tense and bounded by "until" a year in its clause."""
     text, sent, parsed = env.parsed.text, env.sent, env.parsed
-    until = _UNTIL.search(text, m.end(), sent.end)
+    until = _UNTIL.search(text, m.end(), sent.end) or _SPAN.search(text, m.end(), sent.end)
     if until is None or re.search(r"[;]|,\s*(?:and|but|while)\b", text[m.end():until.start()]):
         return False
     tok = token_at(parsed, m.start(), m.end())

@@ -10,7 +10,9 @@ Ream"); ``site_before``: a known base in apposition before the trigger ("Camp Le
 the only U.S. base in Africa"); ``place_far``: the place in the window after the trigger
 (else the last before it) by its country ("occupied seven districts around Karabakh"); ``site_subject``: the base the clause is about, by name ("Camp Lemonnier in Djibouti
 is the only US base in Africa") or as "the base" after a sentence naming it; ``where``: the
-place a "where" clause hangs on ("Iraq, where 2,500 US troops are stationed"); ``from_place``:
+place a "where" clause hangs on ("Iraq, where 2,500 US troops are stationed");
+``in_anaphor``: the host as "the country", "the capital", "his country", "there";
+``in_named_host``: the same save "there" (for bases); ``from_place``:
 the country of what follows "from"/"out of" ("to withdraw from southern Lebanon"); ``land_before``: the land named before the trigger
 ("Crimea remains under Russian occupation").
 """
@@ -45,7 +47,8 @@ _BASE_ANAPHOR = re.compile(r"\s*(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,2}?(?:ba
 # After troops: their host left for the reader to recover.
 _HOST_ANAPHOR = re.compile(r"\s*(?:[\w,-]+\s+){0,6}?(?:(?:are|is|remain|remains|were|was|have\s+been|has\s+been|had\s+been)\s+)?"
                            r"(?:\w+ly\s+)?(?:(?:stationed|deployed|based|present|garrisoned)\s+)?"
-                           r"(?:(?:in|to|into|across|throughout|inside|on|against)\s+(?:the\s+(?:[A-Za-z][\w-]*\s+){0,3}?(?:country|nation)|(?:his|her)\s+country|"
+                           r"(?:(?:in|to|into|across|throughout|inside|on|against|near|around|outside|from|out\s+of)\s+"
+                           r"(?:the\s+(?:[A-Za-z][\w-]*\s+){0,3}?(?:country|nation|capital)|(?P<his>his|her)\s+country|"
                            r"the\s+(?P<kind>kingdom|emirate|sultanate|principality|grand\s+duchy))|"
                            r"(?:on|in)\s+(?P<its>its|their)\s+(?:soil|territory)|there)\b",
                            re.IGNORECASE)
@@ -291,8 +294,9 @@ def _in_anaphor(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     for back in ((2,) if kind else (1, 2)):
         floor = env.parsed.sentences[max(0, sent.i - back)].start
         # a venue is no host of "the country" ("signed in Addis Ababa"), but "there" is
+        # "his country" is a person's: the state of the leader named before
         states = [a for a in env.pool if floor <= a.start and a.end <= m.start() and a.actor.country
-                  and a.actor.kind == "state" and (not kind or a.actor.country in MONARCHIES[kind])
+                  and (a.actor.kind == "state" or cue.group("his") and a.actor.kind == "person") and (not kind or a.actor.country in MONARCHIES[kind])
                   and (there or not _VENUE_BEFORE.search(text, max(0, a.start - 12), a.start))]
         if any(a.actor.country not in own for a in states):
             break
@@ -306,6 +310,16 @@ def _in_anaphor(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     before = [a for a in states if a.actor.country not in own]
     host = here[-1] if here else (before[-1] if there else before[0]) if before else None
     return ([PlaceHit(country_ref(host.actor, env.pool), None, host.text)] if host else []), "in"
+
+
+def _in_named_host(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """``in_anaphor`` for a base, save "there" (which takes the place named last, often the
+    last of a list of owners: "hosts bases of the US, France and Italy. China opened its base
+    there")."""
+    cue = _HOST_ANAPHOR.match(env.parsed.text, m.end(), min(env.sent.end, m.end() + ROLE_WINDOW + 30))
+    if cue is None or cue.group(0).lower().endswith("there"):
+        return [], ""
+    return _in_anaphor(env, m, actors)
 
 
 def _from_place(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
@@ -381,6 +395,6 @@ def is_country(location: Any) -> bool:
 
 PLACE_ROLES = {"place": _place, "in": _in, "base_owner": _base_owner, "base_site": _base_site,
                "site_before": _site_before, "site_mod": _site_mod, "place_far": _place_far,
-               "site_subject": _site_subject, "where": _where, "in_anaphor": _in_anaphor,
+               "site_subject": _site_subject, "where": _where, "in_anaphor": _in_anaphor, "in_named_host": _in_named_host,
                "left_place": _left_place, "from_place": _from_place,
                "land_before": _land_before}

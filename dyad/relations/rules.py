@@ -313,6 +313,10 @@ def _sides(env: SentenceEnv, pat: Pattern, m: re.Match[str]
             again, again_role = find_side(env, pat.target, m, exclude=taken)
             if again and not isinstance(again[0], PlaceHit):
                 target_refs, tgt_role = [_ref(env, a) for a in again], again_role
+            elif again and (hosts := [p.ref for p in again if p.ref is not None]):
+                # "Russia sent air defence equipment to the country" ("the country" read as
+                # Russia's own): the host the anaphor stands for
+                target_refs, tgt_role = hosts, again_role
     src_refs = [_ref(env, a) for a in sources]
     if not src_refs or (not target_refs and tgt_role != "none"):
         return [], None

@@ -49,8 +49,9 @@ A role names where the actor stands relative to the trigger; a pattern's alterna
   ("a deal with France for 26 Rafale jets");
 - ``departed_from`` (target only): the country troops left ("forced out of Mali", "left
   the country"): ``dyad.relations.ending``;
-- ``counterpart`` and ``np_after``: a side left to the reader ("against its ally", "the
-  invasion of neighbouring Ukraine"): ``dyad.relations.anaphor_roles``;
+- ``counterpart``, ``np_after``, ``lister`` and ``listed_before``: a side left to the reader
+  ("against its ally", "the invasion of neighbouring Ukraine", "took Cuba off its list"):
+  ``dyad.relations.anaphor_roles``;
 - ``none`` (target only): no target (a claim on a sea).
 """
 

@@ -148,11 +148,17 @@ def _controller(env: SentenceEnv, verb: Any, actors: list[Any]) -> list[Any]:
         return []
     tokens = env.parsed.tokens
     obj = next((c for c in env.parsed.children(tokens[verb.head]) if c.dep == "dobj" and c.i < verb.i), None)
+    if obj is not None and _TIME_GIVEN.fullmatch(obj.text):
+        # "Mali gave France a month to withdraw its troops": the one given the time acts
+        obj = next((c for c in env.parsed.children(tokens[verb.head]) if c.dep == "dative" and c.i < verb.i), None)
     if obj is None:
         return []
     heads = [obj] + [c for c in env.parsed.children(obj) if c.dep in {"conj", "compound", "poss", "amod"}]
     return [a for a in actors if any(a.start <= h.start < a.end for h in heads)]
 
+
+# Time one is given to act: "gave France a month to withdraw", "gave Kyiv 48 hours to".
+_TIME_GIVEN = re.compile(r"hours?|days?|weeks?|months?|years?|deadline|ultimatum|time", re.IGNORECASE)
 
 _GERUND_PREPS = frozenset({"after", "before", "since", "by", "upon", "on", "while", "without", "through", "despite"})
 
