@@ -99,23 +99,3 @@ def test_stage_class_s6_not(text, absent):
 def test_stage_dates_s6(text, date, expected):
     got = _dated(extract(text, date=date))
     assert expected in got, got
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("India and Nepal exchanged the instruments of ratification of their 1950 trade treaty.",
-     ("signed", "asserted", "1950")),
-    ("The Nordic states revived the Helsinki Convention of 1962 on Monday.",
-     ("signed", "asserted", "1962")),
-    # not made yet: no signing
-    ("Leaders discussed the proposed 2026 trade pact between Chile and Peru.", None),
-])
-def test_dated_signings(monkeypatch, text, expected):
-    """Off by default (``stages.DATED_SIGNINGS``): the dev sets disagree on the convention."""
-    import dyad.agreements.stages as stages
-
-    monkeypatch.setattr(stages, "DATED_SIGNINGS", True)
-    signed = {d for d in _dated(extract(text)) if d[0] == "signed"}
-    if expected is None:
-        assert not signed, signed
-    else:
-        assert expected in signed, signed

@@ -53,8 +53,9 @@ CASES = [
     ("RCEP took effect on January 1. The pact includes the ten ASEAN countries plus China and Japan.",
      _members("RCEP", "CHN", "JPN")),
     ("NATO leaders met in Vilnius. Ukraine signed the pact with Poland.", set()),
-    # joining an IGO's list or programme is no membership
-    ("Russia attacked Ukraine in 2022. The country has since joined the Council of Europe's list.", set()),
+    # joining an IGO's list or programme is no membership (the attack is a war)
+    ("Russia attacked Ukraine in 2022. The country has since joined the Council of Europe's list.",
+     {("armed_conflict", "RUS", "UKR")}),
     # a base kept beside another relation
     ("Russia supplies Armenia with weapons and keeps a military base in Gyumri.",
      {("arms_supply", "RUS", "ARM"), ("military_presence", "RUS", "ARM")}),

@@ -143,7 +143,7 @@ NEWS = [
     ("The Vatican played a key role in the rapprochement between Cuba and the United States.",
      {("mediation", "VAT", None)}),
     ("Syria demands the return of the Golan Heights, which Israel seized in 1967.",
-     {("territorial_claim", "SYR", "ISR")}),
+     {("territorial_claim", "SYR", "ISR"), ("occupation", "ISR", "SYR")}),
     # an annexation also claims the land (claimant -> holder)
     ("Israel captured the Golan Heights from Syria in 1967 and later annexed the territory.",
      {("occupation", "ISR", "SYR"), ("territorial_claim", "ISR", "SYR")}),

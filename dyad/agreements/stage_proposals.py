@@ -6,8 +6,8 @@
   and an invitation to join is a formal offer ("NATO invited Finland to join": asserted);
   a wish is not yet a proposal made ("Israel wants a normalisation deal": intended).
 - **proposed talks** (``proposed_talks``): "Trump proposed negotiations on a new nuclear
-  deal", "Kenya offered talks on a water treaty": the talks are not held, the deal is
-  proposed by the verb's subject.
+  deal", "Kenya offered talks on a water treaty", "Chile called for talks on a trade deal":
+  the talks are not held, the deal is proposed by the verb's subject.
 
 Both need the dependency parse.
 """
@@ -49,7 +49,10 @@ def refine_proposal(parsed: ParsedDoc, tok: Token | None, modality: str, cue: st
 
 
 # "proposed negotiations on a new deal", "offered talks on a ceasefire": the deal proposed
-PROPOSING_VERBS = frozenset({"propose", "offer", "suggest", "float", "table"})
+PROPOSING_VERBS = frozenset({"propose", "offer", "suggest", "float", "table", "moot", "pitch"})
+# "called for talks on a trade deal", "pressed for negotiations on a truce": a demand for
+# talks proposes the deal just as an offer of them does
+CALLING_VERBS = frozenset({"call", "push", "press", "appeal", "lobby"})
 TALK_NOUNS = frozenset({"negotiation", "negotiations", "talk", "talks"})
 
 
@@ -57,7 +60,12 @@ def proposed_talks(parsed: ParsedDoc, tok: Token | None) -> Token | None:
     """The verb proposing the talks that trigger ``tok`` names ("Trump proposed
     negotiations on a new nuclear deal"): the talks are not held, the deal is proposed."""
     if tok is None or not parsed.sentences[tok.sent].parsed or tok.text.lower() not in TALK_NOUNS \
-            or tok.dep != "dobj" or tok.head == tok.i:
+            or tok.head == tok.i:
         return None
     head = parsed.tokens[tok.head]
-    return head if head.lemma.lower() in PROPOSING_VERBS else None
+    if tok.dep == "dobj":
+        return head if head.lemma.lower() in PROPOSING_VERBS else None
+    if tok.dep == "pobj" and head.text.lower() == "for" and head.head != head.i:
+        verb = parsed.tokens[head.head]
+        return verb if verb.lemma.lower() in CALLING_VERBS else None
+    return None

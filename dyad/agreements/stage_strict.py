@@ -69,9 +69,10 @@ def acts_on_other(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMe
     if tok.pos != "VERB":
         return False
     obj = next((c for c in parsed.children(tok) if c.dep in {"dobj", "obj"}), None)
-    if obj is None or obj.pos != "NOUN" or hit.start <= obj.start < hit.end:
-        return False  # "put the deal on hold": the object is inside the trigger's words;
-        # "withdrew the US": a state taken out of the agreement
+    if obj is None or obj.pos != "NOUN":
+        return False  # "withdrew the US": a state taken out of the agreement ("put the deal
+        # on hold" holds its object inside the trigger's words: the agreement, or another
+        # thing, "put the minister's visit on hold")
     if obj.lemma.lower() in _OWN_SUBJECTS | _PARTY_NOUNS or _inside(pairs, obj.start):
         return False
     spans = [parsed.subtree_span(obj)] + [parsed.subtree_span(p) for p in parsed.children(tok)
@@ -171,3 +172,57 @@ def made_elsewhere(text: str, hit: Hit, mention: AgreementMention) -> bool:
         return True
     return _AGREEING.match(text, hit.start) is not None and \
         _THAT_CLAUSE.match(text, hit.end) is not None and _THAT_CLAUSE.match(text, hit.end).end() <= mention.start
+
+
+# Stages the agreement undergoes as the subject of an intransitive verb ("took effect",
+# "expired"): the verb's subject is what came into force or ran out.
+STATE_STAGES = frozenset({"in_force", "expired"})
+# Word order's reading of a subject: the words of the clause before the verb, past its
+# auxiliaries and adverbs ("has finally", "was allowed to", "is due to")
+# ("and" and "as" are left out: they join nouns inside a subject, "the truce between Israel and Hamas")
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:but|while|after|before|when|since|until|because|"
+                           r"although|once|if|though|whereas)\b", re.IGNORECASE)
+_AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|may|might|"
+                       r"be|been|being|to|due|set|expected|allowed|finally|formally|officially|quietly|"
+                       r"automatically|also|then|now|later|eventually|already|not|never|simply|"
+                       r"effectively|only|just|duly|itself|themselves))*\s*$", re.IGNORECASE)
+_PRONOUNS = frozenset({"it", "they", "this", "that", "which", "both", "neither", "each", "all",
+                       "these", "those", "one", "either", "who", "itself", "them"})
+
+
+def foreign_subject(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
+    """An entry into force or expiry told of another subject: "New sanctions on Iran took
+    effect a week after the pact was signed", "A deadline for talks expired on Monday". Not
+    the agreement, a pronoun, a part or stage of it ("its term ended"), a party ("both
+    states remain bound"), nor a name (a title the mentions missed)."""
+    if hit.trigger.stage not in STATE_STAGES or hit.trigger.joins:
+        return False
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is None:
+        return False
+    sent = parsed.sentences[tok.sent]
+    if sent.parsed:
+        if tok.pos not in {"VERB", "AUX"}:
+            return False  # "the entry into force of", "the expiry of": no subject
+        subj = next((c for c in parsed.children(tok) if c.dep in {"nsubj", "nsubjpass"}), None)
+        if subj is None or subj.pos != "NOUN" or subj.lemma.lower() in _OWN_SUBJECTS | _PARTY_NOUNS:
+            return False
+        lo, hi = parsed.subtree_span(subj)
+        return not any(lo <= m.start < hi or m.start <= subj.start < m.end for m, _ in pairs)
+    prefix = parsed.text[sent.start:hit.start]
+    cut = max((b.end() for b in _CLAUSE_BREAK.finditer(prefix)), default=0)
+    subject = _AUX_TAIL.sub("", " " + prefix[cut:])
+    words = re.findall(r"[\w'’-]+", subject)
+    if not words or words[-1].lower() in _PRONOUNS or not words[-1].islower():
+        return False  # "..., and expired in 2019", "it lapsed", "NAFTA expired"
+    if any(_bare(w) in _OWN_SUBJECTS | _PARTY_NOUNS for w in words):
+        return False
+    return not any(sent.start + cut <= m.start < hit.start for m, _ in pairs)
+
+
+def _bare(word: str) -> str:
+    """A word without its plural or possessive ending: "treaties" -> "treaty"."""
+    w = re.sub(r"['’]s?$", "", word.lower())
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w

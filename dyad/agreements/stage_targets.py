@@ -30,7 +30,7 @@ from dyad.agreements.stage_anaphora import (TROOP_KINDS, announced_exit, bare_ex
                                             proposal_ref)
 from dyad.agreements.spans import token_at
 from dyad.agreements.stage_plural_objects import plural_count
-from dyad.agreements.stage_strict import acts_on_other, made_elsewhere, other_runs_out
+from dyad.agreements.stage_strict import acts_on_other, foreign_subject, made_elsewhere, other_runs_out
 from dyad.agreements.stage_other_targets import (OTHER_DOCUMENTS, agreed_to_act, left_elsewhere, object_lemma,
                                                  other_object, other_subject, subject_under, part_subject)
 from dyad.agreements.stage_organisations import TALKS_STAGES
@@ -89,6 +89,8 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
     for m, c in pairs:
         if m.start <= hit.start and hit.end <= m.head_start:
             return m, c
+    if foreign_subject(parsed, hit, pairs):
+        return None  # "new tariffs took effect a week after the pact was signed"
     if hit.trigger.before_only:
         return subject_mention(parsed, hit, pairs)
     reach, nxt = shared_object_reach(parsed.text, hit, hits, sent.end)
@@ -265,6 +267,10 @@ def about_talks(text: str, hit: Hit, mention: AgreementMention) -> bool:
     return False
 
 
+# The rest of an agreement's noun phrase: "between Chile and Peru", "with Japan"
+_PHRASE_TAIL = re.compile(r"\s+(?:between|with|among|of)\s+(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+", re.IGNORECASE)
+
+
 def subject_mention(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMention, Cluster]]):
     """The agreement that is the subject of an intransitive trigger ("The ceasefire began
     at midnight"): the parse's subject when the sentence was parsed, else a mention
@@ -274,6 +280,11 @@ def subject_mention(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[Agreement
         subj = next((c for c in parsed.children(tok) if c.dep == "nsubj"), None)
         if subj is not None and subj.lemma.lower() in {"which", "that"} and tok.dep == "relcl":
             subj = parsed.tokens[tok.head]  # "the ceasefire, which began on Sunday,"
+            if not any(m.start <= subj.start < m.end for m, _ in pairs):
+                # "the pact between Chile and Peru, which has been in place since": the
+                # parse hangs the clause on the last noun of the agreement's own phrase
+                return next(((m, c) for m, c in reversed(pairs) if m.end <= subj.start
+                             and _PHRASE_TAIL.fullmatch(parsed.text, m.end, subj.end)), None)
         if subj is None and tok.tag == "VBN" and tok.dep == "acl" and tok.head != tok.i:
             head = parsed.tokens[tok.head]  # "the deal struck in 2015": the noun it reduces
             return next(((m, c) for m, c in pairs if m.start <= head.start < m.end

@@ -50,7 +50,6 @@ from dyad.agreements.stage_organisations import (accession_target, candidates, c
 from dyad.agreements.stage_targets import (EXIT_TOOK_EFFECT, LONG_TALKS, OBJECT_NEAR,
                                            passive_subject, relative_object, subject_mention,
                                            target)
-from dyad.agreements.stage_vintage import dated_signings
 from dyad.agreements.terms import term_spans
 from dyad.agreements.spans import dedupe_refs, party_ref, subject_actors, token_at
 from dyad.model import Evidence, Stage
@@ -66,9 +65,10 @@ _BETWEEN = re.compile(r"\s+between\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _TERM_BOUND = re.compile(r"\b(?:until|till|to|through|from|beyond)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
 _TERM_BOUND_TEXT = re.compile(r"(?:until|till|to|through|from|beyond)\b", re.IGNORECASE)
-# "signed in 1951 and ratified", "finalised in March, but Baku has said it will not sign"
-_COORDINATED = re.compile(r"\s*(?:,?\s*(?:and|but)\s+(?:[\w-]+\s+){0,3}|,\s*(?:and|but|while)\s+(?:[\w'’-]+\s+){0,8})",
-                          re.IGNORECASE)
+# "signed in 1951 and ratified", "finalised in March, but Baku has said it will not sign",
+# "signed a pact in 2009; it lapsed a decade later" (a semicolon closes the first clause)
+_COORDINATED = re.compile(r"\s*(?:,?\s*(?:and|but)\s+(?:[\w-]+\s+){0,3}|,\s*(?:and|but|while)\s+(?:[\w'’-]+\s+){0,8}|"
+                          r";\s*(?:[\w'’-]+\s+){0,8})", re.IGNORECASE)
 # A trigger whose own words negate ("no longer party to"): the negation is the stage.
 _OWN_NEGATION = re.compile(r"\bno\s+longer\b", re.IGNORECASE)
 # "the landmark 2015 Iran nuclear deal": a bare year inside the noun phrase of an
@@ -76,8 +76,10 @@ _OWN_NEGATION = re.compile(r"\bno\s+longer\b", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\d{4}")
 _OF_YEAR = re.compile(r"\s+of\s+")
 _YEAR_BEFORE_NOUN = re.compile(r"(?:\s+(?!(?:and|or|in|on|at|to|from|of|with|by|the|a|an)\b)[\w'’-]+){0,3}\s+")
-# A wish to make a new agreement: "wants to sign a", "hopes to conclude an"
-_WISHED_NEW = re.compile(r"\b(?:wants?|wanted|wish(?:es|ed)?|hopes?|hoped|seeks?|sought|aims?|aimed)\s+to\s+$",
+# A wish to make a new agreement: "wants to sign a", "hopes to conclude an", "is eager to
+# sign a", "is seeking to negotiate a"
+_WISHED_NEW = re.compile(r"\b(?:wants?|wanted|wanting|wish(?:es|ed|ing)?|hop(?:es?|ed|ing)|seek(?:s|ing)?|sought|"
+                         r"aim(?:s|ed|ing)?|(?:keen|eager|anxious|looking)|push(?:es|ed|ing)?|press(?:es|ed|ing)?)\s+to\s+$",
                          re.IGNORECASE)
 _INDEFINITE = re.compile(r"\s+(?:an?|new)\s+(?:[\w-]+\s+){0,4}", re.IGNORECASE)
 # A term, not a stage: the notice clause of a standing agreement ("stays in force unless
@@ -91,10 +93,6 @@ _STANDING = frozenset({"in_force", "renewed", "expired"})
 _CONCLUDED_FOR = re.compile(r"\s+for\s+(?:a\s+(?:term|period)\s+of\s+|an?\s+(?:indefinite|initial|"
                             r"unlimited)\s+(?:term|period)|(?:an?\s+)?(?:initial\s+)?[\w-]+\s+(?:years?|decades?))",
                             re.IGNORECASE)
-# "the 1994 Agreed Framework" read as a joint signing in 1994 (``stage_vintage``): the
-# development sets disagree (dev5 codes it, dev4 leaves it optional, dev1-dev3 do not),
-# so it stays off until the gold conventions settle it.
-DATED_SIGNINGS = False
 # Stages of the agreement as a whole: no party unless "for X" names one.
 JOINT_STAGES = frozenset({"in_force", "expired"})
 
@@ -262,8 +260,6 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                         modality=mod, evidence=evidence)))
         out += followers(parsed, sent, out, free_actors, actors, dates)
     out = dedupe(out)
-    if DATED_SIGNINGS:  # "the 1994 accord" as its signing: off, see stage_vintage
-        out += dated_signings(parsed, clusters, dates, out, doc_date)
     return out
 
 

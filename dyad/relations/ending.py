@@ -103,7 +103,14 @@ _DEPARTED = re.compile(rf"\s*(?:(?:in|on|at|from)\s+[^.;,]{{1,40}}?\s+)?(?:(?:\w
                        r"completed\s+(?:their|its|the)\s+withdrawal)\b", re.IGNORECASE)
 _LIFTED = re.compile(rf"\s*(?:(?:on|against)\s+[^.;,]{{1,40}}?\s+)?{_AUX}(?:lifted|removed|scrapped|dropped|ended|revoked|"
                      r"rescinded|repealed|abolished|withdrawn)\b", re.IGNORECASE)
-_SUBJECT = {"military_presence": _DEPARTED, "occupation": _DEPARTED, "sanctions": _LIFTED}
+# The war as the subject of its end, in the past: "Eritrea's war with Ethiopia ended in
+# 2000", "the war between Iran and Iraq lasted eight years" ("has lasted" goes on).
+_WAR_OVER = re.compile(r"\s*(?:(?:(?:with|between|against|over|in|on)\s+)?(?:the\s+)?(?-i:[A-Z])[^.;,]{0,40}?\s+)?"
+                       r"(?<!\bhas\s)(?<!\bhave\s)(?:(?:finally|eventually|officially|formally)\s+)?"
+                       r"(?:(?:ended|ceased|finished|stopped|(?:was|were)\s+over|came\s+to\s+an\s+end)"
+                       r"(?=\s*(?:[.,;]|$|\b(?:in|with|after|when|on|at|by|last|this|that|only|abruptly|formally)\b))"
+                       r"|lasted|raged\s+(?:for|from))\b", re.IGNORECASE)
+_SUBJECT = {"military_presence": _DEPARTED, "occupation": _DEPARTED, "sanctions": _LIFTED, "armed_conflict": _WAR_OVER}
 
 # A past relation bounded by a date: "ran an air base at Manta until 2009", "occupied
 # southern Lebanon until 2000" (not "until next year", "until a ceasefire").
@@ -122,6 +129,7 @@ _ENDING_AHEAD = re.compile(rf"\b(?:aim(?:s|ed|ing)?\s+at|hopes?\s+of|bid\s+to|ef
                            rf"expected|due|set|supposed)\s+to|will|would|could|might|may|shall|to)\s+(?:help\s+(?:to\s+)?)?"
                            rf"(?:{_END_WAR})\b", re.IGNORECASE)
 _PAST = frozenset({"VBD"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _FUTURE = re.compile(r"\b(?:will|shall|would|to|until\s+at\s+least)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 # Nouns of a relation's ending, used by the membership patterns: "the withdrawal of Mali
@@ -193,11 +201,21 @@ def _bounded_past(env: SentenceEnv, m: re.Match[str]) -> bool:
     if until is None or re.search(r"[;]|,\s*(?:and|but|while)\b", text[m.end():until.start()]):
         return False
     tok = token_at(parsed, m.start(), m.end())
-    if tok is not None and tok.tag in _PAST:
+    if tok is not None and (tok.tag in _PAST or _bare_participle(env, tok)):
         return True
     # a noun trigger: the verb it hangs on ("ran an air base at Manta until 2009")
     verbs = [t for t in parsed.sentence_tokens(sent) if t.end <= m.start() and t.pos in {"VERB", "AUX"}]
     return bool(verbs) and verbs[-1].tag in _PAST
+
+
+def _bare_participle(env: SentenceEnv, tok: Any) -> bool:
+    """A past verb the tagger read as a participle ("Armenia controlled the region until
+    2020" tagged VBN, even as a modifier): a past, as VBD is, when it has no auxiliary and
+    its sentence no finite verb."""
+    parsed = env.parsed
+    if tok.tag != "VBN" or any(c.dep in {"aux", "auxpass"} for c in parsed.children(tok)):
+        return False
+    return not any(t.tag in _FINITE for t in parsed.sentence_tokens(env.sent))
 
 
 # What troops left, after the verb of leaving: "forced out of Mali", "withdrew from Syria",

@@ -69,6 +69,13 @@ _AWAITED = re.compile(r"\s*,?\s*(?:(?:is|was|are|were)\s+(?:now\s+|still\s+|also
 _NONE_OF = re.compile(r"\bno\s+(?:(?:formal|official|full|direct|diplomatic)\s+)?$", re.IGNORECASE)
 # An open decision: "has yet to decide whether to penalise India" (a prospect, not a denial).
 _WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?to\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# An apposition set off after a name, closed by a comma after the trigger: "Hungary, an EU
+# member, did not sign", "Qatar, a US ally, would not comment" (the main clause's negation or
+# modality is not the apposition's; one with its own "not" or "former" keeps it).
+_APPOSITION_OPEN = re.compile(r"(?-i:[A-Z])[\w.'’-]*\s*,\s+(?:a|an|the|one\s+of\s+the|also\s+a|itself\s+a|its|their|long\s+a)\s+"
+                              r"[^,;:.()]{0,60}$", re.IGNORECASE)
+_APPOSITION_CLOSE = re.compile(r"[^,;:.()]{0,60},", re.IGNORECASE)
+_OWN_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|former|ex-|once|formerly)\b", re.IGNORECASE)
 _MEMBER_NOUN = re.compile(r"\b(?:accession|membership|entry)\s*$", re.IGNORECASE)
 # Auxiliaries that give a relative clause a modality of its own ("the bases it will open").
 _MODALS = frozenset({"will", "would", "shall", "should", "could", "might", "may", "can", "must"})
@@ -96,6 +103,10 @@ def relation_modality(env: SentenceEnv, rtype: str, m: re.Match[str], modality: 
     tok = token_at(parsed, m.start(), m.end())
     reading = modality(parsed, tok) if tok is not None else None
     mod = getattr(reading, "modality", "asserted")
+    if mod != "asserted" and _in_apposition(text, sent, m):
+        mod = "asserted"
+    if mod == "negated" and rtype in PRESUPPOSED and _definite_subject(parsed, sent, m):
+        mod = "asserted"  # "Armenia's security ally Russia did not intervene": still its ally
     if _NONE_OF.search(text, max(sent.start, m.start() - 20), m.start()):
         return "negated"  # "have no diplomatic relations", "no formal ties"
     if _WHETHER.search(text, max(sent.start, m.start() - _WINDOW), m.start()):
@@ -132,6 +143,35 @@ def relation_modality(env: SentenceEnv, rtype: str, m: re.Match[str], modality: 
         if _MEMBER_NOUN.search(m.group(0)) and _AWAITED.match(text, m.end()):
             return "expected"
     return mod
+
+
+def _in_apposition(text: str, sent: Any, m: re.Match[str]) -> bool:
+    """Whether the trigger stands in an apposition of its own, between two commas after a
+    name, with no negation of its own."""
+    opening = _APPOSITION_OPEN.search(text, max(sent.start, m.start() - 80), m.start())
+    closing = _APPOSITION_CLOSE.match(text, m.end(), sent.end)
+    if opening is None or closing is None:
+        return False
+    return not _OWN_NEGATION.search(text, opening.start(), closing.end())
+
+
+def _definite_subject(parsed: Any, sent: Any, m: re.Match[str]) -> bool:
+    """Whether the trigger heads (or stands in) a definite noun phrase that is the subject of
+    its clause ("Armenia's ally Russia did not ..."): a negated predicate does not deny what
+    the phrase presupposes."""
+    if not sent.parsed or not _DEFINITE.search(parsed.text, max(sent.start, m.start() - _WINDOW), m.start()):
+        return False
+    nouns = [t for t in parsed.tokens[sent.token_start:sent.token_end]
+             if m.start() <= t.start < m.end() and t.pos in {"NOUN", "PROPN"}]
+    for tok in nouns:
+        node = tok
+        for _ in range(3):  # through a compound or an apposed name: "ally Russia"
+            if node.dep in {"nsubj", "nsubjpass"}:
+                return True
+            if node.dep not in {"compound", "appos", "amod"} or node.head == node.i:
+                break
+            node = parsed.tokens[node.head]
+    return False
 
 
 def _reported_plan(parsed: Any, tok: Any) -> bool:

@@ -244,6 +244,10 @@ def _valid_pairs(rtype: str, pairs: list[tuple[ActorRef, ActorRef | None]], plac
         # the claim is then on the place, with no holder named
         pairs = [(s, None if t is not None and s.country and s.country == t.country else t)
                  for s, t in pairs]
+    if rtype == "occupation":
+        # an occupation is of another state's land: "Russia controls Kaliningrad", "the
+        # Taliban took Kabul" (the place the holder's own) name nobody occupied
+        pairs = [(s, t) for s, t in pairs if t is not None]
     if rtype == "territorial_claim" and (place is None or place.location is None):
         pairs = [(s, t) for s, t in pairs if t is not None]  # a claim on nothing named says nothing
     if rtype == "mediation":
@@ -256,6 +260,10 @@ def _valid_pairs(rtype: str, pairs: list[tuple[ActorRef, ActorRef | None]], plac
                                       or _is_igo(s) or _is_igo(t) or _is_group(s) or _is_group(t)))]
     if rtype in STATE_PAIRS:
         pairs = [(s, t) for s, t in pairs if not _is_igo(s) and not (t and _is_igo(t))]
+    if rtype in PLACE_TYPES:
+        # land is claimed from or held in a state, never a body: "sent its claim to the
+        # International Court of Justice" names the court, not a holder
+        pairs = [(s, t) for s, t in pairs if not (t and _is_igo(t))]
     if rtype == "military_presence":
         # troops stand on a state's soil, never on a body's ("the countries, which left
         # ECOWAS, turned to Russian instructors": the host is no IGO)
@@ -280,6 +288,10 @@ def _sides(env: SentenceEnv, pat: Pattern, m: re.Match[str]
     if igo_first and not pre_targets:
         return [], None
     sources, src_role = find_side(env, pat.source, m, exclude={id(a) for a in pre_targets})
+    if src_role != "pair" and pat.target == ("mutual",) and len(sources) >= 2:
+        # a list read by another role faces itself too: "Both Sudan and South Sudan claim"
+        refs = [_ref(env, a) for a in sources]
+        return [(a, b) for a in refs for b in refs if a is not b], place_after(env, m, sources)
     if src_role == "pair":
         refs = [_ref(env, a) for a in sources]
         partners = find_side(env, ("with",), m, exclude={id(a) for a in sources})[0] \
