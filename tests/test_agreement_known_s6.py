@@ -82,6 +82,13 @@ def test_no_alias_is_a_bare_place_name():
     ("Historians still argue over what the Shanghai Communique conceded on Taiwan.",
      "Shanghai Communiqué", "memorandum"),
     ("Mauritius and Britain finally signed the Chagos deal in London.", "Chagos agreement", "boundary"),
+    # entries restored once the coder let a known name link back to a description
+    ("Moscow said START I had cut both arsenals by a third.", "Strategic Arms Reduction Treaty", "arms_control"),
+    ("Pyongyang said the September 19 military agreement was dead.", "Comprehensive Military Agreement",
+     "arms_control"),
+    ("Beijing said the Sino-British Joint Declaration was a historical document.",
+     "Sino-British Joint Declaration", "treaty"),
+    ("Cairo rejected the Turkish-Libyan maritime deal as void.", "Turkey-Libya maritime memorandum", "boundary"),
     ("Nicaragua cited the UNCLOS provisions on the continental shelf.",
      "United Nations Convention on the Law of the Sea", "treaty"),
 ])
@@ -93,6 +100,7 @@ def test_short_name_gives_canonical_name_and_kind(text, name, kind):
 @pytest.mark.parametrize("text, not_name", [
     # "SALT I" and "START I" must not fire inside "SALT Institute", "START Initiative"
     ("The SALT Institute in Virginia published a survey on road de-icing.", "SALT I"),
+    ("The START Initiative trains young founders in Lagos.", "Strategic Arms Reduction Treaty"),
     ("Trade ministers of the TPP11 met in Tokyo to admit new members.", "Trans-Pacific Partnership"),
     ("Exporters recalled the pre-NAFTA tariff schedules of the 1980s.", "North American Free Trade Agreement"),
 ])

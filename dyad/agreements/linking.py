@@ -4,9 +4,10 @@ In text order: a named mention joins the agreement with the same normalised name
 generic agreement described with the same words ("a 1951 mutual defence treaty" ... "the
 Mutual Defense Treaty"), or the description it stands in apposition to ("the accord,
 formally the Joint Comprehensive Plan of Action"), or the recent generic agreement it
-names. A generic mention with a definite determiner ("the", "this", "its") joins the most
-recent agreement whose kind is compatible (same kind, or either has none) and whose
-parties do not conflict, preferring one already called by the same head noun ("the pact"
+names (a well-known one by kind and parties: "a treaty between Australia and Tuvalu" ...
+"the Falepili Union"). A generic mention with a definite determiner ("the", "this", "its")
+joins the most recent agreement whose kind is compatible (same kind, or either has none)
+and whose parties do not conflict, preferring one already called by the same head noun ("the pact"
 goes back to "a defence pact" over a later "trade deal"); an indefinite one ("a", "an",
 none) starts a new agreement, except a bare "a deal" whose sentence names no new actor (it
 refers back). Pronouns are never linked. "The new pact" never goes back to the agreement
@@ -25,6 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from dyad.agreements.agreement_known_links import known_title, parties_fit
 from dyad.agreements.lexicon import load_lexicon, normalise_name
 from dyad.agreements.mention_record import AgreementMention
 
@@ -235,6 +237,9 @@ def _named_generic(clusters: list[Cluster], m: AgreementMention, text: str,
     own = {a.actor.country or a.actor.actor_id for a in m.actors}
     if own and c.party_ids and not own & c.party_ids:
         return None
+    if m.known is not None and not parties_fit(c, m, sent_actors or {}):
+        # "Japan and Manila signed a defence pact. The Falepili Union ...": another pact
+        return _known_title(recent, m, text, sent_actors or {})
     if m.kind and m.kind not in {"treaty", "other"} and m.kind == c.kind:
         return c
     # "... scrap the 2010 agreements on the fleet's base. The so-called Kharkiv accords":
@@ -253,7 +258,20 @@ def _named_generic(clusters: list[Cluster], m: AgreementMention, text: str,
     sents = " ".join(text[x.sent_start:x.sent_end] for x in c.mentions)
     if any(re.search(rf"\b{re.escape(w)}\b", sents) for w in words):
         return c
+    if m.known is not None:
+        return _known_title(recent, m, text, sent_actors or {})
     return _first_title(recent, m, text)
+
+
+def _known_title(recent: list[Cluster], m: AgreementMention, text: str,
+                 sent_actors: dict[int, set[str]]) -> Cluster | None:
+    """A well-known title naming the description just before it
+    (``agreement_known_links.known_title``); one dated by a year or called another one
+    is left alone."""
+    if _YEAR.search(m.text) or _ANOTHER.search(text, max(m.sent_start, m.start - 30), m.start) \
+            or _OLD_WORDS.search(text, max(m.sent_start, m.start - 30), m.start):
+        return None
+    return known_title(recent, m, sent_actors, _head_plural(m))
 
 
 def _first_title(recent: list[Cluster], m: AgreementMention, text: str) -> Cluster | None:
@@ -264,8 +282,8 @@ def _first_title(recent: list[Cluster], m: AgreementMention, text: str) -> Clust
     names the latest agreement just introduced by an indefinite description whose head is
     of the same form (agreement, accord, pact, deal and treaty are one form in news; a
     lease, a protocol or a declaration is its own). A
-    title that says it is another one ("an earlier", "a separate", "the 1995 accord") or
-    one the dictionary knows (it has parties of its own) is left alone."""
+    title that says it is another one ("an earlier", "a separate", "the 1995 accord") is
+    left alone; one the dictionary knows is ``_known_title``'s."""
     if m.known is not None or m.actors or _YEAR.search(m.text) or not m.definite \
             or _ANOTHER.search(text, max(m.sent_start, m.start - 30), m.head_start) \
             or _OLD_WORDS.search(text, max(m.sent_start, m.start - 30), m.head_start):

@@ -67,7 +67,8 @@ def find_mentions(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Lexicon) ->
                and a.end - a.start > m.end() - m.start() for a in actors):
             continue  # "North Atlantic Treaty Organization" names the organisation
         add(AgreementMention(m.start(), m.end(), m.group(0), sent, True, known.name, known.kind,
-                             True, m.start(), actors_in(actors, m.start(), m.end()), known))
+                             True, m.start() + alias_head(m.group(0), lexicon),
+                             actors_in(actors, m.start(), m.end()), known))
     local_aliases: dict[str, AgreementMention] = {}
     for tok in parsed.tokens:
         if tok.text.lower() not in lexicon.heads or tok.start < parsed.body_start:
@@ -115,6 +116,25 @@ def find_mentions(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Lexicon) ->
         if m.known is not None and m.known.parties:
             m.actors = []  # "the AUKUS pact": its parties are listed, the name is no actor
     return sorted(found, key=lambda m: m.start)
+
+
+# What closes a title's head phrase: "Treaty on the Non-Proliferation ...", "Compacts of
+# Free Association", "Agreement for Trans-Pacific Partnership" (the head comes before it).
+_TITLE_PREPOSITIONS = frozenset({"of", "on", "for", "between", "concerning", "with", "to"})
+
+
+def alias_head(alias: str, lexicon: Lexicon) -> int:
+    """Where an alias's head noun starts in it: the last head noun of the lexicon before
+    a preposition ("Declaration" in "Sino-British Joint Declaration", "Treaty" in "Treaty
+    on the Non-Proliferation of Nuclear Weapons"), else the last head noun anywhere
+    ("Conventional Armed Forces in Europe Treaty"), else the last word before a
+    preposition ("Union" in "Falepili Union", "Plan" in "Joint Comprehensive Plan of
+    Action"). So "the declaration" and "the compacts" can go back to the named agreement."""
+    words = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", alias)]
+    cut = next((k for k, (_, w) in enumerate(words) if k and w.lower() in _TITLE_PREPOSITIONS), len(words))
+    heads = [start for start, w in words if w.lower().strip(",.") in lexicon.heads]
+    before = [start for start, w in words[:cut] if w.lower().strip(",.") in lexicon.heads]
+    return (before or heads or [words[cut - 1][0]])[-1]
 
 
 # "the new text", "the first version", "the revised draft": a document's version standing
