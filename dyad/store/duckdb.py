@@ -218,17 +218,24 @@ class DuckDBStore(RecordRows, Queries):
                              f"written: {exc}") from exc
 
     def _insert(self, table: Table, rows: list[tuple[Any, ...]], *,
-                unstored: bool = False) -> None:
+                unstored: bool = False, new_docs: frozenset[str] = frozenset()) -> None:
         """Insert-or-ignore ``rows`` (in column order), bound as one array per column.
 
         Tables have no key constraint here: DuckDB keeps a key's index in memory whole,
         so a store's memory would grow with its size. The rows whose key is stored
-        already are found by a semi-join on this batch's key values instead.
+        already are found by a semi-join on this batch's key values instead. Rows keyed
+        by one of ``new_docs`` (documents this transaction writes) cannot be stored yet:
+        looking them up would scan, and hold in DuckDB's cache, key columns that grow
+        with the store.
         """
         if not rows:
             return
         # ``unstored``: the writer has just looked the keys up; a second scan would repeat it
-        fresh = self._unstored(table, rows) if table.primary_key and not unstored else rows
+        if table.primary_key and not unstored:
+            fresh, old = _by_document(table, rows, new_docs)
+            fresh += self._unstored(table, old) if old else []
+        else:
+            fresh = rows
         if not fresh:
             return
         columns = ", ".join(quote(c.name) for c in table.columns)
@@ -337,6 +344,23 @@ def _megabytes(setting: str) -> int | None:
         return None
     scale = {"K": 1 / 1024, "M": 1, "G": 1024, "T": 1024 ** 2}[found.group(2)[0]]
     return int(float(found.group(1)) * scale)
+
+
+def _by_document(table: Table, rows: list[tuple[Any, ...]],
+                 new_docs: frozenset[str]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """``rows`` split into those of ``new_docs`` (one per key, in input order) and the rest."""
+    if not new_docs or "doc_id" not in table.primary_key:
+        return [], rows
+    at = table.column_names.index("doc_id")
+    keys = [table.column_names.index(k) for k in table.primary_key]
+    fresh: dict[tuple, tuple[Any, ...]] = {}
+    old = []
+    for row in rows:
+        if row[at] in new_docs:
+            fresh.setdefault(tuple(row[i] for i in keys), row)
+        else:
+            old.append(row)
+    return list(fresh.values()), old
 
 
 def _open_error(path: Path, exc: duckdb.Error) -> StoreError:

@@ -184,8 +184,9 @@ class PostgresStore(RecordRows, Queries):
                              f"written: {str(exc).strip()}") from exc
 
     def _insert(self, table: Table, rows: list[tuple[Any, ...]], *,
-                unstored: bool = False) -> None:
-        """Insert-or-ignore ``rows``, bound as one array per column (one statement)."""
+                unstored: bool = False, new_docs: frozenset[str] = frozenset()) -> None:
+        """Insert-or-ignore ``rows``, bound as one array per column (one statement); the
+        key constraint ignores stored rows, so ``new_docs`` needs no special path."""
         if not rows:
             return
         rows = list(dict.fromkeys(rows))

@@ -36,8 +36,9 @@ class RecordRows:
         raise NotImplementedError
 
     def _insert(self, table: Table, rows: list[tuple[Any, ...]], *,
-                unstored: bool = False) -> None:
-        """Insert-or-ignore; ``unstored``: the caller has already left out stored keys."""
+                unstored: bool = False, new_docs: frozenset[str] = frozenset()) -> None:
+        """Insert-or-ignore; ``unstored``: the caller has already left out stored keys;
+        ``new_docs``: documents this transaction writes, whose rows cannot be stored yet."""
         raise NotImplementedError
 
     def _dicts(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
@@ -121,23 +122,27 @@ class RecordRows:
             for name, keys in deletes.items():
                 self._delete(name, keys, plan)
             before = self._counts()
+            new_docs = frozenset(d.doc_id for d in plan.records["documents"])
             for table in schema.RECORD_TABLES:
-                self._write_table(table, plan.records[table.name])
+                self._write_table(table, plan.records[table.name], new_docs)
             after = self._counts()
         return WriteReport(documents_written=len(plan.records["documents"]),
                            documents_skipped=plan.documents_skipped,
                            rows={name: after[name] - before[name] for name in after})
 
-    def _write_table(self, table: Table, records: list[model.Record]) -> None:
+    def _write_table(self, table: Table, records: list[model.Record],
+                     new_docs: frozenset[str] = frozenset()) -> None:
         stored = self._stored_keys(table, [table.key_of(r) for r in records])
         new = [r for r in records if table.key_of(r) not in stored]
         self._insert(table, [schema.record_row(table, spans.as_stored(table, r)) for r in new],
                      unstored=True)
         self._insert(schema.EVIDENCE, [row for r in new for row in
-                                       (*schema.evidence_rows(table, r), *spans.list_rows(table, r))])
+                                       (*schema.evidence_rows(table, r), *spans.list_rows(table, r))],
+                     new_docs=new_docs)
         if table.mentions:
             link = schema.TABLES[table.mentions]
-            self._insert(link, [row for r in records for row in schema.mention_rows(table, r)])
+            self._insert(link, [row for r in records for row in schema.mention_rows(table, r)],
+                         new_docs=new_docs)
         if table.name == "actors":
             self._merge_aliases([r for r in records if table.key_of(r) in stored])
 
