@@ -33,10 +33,12 @@ _ARRAY_TYPE = {schema.VARCHAR: "VARCHAR[]", schema.JSON: "VARCHAR[]", schema.BIG
                schema.DOUBLE: "DOUBLE[]", schema.BOOLEAN: "BOOLEAN[]"}
 _CURSOR_LOCK = threading.Lock()  # cursor() itself is not safe to call from two threads
 # Caps on DuckDB's own memory, mostly its cache of the file's blocks, which otherwise grows
-# with the store. A writer reads little, so a small cap keeps a long ingest flat; a write
-# or read that needs more gets the cap doubled, up to 1 GB. DYAD_DUCKDB_MEMORY sets both
-# starting caps, e.g. "4GB" for large interactive queries.
-WRITE_MEMORY_LIMIT = os.environ.get("DYAD_DUCKDB_MEMORY", "64MB")
+# with the store: a merge fetches stored records spread over the whole table, and each
+# one brings its blocks into the cache. A writer reads little, so a small cap keeps a
+# long ingest flat (24 MB: 15 MB less at the peak than 64 MB on a 51,000-article store,
+# as fast; bench/RESULTS.md); a write or read that needs more gets the cap doubled, up to
+# 1 GB. DYAD_DUCKDB_MEMORY sets both starting caps, e.g. "4GB" for large interactive queries.
+WRITE_MEMORY_LIMIT = os.environ.get("DYAD_DUCKDB_MEMORY", "24MB")
 READ_MEMORY_LIMIT = os.environ.get("DYAD_DUCKDB_MEMORY", "256MB")
 # A writer reopens its connection after this many writes (about 2,000 documents in an
 # ingest): memory that DuckDB frees stays with the process's allocator, so a long ingest
