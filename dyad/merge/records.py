@@ -111,9 +111,12 @@ def agreement_groups(records: Sequence[Agreement],
             groups[candidates[0]].append(ag)
             continue
         key = make_id("ag", "generic", ag.kind or "other", *sorted(parties))
+        # a second one of its kind in that document keeps its own id; so does a stored
+        # one when another stored record holds the group's id already (whichever of the
+        # two comes first, the one that holds it keeps it)
         if apart(groups.get(key, ()), ag) or (id(ag) in held and key in held_ids
                                                and key != ag.agreement_id):
-            key = ag.agreement_id  # a second one of its kind in that document
+            key = ag.agreement_id
         groups.setdefault(key, []).append(ag)
     return groups
 
