@@ -65,17 +65,26 @@ def target(request, tmp_path):
     return request.getfixturevalue("pg_url")
 
 
-def test_reports_written_one_by_one_read_as_if_written_together(target, tmp_path):
-    order = [5, 1, 9, 3, 12, 2, 7, 11, 4, 8, 6, 10]  # not in document order
+ORDER = [5, 1, 9, 3, 12, 2, 7, 11, 4, 8, 6, 10]  # not in document order
+
+
+def _one_by_one_and_together(target, together_path, report, all_at_once):
+    """What a store reads after the reports are written one by one in ``ORDER`` (a rerun
+    of one changing nothing), and after they are written at once, merged beforehand."""
     with open_store(target) as store:
-        for n in order:
-            store.write(_report(n))
+        for n in ORDER:
+            store.write(report(n))
         one_by_one = store.read_extraction()
-        store.write(_report(9))  # a rerun changes nothing
+        store.write(report(9))  # a rerun changes nothing
         assert store.read_extraction() == one_by_one
-    with open_store(tmp_path / "together.duckdb") as store:
-        store.write(_all_at_once(order))
-        together = store.read_extraction()
+    with open_store(together_path) as store:
+        store.write(all_at_once(ORDER))
+        return one_by_one, store.read_extraction()
+
+
+def test_reports_written_one_by_one_read_as_if_written_together(target, tmp_path):
+    one_by_one, together = _one_by_one_and_together(target, tmp_path / "together.duckdb",
+                                                    _report, _all_at_once)
     (rel,) = one_by_one.relations
     assert [e.doc_id for e in rel.evidence] == [f"d{n:02d}" for n in range(1, REPORTS + 1)]
     (event,) = one_by_one.events
@@ -153,18 +162,14 @@ def _agreement_report(n: int) -> Extraction:
     return Extraction(documents=[_doc(n)], agreements=[_agreement(n)])
 
 
+def _agreements_at_once(ns: list[int]) -> Extraction:
+    merged = merge_records([_agreement(n) for n in ns])
+    return Extraction(documents=[_doc(n) for n in ns], agreements=merged.agreements)
+
+
 def test_an_agreement_reported_one_by_one_reads_as_if_written_together(target, tmp_path):
-    order = [5, 1, 9, 3, 12, 2, 7, 11, 4, 8, 6, 10]
-    with open_store(target) as store:
-        for n in order:
-            store.write(_agreement_report(n))
-        one_by_one = store.read_extraction()
-        store.write(_agreement_report(9))  # a rerun changes nothing
-        assert store.read_extraction() == one_by_one
-    with open_store(tmp_path / "together.duckdb") as store:
-        merged = merge_records([_agreement(n) for n in order])
-        store.write(Extraction(documents=[_doc(n) for n in order], agreements=merged.agreements))
-        together = store.read_extraction()
+    one_by_one, together = _one_by_one_and_together(target, tmp_path / "together.duckdb",
+                                                    _agreement_report, _agreements_at_once)
     (pact,) = one_by_one.agreements
     assert [e.doc_id for e in pact.evidence] == [f"d{n:02d}" for n in range(1, REPORTS + 1)]
     (signed,) = pact.stages  # one stage, every report of it
