@@ -77,7 +77,8 @@ def ingest_files(paths: Sequence[str], *, store, extractor: Extractor | None = N
     report = IngestReport()
     items = _limited(_in_range(read_paths(paths, text_column=text_column), keep, report),
                      limit)
-    batches = _batches(_new_only(items, store, report), batch_documents)
+    fresh = _new_only(items, store, report, CHECK_CHUNK, recent_window(workers, batch_documents))
+    batches = _batches(fresh, batch_documents)
     spec = ExtractorSpec(actors_files=tuple(actors_files))
     for records in _extracted(batches, extractor, workers, spec):
         store.write(combine(records))
@@ -193,16 +194,24 @@ def _limited(items: Iterable[Document | Failure],
         yield item
 
 
-RECENT_IDS = 65_536
+CHECK_CHUNK = 256  # documents whose ids are looked up in the store in one query
+
+
+def recent_window(workers: int, batch_documents: int) -> int:
+    """How many recent ids the repeat check remembers: twice the documents that can have
+    passed it without being stored yet (the chunk being checked, the batch being filled,
+    the ``2 * workers`` batches in flight and the one being written). An older repeat is
+    found in the store. A fixed, larger window grew the parent with the corpus (65,536
+    ids held 7 MB more at 100,000 documents than at 10,000)."""
+    return 2 * (CHECK_CHUNK + (2 * workers + 2) * batch_documents)
 
 
 def _new_only(items: Iterable[Document | Failure], store, report: IngestReport,
-              chunk: int = 256) -> Iterator[Document | Failure]:
+              chunk: int, window: int) -> Iterator[Document | Failure]:
     """Drop documents already stored, and repeats within this run, checking ids in chunks.
 
-    Only the last ``RECENT_IDS`` ids are remembered, so memory stays flat: they cover
-    the batches in flight, and an older repeat is already in the store (or is skipped by
-    the store's write, which never stores a document twice)."""
+    Only the last ``window`` ids are remembered (``recent_window``), so memory stays
+    flat; the store's write never stores a document twice in any case."""
     seen: dict[str, None] = {}
     buf: list[Document | Failure] = []
 
@@ -216,7 +225,7 @@ def _new_only(items: Iterable[Document | Failure], store, report: IngestReport,
                     report.documents_skipped += 1
                     continue
                 seen[d.doc_id] = None
-                if len(seen) > RECENT_IDS:
+                if len(seen) > window:
                     del seen[next(iter(seen))]
             yield d
         buf.clear()

@@ -236,3 +236,25 @@ def test_date_filter_overlaps_partial_dates(date, kept):
 def test_bad_date_options_say_how_to_write_them(since, until):
     with pytest.raises(ConfigError, match="--since|--until"):
         date_filter(since, until)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ingest_skips_repeats_near_and_far_with_a_small_window(tmp_path, monkeypatch, workers):
+    """The repeat check remembers only a window of recent ids (so the parent stays flat);
+    a repeat inside it is caught there, an older one by the store, and none is written twice."""
+    import dyad.corpus as corpus_module
+
+    monkeypatch.setattr(corpus_module, "CHECK_CHUNK", 8)
+    window = corpus_module.recent_window(workers, 4)
+    distances = [1, 7, window // 2, window - 1, window + 5, 3 * window]
+    lines = [{"id": f"n{i}", "text": f"Nothing was reported on day {i}.", "date": "2024-01-02"}
+             for i in range(120)]
+    for k, d in enumerate(distances):  # document k*10 comes back d lines later
+        lines.insert(min(k * 10 + d, len(lines)), dict(lines[k * 10]))
+    path = tmp_path / "repeats.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    with open_store(tmp_path / "dyad.duckdb") as store:
+        report = ingest_files([str(path)], store=store, workers=workers, batch_documents=4)
+        stored = [d.doc_id for d in store.read_extraction().documents]
+    assert report.documents_written == 120 and report.documents_skipped == len(distances)
+    assert sorted(stored) == sorted(f"n{i}" for i in range(120))
