@@ -52,10 +52,15 @@ def timed(cmd: list[str], *, sample_memory: bool = False) -> dict:
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     peaks: dict[int, int] = {}
+    total = 0  # the whole tree at one instant: the job's real peak
     while proc.poll() is None:
         if sample_memory:
+            now = 0
             for pid in [proc.pid, *_descendants(proc.pid)]:
-                peaks[pid] = max(peaks.get(pid, 0), _rss_kb(pid))
+                rss = _rss_kb(pid)
+                peaks[pid] = max(peaks.get(pid, 0), rss)
+                now += rss
+            total = max(total, now)
         time.sleep(0.2)
     out, err = proc.communicate()
     seconds = time.perf_counter() - t0
@@ -63,7 +68,8 @@ def timed(cmd: list[str], *, sample_memory: bool = False) -> dict:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err[-3000:]}")
     parent = peaks.pop(proc.pid, 0)
     return {"seconds": seconds, "stdout": out, "parent_rss_mb": parent / 1024,
-            "worker_rss_mb": sorted((v / 1024 for v in peaks.values()), reverse=True)}
+            "worker_rss_mb": sorted((v / 1024 for v in peaks.values()), reverse=True),
+            "total_rss_mb": total / 1024}
 
 
 def _descendants(pid: int) -> list[int]:
@@ -183,9 +189,14 @@ def memory(args) -> list[dict]:
         for w in sorted({1, args.workers}):
             with tempfile.TemporaryDirectory() as tmp:
                 run = timed(ingest_cmd(path, Path(tmp) / "m.duckdb", w), sample_memory=True)
+            # with workers, the other children are the store's writers (one at a time
+            # and a spare) and multiprocessing's resource tracker
+            others = run["worker_rss_mb"][w:] if w > 1 else []
             rows.append({"docs": n, "workers": w, "seconds": round(run["seconds"], 1),
                          "parent_peak_mb": round(run["parent_rss_mb"]),
-                         "worker_peak_mb": [round(x) for x in run["worker_rss_mb"][:w]]})
+                         "worker_peak_mb": [round(x) for x in run["worker_rss_mb"][:w]],
+                         "writer_peak_mb": round(max(others, default=0)),
+                         "total_peak_mb": round(run["total_rss_mb"])})
     return rows
 
 

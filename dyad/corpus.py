@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,23 +76,36 @@ def ingest_files(paths: Sequence[str], *, store, extractor: Extractor | None = N
                           "actors_files=... instead of extractor=...")
     keep = date_filter(since, until)
     report = IngestReport()
-    items = _limited(_in_range(read_paths(paths, text_column=text_column), keep, report),
-                     limit)
-    fresh = _new_only(items, store, report, CHECK_CHUNK, recent_window(workers, batch_documents))
-    batches = _batches(fresh, batch_documents)
     spec = ExtractorSpec(actors_files=tuple(actors_files))
-    for records in _extracted(batches, extractor, workers, spec):
-        store.write(combine(records))
-        for r in records:
-            if isinstance(r, Failure):
-                report.failures.append(r)
-            else:
-                report.documents_written += 1
-                report.words += r.document.words
-                report.failures += r.failures
-        if progress:
-            progress(report)
+    with _sink(store, workers) as sink:
+        items = _limited(_in_range(read_paths(paths, text_column=text_column), keep, report),
+                         limit)
+        fresh = _new_only(items, sink, report, CHECK_CHUNK,
+                          recent_window(workers, batch_documents))
+        for records in _extracted(_batches(fresh, batch_documents), extractor, workers, spec):
+            sink.write(combine(records))
+            for r in records:
+                if isinstance(r, Failure):
+                    report.failures.append(r)
+                else:
+                    report.documents_written += 1
+                    report.words += r.document.words
+                    report.failures += r.failures
+            if progress:
+                progress(report)
     return report
+
+
+def _sink(store, workers: int) -> AbstractContextManager:
+    """Where the writes go: with worker processes, a DuckDB store's writes go to a child
+    that is replaced as it ages (``dyad.store.writer``), so that a long ingest's parent
+    stays flat; otherwise to the store itself."""
+    from dyad.store.duckdb import DuckDBStore
+    from dyad.store.writer import WriterProcess
+
+    if workers > 1 and isinstance(store, DuckDBStore) and not store.read_only:
+        return WriterProcess(store)
+    return nullcontext(store)
 
 
 # -- extraction, in this process or in a pool ------------------------------------------

@@ -468,7 +468,7 @@ def test_a_writer_reopens_its_connection_and_keeps_everything(db: Path, monkeypa
     monkeypatch.setattr(backend, "REOPEN_AFTER_WRITES", 2)
     with open_store(db) as s:
         first = s._con
-        s._run("SET memory_limit = '96MB'")
+        assert s._raise_memory_limit()  # as a write that needs more memory does
         raised = cap(s)
         s.write(extraction("d1"))
         assert s._con is first

@@ -61,9 +61,14 @@ class DuckDBStore(RecordRows, Queries):
         self._writes = 0  # since the connection was opened
         self._sessions = 0  # open session() cursors, which a reopen would close
         self._root = True  # False for a session's cursor: it never reopens the connection
+        self._reopens = True  # False in a writer process (dyad.store.writer), replaced instead
+        self._limit: str | None = None  # the memory cap as set (DuckDB reads it back rounded)
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> DuckDBStore:
+    def open(cls, path: str | Path, *, read_only: bool = False,
+             memory_limit: str | None = None, reopen: bool = True) -> DuckDBStore:
+        """``memory_limit``: DuckDB's starting cap instead of the default; ``reopen=False``
+        keeps one connection however many writes (for a process that is replaced)."""
         path = Path(path).expanduser()
         if path.is_dir():
             raise StoreError(f"the store path {path} is a directory; pass a file name, "
@@ -77,12 +82,13 @@ class DuckDBStore(RecordRows, Queries):
         try:
             # DuckDB's buffer cache defaults to 80% of RAM and grows with the store over
             # a long ingest; a cap keeps a days-long run flat (DuckDB spills past it).
-            limit = READ_MEMORY_LIMIT if read_only else WRITE_MEMORY_LIMIT
+            limit = memory_limit or (READ_MEMORY_LIMIT if read_only else WRITE_MEMORY_LIMIT)
             connection = duckdb.connect(str(path), read_only=read_only,
                                         config={"memory_limit": limit})
         except duckdb.Error as exc:
             raise _open_error(path, exc) from exc
         store = cls(connection, path, read_only=read_only)
+        store._reopens, store._limit = reopen, limit
         try:
             store._prepare()
         except BaseException:
@@ -92,17 +98,30 @@ class DuckDBStore(RecordRows, Queries):
 
     def _reopen(self) -> None:
         """Close the connection and open the file again with the same memory cap."""
-        (limit,) = self._fetch("SELECT current_setting('memory_limit')")[0]
-        self._con.close()
-        try:
-            self._con = duckdb.connect(str(self.path), read_only=self.read_only,
-                                       config={"memory_limit": limit})
-        except duckdb.Error as exc:
-            raise _open_error(self.path, exc) from exc
-        self._writes = 0
+        self.release()
+        self.resume()
 
     def close(self) -> None:
         self._con.close()
+
+    def release(self) -> str:
+        """Close the connection so that another process can write the file
+        (``dyad.store.writer``); returns the memory cap, for that process. ``resume``
+        opens the file again."""
+        if not self._root or self._sessions:
+            raise StoreError(f"the store {self.path} has open sessions; close them before "
+                             "handing its writes to another process")
+        self._con.close()
+        return self._limit
+
+    def resume(self) -> None:
+        """Open the file again after ``release``."""
+        try:
+            self._con = duckdb.connect(str(self.path), read_only=self.read_only,
+                                       config={"memory_limit": self._limit})
+        except duckdb.Error as exc:
+            raise _open_error(self.path, exc) from exc
+        self._writes = 0
 
     @contextmanager
     def session(self) -> Iterator[DuckDBStore]:
@@ -189,7 +208,8 @@ class DuckDBStore(RecordRows, Queries):
             finally:
                 self._writing = False
         self._writes += 1
-        if self._writes >= REOPEN_AFTER_WRITES and self._root and not self._sessions:
+        if (self._writes >= REOPEN_AFTER_WRITES and self._reopens and self._root
+                and not self._sessions):
             self._reopen()
         return report
 
@@ -199,7 +219,8 @@ class DuckDBStore(RecordRows, Queries):
         mb = _megabytes(current)
         if mb is None or mb >= _MEMORY_LIMIT_MAX_MB:
             return False
-        self._run(f"SET memory_limit = '{min(2 * mb, _MEMORY_LIMIT_MAX_MB)}MB'")
+        self._limit = f"{min(2 * mb, _MEMORY_LIMIT_MAX_MB)}MB"
+        self._run(f"SET memory_limit = '{self._limit}'")
         return True
 
     @contextmanager
