@@ -77,7 +77,7 @@ def ingest_files(paths: Sequence[str], *, store, extractor: Extractor | None = N
     keep = date_filter(since, until)
     report = IngestReport()
     spec = ExtractorSpec(actors_files=tuple(actors_files))
-    with _sink(store, workers) as sink:
+    with _sink(store) as sink:
         items = _limited(_in_range(read_paths(paths, text_column=text_column), keep, report),
                          limit)
         fresh = _new_only(items, sink, report, CHECK_CHUNK,
@@ -96,14 +96,14 @@ def ingest_files(paths: Sequence[str], *, store, extractor: Extractor | None = N
     return report
 
 
-def _sink(store, workers: int) -> AbstractContextManager:
-    """Where the writes go: with worker processes, a DuckDB store's writes go to a child
-    that is replaced as it ages (``dyad.store.writer``), so that a long ingest's parent
-    stays flat; otherwise to the store itself."""
+def _sink(store) -> AbstractContextManager:
+    """Where the writes go: a DuckDB store's to a child process that is replaced as it
+    ages (``dyad.store.writer``), so that a long ingest stays flat; a store that cannot
+    hand its file over (open sessions, read-only) or a server's takes them itself."""
     from dyad.store.duckdb import DuckDBStore
     from dyad.store.writer import WriterProcess
 
-    if workers > 1 and isinstance(store, DuckDBStore) and not store.read_only:
+    if isinstance(store, DuckDBStore) and store.can_release:
         return WriterProcess(store)
     return nullcontext(store)
 

@@ -64,8 +64,20 @@ def test_a_killed_writer_is_reported_and_its_last_write_is_whole(tmp_path: Path)
 
 def test_a_store_with_open_sessions_is_not_handed_over(tmp_path: Path) -> None:
     with open_store(tmp_path / "dyad.duckdb") as store, store.session():
+        assert not store.can_release
         with pytest.raises(StoreError, match="sessions"):
             WriterProcess(store).__enter__()
+
+
+def test_an_ingest_beside_an_open_session_writes_in_process(tmp_path: Path) -> None:
+    """A store serving readers (``dyad serve``) cannot hand its file to a child."""
+    from dyad.corpus import ingest_files
+
+    text = tmp_path / "a.txt"
+    text.write_text("Greece and France signed a defence pact on Tuesday.", "utf-8")
+    with open_store(tmp_path / "dyad.duckdb") as store, store.session() as reader:
+        report = ingest_files([str(text)], store=store)
+        assert report.documents_written == 1 and len(reader.read_extraction().documents) == 1
 
 
 def test_release_and_resume_keep_the_memory_cap(tmp_path: Path) -> None:

@@ -104,13 +104,19 @@ class DuckDBStore(RecordRows, Queries):
     def close(self) -> None:
         self._con.close()
 
+    @property
+    def can_release(self) -> bool:
+        """Whether ``release`` may hand the file to another process: writable, no sessions."""
+        return not self.read_only and self._root and not self._sessions
+
     def release(self) -> str:
         """Close the connection so that another process can write the file
         (``dyad.store.writer``); returns the memory cap, for that process. ``resume``
         opens the file again."""
-        if not self._root or self._sessions:
-            raise StoreError(f"the store {self.path} has open sessions; close them before "
-                             "handing its writes to another process")
+        if not self.can_release:
+            raise StoreError(f"the store {self.path} is read-only or has open sessions; open "
+                             "it writable and close its sessions before handing its writes "
+                             "to another process")
         self._con.close()
         return self._limit
 
