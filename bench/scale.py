@@ -57,6 +57,8 @@ def timed(cmd: list[str], *, sample_memory: bool = False) -> dict:
         if sample_memory:
             now = 0
             for pid in [proc.pid, *_descendants(proc.pid)]:
+                if pid != proc.pid and _cmdline(pid) == _cmdline(proc.pid):
+                    continue  # forked, not yet exec'd: its RSS is the parent's pages
                 rss = _rss_kb(pid)
                 peaks[pid] = max(peaks.get(pid, 0), rss)
                 now += rss
@@ -83,6 +85,13 @@ def _descendants(pid: int) -> list[int]:
         found += map(int, kids)
         todo += map(int, kids)
     return found
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
 
 
 def _rss_kb(pid: int) -> int:
