@@ -17,10 +17,13 @@ import multiprocessing
 import traceback
 from collections.abc import Iterable
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dyad import errors
 from dyad.errors import StoreError
+
+if TYPE_CHECKING:
+    from dyad.store.duckdb import DuckDBStore
 
 # About 2,000 articles a child at 32 a batch, which 2 workers extract in half a minute;
 # starting a child costs a quarter of a second. (A spare started ahead of time would hide
@@ -39,7 +42,8 @@ class WriterProcess:
         ...     writer.write(extraction)
     """
 
-    def __init__(self, store: Any, writes_per_process: int = WRITES_PER_PROCESS) -> None:
+    def __init__(self, store: DuckDBStore,
+                 writes_per_process: int = WRITES_PER_PROCESS) -> None:
         self._store = store
         self._writes_per_process = max(1, writes_per_process)
         self._context = multiprocessing.get_context("spawn")  # the parent runs DuckDB threads
@@ -88,7 +92,7 @@ class WriterProcess:
         try:
             conn.send((verb, payload))
             status, value = conn.recv()
-        except (EOFError, OSError, BrokenPipeError) as exc:
+        except (EOFError, OSError) as exc:  # a broken pipe is an OSError
             raise StoreError(f"the process writing the store {self._store.path} died (exit "
                              f"code {process.exitcode}; out of memory?); what it wrote is "
                              "whole: rerun and stored documents are skipped") from exc
@@ -103,7 +107,7 @@ def _stop(child: tuple[Any, Connection]) -> None:
     try:
         conn.send(("stop", None))
         conn.recv()
-    except (EOFError, OSError, BrokenPipeError):
+    except (EOFError, OSError):
         pass  # already gone: its last write committed or rolled back whole
     conn.close()
     process.join()
