@@ -3,10 +3,11 @@
 Each batch is written in one transaction, so a killed run leaves every document either
 stored with all its records or not at all, and a rerun finishes the job without
 duplicates. With ``workers > 1`` the batches are extracted in worker processes while
-this process alone reads the input and writes the store (a store has one writer); the
-input is streamed and at most ``2 * workers`` batches are in flight, so memory does not
-grow with the corpus. Batches are written in input order, so the store ends up the same
-whatever the number of workers.
+this process alone reads the input; one process writes the store (a store has one
+writer): for a DuckDB file, a child that is replaced as it ages (``dyad.store.writer``).
+The input is streamed and at most ``2 * workers`` batches are in flight, so memory does
+not grow with the corpus. Batches are written in input order, so the store ends up the
+same whatever the number of workers.
 """
 
 from __future__ import annotations
