@@ -55,9 +55,9 @@ def timed(cmd: list[str], *, sample_memory: bool = False) -> dict:
     total = 0  # the whole tree at one instant: the job's real peak
     while proc.poll() is None:
         if sample_memory:
-            now = 0
+            now, own = 0, _cmdline(proc.pid)
             for pid in [proc.pid, *_descendants(proc.pid)]:
-                if pid != proc.pid and _cmdline(pid) == _cmdline(proc.pid):
+                if pid != proc.pid and _cmdline(pid) == own:
                     continue  # forked, not yet exec'd: its RSS is the parent's pages
                 rss = _rss_kb(pid)
                 peaks[pid] = max(peaks.get(pid, 0), rss)

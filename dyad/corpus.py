@@ -61,7 +61,9 @@ def ingest_files(paths: Sequence[str], *, store, extractor: Extractor | None = N
     ``since``/``until`` (``YYYY[-MM[-DD]]``, both included) keep documents whose
     publication date falls in the range; undated documents are then left out. ``limit``
     counts the documents kept. With ``workers > 1`` each worker process builds its own
-    extractor from ``actors_files`` (pass those, not ``extractor``).
+    extractor from ``actors_files`` (pass those, not ``extractor``). A DuckDB store's
+    file is handed to a writer process for the call (``dyad.store.writer``): use the store
+    again once it returns, not from ``progress``.
 
     Example:
         >>> from dyad import open_store, ingest_files

@@ -40,10 +40,11 @@ _CURSOR_LOCK = threading.Lock()  # cursor() itself is not safe to call from two 
 # 1 GB. DYAD_DUCKDB_MEMORY sets both starting caps, e.g. "4GB" for large interactive queries.
 WRITE_MEMORY_LIMIT = os.environ.get("DYAD_DUCKDB_MEMORY", "24MB")
 READ_MEMORY_LIMIT = os.environ.get("DYAD_DUCKDB_MEMORY", "256MB")
-# A writer reopens its connection after this many writes (about 2,000 documents in an
-# ingest): memory that DuckDB frees stays with the process's allocator, so a long ingest
-# crept up by tens of MB that neither DuckDB nor Python accounts for; a fresh database
-# instance hands it back (measured in bench/RESULTS.md, "Peak memory").
+# A writer that stays in its process (a store with open sessions, as under dyad serve)
+# reopens its connection after this many writes: a fresh database instance hands back part
+# of the native memory a long run of writes leaves behind. Not all of it, so an ingest
+# hands its writes to a child that is replaced instead (dyad.store.writer; measured in
+# bench/RESULTS.md, "Peak memory", sessions 5 and 7).
 REOPEN_AFTER_WRITES = 64
 _MEMORY_LIMIT_MAX_MB = 1024
 _READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
