@@ -202,9 +202,10 @@ def test_joining_the_organisation_of_the_only_accession(text, expected):
 
 
 @pytest.mark.parametrize("text, absent", [
-    # a bid to join another organisation is no stage of this accession
-    ("Turkey's parliament ratified Sweden's NATO accession protocol in January 2024. Ukraine "
-     "applied to join the EU in 2022.", ("proposed", "UKR", "asserted")),
+    # a bid to join another organisation is no stage of this accession (an asserted "applied
+    # to join the EU" makes that accession's own record: test_agreement_identity_s8)
+    ("Turkey's parliament ratified Sweden's NATO accession protocol in January 2024. Ukraine's "
+     "bid to join the EU dates from 2022.", ("proposed", "UKR", "asserted")),
     # ending a conflict in a deal ends no deal
     ("Armenia and Azerbaijan agreed to end decades of conflict in a peace deal signed in "
      "Washington.", ("terminated", "ARM", "asserted")),

@@ -8,9 +8,13 @@ An accession is one agreement per candidate (``docs/agreements.md``); the candid
 the subject of joining or applying, the owner of "its/Sweden's bid, accession,
 application, membership", or, for "it", "which", "the Nordic country", the candidate in
 focus (the one named last in an act of accession). The organisation is the IGO named
-after the verb, "the alliance/bloc/union" the IGO named last. ``creates`` tells whether the
-act makes a record on its own: background ("applied in 2011", "joined the EU in 2004")
-only completes an accession the text tells of otherwise.
+after the verb, "the alliance/bloc/union" the IGO named last. Members admitting a
+candidate ("agreed to admit Morocco to ECOWAS", "NATO admitted Albania") act on the
+object. ``creates`` tells whether the act makes a record on its own: an asserted
+application to a named organisation does ("Moldova applied to join the EU", as "applied
+for membership of the EU" does through its noun); background ("joined the EU in 2004"), a
+wish ("wants to join") or an application to "the bloc" only completes an accession told
+otherwise.
 """
 
 from __future__ import annotations
@@ -33,14 +37,14 @@ NOT_ACCEDED = frozenset({"IGO.BRICS", "IGO.G7", "IGO.G8", "IGO.G20", "IGO.QUAD",
 _IGO_NOUN = r"(?:alliance|bloc|union|organi[sz]ation|grouping|club|community|league)"
 _MEMBER = r"(?:(?:full|formal|\w+(?:st|nd|rd|th)|newest|latest)\s+)?members?(?:hip)?(?:\s+(?:state|country|nation))?"
 # "to join", "for EU membership", "for full membership of", "to become a member"
-_JOINING = rf"(?:to\s+(?:join|become\s+(?:a|an|the)\s+{_MEMBER})|for\s+(?:[A-Z][\w-]*\s+)?{_MEMBER})"
+_JOINING = rf"(?:to\s+(?:join|become\s+(?:a|an|the)\s+{_MEMBER})|for\s+(?:[A-Z][\w-]*\s+|fast-track\s+|early\s+)?{_MEMBER})"
 
 # Acts whose candidate is the subject: (stage, pattern). Each pattern's ``v`` group is the
 # verb read for modality.
 _SUBJECT_ACTS: list[tuple[str, re.Pattern[str]]] = [
     # "applied to join", "applied for EU membership", "which applied at the same time" (no
     # object: "applied sanctions" is another act)
-    ("proposed", re.compile(rf"\b(?P<v>appl(?:y|ies|ied|ying))\b(?:\s+(?:\w+\s+)?{_JOINING}|(?=\s*[,.;:]|\s+(?:at|in|on|"
+    ("proposed", re.compile(rf"\b(?P<v>appl(?:y|ies|ied|ying))\b(?:\s+(?:\w+\s+){{0,3}}?{_JOINING}|(?=\s*[,.;:]|\s+(?:at|in|on|"
                             rf"last|this|years?|months?|\d+|together|along|first|too|again|back|formally|officially)\b))", re.I)),
     ("proposed", re.compile(rf"\b(?:s(?:ought|eeks?|eeking)|(?P<v>wants?|wanted|hop(?:es|ed|ing)|aim(?:s|ed|ing)?|"
                             rf"plan(?:s|ned|ning)?|intends?|intended|vow(?:s|ed))\s+to\s+(?:join|become\s+(?:a|an|the)\s+{_MEMBER}))\b"
@@ -61,7 +65,8 @@ _SUBJECT_ACTS: list[tuple[str, re.Pattern[str]]] = [
 
 # Acts whose candidate owns a noun: "withdraw Norway's application", "ratified its bid",
 # "approved Finland's accession", "whose membership Turkey and Hungary have yet to ratify".
-_OWNER = r"(?P<own>its|their|(?-i:(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w-]*)?))['’]s?)\s+(?:[\w-]+\s+){0,2}?"
+_OWNER = r"(?P<own>its|their|the\s+(?:country|nation|kingdom|republic|island)['’]s|" \
+    r"(?-i:(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w-]*)?))['’]s?)\s+(?:[\w-]+\s+){0,2}?"
 _OWNED = _OWNER + r"(?P<noun>bids?|applications?|candidacy|accession(?:\s+protocol)?|membership(?:\s+(?:bid|application))?)\b"
 # "Croatia's bid to join the EU", "its membership application": owning a bid is applying.
 _OWNED_BID = _OWNER + r"(?P<noun>bids?|applications?|candidacy|membership\s+(?:bid|application))\b" \
@@ -73,6 +78,11 @@ _OWNED_ACTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _WHOSE = re.compile(r",\s+whose\s+(?:\w+\s+)?(?:membership|accession|bid|application)\s+(?P<rest>[^.;:]{0,80}?)"
                     r"\b(?P<v>ratif(?:y|ied)|approv(?:e|ed)|endors(?:e|ed))\b", re.I)
+
+# Members acting on a candidate named as the object: "agreed to admit Morocco to the bloc",
+# "NATO admitted Albania and Croatia in 2009", "agreed in principle to admit it".
+_ADMIT = re.compile(r"\b(?P<v>admit(?:s|ted|ting)?)\s+(?=(?:it|them)\b|(?:the\s+)?[A-Z])")
+_AGREED_TO = re.compile(r"\bagree(?:s|d)?\s+(?:\w+\s+){0,4}?to\s+$", re.I)
 
 # "it", "which", "the Nordic country": the candidate in focus.
 _ANAPHOR = re.compile(r"(?:\b(?:it|which|who|she)|\bthe\s+(?:[\w-]+\s+){0,2}(?:country|nation|state|kingdom|republic))\s+"
@@ -125,6 +135,8 @@ def accession_acts(parsed: ParsedDoc, actors: Sequence[Any], modality: Callable 
                 found.append((m.start(), m.end(), stage, [], [], m))
         for m in _WHOSE.finditer(text, sent.start, sent.end):
             found.append((m.start(), m.end(), "ratified", [], [], m))
+        for m in _ADMIT.finditer(text, sent.start, sent.end):
+            out += _admitted(parsed, text, states, actors, igos, m, sent, focus, focus_igos, modality)
         found.sort(key=lambda f: (f[0], -f[1]))
         taken: list[tuple[int, int]] = []
         for start, end, stage, _, owned, m in found:
@@ -156,6 +168,8 @@ def accession_acts(parsed: ParsedDoc, actors: Sequence[Any], modality: Callable 
             if stage == "in_force" and mod in {"intended", "hypothetical"} and "join" in verb.lower():
                 stage = "proposed"  # "wants to join": a bid
             creates = _creates(stage, verb, mod, _clause(text, start, end, sent))
+            if stage == "proposed" and not _named_igo(text, igos, m, sent):
+                creates = False  # "applied to join the bloc": which bloc is a guess
             for cand in cands:
                 parties = party_of if party_of else [cand]
                 for party in parties:
@@ -170,6 +184,41 @@ def accession_acts(parsed: ParsedDoc, actors: Sequence[Any], modality: Callable 
             focus_igos = [igo]
         out += _followers(text, states, actors, sent, out, parsed)
     return out
+
+
+def _admitted(parsed: ParsedDoc, text: str, states: list[Any], actors: Sequence[Any], igos: list[Any],
+              m: re.Match[str], sent: Sentence, focus: list[ActorRef], focus_igos: Sequence[ActorRef],
+              modality: Callable | None) -> list[AccessionAct]:
+    """"agreed to admit Morocco to ECOWAS": the members' agreement (negotiated, by the
+    organisation) or, said of a done admission, the candidate's entry (in force)."""
+    obj = group_after(text, states, m.end(), ceiling=sent.end, max_gap=4)
+    if obj:
+        cands = [_country(party_ref(a.actor, actors), actors) for a in obj]
+        rest = obj[-1].end
+    elif re.match(r"(?:it|them)\b", text[m.end():]):
+        cands, rest = list(focus) or _last_state(states, actors, m.start(), parsed, sent), m.end() + 4
+    else:
+        return []
+    into = re.match(r"\s+(?:in\s+principle\s+)?(?:in)?to\s+", text[rest:sent.end])
+    after = group_after(text, igos, rest + into.end(), ceiling=sent.end, max_gap=4) if into else []
+    # else the organisation acting, named before the verb ("ASEAN leaders agreed to admit it")
+    before = [a for a in igos if sent.start <= a.start and a.end <= m.start()]
+    # "AU leaders" (IGO.AU.GOV) stand for the organisation itself
+    pick = after[:1] or before[-1:]
+    igo = ref_for_id(".".join(pick[0].actor.actor_id.split(".")[:2]), actors) if pick else \
+        (focus_igos[-1] if focus_igos else None)
+    cands = [c for c in _dedupe(cands) if igo is not None and c.actor_id != igo.actor_id]
+    if igo is None or igo.actor_id in NOT_ACCEDED or not cands:
+        return []
+    agreed = _AGREED_TO.search(text, max(sent.start, m.start() - 40), m.start())
+    mod = _modality(parsed, text, m, sent, modality, "in_force")
+    if agreed:  # the members' agreement to admit is done though the admission is not
+        mod = "negated" if _NEGATED.search(text, max(sent.start, agreed.start() - 30), agreed.start()) \
+            else "asserted"
+    stage = "negotiated" if agreed else "in_force"
+    return [AccessionAct(candidate=c, igo=igo, stage=stage, party=igo if agreed else c, modality=mod,
+                         sent=sent, start=m.start(), end=m.end(), creates=mod in {"asserted", "reported"})
+            for c in cands]
 
 
 # "Sweden followed this month", "Hungary did the same", "as did Budapest": the act just told,
@@ -238,7 +287,9 @@ def _clause(text: str, start: int, end: int, sent: Sentence) -> str:
 def _creates(stage: str, verb: str, mod: str, clause: str) -> bool:
     """Whether the act makes an accession record on its own (``clause``: its own words)."""
     if stage == "proposed":
-        return False  # an application alone is told as a membership wish
+        # a state's own asserted application is an act of the accession, as "applied for
+        # membership of the EU" is; a wish ("wants to join") or a bid named in passing is not
+        return mod == "asserted" and bool(re.match(r"appl(?:y|ies|ied|ying)\b", verb, re.I))
     if stage == "in_force" and re.match(r"(?:re)?join|acced", verb, re.I):
         return mod != "asserted" or bool(_NEWS.search(clause))
     return True
@@ -322,6 +373,12 @@ def _owner(text: str, states: list[Any], actors: Sequence[Any], m: re.Match[str]
     member_refs = [party_ref(a.actor, actors) for a in members]
     member_refs = [r for r in member_refs if (r.country or r.actor_id) not in {c.country or c.actor_id for c in cands}]
     return cands, member_refs
+
+
+def _named_igo(text: str, igos: list[Any], m: re.Match[str], sent: Sentence) -> bool:
+    """Whether the act names its organisation (inside it or right after), not "the bloc"."""
+    return any(m.start() <= a.start and a.end <= m.end() for a in igos) or \
+        bool(group_after(text, igos, m.end(), ceiling=sent.end, max_gap=30))
 
 
 def _igo(text: str, igos: list[Any], m: re.Match[str], sent: Sentence,

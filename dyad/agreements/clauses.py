@@ -27,7 +27,8 @@ from dyad.nlp.parsed import ParsedDoc, Sentence
 
 # "sell 24 jets to the UAE", "deliveries of gas to Hungary"; "buy 250 tanks from the US"
 _SUPPLY_TO = re.compile(r"\b(?:sell|sells|sold|selling|sales?|suppl(?:y|ies|ied|ying)|deliver\w*|"
-                        r"export\w*|transfer\w*|provid(?:e|es|ed|ing))\b(?P<what>[^,;:.]{0,60}?)"
+                        r"export\w*|transfer\w*|provid(?:e|es|ed|ing)|pump(?:s|ed|ing)?|"
+                        r"ship(?:s|ped|ping)?|send(?:s|ing)?|sent|pip(?:e|es|ed|ing))\b(?P<what>[^,;:.]{0,60}?)"
                         r"\bto\s+(?:the\s+)?", re.IGNORECASE)
 _BUY_FROM = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|acquir\w*|import\w*|order\w*)\b"
                        r"(?P<what>[^,;:.]{0,60}?)\bfrom\s+(?:the\s+)?", re.IGNORECASE)
@@ -38,7 +39,13 @@ _TIES_WITH = re.compile(r"\b(?:normali[sz]\w*|re-?establish\w*|establish\w*|rest
 # "made peace with Israel", "signed a peace treaty with Jordan"
 _PEACE_WITH = re.compile(r"\b(?:make|makes|made|making|sign\w*|seal\w*)(?P<what>\s+(?:a\s+)?peace"
                          r"(?:\s+(?:treaty|deal|agreement|accord))?\s+)with\s+(?:the\s+)?", re.IGNORECASE)
-CLAUSE_PATTERNS = {"arms_deal": (_SUPPLY_TO, _BUY_FROM), "energy": (_SUPPLY_TO, _BUY_FROM),
+# "to buy Russian gas", "imports of Qatari LNG": the maker named by its demonym supplies it
+_BUY_MADE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|import\w*|order\w*)\b(?P<what>(?:\s+of)?"
+                       r"(?:\s+[\w$.,-]+){0,3}?\s+)(?=(?-i:[A-Z])[\w-]+\s+(?:natural\s+|liquefied\s+natural\s+|"
+                       r"crude\s+|piped\s+)?(?:gas|oil|crude|LNG|electricity|power|coal|fuel|uranium|"
+                       r"weapons|arms|fighters?|jets|tanks|missiles|helicopters|drones|warships|submarines)\b)",
+                       re.IGNORECASE)
+CLAUSE_PATTERNS = {"arms_deal": (_SUPPLY_TO, _BUY_FROM, _BUY_MADE), "energy": (_SUPPLY_TO, _BUY_FROM, _BUY_MADE),
                    "normalisation": (_TIES_WITH,), "peace": (_PEACE_WITH,)}
 CLAUSE_KINDS = frozenset(CLAUSE_PATTERNS) | {"basing"}
 # A basing deal binds the state whose forces use the bases and the host: "US troops",

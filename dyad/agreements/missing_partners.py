@@ -13,6 +13,10 @@ News often names one side of an agreement and leaves the other to the reader:
 - the state that speaks of "the agreement with X" (``speaker_side``): "Iceland's foreign
   minister said the defence agreement with the United States ...".
 
+- the clause saying what the agreement does (``content_parties``): "a treaty that would
+  have let the United States keep its base", "an agreement under which Germany helped
+  Ukraine", "Under the deal, the Qatari company was to supply Pakistan".
+
 A predecessor or successor also has the kind of the agreement it goes with
 (``lineage_kind``: "an agreement on the base ... The previous deal").
 
@@ -195,3 +199,62 @@ def speaker_side(parsed: ParsedDoc, c: Cluster, parties: list[ActorRef],
                 if a.actor.country and a.actor.kind != "igo" and a.actor.country not in partner]
     sides = {party_ref(a.actor, actors).actor_id: party_ref(a.actor, actors) for a in speakers}
     return list(sides.values()) if len(sides) == 1 else []
+
+
+# What an agreement does, told in a clause on its mention, names its sides: "a treaty that
+# would have let the United States keep its base", "an agreement under which Germany helped
+# Ukraine dismantle missiles", "a deal to repay Britain" (an infinitive, not "a treaty to
+# NATO"), "Under the deal, the Qatari company was to supply Pakistan".
+_CONTENT_AFTER = re.compile(r"(?:\s*,)?\s+(?:that|which|(?:under|by|through)\s+which|whereby)\s+|\s+to\s+(?!(?:the|an?|its|their|his|her|this|that)\b)(?=(?-i:[a-z])\w*\s)", re.I)
+_UNDER_OPENING = re.compile(r"^\s*Under\s+(?:an?|the|this|that|its|their)\s+$", re.I)
+# verbs whose object is a side: it is let, helped, paid or supplied under the agreement
+_SIDE_VERB = re.compile(r"\b(?:let|lets|letting|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|enabl(?:e|es|ed|ing)|"
+                        r"help(?:s|ed|ing)?|oblig(?:e|es|ed|ing)|requir(?:e|es|ed|ing)|commit(?:s|ted|ting)?|"
+                        r"give|gives|gave|giving|grant(?:s|ed|ing)?|entitl(?:e|es|ed|ing)|"
+                        r"suppl(?:y|ies|ied|ying)|sell|sells|sold|selling|deliver(?:s|ed|ing)?|"
+                        r"pay|pays|paid|paying|repay|repays|repaid|repaying|compensat(?:e|es|ed|ing)|"
+                        r"lend|lends|lent|lending)\s+(?:the\s+)?$", re.I)
+# "American forces", "the Saudi company": a state's forces or firm act for it
+_AGENT_AFTER = re.compile(r"\s+(?:(?:naval|navy|military|army|air|state|state-owned|oil|gas|energy|defence|"
+                          r"defense|nuclear)\s+)?(?:forces|troops|soldiers|navy|military|company|companies|"
+                          r"firm|firms|government|warships|lenders|banks?)\b", re.I)
+# "to stay in Malta", "bases on Crete": the host of the forces the clause keeps there
+_HOST_BEFORE = re.compile(r"\b(?:stay|stays|remain|remains|stationed|based|deployed|bases?|keep\s+\w+\s+\w+)\s+"
+                          r"(?:\w+\s+){0,2}?(?:in|on|at)\s+(?:the\s+)?$", re.I)
+CONTENT_REACH = 160  # characters of a content clause read after its opening word
+
+
+def content_parties(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> tuple[list[ActorRef], str]:
+    """(the sides a clause on the agreement's mention names, that clause's text): the
+    subject right after "that/which/under which", the object of a verb of letting, helping,
+    paying or supplying, and a state whose forces or firm act, in the relative clause after
+    a mention or the main clause after a sentence-opening "Under the deal,"."""
+    text, out, said = parsed.text, [], []
+    states = [a for a in actors if a.actor.kind in _SIDE_KINDS - {"person"} or
+              (a.actor.kind != "person" and a.actor.country)]
+    for m in c.mentions:
+        rel = _CONTENT_AFTER.match(text, m.end, m.sent_end)
+        if rel is not None:
+            start = rel.end()
+        elif _UNDER_OPENING.match(text[m.sent_start:m.start]):
+            comma = text.find(",", m.end, m.sent_end)
+            if comma < 0:
+                continue
+            start = comma + 1
+        else:
+            continue
+        end = min(m.sent_end, start + CONTENT_REACH)
+        stop = re.search(r"[,;]", text[start:end])
+        end = start + stop.start() if stop else end
+        said.append(text[start:end])
+        inside = [a for a in states if start <= a.start and a.end <= end]
+        taken: list[Any] = []
+        for a in inside:
+            before = text[start:a.start]
+            first = not re.search(r"\w", re.sub(r"^\s*(?:the\s+)?", "", before))
+            listed = bool(taken) and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", text[taken[-1].end:a.start])
+            if first or listed or _SIDE_VERB.search(before) or _HOST_BEFORE.search(before) \
+                    or _AGENT_AFTER.match(text, a.end, end):
+                taken.append(a)
+        out += [party_ref(a.actor, actors) for a in taken]
+    return out, " ".join(said)

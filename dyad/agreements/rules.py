@@ -32,7 +32,8 @@ from dyad.agreements.generic_mentions import ENTRY_HEADS
 from dyad.agreements.lexicon import Lexicon, context_kind, load_lexicon, normalise_name
 from dyad.agreements.linking import Cluster, cluster, listed_members
 from dyad.agreements.mentions import find_mentions
-from dyad.agreements.missing_partners import focal_parties, lineage_kind, related_parties, speaker_side
+from dyad.agreements.missing_partners import (content_parties, focal_parties, lineage_kind, related_parties,
+                                              speaker_side)
 from dyad.agreements.spans import dedupe_refs, is_own_igo, own_names, party_ref, ref_for_id
 from dyad.agreements.stage_joint_parties import split_pair_stages
 from dyad.agreements.stage_plural_objects import redistribute
@@ -285,14 +286,19 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
     if kind == "defence" and not (named and named.known) \
             and any(p.search(context) for p in lexicon.basing_refinement):
         kind = "basing"  # "a defence cooperation agreement giving US forces access to bases"
-    if kind in CLAUSE_KINDS and len({p.country or p.actor_id for p in parties}) < 2:
-        # "Washington agreed to sell 24 jets to the UAE in a $23 billion deal"
+    if kind in CLAUSE_KINDS | {"defence"} and len({p.country or p.actor_id for p in parties}) < 2:
+        # "Washington agreed to sell 24 jets to the UAE in a $23 billion deal"; "US troops
+        # are based in Kuwait under a defence agreement": the forces' state and their host
         sents = [m.sent for m in c.mentions]
-        found = basing_parties(parsed, sents, actors) if kind == "basing" else \
+        stationed = kind == "basing" or (kind == "defence" and any(
+            _STATIONED.search(parsed.sentences[i].text) for i in sents))
+        found = basing_parties(parsed, sents, actors) if stationed else \
             clause_parties(parsed, sents, kind, actors)
-        if kind == "basing" and len({p.country or p.actor_id for p in [*parties, *found]}) < 2:
+        if stationed and len({p.country or p.actor_id for p in [*parties, *found]}) < 2:
             found = []  # one side alone is no basing pair
         parties = dedupe_refs([*parties, *(country_level(p, actors) for p in found)])
+    if kind != "accession" and len({p.country or p.actor_id for p in parties}) < 2:
+        parties, kind = _content_sides(parsed, c, parties, stages, kind, actors, lexicon)
     if named is None and not (parties or stages or terms.term_years or terms.renewal
                               or terms.provisions or terms.value):
         return None
@@ -314,6 +320,33 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
     return Agreement(agreement_id=agreement_id, name=name, kind=kind, parties=parties,
                      stages=stages, term_years=terms.term_years, renewal=terms.renewal,
                      provisions=terms.provisions, value=terms.value, evidence=evidence)
+
+
+def _content_sides(parsed: ParsedDoc, c: Cluster, parties: list[ActorRef], stages: list[Stage],
+                   kind: str, actors: Sequence[Any], lexicon: Lexicon) -> tuple[list[ActorRef], str]:
+    """(parties, kind) completed from the clause telling what the agreement does ("a treaty
+    that would have let the United States keep its naval base"), with the state whose
+    legislature or voters turned it down (they vote only on their own state's treaties; a
+    government "rejecting" a deal may be a third state objecting), when together they make
+    two sides; a bare "treaty" takes that clause's purpose."""
+    found, said = content_parties(parsed, c, actors)
+    rejecting = [ref_for_id(s.party.country, actors) for s in stages if s.stage == "rejected"
+                 and s.party is not None and s.party.country
+                 and (s.party.sector == "LEG" or _VOTERS.search(s.evidence.text))]
+    merged = dedupe_refs([*parties, *(country_level(p, actors) for p in [*found, *rejecting])])
+    if len({p.country or p.actor_id for p in merged}) < 2:
+        return parties, kind
+    if kind == "treaty" and c.named is None and not any(m.kind_cued for m in c.mentions):
+        kind = context_kind(said, lexicon) or kind  # "a treaty that would let X keep its base"
+    return merged, kind
+
+
+# "Icelandic voters rejected the deal": voters stand for their state, as a legislature does.
+_VOTERS = re.compile(r"\b(?:voters|referendum|plebiscite)\b", re.IGNORECASE)
+
+
+# Forces kept in a host's territory: a defence deal's sentence naming both gives its sides.
+_STATIONED = re.compile(r"\b(?:stationed|based|deployed|garrisoned)\b", re.IGNORECASE)
 
 
 # Purposes a bare "treaty" takes from its sentences ("a treaty ending the war").

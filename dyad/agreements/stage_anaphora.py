@@ -165,7 +165,9 @@ def bare_exit(parsed: ParsedDoc, hit: Hit, sent: Sentence) -> bool:
         return False  # "signed in 2019" as a participle; but "The two ministers signed on
         # Friday", parsed as a noun phrase, is a clause
     if any(c.dep in {"dobj", "nsubjpass", "auxpass"} and c.lemma.lower() not in _TIME_NOUNS
-           and not (c.dep == "dobj" and c.pos == "PROPN" and hit.trigger.stage == "withdrawn") or c.dep == "prep" and c.text.lower() in {"from", "of", "up"}
+           and not (c.dep == "dobj" and c.pos == "PROPN" and hit.trigger.stage == "withdrawn")
+           and not (c.dep == "dobj" and hit.start <= c.start < hit.end)  # "pulled the country out"
+           or c.dep == "prep" and c.text.lower() in {"from", "of", "up"}
            or c.dep == "prt" and not hit.start <= c.start < hit.end for c in parsed.children(tok)):
         return False  # "signed up", "withdrew from Gaza", "signed a decree"
     verb = tok

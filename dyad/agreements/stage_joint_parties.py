@@ -80,9 +80,15 @@ _PAIR_SUBJECT = {stage: re.compile(
 # "by both parliaments", "the two legislatures ratified": each side's body acted.
 # "never ratified by either parliament", "neither legislature has approved it": each
 # side's body, in the negation or condition of the sentence.
-_BOTH_BODIES = re.compile(r"\b(?:(?:both|the\s+two)\s+(?:countries['’]\s+|sides['’]\s+)?(?:parliaments|legislatures|"
-                          r"governments|houses\s+of\s+parliament)|(?:either|neither|each)\s+(?:country['’]s\s+|"
-                          r"side['’]s\s+)?(?:parliament|legislature|government|house\s+of\s+parliament))\b",
+# "lawmakers in both countries", "both national congresses", "the legislatures of the two
+# states": the same, with the members or the bodies named after the pair
+_BODIES = r"(?:parliaments|legislatures|governments|congresses|senates|cabinets|national\s+assemblies|houses\s+of\s+parliament)"
+_MEMBERS = r"(?:lawmakers|legislators|parliamentarians|MPs|deputies|senators|congressmen|" + _BODIES + ")"
+_BOTH_BODIES = re.compile(r"\b(?:(?:both|the\s+two)\s+(?:countries['’]\s+|sides['’]\s+|states['’]\s+)?"
+                          r"(?:national\s+|respective\s+)?" + _BODIES + r"|"
+                          r"(?:either|neither|each)\s+(?:country['’]s\s+|"
+                          r"side['’]s\s+)?(?:parliament|legislature|government|congress|senate|house\s+of\s+parliament)|"
+                          + _MEMBERS + r"\s+(?:in|of|from)\s+(?:both|the\s+two)\s+(?:countries|sides|states|nations))\b",
                           re.IGNORECASE)
 
 

@@ -161,6 +161,8 @@ def _refine(parsed: ParsedDoc, tok: Token, modality: str, *, stage: str = "") ->
         return "asserted"  # "agreed to delimit zones in a deal signed in 2020", "Signed in
         # June, the pact obliges each side to help if the other is attacked": it was signed
         # ("the accords, signed in 2009, were never ratified": the "never" is not its own)
+    if modality in {"intended", "expected", "hypothetical", "negated"} and past_time_adverbial(parsed, tok):
+        return "asserted"  # "thirty years after it was signed, the accord has not been ratified"
     if modality == "asserted" and tok.dep in {"relcl", "acl"} and {"to", "be"} <= {
             c.text.lower() for c in _children(parsed, tok) if c.dep in {"aux", "auxpass"}}:
         return "expected"  # "the treaty to be signed in June": not signed yet (but "the
@@ -278,8 +280,28 @@ def _done_participle(parsed: ParsedDoc, tok: Token) -> bool:
     """A past participle reducing a relative clause on a noun ("the accord signed by X
     and Y in 2015") reports a done act whatever the clause it sits in wants or foresees;
     not "the treaty to be signed" (its own "to"/modal) nor a negated participle."""
+    if tok.tag == "VBN" and tok.dep == "conj" and tok.head != tok.i and not any(
+            c.dep in {"aux", "auxpass", "neg"} for c in _children(parsed, tok)):
+        tok = parsed.tokens[tok.head]  # "the accord, signed in 1983 and approved by ...": the
+        # second participle is as done as the first
     return tok.tag == "VBN" and tok.dep == "acl" and tok.head != tok.i and not any(
         c.dep in {"aux", "auxpass", "neg"} for c in _children(parsed, tok))
+
+
+def past_time_adverbial(parsed: ParsedDoc, tok: Token) -> bool:
+    """A past clause of time or cause under the main verb ("thirty years after it was
+    signed, the pact has not been ratified", "since it was concluded", "because Oslo had
+    ratified it") tells its own done act: the main clause's negation, plan or condition
+    is not its own."""
+    if tok.dep != "advcl" or tok.head == tok.i:
+        return False
+    kids = _children(parsed, tok)
+    marks = {c.text.lower() for c in kids if c.dep == "mark"}
+    if not marks & _PAST_MARKS or any(c.dep == "neg" for c in kids):
+        return False
+    return tok.tag == "VBD" or any(c.dep in {"aux", "auxpass"} and (c.tag == "VBD" or c.lemma == "have")
+                                   and c.text.lower() not in {"would", "could", "should", "might"}
+                                   for c in kids)
 
 
 def own_future(parsed: ParsedDoc, tok: Token | None) -> bool:
@@ -312,6 +334,9 @@ def _fronted_participle(parsed: ParsedDoc, tok: Token) -> bool:
     return tok.tag == "VBN" and re.fullmatch(r"\W*", parsed.text[sent.start:tok.start]) is not None \
         and "," in parsed.text[tok.end:sent.end] and not any(
             c.dep in {"aux", "auxpass", "neg", "mark"} for c in _children(parsed, tok))
+
+
+_PAST_MARKS = frozenset({"after", "since", "because", "as", "when", "while", "though", "although"})
 
 
 def _children(parsed: ParsedDoc, tok: Token) -> list[Token]:

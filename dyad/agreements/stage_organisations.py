@@ -12,9 +12,10 @@ from typing import Any, Sequence
 
 from dyad.agreements.lexicon import Hit
 from dyad.agreements.linking import Cluster
+from dyad.agreements.spans import ref_for_id
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
-__all__ = ["TALKS_STAGES", "accession_target", "candidates", "charter_target", "igo_after"]
+__all__ = ["ACCEDER_STAGES", "TALKS_STAGES", "acceding_state", "accession_target", "candidates", "charter_target", "igo_after"]
 
 # A bid to join or a joining: its words ("applied to join", "membership bid", "joined").
 _JOINING = re.compile(r"\b(?:re-?)?join|\bmember|\baccession|\baccede|\badmission", re.IGNORECASE)
@@ -109,3 +110,26 @@ def _candidate_states(clust: Cluster) -> set[str]:
     """The states an accession agreement's mentions name ("Sweden's NATO" too)."""
     return {a.actor.country for m in clust.mentions for a in m.actors
             if a.actor.kind in {"state", "igo"} and a.actor.country}
+
+
+# The acts an acceding state does to its own accession protocol.
+ACCEDER_STAGES = frozenset({"signed", "ratified"})
+
+
+def acceding_state(clust: Cluster, actors: Sequence[Any], until: int) -> Any | None:
+    """"Its accession protocol was signed in Geneva", "where it signed its accession
+    protocol": a signature or ratification of an accession with no party named is the
+    candidate's, the state its mentions name, else the one the text names most often
+    before ``until`` (none on a tie: no focus, no guess)."""
+    named = _candidate_states(clust)
+    counts: dict[str, int] = {}
+    for a in actors:
+        country = a.actor.country
+        if a.end > until or not country or getattr(a.actor, "kind", None) == "igo":
+            continue
+        counts[country] = counts.get(country, 0) + 1
+    pool = {c: n for c, n in counts.items() if not named or c in named}
+    ranked = sorted(pool.values(), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0] == ranked[1]:
+        return None
+    return ref_for_id(next(c for c, n in pool.items() if n == ranked[0]), actors)

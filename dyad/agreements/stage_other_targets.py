@@ -126,6 +126,65 @@ def other_object(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[AgreementMen
     return True
 
 
+_RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
+
+
+def relative_head_other(parsed: ParsedDoc, hit: Hit,
+                        pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
+    """The trigger is a relative clause on a noun that is its object and no agreement:
+    "a charge Lima rejects", "the law that parliament ratified", "a decree which was signed
+    on Monday" act on the charge, the law, the decree, not on an agreement told before."""
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is None or tok.dep != "relcl" or tok.head == tok.i or not parsed.sentences[tok.sent].parsed:
+        return False
+    kids = list(parsed.children(tok))
+    if any(c.dep == "dobj" and c.text.lower() not in _RELATIVE_WORDS for c in kids):
+        return False  # "the country that ratified the treaty": its own object
+    if any(c.text.lower() in {"when", "where", "why", "whereby"} for c in kids):
+        return False  # "on Friday, when the accord expired": a time, not an object
+    active = any(c.dep == "nsubj" and c.text.lower() not in _RELATIVE_WORDS
+                 and not any(m.start <= c.start < m.end for m, _ in pairs) for c in kids)
+    passive = any(c.dep == "nsubjpass" and c.text.lower() in _RELATIVE_WORDS for c in kids)
+    if not (active or passive):
+        return False
+    head = parsed.tokens[tok.head]
+    if head.pos not in {"NOUN", "PROPN"} or head.lemma.lower() in PART_WORDS | STAGE_NOUNS:
+        return False
+    return not any(m.start <= head.start < m.end for m, _ in pairs)
+
+
+_HELD_IN = re.compile(r"\s+(?:(?:[\w-]+\s+){0,3}?)(?:in|under|by|through)\s+(?:the\s+|an?\s+|its\s+|their\s+)?",
+                      re.IGNORECASE)
+
+
+def participle_of_other(parsed: ParsedDoc, hit: Hit,
+                        pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
+    """The trigger is a participle reducing a relative clause on a noun that is no
+    agreement, with the agreement after it as the frame: "the pipeline, agreed in an
+    intergovernmental accord", "the quotas agreed under the pact" were agreed, not the
+    accord (which "the accord, agreed in May," is). The parse's reduced relative, or
+    by word order a common noun and a comma before it (the parser often reads the
+    participle as the main verb)."""
+    if not any(m.start >= hit.end and _HELD_IN.fullmatch(parsed.text, hit.end, m.start) for m, _ in pairs):
+        return False
+    tok = token_at(parsed, hit.start, hit.end)
+    if tok is None or not parsed.sentences[tok.sent].parsed:
+        return False
+    if tok.tag == "VBN" and tok.dep == "acl" and tok.head != tok.i:
+        head = parsed.tokens[tok.head]
+    else:
+        before = _NOUN_COMMA.search(parsed.text, max(0, hit.start - 40), hit.start)
+        head = token_at(parsed, before.start(1), before.end(1)) if before else None
+        if head is None or head.tag not in {"NN", "NNS"}:
+            return False
+    if head.pos not in {"NOUN", "PROPN"} or head.lemma.lower() in PART_WORDS | STAGE_NOUNS:
+        return False
+    return not any(m.start <= head.start < m.end for m, _ in pairs)
+
+
+_NOUN_COMMA = re.compile(r"\b([a-z][\w-]*)\s*,\s*$")
+
+
 def object_lemma(parsed: ParsedDoc, hit: Hit) -> str | None:
     tok = token_at(parsed, hit.start, hit.end)
     obj = next((c for c in parsed.children(tok) if c.dep == "dobj"), None) if tok is not None else None

@@ -131,7 +131,8 @@ def stage_parties(parsed: ParsedDoc, sent: Sentence, hit: Hit, mention: Agreemen
         # the parse's subject, unless the list before the trigger holds it and more (a
         # coordination the parse split: "France and Greece's leaders signed")
         tok = tok or token_at(parsed, hit.start, hit.end)
-        subject = _decider(parsed, tok, free_actors) or _object_of_demand(parsed, tok, free_actors) or \
+        subject = _possessor_subject(parsed, tok, free_actors) or \
+            _decider(parsed, tok, free_actors) or _object_of_demand(parsed, tok, free_actors) or \
             subject_actors(parsed, tok, free_actors, passive=False) or \
             speaker_of_pronoun(parsed, tok, free_actors) or \
             antecedent_subject(parsed, tok, free_actors) or \
@@ -228,6 +229,30 @@ def _owner_of_noun(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[A
         return subject_actors(parsed, head, actors, passive=False)  # "Indonesia is weighing
         # an application": its own
     return []
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+
+
+def _possessor_subject(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[Any]:
+    """A stage noun owned by a pronoun ("by depositing its ratification", "announced their
+    withdrawal"): the owner is the subject of the nearest clause above that names one, not
+    the actor written last before the noun ("rejoined the World Bank's centre by depositing
+    its ratification" is the rejoining state's)."""
+    if tok is None or tok.pos != "NOUN" or not parsed.sentences[tok.sent].parsed or not any(
+            c.dep == "poss" and c.text.lower() in _POSSESSIVE_PRONOUNS for c in parsed.children(tok)):
+        return []
+    node = tok
+    for _ in range(MAX_OWNER_CLIMB):
+        if node.head == node.i:
+            return []
+        node = parsed.tokens[node.head]
+        if node.pos in {"VERB", "AUX"} and any(c.dep == "nsubj" for c in parsed.children(node)):
+            return subject_actors(parsed, node, actors, passive=False)
+    return []
+
+
+MAX_OWNER_CLIMB = 5  # tokens from the noun up to the clause whose subject owns it
 
 
 def _shared(found: Sequence[Any], mention: AgreementMention, pool: Sequence[Any], stage: str,

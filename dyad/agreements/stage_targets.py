@@ -32,7 +32,8 @@ from dyad.agreements.spans import token_at
 from dyad.agreements.stage_plural_objects import plural_count
 from dyad.agreements.stage_strict import acts_on_other, foreign_subject, made_elsewhere, other_runs_out
 from dyad.agreements.stage_other_targets import (OTHER_DOCUMENTS, agreed_to_act, left_elsewhere, object_lemma,
-                                                 other_object, other_subject, subject_under, part_subject)
+                                                 other_object, other_subject, participle_of_other, relative_head_other,
+                                                 subject_under, part_subject)
 from dyad.agreements.stage_organisations import TALKS_STAGES
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
@@ -63,8 +64,12 @@ LONG_TALKS = re.compile(r"\b(?:of\s+(?:\w+\s+)?|after\s+(?:[\w-]+\s+){0,2})(?:ne
                         re.IGNORECASE)
 
 # An agreement already in place that an act is agreed under ("under the 2014 accord").
-_UNDER_EXISTING = re.compile(r"\bunder\s+(?:the|its|their|this|that|an\s+existing)\s+(?:[\w-]+\s+){0,4}$",
-                             re.IGNORECASE)
+# ("under a 1944 treaty", "under an earlier accord": a dated or older one stands already)
+_UNDER_EXISTING = re.compile(r"\bunder\s+(?:the|its|their|this|that|an\s+existing|"
+                             r"an?\s+(?=(?:(?:1[89]|20)\d\d|decades?-old|old|older|earlier|previous|prior)\s))"
+                             r"\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_UNDER_A = re.compile(r"\bunder\s+an?\s+$", re.IGNORECASE)  # the mention opening with its year
+_OLD_WORD = re.compile(r"(?:(?:1[89]|20)\d\d|decades?-old|old|older|earlier|previous|prior)\s", re.IGNORECASE)
 # The deal that records acts agreed on before it: "..., in a deal", "as part of a pact".
 _FRAMING = re.compile(r",\s*(?:in|under|as\s+part\s+of|through)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}$",
                       re.IGNORECASE)
@@ -128,6 +133,8 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
         told = previous(by_sent, sent, singular=True)
         if told is not None:
             return told
+    if participle_of_other(parsed, hit, pairs):
+        return None  # "the pipeline, agreed in an intergovernmental accord": the line was
     committing = hit.trigger.stage == "negotiated" and agreed_to_act(parsed, hit)
     for m, c in pairs:  # a mention inside the match is its object too ("put the deal on hold")
         if m.start > hit.start and m.start - reach <= window and m.start < nxt:
@@ -136,7 +143,9 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
             if about_talks(parsed.text, hit, m):
                 return None  # "pulled out of peace treaty talks", "talks on revising the
                 # treaty": the talks or a change are acted on, not the agreement
-            if committing and _UNDER_EXISTING.search(parsed.text, max(hit.end, m.start - 30), m.start):
+            if committing and (_UNDER_EXISTING.search(parsed.text, max(hit.end, m.start - 30), m.start)
+                               or _UNDER_A.search(parsed.text, max(hit.end, m.start - 12), m.start)
+                               and _OLD_WORD.match(parsed.text, m.start)):
                 return None  # "agreed to give US forces access to more bases under the
                 # defence pact": a commitment under an agreement in force, not its making
             if hit.trigger.after_only and m.start > hit.end and \
@@ -192,15 +201,17 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
     if hit.trigger.stage in {"in_force", "expired", "renewed"} and subject_under(parsed, hit, pairs):
         return None  # "a lease granted under the treaty expired": something else ran out
     before = [(m, c) for m, c in pairs if m.end <= hit.start]
-    if before and other_object(parsed, hit, pairs):
-        return None  # "Iran has rejected direct negotiations": the verb acts on something else
+    if before and (other_object(parsed, hit, pairs) or relative_head_other(parsed, hit, pairs)):
+        return None  # "Iran has rejected direct negotiations", "a charge Lima rejects": the
+        # verb acts on something else
     if before:
         m, c = before[-1]
         if hit.trigger.stage == "negotiated" and agreed_to_act(parsed, hit):
             return None  # "Under the deal, Israel agreed to release prisoners": a commitment
         if hit.trigger.stage != "negotiated" or hit.start - m.end <= SUBJECT_WINDOW:
             return m, c
-    if not pairs and hit.trigger.anaphoric and not other_object(parsed, hit, pairs):
+    if not pairs and hit.trigger.anaphoric and not other_object(parsed, hit, pairs) \
+            and not relative_head_other(parsed, hit, pairs):
         return previous(by_sent, sent)
     return None
 

@@ -37,6 +37,7 @@ from dyad.agreements.stage_attribution import rolled_forward, scheduled_present
 from dyad.agreements.stage_bodies import focus_state, organisation_party, stateless_voters
 from dyad.agreements.stage_modality import own_future, refine
 from dyad.agreements.stage_proposals import proposed_talks, refine_proposal
+from dyad.agreements.stage_dated import dated_signings
 from dyad.agreements.stage_copies import SPAN_DATE, coordinated_objects, dedupe, followers
 from dyad.agreements.stage_anaphora import ANAPHORA_SENTENCES, pronoun_ref
 from dyad.agreements.stage_joint_parties import joiner, joint_parties
@@ -45,7 +46,7 @@ from dyad.agreements.stage_parties import stage_parties
 from dyad.agreements.stage_plural_objects import stage_agreements
 from dyad.agreements.stage_sides import named_sides
 from dyad.agreements.stage_strict import settled_gerund, talks_broken_off
-from dyad.agreements.stage_organisations import (accession_target, candidates, charter_target,
+from dyad.agreements.stage_organisations import (ACCEDER_STAGES, acceding_state, accession_target, candidates, charter_target,
                                                  igo_after)
 from dyad.agreements.stage_targets import (EXIT_TOOK_EFFECT, LONG_TALKS, OBJECT_NEAR,
                                            passive_subject, relative_object, subject_mention,
@@ -60,6 +61,10 @@ __all__ = ["ANAPHORA_SENTENCES", "JOINT_STAGES", "find_stages"]
 # "the US would rejoin the deal"; "Qatar brokered the truce"; "announced a deal between"
 _REJOIN = re.compile(r"re-?(?:join|enter)", re.IGNORECASE)
 _BROKERING = re.compile(r"broker|mediat", re.IGNORECASE)
+# "after three weeks of talks brokered by the US envoy": the agent is the talks' host
+_TALKS_BROKERED = re.compile(r",?\s+(?:brokered|mediated|hosted|facilitated|sponsored|chaired|convened|"
+                             r"arranged)\s+(?:\w+\s+)?by\b", re.IGNORECASE)
+_TALKS_END = re.compile(r"(?:talks|negotiations)$", re.IGNORECASE)
 _ANNOUNCING = re.compile(r"announc|unveil", re.IGNORECASE)
 _BETWEEN = re.compile(r"\s+between\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
@@ -192,6 +197,7 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                 parties = stage_parties(parsed, sent, hit, mention, body, free_actors, actors, stage,
                                         shared=mod not in {"intended", "negated"}, tok=tok)
             if _BROKERING.match(parsed.text, hit.start, hit.end) or (
+                    _TALKS_END.search(parsed.text, hit.start, hit.end) and _TALKS_BROKERED.match(parsed.text, hit.end)) or (
                     _ANNOUNCING.match(parsed.text, hit.start, hit.end)
                     and _BETWEEN.match(parsed.text, mention.end)):
                 # "Qatar brokered the truce", "Trump announced a ceasefire between Israel
@@ -218,6 +224,9 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                 if not told:
                     continue
                 parties = parties or list(told.values())
+            if not parties and stage in ACCEDER_STAGES and clust.kind == "accession":
+                parties = [p for p in [acceding_state(clust, actors, sent.end)] if p]  # "its
+                # accession protocol was signed in Geneva": the candidate's act
             if via_accession:  # "Finland joined NATO" is not Sweden's accession
                 parties = candidates(clust, parties)
                 if not parties:
@@ -259,6 +268,7 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                         date_text=o_date.text if o_date else None,
                         modality=mod, evidence=evidence)))
         out += followers(parsed, sent, out, free_actors, actors, dates)
+    out += dated_signings(parsed, clusters, dates, out, doc_date)  # "the 1965 treaty"
     out = dedupe(out)
     return out
 
