@@ -257,6 +257,10 @@ def main() -> int:
               "agreements_dev5": check_agreements("dev5.jsonl", DEV4_COVERAGE),
               "agreements_dev6": check_agreements("dev6.jsonl", DEV4_COVERAGE),
               "agreements_heldout": check_agreements("heldout.jsonl", HELDOUT_COVERAGE)}
+    # the training sets of the learned relation reader (agreements/train/), dev4's coverage
+    for path in sorted((HERE / "agreements" / "train").glob("train*.jsonl"),
+                       key=lambda p: int(p.stem.removeprefix("train"))):
+        report[f"agreements_{path.stem}"] = check_agreements(f"train/{path.name}", DEV4_COVERAGE)
     for name, counts in report.items():
         print(f"{name}: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     for p in problems:
