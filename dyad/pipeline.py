@@ -60,7 +60,7 @@ Coder = Callable[[DocContext], list]
 CODERS: dict[str, str] = {
     "events": "dyad.events.rules.v1",
     "agreements": "dyad.agreements.rules.v1",
-    "relations": "dyad.relations.rules.v1",
+    "relations": "dyad.relations.rules.v2",
 }
 
 
@@ -159,20 +159,32 @@ class Extractor:
 
     def code(self, doc: Document, parsed: ParsedDoc) -> DocRecords:
         """Run the stages after parsing: a pure function of the document and its parse."""
-        from dyad.actors import collect_actors, resolve_actors, without_places
-        from dyad.geo import locations_of, resolve_locations
+        from dyad.actors import collect_actors
+        from dyad.geo import locations_of
+
+        out = DocRecords(document=doc)
+        stage = _stage_runner(doc, out.failures)
+        ctx = self.context(doc, parsed, out.failures)
+        out.actors = collect_actors(ctx.actors, doc.doc_id)
+        out.locations = locations_of(doc.doc_id, ctx.places)
+        out.events = stage("events", lambda: list(self.coders["events"](ctx)), [])
+        out.agreements = stage("agreements", lambda: list(self.coders["agreements"](ctx)), [])
+        # the relations coder reads the agreements too (an accession in force is a membership)
+        with_agreements = replace(ctx, agreements=tuple(out.agreements))
+        out.relations = stage("relations", lambda: list(self.coders["relations"](with_agreements)), [])
+        out.actors += _implied_actors(out)
+        return out
+
+    def context(self, doc: Document, parsed: ParsedDoc, failures: list[Failure] | None = None
+                ) -> DocContext:
+        """What the coders read about one parsed document: actors, places, quantities and
+        dates (a stage that fails adds a ``Failure`` to ``failures`` and gives nothing)."""
+        from dyad.actors import resolve_actors, without_places
+        from dyad.geo import resolve_locations
         from dyad.quantities import find_quantities
         from dyad.time import Anchor, find_dates
 
-        out = DocRecords(document=doc)
-
-        def stage(name: str, fn: Callable[[], object], default: object) -> object:
-            try:
-                return fn()
-            except Exception as exc:  # noqa: BLE001 - becomes a Failure record
-                out.failures.append(_failure(doc, name, exc))
-                return default
-
+        stage = _stage_runner(doc, [] if failures is None else failures)
         actors = stage("actors", lambda: tuple(resolve_actors(
             parsed, self.dictionary, doc_date=_doc_date(doc))), ())
         countries = {m.actor.country for m in actors if m.actor.country}
@@ -184,18 +196,19 @@ class Extractor:
         anchor = Anchor(date=_anchor_date(doc), published=doc.date)
         dates = stage("dates", lambda: tuple(find_dates(
             doc.text[parsed.body_start:], anchor=anchor, offset=parsed.body_start)), ())
-        ctx = DocContext(document=doc, parsed=parsed, actors=actors, places=places,
-                         quantities=quantities, dates=dates, anchor=anchor)
+        return DocContext(document=doc, parsed=parsed, actors=actors, places=places,
+                          quantities=quantities, dates=dates, anchor=anchor)
 
-        out.actors = collect_actors(actors, doc.doc_id)
-        out.locations = locations_of(doc.doc_id, places)
-        out.events = stage("events", lambda: list(self.coders["events"](ctx)), [])
-        out.agreements = stage("agreements", lambda: list(self.coders["agreements"](ctx)), [])
-        # the relations coder reads the agreements too (an accession in force is a membership)
-        with_agreements = replace(ctx, agreements=tuple(out.agreements))
-        out.relations = stage("relations", lambda: list(self.coders["relations"](with_agreements)), [])
-        out.actors += _implied_actors(out)
-        return out
+
+def _stage_runner(doc: Document, failures: list[Failure]) -> Callable:
+    """``stage(name, fn, default)``: ``fn()``, or ``default`` and a ``Failure`` when it raises."""
+    def stage(name: str, fn: Callable[[], object], default: object) -> object:
+        try:
+            return fn()
+        except Exception as exc:  # noqa: BLE001 - becomes a Failure record
+            failures.append(_failure(doc, name, exc))
+            return default
+    return stage
 
 
 def _implied_actors(out: DocRecords) -> list[Actor]:

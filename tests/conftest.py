@@ -12,11 +12,33 @@ SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
-def extractor():
+def full_extractor():
     """The real pipeline: pinned spaCy model, bundled dictionaries and gazetteer."""
     from dyad.pipeline import default_extractor
 
     return default_extractor()
+
+
+@pytest.fixture(scope="session")
+def extractor(full_extractor):
+    """The real pipeline (a module may override this name; ``full_extractor`` stays it)."""
+    return full_extractor
+
+
+@pytest.fixture(scope="session")
+def rules_extractor(full_extractor):
+    """The real pipeline with the relation rules alone (``dyad.relations.rules.code_v1``).
+
+    The relation rules' sentence tests check what the rules read, sentence by sentence; the
+    learned reader that the default coder (``code_v2``) adds is a statistical component:
+    ``test_relations_learned.py`` tests it and ``bench/train_relations.py`` measures it."""
+    import copy
+
+    from dyad.relations.rules import code_v1
+
+    ex = copy.copy(full_extractor)
+    ex.coders = {**full_extractor.coders, "relations": code_v1}
+    return ex
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,13 @@ from dyad.time import Anchor, find_dates
 from tests.test_agreements import cue_modality, fake_actors, fake_places, hand_parse
 
 
+@pytest.fixture
+def extractor(rules_extractor):
+    """The relation rules' tests read the rules alone (``conftest.rules_extractor``); the
+    modules that import this fixture do the same."""
+    return rules_extractor
+
+
 def run(text: str, parsed=None, modality=cue_modality) -> list[Relation]:
     return code(parsed or hand_parse(text), actors=fake_actors(text), places=fake_places(text),
                 dates=find_dates(text, anchor=Anchor(date="2024-03-10")),

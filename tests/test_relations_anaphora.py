@@ -12,6 +12,7 @@ import pytest
 from dyad.model import ActorRef, Agreement, Evidence, Stage
 from dyad.relations.accession import accession_memberships
 from tests.test_relations import gold_style
+from tests.test_relations import extractor  # noqa: F401 - the rules alone
 
 
 def _members(igo: str, *codes: str) -> set[tuple]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_relations import gold_style
+from tests.test_relations import extractor  # noqa: F401 - the rules alone
 
 pytestmark = pytest.mark.slow
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_relations import assert_row_absent, assert_rows_present, coded_rows
+from tests.test_relations import extractor  # noqa: F401 - the rules alone
 
 pytestmark = pytest.mark.slow
 

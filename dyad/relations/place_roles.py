@@ -49,9 +49,16 @@ _HOST_ANAPHOR = re.compile(r"\s*(?:[\w,-]+\s+){0,6}?(?:(?:are|is|remain|remains|
                            r"(?:\w+ly\s+)?(?:(?:stationed|deployed|based|present|garrisoned)\s+)?"
                            r"(?:(?:in|to|into|across|throughout|inside|on|against|near|around|outside|from|out\s+of)\s+"
                            r"(?:the\s+(?:[A-Za-z][\w-]*\s+){0,3}?(?:country|nation|capital)|(?P<his>his|her)\s+country|"
-                           r"the\s+(?P<kind>kingdom|emirate|sultanate|principality|grand\s+duchy))|"
+                           r"the\s+(?P<kind>kingdom|emirate|sultanate|principality|grand\s+duchy)|"
+                           # a part of the host named by its place in it: "in the north", "on
+                           # the island", "in the breakaway region" (not "the wider region")
+                           r"the\s+(?!(?:wider|broader|whole|entire)\s)(?:(?-i:[a-z])[\w-]*\s+){0,2}?"
+                           r"(?P<part>north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+                           r"(?-i:North|South|East|West)|region|island|peninsula|enclave))|"
                            r"(?:on|in)\s+(?P<its>its|their)\s+(?:soil|territory)|there)\b",
                            re.IGNORECASE)
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)*(?:\s*,\s*|\s+and\s+)"
+                           r"(?:the\s+)?){0,3}$", re.IGNORECASE)
 _VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # The states "the kingdom", "the emirate" ... can stand for (general knowledge: the sovereign
 # monarchies by the title their own names or common usage give them).
@@ -297,7 +304,10 @@ def _in_anaphor(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
         # "his country" is a person's: the state of the leader named before
         states = [a for a in env.pool if floor <= a.start and a.end <= m.start() and a.actor.country
                   and (a.actor.kind == "state" or cue.group("his") and a.actor.kind == "person") and (not kind or a.actor.country in MONARCHIES[kind])
-                  and (there or not _VENUE_BEFORE.search(text, max(0, a.start - 12), a.start))]
+                  and (there or not _VENUE_BEFORE.search(text, max(0, a.start - 12), a.start))
+                  # a part of the land is no agent's: "brokered by the United States ... the
+                  # troops were to leave the south"
+                  and not (cue.group("part") and _AGENT_BEFORE.search(text, max(0, a.start - 60), a.start))]
         if any(a.actor.country not in own for a in states):
             break
     if cue.group("its"):

@@ -1,4 +1,5 @@
-"""The standing-relation coder, ``dyad.relations.rules.v1``.
+"""The standing-relation coders: ``dyad.relations.rules.v1`` (the rules) and ``v2`` (the
+rules, then the learned reader of ``dyad.relations.pair_reader`` where they read nothing).
 
 Each pattern of ``data/patterns.yaml`` (``dyad.relations.lexicon``) is a trigger and two
 roles; ``dyad.relations.sides`` finds the actors in those roles, ``dyad.relations.
@@ -21,13 +22,14 @@ from dyad.relations.attributes import attributes, ranked_before
 from dyad.relations.reading import PROSPECTIVE, fixed_modality, relation_modality
 from dyad.relations.lexicon import (ROLE_WINDOW, Pattern, RelationLexicon, find_commodity,
                                     load_patterns)
+from dyad.relations.claim_holders import with_holders
 from dyad.relations.context import PlaceHit, SentenceEnv
 from dyad.relations.ending import halted
 from dyad.relations.mediation import co_mediators, infer_mediated_sides
 from dyad.relations.place_roles import place_after
 from dyad.relations.sides import find_side
 
-__all__ = ["SYMMETRIC", "code", "code_v1", "load_patterns", "merge_key"]
+__all__ = ["SYMMETRIC", "code", "code_v1", "code_v2", "load_patterns", "merge_key"]
 
 SYMMETRIC = frozenset({"alliance", "armed_conflict", "diplomatic_relations", "trade"})
 # Types between states (or groups), never with an IGO on either side.
@@ -67,6 +69,23 @@ def code_v1(ctx: Any) -> list[Relation]:
 
     return rels + accession_memberships(agreements, known, ctx.parsed.doc_id) \
         + candidate_memberships(agreements, known, ctx.parsed.doc_id)
+
+
+def code_v2(ctx: Any) -> list[Relation]:
+    """``code_v1``, and the relations the learned reader finds where the rules read none
+    of that type between the same two sides (``dyad.relations.pair_reader``); without a
+    model file, ``code_v1`` alone."""
+    from dyad.relations.learned import load_model
+    from dyad.relations.pair_reader import read_pairs
+
+    rels = code_v1(ctx)
+    model = load_model()
+    if model is None:
+        return rels
+    taken = {(r.relation_type, frozenset({_side_key(r.source), _side_key(r.target)}))
+             for r in rels if r.target is not None}
+    return rels + read_pairs(ctx.parsed, ctx.actors, model, load_patterns(), taken=taken,
+                             places=ctx.places, dates=ctx.dates, quantities=ctx.quantities)
 
 
 def merge_key(relation: Relation) -> tuple[str, str, str]:
@@ -129,6 +148,7 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), places: Sequence[Any]
     def side_ref(a: Any) -> ActorRef:
         return a.actor.ref() if a.actor.kind == "group" else country_ref(a.actor, pool)
     rels = co_mediators(rels, pool, _side_key, side_ref, parsed.text)
+    rels = with_holders(rels, pool, parsed, _side_key, side_ref)
     return infer_mediated_sides(rels, pool, _side_key, side_ref, parsed.body_start)
 
 
@@ -211,6 +231,13 @@ def _apply(env: SentenceEnv, pat: Pattern, m: re.Match[str], dates: Sequence[Any
     if rtype == "trade" and commodity is not None and halted(env, m):
         return []  # "banned imports of wine from Moldova": a sanction, not the end of the trade
     pairs, place = _sides(env, pat, m)
+    if rtype in PLACE_TYPES and place is not None and _court_venue(env, place):
+        # "a tribunal in The Hague ruled that China's claim ...": the court's seat is no land
+        # at stake, nor its country the holder
+        return []
+    if rtype in PLACE_TYPES:
+        seats = _court_seats(env)  # "a tribunal in The Hague": the Netherlands holds nothing
+        pairs = [(s, t) for s, t in pairs if t is None or _side_key(t) not in seats]
     if rtype == "military_presence":
         # a state's paramilitaries are its presence abroad ("Wagner fighters in Mali": Russia)
         pairs = [(ref_for_id(s.country, env.pool) if s.sector in STATE_PARAMILITARY and s.country else s, t)
@@ -233,6 +260,28 @@ def _apply(env: SentenceEnv, pat: Pattern, m: re.Match[str], dates: Sequence[Any
             rels.append(_relation(env, rtype, _ref(env, mention), pairs[0][1],
                                   inferred, mod, extra="inferred"))
     return rels
+
+
+_COURT_IN = r"\b(?:court|tribunal|arbitrat(?:ion|ors?)|panel|judges|hearings?)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+(?:the\s+)?"
+
+
+def _court_venue(env: SentenceEnv, place: PlaceHit) -> bool:
+    """The place is where a court sits ("an arbitral tribunal in The Hague")."""
+    if not place.text:
+        return False
+    venue = re.compile(_COURT_IN + re.escape(re.sub(r"^(?i:the)\s+", "", place.text)) + r"\b", re.IGNORECASE)
+    return bool(venue.search(env.parsed.text, env.sent.start, env.sent.end))
+
+
+def _court_seats(env: SentenceEnv) -> set[str]:
+    """The countries the sentence names only as where a court sits."""
+    text, floor = env.parsed.text, env.sent.start
+    venue = re.compile(_COURT_IN + "$", re.IGNORECASE)
+    seats = {a.actor.country for a in env.actors if a.actor.country
+             and venue.search(text[max(floor, a.start - 60):a.start])}
+    elsewhere = {a.actor.country for a in env.actors if a.actor.country
+                 and not venue.search(text[max(floor, a.start - 60):a.start])}
+    return seats - elsewhere
 
 
 def _valid_pairs(rtype: str, pairs: list[tuple[ActorRef, ActorRef | None]], place: PlaceHit | None
