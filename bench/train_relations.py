@@ -43,8 +43,8 @@ def collect(sets: list[str]) -> dict[str, list[dict]]:
     from dyad.relations import rules
     from dyad.relations.training import candidate_codes, examples_for
 
-    ex = default_extractor()
-    ex.coders["relations"] = rules.code_v1  # the rules alone: the model is measured against them
+    # the rules alone: the model is measured against them (a copy: the default is shared)
+    ex = default_extractor().with_coder("relations", rules.code_v1)
     out: dict[str, list[dict]] = {}
     for name in sets:
         assert name not in UNSEEN, "the unseen sets are never trained on"

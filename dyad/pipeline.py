@@ -8,6 +8,8 @@ document's records are still produced.
 
 from __future__ import annotations
 
+import copy
+
 import functools
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator, Sequence
@@ -103,6 +105,17 @@ class Extractor:
             from dyad.events.rules import coder
 
             self.coders["events"] = coder(tuple(event_lexicons))
+
+    def with_coder(self, name: str, coder: Coder) -> "Extractor":
+        """A copy that shares this extractor's resources and runs ``coder`` for ``name``
+        ("events", "agreements" or "relations"): ``ex.with_coder("relations",
+        dyad.relations.rules.code_v1)`` reads relations with the rules alone. The
+        extractor itself (``default_extractor()`` is shared) is left as it is."""
+        if name not in self.coders:
+            raise errors.ConfigError(f"no coder named {name!r}: use one of {', '.join(sorted(self.coders))}")
+        other = copy.copy(self)
+        other.coders = {**self.coders, name: coder}
+        return other
 
     # -- public entry points -------------------------------------------------------
     def extract_text(self, text: str, **meta: str | None) -> Extraction:

@@ -32,13 +32,9 @@ def rules_extractor(full_extractor):
     The relation rules' sentence tests check what the rules read, sentence by sentence; the
     learned reader that the default coder (``code_v2``) adds is a statistical component:
     ``test_relations_learned.py`` tests it and ``bench/train_relations.py`` measures it."""
-    import copy
-
     from dyad.relations.rules import code_v1
 
-    ex = copy.copy(full_extractor)
-    ex.coders = {**full_extractor.coders, "relations": code_v1}
-    return ex
+    return full_extractor.with_coder("relations", code_v1)
 
 
 @pytest.fixture(scope="session")

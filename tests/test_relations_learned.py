@@ -225,3 +225,25 @@ def test_read_pairs_respects_the_lexicons_vetoes(extractor, text, expected):
     ctx = _context(extractor, text)
     rels = read_pairs(ctx.parsed, ctx.actors, model, load_patterns(), taken=set())
     assert [(r.relation_type, r.source.country, r.target.country) for r in rels] == expected
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"format": "other/1"}', '{"format": "dyad-pair-model/1"}', "[]"])
+def test_a_broken_model_file_is_a_clear_error(tmp_path, content):
+    from dyad.errors import ConfigError
+
+    path = tmp_path / f"bad{abs(hash(content))}.json"
+    path.write_text(content)
+    with pytest.raises(ConfigError, match="not a relation model file.*train_relations"):
+        load_model(path)
+
+
+@pytest.mark.slow
+def test_with_coder_leaves_the_shared_extractor_alone(extractor):
+    from dyad.errors import ConfigError
+    from dyad.relations.rules import code_v1, code_v2
+
+    rules = extractor.with_coder("relations", code_v1)
+    assert rules.coders["relations"] is code_v1 and extractor.coders["relations"] is code_v2
+    assert rules.nlp is extractor.nlp  # resources shared, not reloaded
+    with pytest.raises(ConfigError, match="no coder named"):
+        extractor.with_coder("treaties", code_v1)

@@ -23,9 +23,12 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from dyad.errors import ConfigError
+
 __all__ = ["PairModel", "Example", "train", "load_model", "examples_digest", "MODEL_PATH", "SYMMETRIC"]
 
 MODEL_PATH = Path(__file__).parent / "data" / "pair_model.json"
+FORMAT = "dyad-pair-model/1"
 SYMMETRIC = frozenset({"alliance", "armed_conflict", "diplomatic_relations", "trade"})
 
 
@@ -60,7 +63,7 @@ class PairModel:
                 if p >= self.thresholds.get(k, self.threshold)}
 
     def to_json(self) -> dict:
-        return {"format": "dyad-pair-model/1", "labels": self.labels, "bias": self.bias,
+        return {"format": FORMAT, "labels": self.labels, "bias": self.bias,
                 "threshold": self.threshold, "thresholds": self.thresholds, "meta": self.meta,
                 "weights": self.weights}
 
@@ -91,7 +94,14 @@ def load_model(path: str | Path = MODEL_PATH) -> PairModel | None:
     p = Path(path)
     if not p.is_file():
         return None
-    return PairModel.from_json(json.loads(p.read_text(encoding="utf-8")))
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT:
+            raise ValueError(f"format {data.get('format')!r}, not {FORMAT!r}")
+        return PairModel.from_json(data)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"{p}: not a relation model file ({exc}); rerun "
+                          "`python bench/train_relations.py` or reinstall dyad") from exc
 
 
 def train(examples: Sequence[Example], *, min_count: int = 2, l2: float = 1e-3,
