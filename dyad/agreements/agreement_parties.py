@@ -61,7 +61,9 @@ _BUYER = re.compile(r"\s+to\s+(?:(?:sell|deliver|ship|export|supply|provide)\s+[
 
 _THEIR = re.compile(r"\btheir\s+$", re.IGNORECASE)
 
-_MADE_BY = re.compile(r"\s+(?:for|of|to\s+(?:buy|purchase|acquire|import))\s+(?:(?:up\s+to|about|some|around|"
+# "a deal in Doha on Tuesday to buy ...": where and when it was signed stand between
+_WHERE_WHEN = r"(?:\s+(?:in|on|at|last|this|earlier|late|early)\b[^,;.()]{0,35}?)?"
+_MADE_BY = re.compile(r"(?:\s+(?:for|of)|" + _WHERE_WHEN + r"\s+to\s+(?:buy|purchase|acquire|import))\s+(?:(?:up\s+to|about|some|around|"
                       r"more\s+than|another|an?\s+(?:additional|further)|dozens\s+of)\s+)?(?:[\d,.]+\s+|(?:one|two|three|"
                       r"four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|several|more)\s+)?", re.IGNORECASE)
 _DEMONYM = re.compile(r"(?:an|ian|ese|ish|i|ch|ic|ean|ine)$")
@@ -104,7 +106,7 @@ def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> l
         cue = re.match(r"(?:[^,;.()]|(?<=\d)[.,](?=\d)){0,60}?\b(?:with|between|among)\s+|"
                        r"\s*,\s*between\s+", text[end:sent.end])
         # "a deal to buy 250 tanks from the United States": the seller is a party
-        seller = re.match(r"\s+(?:to\s+(?:buy|purchase|acquire|import)|for)\s+[^,;.()]{0,50}?\bfrom\s+",
+        seller = re.match(r"(?:" + _WHERE_WHEN + r"\s+to\s+(?:buy|purchase|acquire|import)|\s+for)\s+[^,;.()]{0,50}?\bfrom\s+",
                           text[m.end:sent.end])
         if seller and not cue:
             cue = seller
@@ -113,10 +115,12 @@ def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> l
         # (its "with" is the goods': "to supply Sinopec with gas")
         buyer = _BUYER.match(text[end:sent.end])
         cue = buyer or cue
-        if cue is None and m.kind == "arms_deal" and not m.actors:
-            # "an order for 11 Russian Su-35 jets", "a deal to buy French Rafales": the
-            # maker's nationality before the weapons names the seller
-            made = _MADE_BY.match(text, end, sent.end)
+        made = _MADE_BY.match(text, end, sent.end)
+        if cue is None and not m.actors and (m.kind == "arms_deal" or (
+                m.kind is None and made and re.search(r"\b(?:buy|purchase|acquire|import)\b", made.group(0)))):
+            # "an order for 11 Russian Su-35 jets", "a deal to buy French Rafales", "a
+            # deal in Hanoi to buy 12 Indian patrol boats": the maker's nationality before
+            # the goods bought names the seller
             maker = next((a for a in actors if made and a.start == made.end() and a.actor.kind == "state"
                           and text[a.start:a.end] != a.actor.name and _DEMONYM.search(text[a.start:a.end])
                           and re.match(r"\s+[\w-]", text[a.end:a.end + 3])), None)

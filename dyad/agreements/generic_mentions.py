@@ -166,8 +166,9 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
     if default == "ceasefire" and head.text.lower() != "cessation":
         cued = default  # "an energy ceasefire", "an Easter truce": the scope of a ceasefire
     kind = cued or default
-    if head.text.lower() in ARMS_ONLY and kind != "arms_deal":
-        return None
+    if head.text.lower() in ARMS_ONLY and (kind != "arms_deal" or _BARRED.search(
+            parsed.text, max(sent.start, start - 40), start)):
+        return None  # "its embargo on arms sales to Chile": sales barred, none agreed
     if head.text.lower() in LEASES and not cued and _basing_sentence(sent.text, lex):
         cued = kind = "basing"  # "China built the base under a 10-year lease"
     if head.text.lower() in ENTRY_HEADS:  # an entry is an accession whatever it enters
@@ -252,6 +253,12 @@ GENERIC_ONLY = frozenset({"accession", "membership", "lease", "leases", "sale", 
 ARMS_ONLY = frozenset({"sale", "sales", "order", "orders"})
 
 LEASES = frozenset({"lease", "leases"})
+
+# What a ban stops is not agreed: "an embargo on arms sales", "the ban on weapons sales to
+# Riyadh", "a moratorium on new orders" (the embargo is a relation, not a deal).
+_BARRED = re.compile(r"\b(?:embargo(?:es)?|bans?|moratori(?:um|a)|freeze|prohibition|"
+                     r"restrictions?|curbs?|limits?|halt|suspension|cut-?off)\s+(?:on|of|to)\s+"
+                     r"(?:(?:all|any|further|new|future)\s+)?$", re.IGNORECASE)
 
 # "the sale of four drones to Rabat", "the order for 36 jets": a sale or an order whose
 # goods are counted or bare is told for the first time, whatever its determiner; "the

@@ -329,6 +329,15 @@ def _is_date_word(tok: Token) -> bool:
     return tok.text.lower() in CALENDAR or tok.like_num
 
 
+# A weapon system's designation: "F-16", "Su-35", "S-400", "JF-17", "A-29", "K2".
+_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,2}-?\d{1,3}[A-Z]?s?")
+
+
+def _weapon_word(word: str, lex: Lexicon) -> bool:
+    """A capitalised word naming weapons ("Patriot", "Rafale", "F-16") rather than a title."""
+    return bool(_DESIGNATION.fullmatch(word)) or lex.kind_of(word.lower()) == "arms_deal"
+
+
 def _is_cap(tok: Token) -> bool:
     return tok.text[:1].isupper() or tok.text[:1].isdigit()
 
@@ -378,6 +387,8 @@ def _named(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon) 
                  and not t.like_num]
     if not _is_cap(head) and not free_caps:
         return None  # "the French-Greek defence pact": actors, not a title
+    if not _is_cap(head) and all(_weapon_word(t.text, lex) for t in free_caps):
+        return None  # "a second Patriot contract", "the F-35 deal": goods, not a title
     if lo == sent.token_start and (not free_caps or (not _is_cap(head) and len(free_caps) == 1
                                                      and free_caps[0].i == lo
                                                      and free_caps[0].pos != "PROPN")):

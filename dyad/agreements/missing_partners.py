@@ -31,7 +31,7 @@ import re
 from typing import Any, Sequence
 
 from dyad.agreements.linking import Cluster
-from dyad.agreements.spans import groups, party_ref, subject_actors
+from dyad.agreements.spans import group_after, group_before, groups, party_ref, subject_actors
 from dyad.model import ActorRef, Agreement
 from dyad.nlp.parsed import ParsedDoc
 
@@ -141,8 +141,31 @@ def focal_parties(parsed: ParsedDoc, c: Cluster, parties: list[ActorRef], actors
     for x in c.mentions:
         cue = _PAIR_SUBJECT.search(parsed.text, x.sent_start, x.start)
         if cue is not None:
-            return pair_in_focus(parsed, actors, x.sent_start + cue.start(), cue.group(0), earlier)
+            return pair_in_focus(parsed, actors, x.sent_start + cue.start(), cue.group(0), earlier) \
+                or only_pair(parsed, actors, x.sent_start + cue.start())
+        between = _BETWEEN_THE_TWO.match(parsed.text, x.end, x.sent_end)
+        if between is not None:  # "a free trade agreement between the two"
+            return only_pair(parsed, actors, x.end)
     return []
+
+
+# "a bilateral free trade agreement between the two", "between the two countries"
+_BETWEEN_THE_TWO = re.compile(r"\s*,?\s+between\s+(?:the\s+two|both)(?:\s+(?:countries|sides|governments|"
+                              r"nations|neighbou?rs|states|capitals))?\b", re.IGNORECASE)
+
+
+def only_pair(parsed: ParsedDoc, actors: Sequence[Any], offset: int) -> list[ActorRef]:
+    """The two states "the two countries" stands for when they are never listed together:
+    the only two states named in its sentence before it and the sentence before that
+    ("India opened its naval station in Mauritius ... the two countries signed")."""
+    sent = next((s for s in parsed.sentences if s.start <= offset < s.end), parsed.sentences[-1])
+    floor = parsed.sentences[max(0, sent.i - 1)].start
+    refs = {}
+    for a in actors:
+        if floor <= a.start and a.end <= offset and a.actor.kind in _SIDE_KINDS and a.actor.country:
+            ref = party_ref(a.actor, actors)
+            refs.setdefault(ref.country or ref.actor_id, ref)
+    return list(refs.values()) if len(refs) == 2 else []
 
 
 def pair_in_focus(parsed: ParsedDoc, actors: Sequence[Any], offset: int, phrase: str,
@@ -258,3 +281,48 @@ def content_parties(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> tup
                 taken.append(a)
         out += [party_ref(a.actor, actors) for a in taken]
     return out, " ".join(said)
+
+
+# The sides of a war, for a ceasefire whose own words name none of its states: "has mediated
+# between Colombia and the ELN", "fighting between the army and the rebels", "halted its air
+# campaign against Islamic Jihad", "Iraq and Kuwait, which were at war with Iran".
+_WAR_BETWEEN = re.compile(r"\b(?:wars?|fighting|conflict|clashes|hostilities|mediat(?:or|ion|ing|ed)|"
+                          r"truce|ceasefire)\s+(?:\w+\s+){0,3}?between\s+", re.IGNORECASE)
+_WAR_AGAINST = re.compile(r"\b(?:launch(?:ed|es)?|beg[au]n|wag(?:ed|es|ing)|halt(?:ed|s)?|end(?:ed|s)?|"
+                          r"stop(?:ped|s)?|suspend(?:ed|s)?|pursu(?:ed|es))\s+(?:an?|its|their|the)\s+"
+                          r"(?:[\w-]+\s+){0,2}?(?:offensive|campaign|strikes|attacks?|war|assault)\s+"
+                          r"(?:against|on)\s+", re.IGNORECASE)
+_AT_WAR_WITH = re.compile(r"\b(?:at\s+war|fighting|in\s+conflict)\s+with\s+", re.IGNORECASE)
+_WAR_SENTENCES = 2  # the ceasefire's sentence and this many before it
+
+
+def war_sides(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> list[ActorRef]:
+    """The states at war in the sentences up to a ceasefire's first mention: both groups
+    around "between ... and", the subject and object of an offensive "against", the
+    subject and partner of "at war with" (latest such phrase first)."""
+    m = c.first
+    first = parsed.sentences[max(0, m.sent - _WAR_SENTENCES)].start
+    text = parsed.text
+    found: list[tuple[int, list[Any]]] = []
+    for sent in parsed.sentences[max(0, m.sent - _WAR_SENTENCES):m.sent + 1]:
+        floor = max(first, sent.start)
+        for pat in (_WAR_BETWEEN, _WAR_AGAINST, _AT_WAR_WITH):
+            for hit in pat.finditer(text, floor, sent.end):
+                after = group_after(text, actors, hit.end(), ceiling=sent.end, max_gap=12)
+                before = [] if pat is _WAR_BETWEEN else group_before(
+                    text, actors, hit.start(), floor=floor)
+                if pat is _WAR_BETWEEN:
+                    sides = after
+                else:
+                    sides = [*before, *after] if before and after else []
+                if sides:
+                    found.append((hit.start(), sides))
+    if not found:
+        return []
+    _, sides = max(found, key=lambda f: f[0])
+    refs = {}
+    for a in sides:
+        if a.actor.kind == "state" or (a.actor.kind in _SIDE_KINDS and a.actor.country):
+            ref = party_ref(a.actor, actors)
+            refs.setdefault(ref.country or ref.actor_id, ref)
+    return list(refs.values())

@@ -33,7 +33,7 @@ from dyad.agreements.lexicon import Lexicon, context_kind, load_lexicon, normali
 from dyad.agreements.linking import Cluster, cluster, listed_members
 from dyad.agreements.mentions import find_mentions
 from dyad.agreements.missing_partners import (content_parties, focal_parties, lineage_kind, related_parties,
-                                              speaker_side)
+                                              speaker_side, war_sides)
 from dyad.agreements.spans import dedupe_refs, is_own_igo, own_names, party_ref, ref_for_id
 from dyad.agreements.stage_joint_parties import split_pair_stages
 from dyad.agreements.stage_plural_objects import redistribute
@@ -254,6 +254,11 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
                                            focal_parties(parsed, c, parties, actors, earlier))])
         parties = dedupe_refs([*parties, *(country_level(p, actors) for p in
                                            speaker_side(parsed, c, parties, actors))])
+        if kind == "ceasefire" and not any(p.country for p in parties):
+            # "Oslo brokered a truce" after "has mediated between Colombia and the ELN":
+            # a ceasefire binds the sides of the war in focus, not its broker
+            parties = dedupe_refs([*parties, *(country_level(p, actors) for p in
+                                               war_sides(parsed, c, actors))])
     before = {id(s) for s in stages}
     stages = split_pair_stages(parsed, stages, parties, actors)
     if not parties:  # "The four countries signed an accord": the group its stage was split to
@@ -274,6 +279,10 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
         kind = lineage_kind(parsed.text, c, parties, earlier) or kind
     if kind == "other":  # "a deal brokered by China to restore ties"
         kind = context_kind(own_context, lexicon) or context_kind(context, lexicon) or kind
+        if kind == "other" and c.first.sent > 0 and c.first.sent - 1 not in others:
+            # the topic the sentence before sets ("Work began on the gas link to Italy.
+            # Rome and Algiers had signed an agreement on it"), when it tells of no other deal
+            kind = context_kind(parsed.sentences[c.first.sent - 1].text, lexicon) or kind
     elif kind == "treaty" and named is None and not any(m.kind_cued for m in c.mentions):
         # "a 1965 treaty that normalised relations": a bare "treaty" says its form, the
         # sentence its purpose (only the strong purposes: troops alone make no pact)

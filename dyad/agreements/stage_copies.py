@@ -59,6 +59,13 @@ _FOLLOWED = re.compile(r"\s+(?:(?:later|soon|quickly|then|also)\s+)?(?:followed(
                        # "followed the US out of the treaty" has an object: its own act
                        r"(?:the\s+same|so))\b(?!\s+(?:the|its|their|an?|[A-Z])\b)", re.IGNORECASE)
 _AS_DID = re.compile(r"\bas\s+did\s+(?:the\s+)?", re.IGNORECASE)
+# "the EU and 22 of its member states followed": members joined to the actor that follows
+_MEMBERS_TOO = re.compile(r"\s+and\s+(?:\d+|some|several|many|most|all|a\s+few)\s+(?:of\s+)?(?:its|their|the)\s+"
+                          r"(?:[\w-]+\s+){0,2}?(?:members|member\s+states|states|countries|allies|neighbou?rs|partners)", re.IGNORECASE)
+# "Britain said in February that it would follow": its own intention to do the same
+_WILL_FOLLOW = re.compile(r"\s+(?:said|says|announced|has\s+said)\s+(?:[^,.;]{0,30}?\s+)?(?:that\s+)?"
+                          r"(?:it|they)\s+(?:would|will)\s+(?:follow(?:\s+suit)?|do\s+the\s+same)\b"
+                          r"(?!\s+(?:the|its|their|an?|[A-Z])\b)", re.IGNORECASE)
 FOLLOWED_STAGES = frozenset({"signed", "ratified", "withdrawn", "suspended", "in_force", "rejected"})
 
 
@@ -67,12 +74,16 @@ def followers(parsed: ParsedDoc, sent: Sentence, staged: list[tuple[Cluster, Sta
               dates: Sequence[Any]) -> list[tuple[Cluster, Stage]]:
     """Copies of the last asserted stage of this or the previous sentence for the actors
     that "followed suit" or "did the same" ("Turkey ratified the protocol in January, and
-    Hungary followed in February"; "... , as did Hungary")."""
+    Hungary followed in February"; "... , as did Hungary"; "the EU and 22 of its member
+    states followed"), intended for one that "said it would follow"."""
     text = parsed.text
     floor = parsed.sentences[max(0, sent.i - 1)].start
     out = []
     for a in free_actors:
-        after = _FOLLOWED.match(text, a.end, sent.end)
+        members = _MEMBERS_TOO.match(text, a.end, sent.end)
+        after = _FOLLOWED.match(text, members.end() if members else a.end, sent.end)
+        intends = None if after else _WILL_FOLLOW.match(text, a.end, sent.end)
+        after = after or intends
         before = _AS_DID.search(text, max(sent.start, a.start - 12), a.start)
         if not (after or before and before.end() == a.start):
             continue
@@ -92,7 +103,8 @@ def followers(parsed: ParsedDoc, sent: Sentence, staged: list[tuple[Cluster, Sta
         evidence = Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end,
                             text=text[sent.start:sent.end])
         out.append((c, s.model_copy(update={
-            "party": ref, "body": None, "date": date.value if date else None,
+            "party": ref, "body": None, "modality": "intended" if intends else s.modality,
+            "date": date.value if date else None,
             "date_text": date.text if date else None, "evidence": evidence})))
     return out
 

@@ -50,6 +50,7 @@ from dyad.agreements.stage_attribution import (attributed_future, awaited_condit
                                                past_time_clause, present_future, voted_act)
 from dyad.agreements.stage_pending import (PRESENT_TAGS, awaited, delayed, future_time_clause, required,
                                            scheduled)
+from dyad.agreements.stage_strict import phrasal_set
 from dyad.agreements.stage_word_order import word_order_modality
 from dyad.nlp.parsed import ParsedDoc, Token
 
@@ -118,6 +119,8 @@ def refine(parsed: ParsedDoc, tok: Token | None, modality: str, *, stage: str = 
     if tok is None:
         return modality
     mod = _refine(parsed, tok, modality, stage=stage)
+    if mod == "expected" and phrasal_set(parsed, tok):
+        mod = "asserted"  # "the rejection of the accords had set off the bombing"
     if mod in {"intended", "expected"} and (voted_act(parsed, tok, stage) or past_time_clause(parsed, tok)):
         return "asserted"  # "the Sejm voted 400-12 to approve the treaty", "... to make peace
         # when the two signed a treaty in 1979"

@@ -150,7 +150,26 @@ def relative_head_other(parsed: ParsedDoc, hit: Hit,
     head = parsed.tokens[tok.head]
     if head.pos not in {"NOUN", "PROPN"} or head.lemma.lower() in PART_WORDS | STAGE_NOUNS:
         return False
+    if passive and named_tail(parsed, head, pairs) is not None:
+        return False  # "a 1945 agreement for Dhahran, which was renewed": the agreement's
     return not any(m.start <= head.start < m.end for m, _ in pairs)
+
+
+# The words closing an agreement's phrase after its head: "the pact with Chile", "a 1945
+# agreement for Dhahran", "the treaty between Peru and Ecuador"
+_NAME_TAIL = re.compile(r"\s+(?:between|with|among|of|for|on|over)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+",
+                        re.IGNORECASE)
+
+
+def named_tail(parsed: ParsedDoc, head, pairs: Sequence[tuple[AgreementMention, Cluster]]):
+    """The agreement whose phrase ends with the name ``head`` ("the accord with Chile"):
+    a relative clause the parse hangs on that name, with a stage verb in the passive
+    ("..., which was renewed in 1957"), tells of the agreement, since a state or a place is
+    not what is signed, renewed or ratified."""
+    if head.pos != "PROPN":
+        return None
+    return next(((m, c) for m, c in reversed(pairs) if m.end <= head.start
+                 and _NAME_TAIL.fullmatch(parsed.text, m.end, head.end)), None)
 
 
 _HELD_IN = re.compile(r"\s+(?:(?:[\w-]+\s+){0,3}?)(?:in|under|by|through)\s+(?:the\s+|an?\s+|its\s+|their\s+)?",

@@ -226,3 +226,24 @@ def _bare(word: str) -> str:
     if w.endswith("ies"):
         return w[:-3] + "y"
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+# "set off", "set out", "set up", "set in motion": a phrasal verb, not the "set to" of a
+# schedule (the general reader takes any "set" over the trigger for an expectation)
+_PHRASAL_SET = frozenset({"off", "out", "up", "about", "back", "aside"})
+
+
+def phrasal_set(parsed: ParsedDoc, tok: Any) -> bool:
+    """A verb "set" with a particle governs the trigger (up to three heads up): "Belgrade's
+    rejection of the accords had set off the bombing" tells a rejection done."""
+    if tok is None or not parsed.sentences[tok.sent].parsed:
+        return False
+    for _ in range(3):
+        if tok.head == tok.i:
+            return False
+        tok = parsed.tokens[tok.head]
+        if tok.lemma.lower() == "set":
+            return any(c.dep == "prt" and c.text.lower() in _PHRASAL_SET for c in parsed.children(tok)) or \
+                any(c.dep == "prep" and c.text.lower() == "in" and any(g.text.lower() == "motion" for g in parsed.children(c))
+                    for c in parsed.children(tok))
+    return False

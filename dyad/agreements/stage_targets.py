@@ -31,7 +31,7 @@ from dyad.agreements.stage_anaphora import (TROOP_KINDS, announced_exit, bare_ex
 from dyad.agreements.spans import token_at
 from dyad.agreements.stage_plural_objects import plural_count
 from dyad.agreements.stage_strict import acts_on_other, foreign_subject, made_elsewhere, other_runs_out
-from dyad.agreements.stage_other_targets import (OTHER_DOCUMENTS, agreed_to_act, left_elsewhere, object_lemma,
+from dyad.agreements.stage_other_targets import (OTHER_DOCUMENTS, agreed_to_act, left_elsewhere, named_tail, object_lemma,
                                                  other_object, other_subject, participle_of_other, relative_head_other,
                                                  subject_under, part_subject)
 from dyad.agreements.stage_organisations import TALKS_STAGES
@@ -341,6 +341,10 @@ def passive_subject(parsed: ParsedDoc, hit: Hit,
         if tok.tag != "VBN":
             return None
         subj = next((c for c in parsed.children(tok) if c.dep == "nsubjpass"), None)
+        if subj is not None and subj.lemma.lower() in {"which", "that"} and tok.dep == "relcl" \
+                and tok.head != tok.i:
+            return named_tail(parsed, parsed.tokens[tok.head], before)  # "an agreement
+            # with Saudi Arabia, which was renewed in 1957"
         if subj is not None:
             return next(((m, c) for m, c in before if m.start <= subj.start < m.end), None)
         if tok.dep == "acl" and tok.head != tok.i:

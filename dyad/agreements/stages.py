@@ -22,7 +22,9 @@ where triggers overlap, and triggers inside a named agreement's title are ignore
   CPTPP"), ``proposed`` otherwise ("wants to join": intended); so is a wish to sign or
   conclude a new deal ("Britain wants to sign a trade deal with India");
 - copies: "Hungary followed in February", "as did France" repeat the stage just told for
-  another party (``stage_copies.followers``).
+  another party (``stage_copies.followers``); so does "along with Bolivia" after the act;
+- ends (``stage_endings``): renouncing or denouncing a bilateral agreement terminates it,
+  a multilateral one is left; a replacement by another agreement ends it jointly.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from dyad.agreements.stage_bodies import focus_state, organisation_party, statel
 from dyad.agreements.stage_modality import own_future, refine
 from dyad.agreements.stage_proposals import proposed_talks, refine_proposal
 from dyad.agreements.stage_dated import dated_signings
+from dyad.agreements.stage_endings import co_agents, joint_end, renounced_stage
 from dyad.agreements.stage_copies import SPAN_DATE, coordinated_objects, dedupe, followers
 from dyad.agreements.stage_anaphora import ANAPHORA_SENTENCES, pronoun_ref
 from dyad.agreements.stage_joint_parties import joiner, joint_parties
@@ -159,7 +162,7 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                 mod = "negated"  # "broke off talks on the accord": none came of them
             if mod == "negated" and _OWN_NEGATION.search(parsed.text, hit.start, hit.end):
                 mod = "asserted"  # "is no longer party to the accord" says it left
-            stage = hit.trigger.stage
+            stage = renounced_stage(parsed.text, hit, hit.trigger.stage, clust)  # bilateral or not
             if approving:
                 stage = "proposed"  # "Washington approved the sale of jets to Taipei": the
                 # seller's offer, not a ratification
@@ -203,7 +206,11 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                 # "Qatar brokered the truce", "Trump announced a ceasefire between Israel
                 # and Iran": the sides reached it, jointly; the broker is no party
                 parties = []
+            if joint_end(parsed, hit, stage, clust, pairs):
+                parties = []  # "the new arrangements took effect, replacing the 1957 pact"
             parties = named_sides(parsed, sent, hit, mention, stage, tok, parties, free_actors, actors)
+            if parties and stage not in JOINT_STAGES:
+                parties = parties + [party_ref(a.actor, actors) for a in co_agents(parsed.text, hit, free_actors)]
             if stage in {"ratified", "rejected"}:  # "voters rejected it": not the list before
                 parties = voters_state(parsed, sent, tok, sent_actors, actors) or parties
             if body is not None and body[1] is None and not parties:  # "the National Assembly"
@@ -268,7 +275,7 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                         date_text=o_date.text if o_date else None,
                         modality=mod, evidence=evidence)))
         out += followers(parsed, sent, out, free_actors, actors, dates)
-    out += dated_signings(parsed, clusters, dates, out, doc_date)  # "the 1965 treaty"
+    out += dated_signings(parsed, clusters, dates, out, doc_date, actors)  # "the 1965 treaty"
     out = dedupe(out)
     return out
 
