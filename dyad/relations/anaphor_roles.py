@@ -8,6 +8,14 @@
   without a parse ("Washington took Cuba off its list of state sponsors of terrorism");
 - ``listed_before``: the state named last before the trigger in its sentence, the source
   aside ("Washington took Cuba off its list of state sponsors of terrorism");
+- ``its_other``: the state a possessive "its"/"their" right before the trigger stands for
+  when the source is the clause's own subject ("Russia remains its main arms supplier",
+  "Washington, Israel's closest ally and its main arms supplier"): the state named last
+  before "its", in this sentence or the two before, that is not the source's own;
+- ``it_object``: the state "it" stands for as the first object of the trigger ("later
+  sided with London and supplied it with missiles", "Managua counts Cuba as an ally.
+  Russia sold it tanks"): the state named last before the trigger in its sentence, else
+  the one named first in the sentence before (its subject), the source's own aside;
 - ``np_after``: the actor heading the noun phrase right after the trigger, past an article
   and up to two lower-case modifiers ("the invasion of neighbouring Ukraine", "strikes on
   the northern Syrian town").
@@ -38,6 +46,58 @@ def _counterpart(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     states = [a for a in env.pool if floor <= a.start and a.end <= m.start() and a.actor.kind == "state"
               and a.actor.country and a.actor.country not in own]
     return states[-1:], ""
+
+
+# "its"/"their" opening the noun phrase of the trigger, past up to three modifiers ("its
+# biggest arms", "their main"; not "its list of trusted trading partners").
+_POSSESSIVE = re.compile(r"['’]s?\s")
+_ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:(?!(?:of|in|for|to|with|from|on|and|or)\b)[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _its_other(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """"Russia remains its biggest arms supplier": a state that is its own possessor's
+    supplier is no reading, so "its" stands for the other state of the story (the
+    source, found first and excluded by the caller, is looked past)."""
+    text = env.parsed.text
+    its = _ITS_BEFORE.search(text, max(env.sent.start, m.start() - 40), m.start())
+    if its is None:
+        return [], ""
+    kept = {id(a) for a in actors}
+    if any(id(a) not in kept and _POSSESSIVE.match(text, a.end) for a in env.actors):
+        return [], ""  # "China remains North Korea's ally and its main supplier": "its" is the possessor
+    own = {a.actor.country for a in env.actors if id(a) not in kept and a.actor.country}
+
+    def other(a: Any) -> bool:
+        return a.actor.kind == "state" and bool(a.actor.country) and a.actor.country not in own
+
+    here = [a for a in env.pool if env.sent.start <= a.start and a.end <= its.start() and other(a)]
+    # a possessor named before echoes "its" ("India is Nepal's largest source of imports,
+    # while China is its main supplier"); else the clause's subject, named first
+    owners = [a for a in here if _POSSESSIVE.match(text, a.end)]
+    if owners or here:
+        return (owners[-1:] or here[:1]), ""
+    return _counterpart(env, its, actors)
+
+
+_IT_OBJECT = re.compile(r"\s+(?:it|them)\b", re.IGNORECASE)
+
+
+def _it_object(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    if not _IT_OBJECT.match(env.parsed.text, m.end()):
+        return [], ""
+    kept = {id(a) for a in actors}
+    own = {a.actor.country for a in env.actors if id(a) not in kept and a.actor.country}
+
+    def other(a: Any) -> bool:
+        return a.actor.kind == "state" and bool(a.actor.country) and a.actor.country not in own
+
+    here = [a for a in env.pool if env.sent.start <= a.start and a.end <= m.start() and other(a)]
+    if here:  # the clause's subject more often than its last name ("Managua counts Cuba as ...")
+        return here[:1], ""
+    if env.sent.i == 0:
+        return [], ""
+    prev = env.parsed.sentences[env.sent.i - 1]
+    return [a for a in env.pool if prev.start <= a.start and a.end <= prev.end and other(a)][:1], ""
 
 
 def described_other(env: SentenceEnv, at: int) -> list[Any] | None:
@@ -100,4 +160,4 @@ def _listed_before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
 
 
 ANAPHOR_ROLES: dict[str, Callable] = {"counterpart": _counterpart, "lister": _lister, "listed_before": _listed_before,
-                                      "np_after": _np_after}
+                                      "np_after": _np_after, "its_other": _its_other, "it_object": _it_object}

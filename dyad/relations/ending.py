@@ -18,7 +18,9 @@ Tense and aspect decide what the ending says. A decision to end (lift, halt, ren
 the relation once it is taken, even if it takes effect later: "agreed to lift restrictions"
 is negated. A departure still to come (close, hand back, leave) says the relation holds
 now: "will close its base" is asserted. An ending denied or only supposed ("has not lifted
-its sanctions", "would lift sanctions if") leaves the relation standing: asserted.
+its sanctions", "would lift sanctions if"), weighed, refused or called for ("weighs
+lifting its embargo", "refused to lift the ban", "urged Tokyo to end its curbs") leaves the
+relation standing: asserted.
 """
 
 from __future__ import annotations
@@ -138,6 +140,17 @@ END_NOUN = r"withdrawal|exit|departure|pull-?out"
 
 _WINDOW = 70
 _NOT = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\s+(?:yet\s+|fully\s+)?$", re.IGNORECASE)
+# An ending only weighed, refused or asked for: the relation still holds ("Washington weighs
+# lifting its embargo", "the House refused on Thursday to lift it", "Seoul urged Tokyo to
+# end its curbs").
+# "has given no sign that it will stop pumping gas": an ending not in view
+_NO_SIGN = re.compile(r"\bno\s+(?:sign|signs|plans?|intention|indication)\s+(?:that\s+|of\s+)?(?:(?:it|they|[\w-]+)\s+)?"
+                      r"(?:will\s+|would\s+|plans\s+to\s+|intends\s+to\s+)?$", re.IGNORECASE)
+_WEIGHED = re.compile(r"\b(?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|debat(?:e|es|ed|ing)|"
+                      r"discuss(?:es|ed|ing)?|stud(?:y|ies|ied|ying)|review(?:s|ed|ing)?|refus(?:e|es|ed|ing)|"
+                      r"reject(?:s|ed|ing)?|declin(?:e|es|ed|ing)|oppos(?:e|es|ed|ing)|resist(?:s|ed|ing)?|"
+                      r"(?:call(?:s|ed|ing)?|press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|lobb(?:y|ies|ied|ying))"
+                      r"\s+(?:[\w-]+\s+){0,3}?(?:for|to))\s+(?:(?:on\s+\w+|whether|how|to|\w+ly)\s+){0,3}$", re.IGNORECASE)
 
 
 def ended_modality(env: SentenceEnv, rtype: str, m: re.Match[str], mod: str) -> str | None:
@@ -191,7 +204,11 @@ def _object_ending(env: SentenceEnv, obj: re.Pattern[str], m: re.Match[str]) -> 
     hit = obj.search(text, max(sent.start, m.start() - _WINDOW), m.start())
     if hit is None or _BREAK.search(text, hit.start() + 1, m.start()):
         return None
-    return "denied" if _NOT.search(text, max(sent.start, hit.start() - 20), hit.start()) else "object"
+    before = max(sent.start, hit.start() - 40)
+    if _NOT.search(text, before, hit.start()) or _WEIGHED.search(text, before, hit.start()) \
+            or _NO_SIGN.search(text, before, hit.start()):
+        return "denied"
+    return "object"
 
 
 def _bounded_past(env: SentenceEnv, m: re.Match[str]) -> bool:

@@ -72,6 +72,8 @@ def _mod(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     # "Egyptian mediators"): the mention covering the trigger is its modifier
     text = env.parsed.text
     found = [a for a in actors if a.start < m.start() < a.end][:1]
+    if found:  # "British, Australian and New Zealand troops": the list it closes
+        return whole_lists(text, actors, found), ""
     if not found:
         found = group_before(text, actors, m.start(), floor=env.sent.start, max_gap=25)
         if found and not (_MOD_GAP.fullmatch(text[found[-1].end:m.start()])

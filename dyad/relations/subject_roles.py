@@ -263,6 +263,32 @@ def _titled(text: str, actors: list[Any], found: list[Any], before: int) -> list
     return titled[:1] or found
 
 
+def _user_subject(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The user of goods a participle describes: "Serbia flies MiG-29s donated by Russia",
+    "the jets sold by France now serve Egypt's air force" -- the subject of the verb whose
+    object (or subject) the participle's noun is. Needs a parse: without one the holder
+    of the goods is not told apart from their maker ("flies American-made F-16s donated by
+    ...")."""
+    if not env.sent.parsed:
+        return [], ""
+    word = re.match(r"[\w-]+", m.group(0))
+    tok = token_at(env.parsed, m.start(), m.start() + (word.end() if word else 0))
+    if tok is None or tok.dep != "acl":
+        return [], ""
+    noun = env.parsed.tokens[tok.head]
+    for _ in range(3):  # "tanks and helicopters supplied by": the first of the goods
+        if noun.dep != "conj":
+            break
+        noun = env.parsed.tokens[noun.head]
+    if noun.dep in {"nsubj", "nsubjpass"}:  # "the MiG-29s donated by Russia serve Serbia"
+        return [], ""
+    verb = env.parsed.tokens[noun.head] if noun.dep in {"dobj", "pobj"} else None
+    if verb is not None and verb.dep == "prep" and verb.pos not in {"VERB", "AUX"}:
+        verb = env.parsed.tokens[verb.head]  # "is equipped with jets donated by"
+    found = subject_actors(env.parsed, verb, actors) if verb is not None else []
+    return (whole_lists(env.parsed.text, actors, found) if found else []), ""
+
+
 def _subject(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     """The grammatical subject of a verb trigger; without a parse, the list just before it
     ("Israel has occupied the West Bank since the 1967 war with Jordan" gives the war
@@ -346,6 +372,6 @@ def _previous_subject(env: SentenceEnv) -> list[Any]:
 
 
 SUBJECT_ROLES: dict[str, Callable] = {
-    "before": _before, "subject": _subject, "subj": _subj, "its_subject": _its_subject,
+    "before": _before, "subject": _subject, "user_subject": _user_subject, "subj": _subj, "its_subject": _its_subject,
     "it_antecedent": _it_antecedent, "member_subject": _member_subject,
 }
