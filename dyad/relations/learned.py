@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -51,16 +50,38 @@ class PairModel:
 
     def scores(self, features: Iterable[str]) -> dict[str, float]:
         """The probability of each label for one candidate."""
-        total = dict(self.bias)
-        for f in features:
-            for label, w in self.weights.get(f, {}).items():
-                total[label] += w
-        return {k: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, v)))) for k, v in total.items()}
+        return dict(zip(self.labels, self._probabilities(features).tolist()))
 
     def accepted(self, features: Iterable[str]) -> dict[str, float]:
         """The labels whose probability reaches their threshold."""
-        return {k: p for k, p in self.scores(features).items()
-                if p >= self.thresholds.get(k, self.threshold)}
+        probs = self._probabilities(features)
+        return {self.labels[i]: float(probs[i]) for i in np.flatnonzero(probs >= self._cut)}
+
+    def _probabilities(self, features: Iterable[str]) -> np.ndarray:
+        # a dense copy of the weights (one row per feature) makes a candidate one gather and
+        # one sum: the reader scores every pair of sides of every sentence, both ways
+        index, matrix, bias = self._dense
+        rows = [index[f] for f in features if f in index]
+        z = matrix[rows].sum(axis=0) + bias if rows else bias
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+
+    @property
+    def _dense(self) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+        key = (id(self.weights), len(self.weights), tuple(self.labels))
+        if getattr(self, "_dense_key", None) != key:
+            col = {label: j for j, label in enumerate(self.labels)}
+            index = {f: i for i, f in enumerate(self.weights)}
+            matrix = np.zeros((len(index), len(self.labels)))
+            for f, i in index.items():
+                for label, w in self.weights[f].items():
+                    matrix[i, col[label]] = w
+            bias = np.array([self.bias.get(label, 0.0) for label in self.labels])
+            self._dense_cache, self._dense_key = (index, matrix, bias), key
+        return self._dense_cache
+
+    @property
+    def _cut(self) -> np.ndarray:
+        return np.array([self.thresholds.get(label, self.threshold) for label in self.labels])
 
     def to_json(self) -> dict:
         return {"format": FORMAT, "labels": self.labels, "bias": self.bias,
