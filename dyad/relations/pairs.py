@@ -20,6 +20,7 @@ from dyad.agreements.spans import country_ref
 from dyad.model import ActorRef
 from dyad.nlp.parsed import ParsedDoc, Sentence, Token
 from dyad.relations.lexicon import ROLE_WINDOW
+from dyad.relations.rules import can_take_side
 
 __all__ = ["Candidate", "candidates", "features", "trigger_hits", "vetoed_types", "ancestors", "side_ref", "side_key", "MAX_SIDES"]
 
@@ -60,14 +61,10 @@ def side_key(ref: ActorRef) -> str:
     return ref.country or ref.actor_id
 
 
-def _can_take_side(actor: Any) -> bool:
-    return actor.kind in {"state", "igo", "group"} or bool(actor.country)
-
-
 def candidates(parsed: ParsedDoc, actors: Sequence[Any]) -> list[Candidate]:
     """Every pair of different sides named in one sentence of the body, each side at its
     first mention in the sentence, in text order."""
-    pool = [a for a in actors if _can_take_side(a.actor)]
+    pool = [a for a in actors if can_take_side(a.actor)]
     out: list[Candidate] = []
     for sent in parsed.sentences:
         if sent.end <= parsed.body_start:
