@@ -39,14 +39,16 @@ THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
 def collect(sets: list[str]) -> dict[str, list[dict]]:
     """Run the pipeline (rules only) over every text of ``sets``: per set, one row per text
     with its examples, the rules' relation keys and the gold keys."""
+    from dataclasses import replace
+
     from dyad.eval.agreements import is_optional, predicted_relation_key, read_agreements_gold, relation_key
+    from dyad.eval.report import ref_code
     from dyad.ingest import read_text
     from dyad.pipeline import default_extractor
     from dyad.relations import rules
-    from dyad.relations.training import candidate_codes, examples_for
+    from dyad.relations.training import examples_for
 
-    # the rules alone: the model is measured against them (a copy: the default is shared)
-    ex = default_extractor().with_coder("relations", rules.code_v1)
+    ex = default_extractor()
     out: dict[str, list[dict]] = {}
     for name in sets:
         assert name not in UNSEEN, "the unseen sets are never trained on"
@@ -58,18 +60,19 @@ def collect(sets: list[str]) -> dict[str, list[dict]]:
         for item in read_agreements_gold(path):
             doc = read_text(item.text, doc_id=f"gold-{item.text_id}", date=item.date)
             parsed = ex.nlp.parse(doc.doc_id, doc.text, body_start=doc.dateline.end if doc.dateline else 0)
-            records = ex.code(doc, parsed)
             ctx = ex.context(doc, parsed)
             pairs = examples_for(ctx, item.relations)
+            # the rules alone, which the model is measured against (they read the agreements)
+            agreements = tuple(ex.coders["agreements"](ctx))
+            by_rules = rules.code_v1(replace(ctx, agreements=agreements))
             firm = {relation_key(g["relation_type"], g.get("source"), g.get("target"))
                     for g in item.relations if not is_optional(g.get("note"))}
             optional = {relation_key(g["relation_type"], g.get("source"), g.get("target"))
                         for g in item.relations if is_optional(g.get("note"))}
             rows.append({"id": item.text_id, "gold": firm, "optional": optional,
-                         "rules": {predicted_relation_key(r) for r in records.relations},
-                         "examples": [e for _, _, e in pairs],
-                         "codes": [candidate_codes(c)[::-1] if rev else candidate_codes(c)
-                                   for c, rev, _ in pairs]})
+                         "rules": {predicted_relation_key(r) for r in by_rules},
+                         "examples": [e for _, e in pairs],
+                         "codes": [(ref_code(r.source), ref_code(r.target)) for r, _ in pairs]})
         out[name] = rows
         print(f"{name}: {len(rows)} texts, {sum(len(r['examples']) for r in rows)} pairs", file=sys.stderr)
     return out

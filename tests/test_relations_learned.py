@@ -109,7 +109,8 @@ def _context(extractor, text: str):
 
 @pytest.mark.slow
 def test_candidates_pair_the_sides_of_each_sentence(extractor):
-    from dyad.relations.pairs import candidates, side_key
+    from dyad.relations.pairs import candidates
+    from dyad.relations.rules import side_key
 
     ctx = _context(extractor, "Italian frigates escorted the convoy. Greece buys most of its gas from "
                               "Azerbaijan, and Turkey objects.")

@@ -21,13 +21,13 @@ from typing import Any, Callable, Sequence
 
 from dyad.model import ActorRef, Evidence, Relation, make_id
 from dyad.modality import modality_of
-from dyad.nlp.parsed import ParsedDoc, Token
+from dyad.nlp.parsed import ParsedDoc
 from dyad.relations.attributes import attributes
 from dyad.relations.context import SentenceEnv
 from dyad.relations.learned import SYMMETRIC, PairModel
 from dyad.relations.lexicon import RelationLexicon
-from dyad.relations.pairs import (Candidate, ancestors, candidates, features, side_key, trigger_hits,
-                                  vetoed_types)
+from dyad.relations.pairs import Candidate, joining_word, readings
+from dyad.relations.rules import side_key
 from dyad.relations.reading import relation_modality
 
 __all__ = ["read_pairs", "allowed"]
@@ -50,40 +50,35 @@ def allowed(rtype: str, source: ActorRef, target: ActorRef) -> bool:
 
 
 def read_pairs(parsed: ParsedDoc, actors: Sequence[Any], model: PairModel, lexicon: RelationLexicon,
-               *, taken: set[tuple[str, frozenset[str]]], places: Sequence[Any] = (),
-               dates: Sequence[Any] = (), quantities: Sequence[Any] = (),
-               place_ref: Callable | None = None, modality: Callable = modality_of) -> list[Relation]:
+               *, taken: set[tuple[str, frozenset[str]]], dates: Sequence[Any] = (),
+               quantities: Sequence[Any] = (), modality: Callable = modality_of) -> list[Relation]:
     """The model's relations of one document that the rules did not read. ``taken`` holds
     (type, {side, side}) of the rules' relations (``side_key`` of each side)."""
     out: dict[tuple, Relation] = {}
-    hits: dict[int, list] = {}
-    for cand in candidates(parsed, actors):
-        sent = cand.sentence
-        if sent.i not in hits:
-            hits[sent.i] = trigger_hits(parsed, sent, lexicon)
-        vetoed = vetoed_types(hits[sent.i])
-        for reverse in (False, True):
-            source, target = (cand.second_ref, cand.first_ref) if reverse else (cand.first_ref, cand.second_ref)
-            accepted = model.accepted(features(parsed, cand, actors, reverse=reverse, hits=hits[sent.i]))
-            for rtype, p in accepted.items():
-                pair = frozenset({side_key(source), side_key(target)})
-                if (rtype, pair) in taken or rtype in vetoed or not allowed(rtype, source, target):
-                    continue
-                if rtype in SYMMETRIC and reverse:
-                    source, target = target, source  # one record per symmetric pair, in text order
-                key = (rtype, side_key(source), side_key(target), sent.start)
-                seen = out.get(key)
-                if seen is not None and seen.attributes["confidence"] >= round(p, 3):
-                    continue
-                env = SentenceEnv(parsed, sent, [], [], actors, lexicon, place_ref or _geo_ref, place_pool=places)
-                out[key] = _relation(env, cand, rtype, source, target, p, dates, quantities, modality)
+    for r in readings(parsed, actors, lexicon):
+        pair = frozenset({side_key(r.source), side_key(r.target)})
+        for rtype, p in model.accepted(r.features).items():
+            if (rtype, pair) in taken or rtype in r.vetoed or not allowed(rtype, r.source, r.target):
+                continue
+            # one record per symmetric pair, in text order
+            source, target = (r.target, r.source) if rtype in SYMMETRIC and r.reverse else (r.source, r.target)
+            key = (rtype, side_key(source), side_key(target), r.candidate.sentence.start)
+            seen = out.get(key)
+            if seen is None or seen.attributes["confidence"] < round(p, 3):
+                out[key] = _relation(parsed, actors, lexicon, r.candidate, rtype, source, target, p,
+                                     dates, quantities, modality)
     return list(out.values())
 
 
-def _relation(env: SentenceEnv, cand: Candidate, rtype: str, source: ActorRef, target: ActorRef,
-              p: float, dates: Sequence[Any], quantities: Sequence[Any], modality: Callable) -> Relation:
-    parsed, sent = env.parsed, env.sent
-    word = _joining_word(parsed, cand)
+def _relation(parsed: ParsedDoc, actors: Sequence[Any], lexicon: RelationLexicon, cand: Candidate,
+              rtype: str, source: ActorRef, target: ActorRef, p: float, dates: Sequence[Any],
+              quantities: Sequence[Any], modality: Callable) -> Relation:
+    """The record, its modality and attributes read at the word that joins the two sides
+    as the rules read them at a trigger (the reader reads no place: ``place_ref`` is never
+    called with one)."""
+    sent = cand.sentence
+    env = SentenceEnv(parsed, sent, [], [], actors, lexicon, place_ref=lambda place: None)
+    word = joining_word(parsed, cand)
     m = re.compile(re.escape(word.text)).match(parsed.text, word.start) if word is not None else None
     mod = relation_modality(env, rtype, m, modality) if m is not None else "asserted"
     attrs = attributes(env, m, dates, quantities, None, None, target=target.actor_id) if m is not None else {}
@@ -92,25 +87,3 @@ def _relation(env: SentenceEnv, cand: Candidate, rtype: str, source: ActorRef, t
     return Relation(relation_id=rid, relation_type=rtype, source=source, target=target,  # type: ignore[arg-type]
                     attributes=attrs, modality=mod,  # type: ignore[arg-type]
                     evidence=[Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end, text=sent.text)])
-
-
-def _joining_word(parsed: ParsedDoc, cand: Candidate) -> Token | None:
-    """The word whose subtree holds both sides (the verb or noun that relates them), or,
-    in a sentence without a parse, the first verb between them."""
-    a = parsed.tokens[cand.first.token_start]
-    b = parsed.tokens[cand.second.token_start]
-    if cand.sentence.parsed:
-        chain_a = ancestors(parsed, a)
-        ids_b = {t.i for t in ancestors(parsed, b)}
-        join = next((t for t in chain_a if t.i in ids_b), None)
-        if join is not None and join.i not in range(cand.first.token_start, cand.first.token_end) \
-                and join.i not in range(cand.second.token_start, cand.second.token_end):
-            return join
-    between = parsed.tokens[cand.first.token_end:cand.second.token_start]
-    return next((t for t in between if t.pos in {"VERB", "AUX"}), between[0] if between else None)
-
-
-def _geo_ref(place: Any) -> Any:
-    from dyad.geo import to_ref
-
-    return to_ref(place)

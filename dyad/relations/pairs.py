@@ -14,15 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
-from dyad.agreements.spans import country_ref
 from dyad.model import ActorRef
 from dyad.nlp.parsed import ParsedDoc, Sentence, Token
 from dyad.relations.lexicon import ROLE_WINDOW
-from dyad.relations.rules import can_take_side
+from dyad.relations.rules import REBELS, can_take_side, side_key, side_ref
 
-__all__ = ["Candidate", "candidates", "features", "trigger_hits", "vetoed_types", "ancestors", "side_ref", "side_key", "MAX_SIDES"]
+__all__ = ["Candidate", "Reading", "candidates", "readings", "features", "trigger_hits", "vetoed_types",
+           "joining_word", "MAX_SIDES"]
 
 # A sentence naming more sides than this is a list ("Estonia, Latvia, Lithuania, Poland,
 # ...") whose pairs would swamp the rest; the rules read lists.
@@ -31,7 +31,6 @@ MAX_SIDES = 6
 WINDOW = 3
 # Farther apart than this (in tokens), two sides are rarely in one relation the sentence states.
 MAX_GAP = 40
-_REBELS = frozenset({"REB", "INS"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,22 +42,6 @@ class Candidate:
     second: Any
     first_ref: ActorRef
     second_ref: ActorRef
-
-
-def side_ref(mention: Any, pool: Sequence[Any]) -> ActorRef:
-    """The side a mention stands for: an armed group (or rebels known by their country) in
-    its own name, anyone else for their state ("the Turkish army" is Turkey)."""
-    actor = mention.actor
-    if actor.kind == "group" or (actor.sector in _REBELS and not actor.actor_id.startswith("group.")):
-        return actor.ref()
-    return country_ref(actor, pool)
-
-
-def side_key(ref: ActorRef) -> str:
-    """One key per side: an IGO or group by its id, anyone else by their country."""
-    if ref.actor_id.startswith(("IGO.", "group.")):
-        return ref.actor_id
-    return ref.country or ref.actor_id
 
 
 def candidates(parsed: ParsedDoc, actors: Sequence[Any]) -> list[Candidate]:
@@ -79,6 +62,34 @@ def candidates(parsed: ParsedDoc, actors: Sequence[Any]) -> list[Candidate]:
         for (a, ra), (b, rb) in combinations(firsts.values(), 2):
             out.append(Candidate(sent, a, b, ra, rb))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A candidate read one way: ``source`` -> ``target``, with its features and the types
+    the sentence's triggers veto (``vetoed_types``)."""
+
+    candidate: Candidate
+    reverse: bool  # the source is the side named second
+    source: ActorRef
+    target: ActorRef
+    features: tuple[str, ...]
+    vetoed: frozenset[str]
+
+
+def readings(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Any) -> Iterator[Reading]:
+    """Every candidate of the document read both ways: what the model is trained on
+    (``dyad.relations.training``) and what it scores (``dyad.relations.pair_reader``)."""
+    hits: dict[int, tuple[list, frozenset[str]]] = {}
+    for cand in candidates(parsed, actors):
+        if cand.sentence.i not in hits:
+            found = trigger_hits(parsed, cand.sentence, lexicon)
+            hits[cand.sentence.i] = (found, frozenset(vetoed_types(found)))
+        found, vetoed = hits[cand.sentence.i]
+        for reverse in (False, True):
+            source, target = (cand.second_ref, cand.first_ref) if reverse else (cand.first_ref, cand.second_ref)
+            feats = features(parsed, cand, actors, reverse=reverse, hits=found)
+            yield Reading(cand, reverse, source, target, tuple(feats), vetoed)
 
 
 def _word(tok: Token) -> str:
@@ -143,13 +154,14 @@ def vetoed_types(hits: Sequence[tuple[int, int, str, bool]]) -> set[str]:
 
 
 def features(parsed: ParsedDoc, cand: Candidate, actors: Sequence[Any], *, reverse: bool = False,
-             hits: Sequence[tuple[int, int, str]] = ()) -> list[str]:
+             hits: Sequence[tuple[int, int, str, bool]] = ()) -> list[str]:
     """The candidate read as a relation from a source side "S" to a target side "T": S is
     the side named first, or the second one when ``reverse``. Other sides named in the
     sentence are "X". ``hits`` are the sentence's ``trigger_hits``."""
     sent = cand.sentence
     toks = parsed.sentence_tokens(sent)
     src, tgt = (cand.second, cand.first) if reverse else (cand.first, cand.second)
+    src_ref, tgt_ref = (cand.second_ref, cand.first_ref) if reverse else (cand.first_ref, cand.second_ref)
     a, b = cand.first, cand.second
     inside: dict[int, str] = {}
     for m in actors:
@@ -187,7 +199,7 @@ def features(parsed: ParsedDoc, cand: Candidate, actors: Sequence[Any], *, rever
             feats.add(f"{mark}l1:{before[-1]}")
         if after:
             feats.add(f"{mark}r1:{after[0]}")
-    sk, tk = _kind(side_of(cand, src)), _kind(side_of(cand, tgt))
+    sk, tk = _kind(src_ref), _kind(tgt_ref)
     feats.update({f"sk:{sk}", f"tk:{tk}", f"stk:{sk}_{tk}"})
     for start, end, rtype, vetoed in hits:
         mark = "trigx" if vetoed else "trig"
@@ -200,31 +212,46 @@ def features(parsed: ParsedDoc, cand: Candidate, actors: Sequence[Any], *, rever
     return sorted(feats)
 
 
-def side_of(cand: Candidate, mention: Any) -> ActorRef:
-    return cand.first_ref if mention is cand.first else cand.second_ref
-
-
 def _kind(ref: ActorRef) -> str:
     if ref.actor_id.startswith("IGO."):
         return "igo"
-    if ref.actor_id.startswith("group.") or ref.sector in _REBELS:
+    if ref.actor_id.startswith("group.") or ref.sector in REBELS:
         return "group"
     return "state"
+
+
+def _join(parsed: ParsedDoc, ha: Token, hb: Token) -> tuple[list[Token], list[Token], Token] | None:
+    """(path up from ``ha``, path up from ``hb``, the word that joins them): the lowest
+    token whose subtree holds both, each path without it."""
+    up_a, up_b = ancestors(parsed, ha), ancestors(parsed, hb)
+    ids_b = {t.i: n for n, t in enumerate(up_b)}
+    na = next((n for n, t in enumerate(up_a) if t.i in ids_b), None)
+    if na is None:
+        return None
+    return up_a[:na], up_b[:ids_b[up_a[na].i]], up_a[na]
+
+
+def joining_word(parsed: ParsedDoc, cand: Candidate) -> Token | None:
+    """The word that relates the two sides: in a parsed sentence the one whose subtree
+    holds both (outside either mention), else the first verb between them."""
+    if cand.sentence.parsed:
+        join = _join(parsed, _head_of(parsed, cand.first), _head_of(parsed, cand.second))
+        if join is not None and not any(m.token_start <= join[2].i < m.token_end
+                                        for m in (cand.first, cand.second)):
+            return join[2]
+    between = parsed.tokens[cand.first.token_end:cand.second.token_start]
+    return next((t for t in between if t.pos in {"VERB", "AUX"}), between[0] if between else None)
 
 
 def _path_features(parsed: ParsedDoc, ha: Token, hb: Token) -> set[str]:
     """The dependency path from the source up to the word that joins the two sides and
     down to the target: its labels, its words, the joining word, and each side's role."""
-    up_a, up_b = ancestors(parsed, ha), ancestors(parsed, hb)
-    ids_b = {t.i: n for n, t in enumerate(up_b)}
-    join = next(((n, t) for n, t in enumerate(up_a) if t.i in ids_b), None)
     ra, rb = _role(parsed, ha), _role(parsed, hb)
     out = {f"srole:{ra}", f"trole:{rb}", f"roles:{ra}_{rb}"}
+    join = _join(parsed, ha, hb)
     if join is None:
         return out
-    na, top = join
-    nb = ids_b[top.i]
-    path_a, path_b = up_a[:na], up_b[:nb]
+    path_a, path_b, top = join
     labels = [t.dep for t in path_a] + ["^"] + [t.dep for t in reversed(path_b)]
     if len(labels) <= 7:
         out.add("p:" + "/".join(labels))

@@ -29,7 +29,8 @@ from dyad.relations.mediation import co_mediators, infer_mediated_sides
 from dyad.relations.place_roles import place_after
 from dyad.relations.sides import find_side
 
-__all__ = ["SYMMETRIC", "code", "code_v1", "code_v2", "load_patterns", "merge_key"]
+__all__ = ["SYMMETRIC", "can_take_side", "code", "code_v1", "code_v2", "load_patterns", "merge_key",
+           "side_key", "side_ref"]
 
 SYMMETRIC = frozenset({"alliance", "armed_conflict", "diplomatic_relations", "trade"})
 # Types between states (or groups), never with an IGO on either side.
@@ -61,11 +62,11 @@ def code_v1(ctx: Any) -> list[Relation]:
     rels = code(ctx.parsed, actors=ctx.actors, places=ctx.places, dates=ctx.dates,
                 quantities=ctx.quantities)
     agreements = getattr(ctx, "agreements", ())
-    rels = reconcile_memberships(rels, agreements, _side_key)  # "applied ... became a member"
+    rels = reconcile_memberships(rels, agreements, side_key)  # "applied ... became a member"
     held = {merge_key(r)[1:] for r in rels if r.relation_type == "membership"}
 
     def known(member: Any, igo: Any) -> bool:
-        return (_side_key(member), _side_key(igo)) in held
+        return (side_key(member), side_key(igo)) in held
 
     return rels + accession_memberships(agreements, known, ctx.parsed.doc_id) \
         + candidate_memberships(agreements, known, ctx.parsed.doc_id)
@@ -82,22 +83,22 @@ def code_v2(ctx: Any) -> list[Relation]:
     model = load_model()
     if model is None:
         return rels
-    taken = {(r.relation_type, frozenset({_side_key(r.source), _side_key(r.target)}))
+    taken = {(r.relation_type, frozenset({side_key(r.source), side_key(r.target)}))
              for r in rels if r.target is not None}
     return rels + read_pairs(ctx.parsed, ctx.actors, model, load_patterns(), taken=taken,
-                             places=ctx.places, dates=ctx.dates, quantities=ctx.quantities)
+                             dates=ctx.dates, quantities=ctx.quantities)
 
 
 def merge_key(relation: Relation) -> tuple[str, str, str]:
     """(type, source, target) for the merge step, each side at country level (the US
     military's presence is the United States'); symmetric types sort the pair."""
-    a, b = _side_key(relation.source), _side_key(relation.target)
+    a, b = side_key(relation.source), side_key(relation.target)
     if relation.relation_type in SYMMETRIC and b:
         a, b = sorted((a, b))
     return relation.relation_type, a, b
 
 
-def _side_key(ref: ActorRef | None) -> str:
+def side_key(ref: ActorRef | None) -> str:
     """A side's country (its id for an IGO, an armed group, or an actor with no country:
     "Sudan's army" and the RSF are two sides)."""
     if ref is None:
@@ -145,11 +146,11 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), places: Sequence[Any]
                     out[key] = seen.model_copy(update=update)
     pool = [a for a in actors if can_take_side(a.actor)]
     rels = _without_third_parties(_held_claims_first(list(out.values())), pool, parsed.text)
-    def side_ref(a: Any) -> ActorRef:
+    def ref_of(a: Any) -> ActorRef:
         return a.actor.ref() if a.actor.kind == "group" else country_ref(a.actor, pool)
-    rels = co_mediators(rels, pool, _side_key, side_ref, parsed.text)
-    rels = with_holders(rels, pool, parsed, _side_key, side_ref)
-    return infer_mediated_sides(rels, pool, _side_key, side_ref, parsed.body_start)
+    rels = co_mediators(rels, pool, side_key, ref_of, parsed.text)
+    rels = with_holders(rels, pool, parsed, side_key, ref_of)
+    return infer_mediated_sides(rels, pool, side_key, ref_of, parsed.body_start)
 
 
 _PEACEKEEPERS = re.compile(r"\s*peacekeep", re.IGNORECASE)
@@ -165,19 +166,19 @@ def _without_third_parties(rels: list[Relation], pool: Sequence[Any], text: str)
     mediators: dict[int, set[str]] = {}
     for r in rels:
         if r.relation_type == "mediation":
-            mediators.setdefault(r.evidence[0].start, set()).add(_side_key(r.source))
-    keepers = {_side_key(country_ref(a.actor, pool)) for a in pool
+            mediators.setdefault(r.evidence[0].start, set()).add(side_key(r.source))
+    keepers = {side_key(country_ref(a.actor, pool)) for a in pool
                if "peacekeep" in a.text.lower() or _PEACEKEEPERS.match(text, a.end)}
     third = set().union(*mediators.values(), keepers)
     sides: dict[int, set[str]] = {}
     for r in rels:
         if r.relation_type == "armed_conflict" and r.target is not None:
-            sides.setdefault(r.evidence[0].start, set()).update({_side_key(r.source), _side_key(r.target)})
+            sides.setdefault(r.evidence[0].start, set()).update({side_key(r.source), side_key(r.target)})
 
     def drop(r: Relation) -> bool:
         if r.relation_type != "armed_conflict" or r.target is None:
             return False
-        at, pair = r.evidence[0].start, {_side_key(r.source), _side_key(r.target)}
+        at, pair = r.evidence[0].start, {side_key(r.source), side_key(r.target)}
         return bool(pair & mediators.get(at, set())) or (len(sides[at]) >= 3 and bool(pair & third))
     return [r for r in rels if not drop(r)]
 
@@ -186,10 +187,10 @@ def _held_claims_first(rels: list[Relation]) -> list[Relation]:
     """A claim on a place with no holder is dropped where the same sentence names the
     claimant's claim against a holder ("Both countries claim Kashmir": each against the
     other, not on Kashmir alone)."""
-    held = {(r.evidence[0].start, _side_key(r.source)) for r in rels
+    held = {(r.evidence[0].start, side_key(r.source)) for r in rels
             if r.relation_type == "territorial_claim" and r.target is not None}
     return [r for r in rels if not (r.relation_type == "territorial_claim" and r.target is None
-                                    and (r.evidence[0].start, _side_key(r.source)) in held)]
+                                    and (r.evidence[0].start, side_key(r.source)) in held)]
 
 
 def _country_key(rel: Relation, sentence_start: int) -> tuple:
@@ -237,7 +238,7 @@ def _apply(env: SentenceEnv, pat: Pattern, m: re.Match[str], dates: Sequence[Any
         return []
     if rtype in PLACE_TYPES:
         seats = _court_seats(env)  # "a tribunal in The Hague": the Netherlands holds nothing
-        pairs = [(s, t) for s, t in pairs if t is None or _side_key(t) not in seats]
+        pairs = [(s, t) for s, t in pairs if t is None or side_key(t) not in seats]
     if rtype == "military_presence":
         # a state's paramilitaries are its presence abroad ("Wagner fighters in Mali": Russia)
         pairs = [(ref_for_id(s.country, env.pool) if s.sector in STATE_PARAMILITARY and s.country else s, t)
@@ -302,8 +303,8 @@ def _valid_pairs(rtype: str, pairs: list[tuple[ActorRef, ActorRef | None]], plac
     if rtype == "mediation":
         # a party is no mediator of its own deal ("Lula and Xi signed the accord, witnessed by
         # Brazil's ministers")
-        sides = {_side_key(t) for _, t in pairs if t is not None}
-        pairs = [(s, t) for s, t in pairs if _side_key(s) not in sides]
+        sides = {side_key(t) for _, t in pairs if t is not None}
+        pairs = [(s, t) for s, t in pairs if side_key(s) not in sides]
     pairs = [(s, t) for s, t in pairs if t is None or (
         s.actor_id != t.actor_id and (s.country is None or s.country != t.country
                                       or _is_igo(s) or _is_igo(t) or _is_group(s) or _is_group(t)))]
@@ -366,7 +367,7 @@ def _sides(env: SentenceEnv, pat: Pattern, m: re.Match[str]
             tgt_role = "none"  # "claims the Spratly Islands": a claim on a place nobody holds
     else:
         target_refs = [_ref(env, a) for a in targets]
-        if target_refs and {_side_key(t) for t in target_refs} <= {_side_key(_ref(env, a)) for a in sources}:
+        if target_refs and {side_key(t) for t in target_refs} <= {side_key(_ref(env, a)) for a in sources}:
             # a relation needs two countries: a role that found only the source's own again
             # looks past it ("the EU signed a memorandum with Azerbaijan to double imports of
             # Azerbaijani gas": the importer is the EU)
@@ -395,14 +396,17 @@ def can_take_side(actor: Any) -> bool:
 
 
 def _ref(env: SentenceEnv, actor: Any) -> ActorRef:
-    """A group fights, holds or claims in its own name ("fighting between Israel and
-    Hezbollah"), and so do rebels known only by their country ("insurgents in Mozambique");
-    anyone else stands for its state."""
-    if isinstance(actor, ActorRef):
-        return actor
-    if actor.actor.kind == "group" or actor.actor.sector in REBELS and not actor.actor.actor_id.startswith("group."):
-        return actor.actor.ref()
-    return country_ref(actor.actor, env.pool)
+    return actor if isinstance(actor, ActorRef) else side_ref(actor, env.pool)
+
+
+def side_ref(mention: Any, pool: Sequence[Any]) -> ActorRef:
+    """The side a mention stands for. A group fights, holds or claims in its own name
+    ("fighting between Israel and Hezbollah"), and so do rebels known only by their country
+    ("insurgents in Mozambique"); anyone else stands for its state ("the Turkish army")."""
+    actor = mention.actor
+    if actor.kind == "group" or actor.sector in REBELS and not actor.actor_id.startswith("group."):
+        return actor.ref()
+    return country_ref(actor, pool)
 
 
 def _has_money(sent: Any, quantities: Sequence[Any]) -> bool:
