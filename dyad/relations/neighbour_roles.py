@@ -44,6 +44,9 @@ _EXAMPLES = re.compile(r"(?:[\w-]+,?\s+){1,3}?(?:including|such\s+as|notably|mai
 _HELD_BY = re.compile(r"\b(?:held|administered|controlled|occupied|governed|ruled|seized|captured|annexed|taken)\s+by\s+(?:the\s+)?",
                       re.IGNORECASE)
 
+# A holder's adjective joined to a participle of holding: "the Indian-held part of Kashmir".
+_HELD_ADJECTIVE = re.compile(r"-(?:held|administered|controlled|occupied|governed|ruled|run)\b", re.IGNORECASE)
+
 # "Kashmir, most of which India controls", "Morocco controls most of Western Sahara": the
 # subject of a verb of holding, or of taking the land ("the archipelago, which Britain
 # detached from the colony", "islands that Soviet troops seized").
@@ -64,6 +67,9 @@ def _holder(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
         if found:
             return found, ""
     found = [a for a in actors if a.actor.kind in {"state", "group"} and _HOLDS.match(text, a.end)]
+    if not found:  # "the Japanese-administered Senkaku islands", "the Colombian-held islands"
+        found = [a for a in actors if sent.start <= a.start and a.actor.country and a.actor.kind != "igo"
+                 and _HELD_ADJECTIVE.match(text, a.end)]
     return found[:1], ""
 
 

@@ -60,6 +60,11 @@ _HOST_ANAPHOR = re.compile(r"\s*(?:[\w,-]+\s+){0,6}?(?:(?:are|is|remain|remains|
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)*(?:\s*,\s*|\s+and\s+)"
                            r"(?:the\s+)?){0,3}$", re.IGNORECASE)
 _VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+# ... but the land of a war, or the seat of a government, is no venue: "their proxy war in
+# Yemen ... the troops it keeps in the country", "recognises the government in Taipei and
+# keeps troops on the island"
+_NO_VENUE = re.compile(r"\b(?:wars?|conflicts?|fighting|insurgency|intervention|campaign|government|"
+                     r"authorities|regime|junta)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 # The states "the kingdom", "the emirate" ... can stand for (general knowledge: the sovereign
 # monarchies by the title their own names or common usage give them).
 MONARCHIES = {
@@ -70,8 +75,10 @@ MONARCHIES = {
     "principality": frozenset({"MCO", "LIE", "AND"}),
     "grand duchy": frozenset({"LUX"}),
 }
-# Between a modifier and its troops: "US", "American", "Russia's 1,500".
+# Between a modifier and its troops: "US", "American", "Russia's 1,500"; a conjunction
+# between them joins clauses instead ("recognises the government in Taipei and keeps troops").
 _MOD_NEAR = re.compile(r"(?:['’]s?)?(?:,\s*whose)?(?:\s+(?:[a-z]+|\d[\d,.]*))*\s*")
+_JOINED = re.compile(r"\b(?:and|or|but)\b")
 
 _BASES = re.compile(r"\b(?:bases?|airbases?|facilit(?:y|ies)|sites?|ports?|airfields?|installations?|"
                     r"(?:military\s+)?(?:areas|locations))\b",
@@ -97,7 +104,9 @@ def _in(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     second = _AND_HOST.match(env.parsed.text, _hit_end(env, hit, m))
     if second is not None:
         more = in_target(env, second, actors, cue=r"^(?=[A-Z])")
-        if more is not None and more.ref is not None:
+        at = env.parsed.text.find(more.text, second.end(), env.sent.end) if more is not None else -1
+        if more is not None and more.ref is not None \
+                and not (at >= 0 and _GAPPED_COUNT.match(env.parsed.text, at + len(more.text))):
             return [hit, more], "in"
     return [hit], "in"
 
@@ -121,8 +130,13 @@ def _conjoined_site(env: SentenceEnv, m: re.Match[str]) -> PlaceHit | None:
     return PlaceHit(ref_for_id(loc.country, env.pool), loc, place.text)
 
 
-# After a host: a second one joined by "and" ("in Iraq and Syria").
-_AND_HOST = re.compile(r"\s+and\s+(?:in\s+)?(?:the\s+)?(?=[A-Z])")
+# After a host: a second one joined by "and" ("in Iraq and Syria"), also with its own count
+# ("54,000 troops in Japan and 28,500 in South Korea").
+_COUNT = r"(?:(?:about|some|around|roughly|nearly|almost|over|another|more\s+than)\s+)?\d[\d,.]*(?:\s+(?:more|others))?"
+_AND_HOST = re.compile(rf"\s+and\s+(?:{_COUNT}\s+in\s+|in\s+)?(?:the\s+)?(?=[A-Z])")
+# A name followed by a count is the subject of a clause whose verb is left out, not a
+# second host: "Britain keeps 20,000 troops in Germany and the United States roughly 50,000".
+_GAPPED_COUNT = re.compile(rf"\s+{_COUNT}\b")
 
 
 def _hit_end(env: SentenceEnv, hit: PlaceHit, m: re.Match[str]) -> int:
@@ -292,7 +306,8 @@ def _in_anaphor(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     # (with no state in the sentence before, the one before that: "UN peacekeepers remain
     # deployed across the country" after a sentence on the talks' venue)
     own = {a.actor.country for a in env.pool if a.start < m.start() < a.end
-           or (a.end <= m.start() and _MOD_NEAR.fullmatch(text, a.end, m.start()))}
+           or (a.end <= m.start() and _MOD_NEAR.fullmatch(text, a.end, m.start())
+               and not _JOINED.search(text, a.end, m.start()))}
     # the source found first is no host of its own troops ("Brazil, which keeps troops in
     # the country": the country is another one)
     kept = {id(a) for a in actors}
@@ -304,7 +319,8 @@ def _in_anaphor(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
         # "his country" is a person's: the state of the leader named before
         states = [a for a in env.pool if floor <= a.start and a.end <= m.start() and a.actor.country
                   and (a.actor.kind == "state" or cue.group("his") and a.actor.kind == "person") and (not kind or a.actor.country in MONARCHIES[kind])
-                  and (there or not _VENUE_BEFORE.search(text, max(0, a.start - 12), a.start))
+                  and (there or not _VENUE_BEFORE.search(text, max(0, a.start - 12), a.start)
+                       or _NO_VENUE.search(text, max(0, a.start - 30), a.start))
                   # a part of the land is no agent's: "brokered by the United States ... the
                   # troops were to leave the south"
                   and not (cue.group("part") and _AGENT_BEFORE.search(text, max(0, a.start - 60), a.start))]

@@ -24,6 +24,7 @@ from dyad.relations.lexicon import (ROLE_WINDOW, Pattern, RelationLexicon, find_
                                     load_patterns)
 from dyad.relations.claim_holders import with_holders
 from dyad.relations.context import PlaceHit, SentenceEnv
+from dyad.relations.echoes import with_echoes
 from dyad.relations.ending import halted
 from dyad.relations.mediation import co_mediators, infer_mediated_sides
 from dyad.relations.place_roles import place_after
@@ -150,6 +151,7 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), places: Sequence[Any]
         return a.actor.ref() if a.actor.kind == "group" else country_ref(a.actor, pool)
     rels = co_mediators(rels, pool, side_key, ref_of, parsed.text)
     rels = with_holders(rels, pool, parsed, side_key, ref_of)
+    rels = with_echoes(rels, pool, parsed, side_key, ref_of)
     return infer_mediated_sides(rels, pool, side_key, ref_of, parsed.body_start)
 
 
@@ -341,6 +343,8 @@ def _sides(env: SentenceEnv, pat: Pattern, m: re.Match[str]
     if src_role != "pair" and pat.target == ("mutual",) and len(sources) >= 2:
         # a list read by another role faces itself too: "Both Sudan and South Sudan claim"
         refs = [_ref(env, a) for a in sources]
+        if holders := _third_holders(env, pat, m, sources, refs):
+            return [(a, h) for a in refs for h in holders], place_after(env, m, sources)
         return [(a, b) for a in refs for b in refs if a is not b], place_after(env, m, sources)
     if src_role == "pair":
         refs = [_ref(env, a) for a in sources]
@@ -350,6 +354,8 @@ def _sides(env: SentenceEnv, pat: Pattern, m: re.Match[str]
             return [(r, _ref(env, p)) for r in refs for p in partners], None
         if "mutual" in pat.target:  # "both countries claim Kashmir": each against the other
             taken = [a for a in sources if hasattr(a, "start")]
+            if holders := _third_holders(env, pat, m, taken, refs):
+                return [(a, h) for a in refs for h in holders], place_after(env, m, taken)
             return [(a, b) for a in refs for b in refs if a is not b], place_after(env, m, taken)
         if "all_pairs" in pat.target:  # a bloc's members bound to one another: each pair once
             return [(a, b) for i, a in enumerate(refs) for b in refs[i + 1:]], None
@@ -387,6 +393,18 @@ def _sides(env: SentenceEnv, pat: Pattern, m: re.Match[str]
         taken = [a for a in (*sources, *held) if hasattr(a, "start")]
         place = place_after(env, m, taken) or place
     return [(s, t) for s in src_refs for t in (target_refs or [None])], place
+
+
+def _third_holders(env: SentenceEnv, pat: Pattern, m: re.Match[str], taken: Sequence[Any],
+                   refs: Sequence[ActorRef]) -> list[ActorRef]:
+    """For claims each against the other: a third state the sentence names as holding the
+    place ("the Japanese-administered islands, which both Taipei and Beijing claim"), against
+    which both claims stand instead."""
+    if pat.type != "territorial_claim":
+        return []
+    own = {side_key(r) for r in refs}
+    found = find_side(env, ("holder",), m, exclude={id(a) for a in taken})[0]
+    return [h for h in (_ref(env, a) for a in found) if side_key(h) not in own]
 
 
 def can_take_side(actor: Any) -> bool:

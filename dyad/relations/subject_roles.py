@@ -42,6 +42,9 @@ _ANAPHOR_SUBJECT = re.compile(r"(?:it|(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?-i:cou
 # "The three Baltic states".
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
+# The plural anaphors that always stand for a list named before.
+_BOTH = re.compile(r"(?:they|both|(?:both|the)\s+(?:countries|nations|states|governments|neighbou?rs|neighbors|allies))",
+                   re.IGNORECASE)
 _PLURAL_SUBJECT = re.compile(r"(?:they|both|(?:(?:the|these|those|both|all)\s+)(?:(?P<count>two|three|four|five|six|seven|"
                              r"eight|nine|ten)\s+)?(?:[\w-]+\s+){0,2}?(?-i:countries|nations|states|governments|"
                              r"neighbou?rs|neighbors|allies))", re.IGNORECASE)  # not "The United States"
@@ -87,6 +90,10 @@ def _before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
         verb = env.parsed.tokens[pred.head]  # "Kazakhstan, a CSTO member, is Russia's main trading partner"
     found = _controller(env, verb, actors)  # "Poland urged the EU to impose sanctions": the EU's
     found = found or subject_actors(env.parsed, tok, actors)
+    if not found and tok is not None and tok.pos == "ADP" and tok.dep == "prep" and env.sent.parsed:
+        # a preposition opening the trigger takes the subject of the verb it hangs on:
+        # "Turkey, a NATO member that hosts Syrian refugees, has been under Russian sanctions"
+        found = subject_actors(env.parsed, env.parsed.tokens[tok.head], actors)
     if not found and verb is not tok and env.sent.parsed:
         # a noun trigger as a verb's object takes that verb's subject: "the United States
         # was withdrawing from the deal with Iran and would reimpose sanctions on Tehran"
@@ -226,7 +233,15 @@ def _modifies(env: SentenceEnv, tok: Any, head: Any) -> bool:
 def _antecedent(env: SentenceEnv, subj: Any) -> list[Any]:
     """The state an anaphoric subject stands for: the first state named earlier in the
     sentence ("Croatia joined the euro a decade after it became ..."), else the first one of
-    the previous sentence."""
+    the previous sentence. In a clause of time or cause the anaphor is the subject of the
+    clause it hangs on ("South Korea, which Moscow has courted since it established ties with
+    Seoul": Moscow, not a state named before)."""
+    verb = env.parsed.tokens[subj.head] if env.sent.parsed else None
+    if verb is not None and verb.dep == "advcl" and verb.head != verb.i:
+        governor = subject_actors(env.parsed, env.parsed.tokens[verb.head], env.pool)
+        governor = [a for a in governor if a.end <= subj.start and a.actor.kind == "state"]
+        if governor:
+            return governor[:1]
     here = [a for a in env.pool if env.sent.start <= a.start and a.end <= subj.start and a.actor.kind == "state"]
     return here[:1] or _previous_subject(env)
 
@@ -246,6 +261,13 @@ def _plural_antecedent(env: SentenceEnv, plural: re.Match[str], before: int) -> 
     want = _NUMBERS.get((plural.group("count") or "").lower())
     floor = env.parsed.sentences[max(0, env.sent.i - (1 if want is None else 3))].start
     states = [a for a in env.pool if floor <= a.start and a.end <= before and a.actor.kind == "state"]
+    if want is None and env.sent.i >= 2 and not any(a.start < env.sent.start for a in states) \
+            and _BOTH.fullmatch(plural.group(0)):
+        # the sentence before names no state: the list of the one before that ("Saudi Arabia
+        # and Kuwait signed ... The field closed in 2014 ... Both countries belong to the GCC";
+        # not "the few states that still recognise Taiwan", which points back to nobody)
+        floor = env.parsed.sentences[env.sent.i - 2].start
+        states = [a for a in env.pool if floor <= a.start and a.end <= before and a.actor.kind == "state"]
     for group in reversed(groups(env.parsed.text, states)):
         size = len({a.actor.country or a.actor.actor_id for a in group})
         if size >= 2 and (want is None or size == want):

@@ -1,0 +1,87 @@
+"""A step another state repeats: "Mexico broke off diplomatic relations with Ecuador.
+Nicaragua followed suit on Saturday", "two days after Mali took the same step".
+
+The state that "followed suit", "did the same" or "took the same step" stands in the
+relation the text stated last before it (in its sentence or the one before), with the same
+other side and modality: breaking or restoring ties, imposing or lifting sanctions. An echo
+only planned or denied ("said it would follow suit", "did not follow suit") writes nothing.
+The record is the echo's sentence's; its ``attributes`` say ``inferred_from: "echo"``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Sequence
+
+from dyad.agreements.spans import subject_actors, token_at
+from dyad.modality import modality_of
+from dyad.model import Evidence, Relation, make_id
+from dyad.nlp.parsed import ParsedDoc
+
+__all__ = ["ECHOED", "with_echoes"]
+
+# The relations whose source is the one who takes the step (not a membership: "Turkey's
+# parliament approved Finland's accession, after lawmakers in Budapest did the same" makes
+# Hungary no member).
+ECHOED = frozenset({"diplomatic_relations", "sanctions"})
+
+_ECHO = re.compile(r"\b(?:follow(?:ed|s|ing)?\s+suit|(?:took|takes|take|taken|taking)\s+(?:the\s+)?(?:same|similar)\s+"
+                   r"(?:step|action|measure|decision|course)|(?:did|does|do|done)\s+(?:the\s+same|likewise))\b",
+                   re.IGNORECASE)
+
+
+def with_echoes(rels: list[Relation], pool: Sequence[Any], parsed: ParsedDoc,
+                side_key: Callable, ref_of: Callable) -> list[Relation]:
+    """``rels`` and one record for each state named as repeating the step of a relation
+    stated before it (module doc); ``side_key`` gives a side's country-level key, ``ref_of``
+    the ActorRef of a mention."""
+    out = list(rels)
+    known = {(r.relation_type, side_key(r.source), side_key(r.target)) for r in rels}
+    for sent in parsed.sentences:
+        if sent.end <= parsed.body_start:
+            continue
+        for m in _ECHO.finditer(parsed.text, sent.start, sent.end):
+            echoer = _echoer(parsed, pool, m, sent)
+            step = _step_before(rels, parsed, sent)
+            if echoer is None or step is None or not _done(parsed, m):
+                continue
+            source = ref_of(echoer)
+            key = (step.relation_type, side_key(source), side_key(step.target))
+            if key in known or side_key(source) in {side_key(step.source), side_key(step.target)}:
+                continue
+            known.add(key)
+            rid = make_id("rel", step.relation_type, source.actor_id, step.target.actor_id,
+                          parsed.doc_id, sent.start, "echo")
+            out.append(step.model_copy(update={
+                "relation_id": rid, "source": source,
+                "attributes": {**step.attributes, "inferred": True, "inferred_from": "echo"},
+                "evidence": [Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end, text=sent.text)]}))
+    return out
+
+
+def _echoer(parsed: ParsedDoc, pool: Sequence[Any], m: re.Match[str], sent: Any) -> Any | None:
+    """The state that repeats the step: the subject of the echo's verb, else the state named
+    right before it ("neighbouring Mali took the same step")."""
+    states = [a for a in pool if sent.start <= a.start and a.end <= m.start()
+              and (a.actor.kind == "state" or a.actor.country and a.actor.kind != "igo")]
+    found = subject_actors(parsed, token_at(parsed, m.start(), m.end()), states)
+    if found:
+        return found[0]
+    near = [a for a in states if re.fullmatch(r"\s*(?:(?:\w+ly|also|then|soon|later|quickly)\s+)?",
+                                              parsed.text[a.end:m.start()])]
+    return near[-1] if near else None
+
+
+def _done(parsed: ParsedDoc, m: re.Match[str]) -> bool:
+    """The echo is stated (or reported) as done: "said it would follow suit" repeats nothing yet."""
+    tok = token_at(parsed, m.start(), m.end())
+    return tok is None or getattr(modality_of(parsed, tok), "modality", "asserted") in {"asserted", "reported"}
+
+
+def _step_before(rels: Sequence[Relation], parsed: ParsedDoc, sent: Any) -> Relation | None:
+    """The last relation of a repeatable step stated in the sentence or the one before,
+    with a named other side."""
+    floor = parsed.sentences[sent.i - 1].start if sent.i > 0 else sent.start
+    steps = [r for r in rels if r.relation_type in ECHOED and r.target is not None
+             and not r.attributes.get("inferred") and floor <= r.evidence[0].start <= sent.start]
+    return max(steps, key=lambda r: r.evidence[0].start) if steps else None
