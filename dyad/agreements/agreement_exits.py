@@ -22,7 +22,7 @@ from typing import Any, Callable, Sequence
 
 from dyad.agreements.accession_candidates import NOT_ACCEDED, AccessionAct
 from dyad.agreements.accessions import act_stage
-from dyad.agreements.lexicon import normalise_name
+from dyad.agreements.lexicon import load_lexicon, normalise_name
 from dyad.agreements.spans import group_before, party_ref, ref_for_id, subject_actors, token_at
 from dyad.agreements.stage_modality import own_future, refine
 from dyad.model import ActorRef, Agreement, Evidence, Stage, make_id
@@ -138,7 +138,11 @@ def organisation_exits(parsed: ParsedDoc, records: Sequence[Agreement], actors: 
             continue
         name = FOUNDING_TREATIES.get(igo_id, (mine[0].igo_name,))[0]
         parties = _merge_parties([], [p for e in mine for p in e.parties] + [mine[0].igo])
-        out.append(Agreement(agreement_id=make_id("ag", normalise_name(name)), name=name, kind="treaty",
+        # a founding treaty the dictionary knows keeps its kind (the Collective Security
+        # Treaty is a defence pact); the others are general treaties
+        known = load_lexicon().alias_to_known.get(name)
+        kind = known.kind if known is not None and known.kind else "treaty"
+        out.append(Agreement(agreement_id=make_id("ag", normalise_name(name)), name=name, kind=kind,
                              parties=parties, stages=_dedupe(stages), evidence=_evidence([], stages)))
     return out
 

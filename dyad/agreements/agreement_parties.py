@@ -39,6 +39,9 @@ _NOT_PARTNER_GAP = re.compile(r"\b(?:disputes?|tensions?|conflicts?|wars?|rows?|
 _KIN = re.compile(r"(?:its|their|his|her|our)\s+(?:[\w-]+\s+)?(?:partners?|all(?:y|ies)|neighbou?rs?)"
                   r"\s*,?\s+(?:the\s+)?", re.IGNORECASE)
 
+_STATE_OWNED = re.compile(r"(?:the\s+|its\s+)?(?:state|government|publicly)[- ](?:owned|run|controlled)\s+",
+                          re.IGNORECASE)
+
 _ACRONYM = re.compile(r"(?:\s*\([A-Z][A-Za-z0-9-]{1,11}\))?")
 
 # After a mention, a relative clause whose verb of agreeing takes "with" the partner: an
@@ -119,11 +122,11 @@ def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> l
         if cue is None and not m.actors and (m.kind == "arms_deal" or (
                 m.kind is None and made and re.search(r"\b(?:buy|purchase|acquire|import)\b", made.group(0)))):
             # "an order for 11 Russian Su-35 jets", "a deal to buy French Rafales", "a
-            # deal in Hanoi to buy 12 Indian patrol boats": the maker's nationality before
-            # the goods bought names the seller
+            # deal in Hanoi to buy 12 Indian patrol boats", "250 American-made tanks": the
+            # maker's nationality before the goods bought names the seller
             maker = next((a for a in actors if made and a.start == made.end() and a.actor.kind == "state"
                           and text[a.start:a.end] != a.actor.name and _DEMONYM.search(text[a.start:a.end])
-                          and re.match(r"\s+[\w-]", text[a.end:a.end + 3])), None)
+                          and re.match(r"(?:-(?:made|built|designed|produced))?\s+[\w-]", text[a.end:a.end + 12])), None)
             if maker is not None:
                 m.actors = [maker]
         # "the treaty of friendship it signed with Spain", "the deal Britain struck with
@@ -139,6 +142,9 @@ def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> l
             # "a security deal with its partner Australia", "with their ally the US"
             kin = _KIN.match(text, start, sent.end)
             start = kin.end() if kin else start
+            # "contracts with state-owned Israel Aerospace Industries": the owner's word
+            owned = _STATE_OWNED.match(text, start, sent.end)
+            start = owned.end() if owned else start
             if (rel is not None or not re.search(r"\b(?:which|that|who|signed|agreed)\b", cue.group(0))) \
                     and not _NOT_PARTNER_GAP.search(cue.group(0)) \
                     and not _HELPER.match(text, start):
@@ -197,15 +203,21 @@ def pair_parties(parsed: ParsedDoc, c: Cluster, stages: list[Stage], parties: li
     # an adjunct is not one of the pair "they" or "the two countries" stand for
     sides = [a for a in actors if not _THIRD_PARTY.search(parsed.text, max(0, a.start - 40), a.start)]
     for start, end in sorted(spans):
-        phrase = PAIR.search(parsed.text, start, end)
+        phrase = PAIR.search(parsed.text, start, end) or _EITHER.search(parsed.text, start, end)
         # the pair in focus ("X and Y signed ...; the two leaders had met"), else the two
         # states named last before the phrase
         if phrase is not None and (pair := _pair_in_sentence(parsed, sides, phrase.start(), start)
-                                   or pair_in_focus(parsed, sides, phrase.start(), phrase.group(0),
+                                   or pair_in_focus(parsed, sides, phrase.start(),
+                                                    phrase.group(0) if PAIR.match(phrase.group(0)) else "the two",
                                                     _pairs(earlier))
                                    or pair_before(parsed, phrase.start(), sides)):
             return [ref_for_id(p.actor_id, actors) for p in pair]
     return []
+
+
+# "can be reviewed at either country's request": one of two states, so there are two ("either
+# side" may be a breakaway region's)
+_EITHER = re.compile(r"\beither\s+(?:country|government|state|capital)\b", re.IGNORECASE)
 
 
 def _pair_in_sentence(parsed: ParsedDoc, actors: Sequence[Any], offset: int, floor: int) -> list[Any]:

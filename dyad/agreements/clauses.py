@@ -20,6 +20,7 @@ import re
 from typing import Any, Callable, Sequence
 
 from dyad.agreements.linking import Cluster
+from dyad.agreements.stage_modality import refine
 from dyad.agreements.spans import (dedupe_refs, group_after, groups, party_ref, span_root,
                                    subject_actors, token_at)
 from dyad.model import ActorRef, Agreement, Evidence, Stage, make_id
@@ -147,13 +148,21 @@ ASSERTED = frozenset({"asserted", "reported"})
 
 
 def normalisations(parsed: ParsedDoc, records: Sequence[Agreement], actors: Sequence[Any],
-                   mention_sents: set[int], modality: Callable) -> list[Agreement]:
+                   mention_sents: set[int], modality: Callable, *,
+                   dates: Sequence[Any] = ()) -> list[Agreement]:
     """Normalisations stated by a verb in a sentence without an agreement mention: two or
     more states joined as its subject ("Bahrain and Qatar agreed to restore ties"), or its
     subject and the state after "with" ("Sudan normalised relations with Israel"), when
     the act is asserted or reported (agreeing to it counts: "agreed to restore ties" is
     the agreement, negotiated by each side) and no normalisation of the document already
-    binds the same states."""
+    binds the same states. A joint communique signed there or in the next two sentences
+    is the normalisation's own text, signed jointly (``_communique_signing``)."""
+    return [_communique_signing(parsed, r, dates, modality)
+            for r in _normalisations(parsed, records, actors, mention_sents, modality)]
+
+
+def _normalisations(parsed: ParsedDoc, records: Sequence[Agreement], actors: Sequence[Any],
+                    mention_sents: set[int], modality: Callable) -> list[Agreement]:
     out: list[Agreement] = []
     known = [frozenset(p.country or p.actor_id for p in r.parties) for r in records
              if r.kind == "normalisation"]
@@ -212,6 +221,56 @@ def normalisations(parsed: ParsedDoc, records: Sequence[Agreement], actors: Sequ
             out.append(_normalisation(parsed, sent, parties, ["negotiated"] if agree is not None
                                       else [], cue.start(), reading))
     return out
+
+
+# "signed a joint communique", "signing a communique", "a joint communique signed in
+# Beijing", "the communique was signed": how states write down a normalisation
+_COMMUNIQUE_SIGNED = re.compile(r"\b(?P<verb>sign(?:s|ed|ing)?)\s+(?:a|the|their)\s+(?:[\w-]+\s+){0,2}?"
+                                r"communiqu[eé]\b|\bcommuniqu[eé]\s+(?:(?:was|has\s+been)\s+)?"
+                                r"(?P<participle>signed)\b", re.IGNORECASE)
+COMMUNIQUE_REACH = 2  # sentences after the normalisation's own where its communique may be told
+
+
+def _communique_signing(parsed: ParsedDoc, record: Agreement, dates: Sequence[Any],
+                        modality: Callable) -> Agreement:
+    """``record`` with a joint ``signed`` stage when its sentence or one of the next
+    ``COMMUNIQUE_REACH`` sentences tells a joint communique signed ("Kiribati and China
+    restored relations on Friday with a joint communique signed in Beijing", "The two
+    foreign ministers signed a joint communique"), before any other normalisation is told.
+    The communique records the act: in the act's sentence its date is the nearest before the
+    signing ("restored relations on Friday with a communique signed in Beijing"); in a later
+    sentence the one its own words give, else the act's."""
+    first = next((s for s in parsed.sentences if s.start == record.evidence[0].start), None)
+    if first is None:
+        return record
+    for sent in parsed.sentences[first.i:first.i + COMMUNIQUE_REACH + 1]:
+        if sent.i > first.i and _NORMALISE.search(parsed.text, sent.start, sent.end):
+            break  # another normalisation is told: the communique is its
+        cue = _COMMUNIQUE_SIGNED.search(parsed.text, sent.start, sent.end)
+        if cue is None:
+            continue
+        name = "verb" if cue.group("verb") else "participle"
+        verb = token_at(parsed, cue.start(name), cue.start(name) + 1)
+        reading = "asserted" if verb is None else refine(parsed, verb, modality(parsed, verb).modality,
+                                                         stage="signed")
+        if cue.group("participle") or verb is not None and verb.tag == "VBG" and verb.dep not in {"ROOT", ""}:
+            reading = "asserted"  # "with a communique signed in Beijing", "..., signing a communique"
+        own = _dates_in(dates, sent)
+        before = [d for d in own if d.end <= cue.start()]
+        after = [d for d in own if d.start >= cue.end()]
+        if sent.i == first.i:
+            date = before[-1] if before else (after or [None])[0]
+        else:
+            date = (after or before or _dates_in(dates, first) or [None])[0]
+        evidence = Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end, text=sent.text)
+        stage = Stage(stage="signed", modality=reading, evidence=evidence,
+                      date=date.value if date else None, date_text=date.text if date else None)
+        return record.model_copy(update={"stages": [*record.stages, stage]})
+    return record
+
+
+def _dates_in(dates: Sequence[Any], sent: Sentence) -> list[Any]:
+    return [d for d in dates if sent.start <= d.start and d.end <= sent.end and d.value]
 
 
 # "Bahrain followed a month later", "Morocco did the same", "Sudan followed suit"

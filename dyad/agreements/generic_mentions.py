@@ -19,6 +19,7 @@ from dyad.agreements.mention_record import (DEFINITE, INDEFINITE, MAX_MODIFIERS,
 from dyad.agreements.spans import group_before
 from dyad.nlp.parsed import ParsedDoc, Token
 
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"  # "a deal on Friday"
 RIGHT_WINDOW = 70
 
 # Heads whose own kind is the document's form: words after them do not change it.
@@ -65,8 +66,9 @@ MEMO_HEADS = frozenset({"memorandum", "memorandums", "memoranda"})
 _MEMO_AFTER = re.compile(r"\s+(?:of\s+(?:understanding|agreement|cooperation)|on|with|between|"
                          r"for|to\s+(?:boost|expand|deepen|strengthen|cooperate))\b", re.IGNORECASE)
 
-# "a great deal", "deal with": a head in these frames is not an agreement.
-NOT_AGREEMENT = re.compile(r"\b(?:great|good) deal\b|\bin agreement\b|\b(?:to|will|must|can|could|"
+# "a great deal", "deal with", "of its own accord": a head in these frames is not an agreement.
+NOT_AGREEMENT = re.compile(r"\b(?:great|good) deal\b|\bin agreement\b|\bof\s+(?:its|their|his|her|my|our|your)\s+"
+                           r"own\s+accord\b|\b(?:to|will|must|can|could|"
                            r"should|would|cannot|and|help|not)\s+deal\s+with\b"
                            r"|\bagreement with (?:him|her|them|this|that)\b",
                            re.IGNORECASE)
@@ -154,9 +156,11 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
     # trade", "a deal with France for 26 jets", "the accord governing the status of forces"
     right = parsed.text[head.end:min(sent.end, head.end + RIGHT_WINDOW)]
     right = re.split(r"[;.]| (?:which|that|who|but)\b", right)[0]
-    right_cue = re.match(r"(?:\s+(?:with|between)\s+[^,;.]{0,40}?)?"
-                         r"\s+(?:for|on|of|to (?:buy|supply|sell|purchase)|governing|covering|"
-                         r"regulating|concerning|setting(?:\s+out)?)\s+[^,;.]*", right)
+    # ("signed an agreement on Friday delimiting their economic zones": "on" a day says
+    # when, and what follows it may still say what for: "a deal on Friday to buy jets")
+    right_cue = re.match(r"(?:\s+(?:with|between)\s+[^,;.]{0,40}?)?(?:\s+on\s+" + _WEEKDAY + r")?"
+                         r"\s+(?:for|on(?!\s+" + _WEEKDAY + r")|of|to (?:buy|supply|sell|purchase)|governing|"
+                         r"covering|regulating|concerning|setting(?:\s+out)?)\s+[^,;.]*", right)
     modifiers = parsed.text[start:head.start]
     cued = lex.kind_of(modifiers) or (lex.kind_of(_SOFA.sub("status of forces", right_cue.group(0)))
                                       if right_cue else None)
@@ -167,8 +171,11 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
         cued = default  # "an energy ceasefire", "an Easter truce": the scope of a ceasefire
     kind = cued or default
     if head.text.lower() in ARMS_ONLY and (kind != "arms_deal" or _BARRED.search(
-            parsed.text, max(sent.start, start - 40), start)):
-        return None  # "its embargo on arms sales to Chile": sales barred, none agreed
+            parsed.text, max(sent.start, start - 40), start) or (head.text.lower() == "sales" and _HALTED.search(
+            parsed.text, max(sent.start, start - 30), start))):
+        return None  # "its embargo on arms sales to Chile", "voted to halt American arms
+        # sales to Chile": sales barred or stopped, none agreed (but "halted the sale of 40
+        # jets" is a deal suspended)
     if head.text.lower() in LEASES and not cued and _basing_sentence(sent.text, lex):
         cued = kind = "basing"  # "China built the base under a 10-year lease"
     if head.text.lower() in ENTRY_HEADS:  # an entry is an accession whatever it enters
@@ -258,6 +265,9 @@ LEASES = frozenset({"lease", "leases"})
 # Riyadh", "a moratorium on new orders" (the embargo is a relation, not a deal).
 _BARRED = re.compile(r"\b(?:embargo(?:es)?|bans?|moratori(?:um|a)|freeze|prohibition|"
                      r"restrictions?|curbs?|limits?|halt|suspension|cut-?off)\s+(?:on|of|to)\s+"
+                     r"(?:(?:all|any|further|new|future)\s+)?$", re.IGNORECASE)
+
+_HALTED = re.compile(r"\b(?:halt|stop|suspend|ban|bar|block|freeze|froze|end)(?:s|ed|ped|red|ing|ning|ping|ring)?\s+"
                      r"(?:(?:all|any|further|new|future)\s+)?$", re.IGNORECASE)
 
 # "the sale of four drones to Rabat", "the order for 36 jets": a sale or an order whose

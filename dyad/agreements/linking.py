@@ -92,6 +92,12 @@ def cluster(mentions: Sequence[AgreementMention], *, text: str = "",
                 _generic_key(x) == m.key for x in c.mentions)), None)
             if target is None and text:
                 target = _apposed(clusters, m, text) or _named_generic(clusters, m, text, sent_actors)
+            if target is None and text and text[m.head_start:m.head_start + 1].islower():
+                # a description whose lower-case head follows capitalised words: "the
+                # Escazú Agreement, the Latin American and Caribbean treaty on ..."
+                target = _describes_name(clusters, m, text)
+        elif text and (after := _describes_name(clusters, m, text)) is not None:
+            target = after  # "the Escazú Agreement, the regional treaty on ...": one
         elif any(c.named and c.named.key == _generic_key(m) for c in clusters):
             target = next(c for c in clusters if c.named and c.named.key == _generic_key(m))
         elif m.definite:
@@ -102,6 +108,11 @@ def cluster(mentions: Sequence[AgreementMention], *, text: str = "",
             continue  # a term of the agreement before it, not an agreement of its own
         else:
             target = _same_words(clusters, m, text)
+        if target is not None and not m.named and text and (
+                _succeeded(target, m, text) or _OWN.search(text, max(m.sent_start, m.start - 12), m.head_start)):
+            # "The accord follows an agreement reached in Lusaka": two; "Mauritania renewed
+            # its own fisheries deal with the EU": another state's agreement of the kind
+            target = None
         if target is None and m.reference:
             continue  # "the new text" with no agreement named before: nothing to stand for
         if target is None:
@@ -109,6 +120,25 @@ def cluster(mentions: Sequence[AgreementMention], *, text: str = "",
         else:
             target.mentions.append(m)
     return clusters
+
+
+# "The accord follows an agreement reached in Lusaka", "It builds on last month's accord":
+# the object of a verb of succession whose subject is an agreement is another agreement.
+_SUCCESSION = re.compile(r"(?<!\bthe\s)\b(?:follow(?:s|ed|ing)?|build(?:s|ing)?\s+on|built\s+on|replac(?:es|ed|ing)|"
+                         r"supersed(?:es|ed|ing)|succeed(?:s|ed|ing)|expand(?:s|ed|ing)?\s+on)\s+"
+                         r"(?P<obj>(?:[^\s,;]+\s+){0,3})$", re.IGNORECASE)
+_OWN = re.compile(r"\b(?:its|their)\s+own\b", re.IGNORECASE)
+_IT_SUBJECT = re.compile(r"\s*(?:It|This|That)\s+(?:\w+\s+)?$")
+
+
+def _succeeded(target: Cluster, m: AgreementMention, text: str) -> bool:
+    """Whether ``m`` is the object of a verb of succession whose subject is ``target``
+    (named in the sentence before the verb, or "It" standing for it)."""
+    verb = _SUCCESSION.search(text, max(m.sent_start, m.start - 60), m.start)
+    if verb is None:
+        return False
+    return any(x.sent == m.sent and x.end <= verb.start() for x in target.mentions) \
+        or bool(_IT_SUBJECT.fullmatch(text, m.sent_start, verb.start()))
 
 
 # "signed a treaty handing the islands to Mauritius, while keeping the base under a
@@ -151,6 +181,22 @@ def _same_words(clusters: list[Cluster], m: AgreementMention, text: str) -> Clus
 _APPOSITION = re.compile(r"\s*(?:,|\(|\u2014|--)?\s*(?:(?:more\s+)?(?:formally|officially)|"
                          r"(?:also\s+|better\s+|widely\s+)?(?:known|referred\s+to)\s+as|called|"
                          r"dubbed|named|titled|i\.e\.)?\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _describes_name(clusters: list[Cluster], m: AgreementMention, text: str) -> Cluster | None:
+    """The named agreement a definite description stands in apposition to, right after
+    its name and a comma ("approved the Escazú Agreement, the Latin American and Caribbean
+    treaty on ...")."""
+    if not m.definite or m.plural:
+        return None
+    for c in clusters:
+        for x in c.mentions:
+            if x.named and x.sent == m.sent and _NAME_APPOSITION.fullmatch(text, x.end, m.start):
+                return c
+    return None
+
+
+_NAME_APPOSITION = re.compile(r"\s*,\s*the\s+", re.IGNORECASE)
 
 
 def _apposed(clusters: list[Cluster], m: AgreementMention, text: str) -> Cluster | None:

@@ -146,7 +146,19 @@ def focal_parties(parsed: ParsedDoc, c: Cluster, parties: list[ActorRef], actors
         between = _BETWEEN_THE_TWO.match(parsed.text, x.end, x.sent_end)
         if between is not None:  # "a free trade agreement between the two"
             return only_pair(parsed, actors, x.end)
+        if _BILATERAL.search(parsed.text, x.start, x.head_start) \
+                and not _GROUP_BEFORE.search(parsed.text, x.sent_start, x.start):
+            # "the pipeline began deliveries under an intergovernmental deal signed in
+            # 1997": between the only two states of its sentence and the one before (not
+            # when a group signs it: "The three countries signed an intergovernmental ...")
+            return only_pair(parsed, actors, x.sent_end - 1)
     return []
+
+
+_GROUP_BEFORE = re.compile(r"\b(?:(?:the|all)\s+(?:two|three|four|five|six|seven|eight|nine|ten)|both|they)\b(?!-)", re.I)
+# An agreement between two governments whose mention does not name them
+_BILATERAL = re.compile(r"\b(?:bilateral|intergovernmental|inter-governmental|government-to-government)\b",
+                        re.IGNORECASE)
 
 
 # "a bilateral free trade agreement between the two", "between the two countries"
@@ -228,23 +240,58 @@ def speaker_side(parsed: ParsedDoc, c: Cluster, parties: list[ActorRef],
 # would have let the United States keep its base", "an agreement under which Germany helped
 # Ukraine dismantle missiles", "a deal to repay Britain" (an infinitive, not "a treaty to
 # NATO"), "Under the deal, the Qatari company was to supply Pakistan".
-_CONTENT_AFTER = re.compile(r"(?:\s*,)?\s+(?:that|which|(?:under|by|through)\s+which|whereby)\s+|\s+to\s+(?!(?:the|an?|its|their|his|her|this|that)\b)(?=(?-i:[a-z])\w*\s)", re.I)
+# "a treaty of alliance in Moscow under which Russia and Uzbekistan will ...": a place or a
+# date of the signing may stand before "under which" (not before a bare "that", which may
+# hang on the place: "in the city that hosted the talks").
+_CONTENT_AFTER = re.compile(r"(?:\s*,)?\s+(?:that|which|(?:under|by|through)\s+which|whereby)\s+"
+                            r"|(?:\s+(?:in|at|on|last)\s+[^,;.()]{1,25}?)?(?:\s*,)?\s+(?:(?:under|by)\s+which|whereby)\s+"
+                            r"|\s+to\s+(?!(?:the|an?|its|their|his|her|this|that)\b)(?=(?-i:[a-z])\w*\s)"
+                            # "the Interim Agreement limiting American and Soviet missiles"
+                            r"|\s+(?=(?:limit|allow|lett|grant|commit|requir|oblig|bind|freez|capp|bann|restrict|"
+                            r"permitt)ing\s)", re.I)
 _UNDER_OPENING = re.compile(r"^\s*Under\s+(?:an?|the|this|that|its|their)\s+$", re.I)
+# the main clause's subject right after "Under the accord" ("the two governments", "Britain")
+_SUBJECT_NEXT = re.compile(r"\s+(?:(?:the|its|their|both|all|each)\s|(?-i:[A-Z]))", re.I)
 # verbs whose object is a side: it is let, helped, paid or supplied under the agreement
 _SIDE_VERB = re.compile(r"\b(?:let|lets|letting|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|enabl(?:e|es|ed|ing)|"
                         r"help(?:s|ed|ing)?|oblig(?:e|es|ed|ing)|requir(?:e|es|ed|ing)|commit(?:s|ted|ting)?|"
                         r"give|gives|gave|giving|grant(?:s|ed|ing)?|entitl(?:e|es|ed|ing)|"
                         r"suppl(?:y|ies|ied|ying)|sell|sells|sold|selling|deliver(?:s|ed|ing)?|"
                         r"pay|pays|paid|paying|repay|repays|repaid|repaying|compensat(?:e|es|ed|ing)|"
-                        r"lend|lends|lent|lending)\s+(?:the\s+)?$", re.I)
+                        r"lend|lends|lent|lending|"
+                        # "undertook to help defend Pakistan": the side defended
+                        r"defend|defends|defended|defending|protect|protects|protected|protecting)\s+(?:the\s+)?$", re.I)
 # "American forces", "the Saudi company": a state's forces or firm act for it
 _AGENT_AFTER = re.compile(r"\s+(?:(?:naval|navy|military|army|air|state|state-owned|oil|gas|energy|defence|"
                           r"defense|nuclear)\s+)?(?:forces|troops|soldiers|navy|military|company|companies|"
                           r"firm|firms|government|warships|lenders|banks?)\b", re.I)
+# "the state oil companies of China, the Philippines and Vietnam carried out surveys"
+_AGENT_OF = re.compile(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:forces|troops|navies|governments|leaders|companies|"
+                       r"firms|utilities|coastguards)\s+of\s+(?:the\s+)?", re.I)
+
+
+def _agent_of(before: str, name: str) -> bool:
+    """Whether the clause opens with the agents of this state ("the state oil companies of
+    China"; the resolver may read "companies of China" as one name)."""
+    m = _AGENT_OF.match(before + name)
+    return m is not None and m.end() >= len(before)
 # "to stay in Malta", "bases on Crete": the host of the forces the clause keeps there
 _HOST_BEFORE = re.compile(r"\b(?:stay|stays|remain|remains|stationed|based|deployed|bases?|keep\s+\w+\s+\w+)\s+"
                           r"(?:\w+\s+){0,2}?(?:in|on|at)\s+(?:the\s+)?$", re.I)
 CONTENT_REACH = 160  # characters of a content clause read after its opening word
+
+
+_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:and\s+)?(?:the\s+)?")
+
+
+def _paired(text: str, a: Any, inside: Sequence[Any]) -> bool:
+    """"American and Soviet missiles", "Russia and Uzbekistan will": two states joined by
+    "and" in the clause saying what the agreement does are its two sides."""
+    gap = _AND.match(text, a.end)
+    return gap is not None and any(b.start == gap.end() for b in inside)
 
 
 def content_parties(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> tuple[list[ActorRef], str]:
@@ -261,13 +308,20 @@ def content_parties(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> tup
             start = rel.end()
         elif _UNDER_OPENING.match(text[m.sent_start:m.start]):
             comma = text.find(",", m.end, m.sent_end)
-            if comma < 0:
+            if _SUBJECT_NEXT.match(text, m.end):
+                start = m.end  # "Under the accord the two governments will cooperate": no comma
+            elif comma < 0:
                 continue
-            start = comma + 1
+            else:
+                start = comma + 1
         else:
             continue
         end = min(m.sent_end, start + CONTENT_REACH)
-        stop = re.search(r"[,;]", text[start:end])
+        # the clause ends at a comma, unless the comma goes on with a list of states
+        # ("the state oil companies of China, the Philippines and Vietnam")
+        heads = {a.start for a in states}
+        stop = next((x for x in re.finditer(r"[,;]", text[start:end]) if x.group(0) == ";" or
+                     _LIST_GOES_ON.match(text, start + x.end()).end() not in heads), None)
         end = start + stop.start() if stop else end
         said.append(text[start:end])
         inside = [a for a in states if start <= a.start and a.end <= end]
@@ -277,7 +331,8 @@ def content_parties(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> tup
             first = not re.search(r"\w", re.sub(r"^\s*(?:the\s+)?", "", before))
             listed = bool(taken) and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", text[taken[-1].end:a.start])
             if first or listed or _SIDE_VERB.search(before) or _HOST_BEFORE.search(before) \
-                    or _AGENT_AFTER.match(text, a.end, end):
+                    or _AGENT_AFTER.match(text, a.end, end) or _agent_of(before, text[a.start:a.end]) \
+                    or _paired(text, a, inside):
                 taken.append(a)
         out += [party_ref(a.actor, actors) for a in taken]
     return out, " ".join(said)
@@ -292,6 +347,9 @@ _WAR_AGAINST = re.compile(r"\b(?:launch(?:ed|es)?|beg[au]n|wag(?:ed|es|ing)|halt
                           r"stop(?:ped|s)?|suspend(?:ed|s)?|pursu(?:ed|es))\s+(?:an?|its|their|the)\s+"
                           r"(?:[\w-]+\s+){0,2}?(?:offensive|campaign|strikes|attacks?|war|assault)\s+"
                           r"(?:against|on)\s+", re.IGNORECASE)
+# "halting the war of attrition that Egypt and Israel have fought": the joined subject
+_WAR_THAT = re.compile(r"\b(?:wars?|conflict|fighting|hostilities)(?:\s+of\s+[\w-]+)?\s+(?:that|which)\s+(?:the\s+)?",
+                       re.IGNORECASE)
 _AT_WAR_WITH = re.compile(r"\b(?:at\s+war|fighting|in\s+conflict)\s+with\s+", re.IGNORECASE)
 _WAR_SENTENCES = 2  # the ceasefire's sentence and this many before it
 
@@ -306,13 +364,15 @@ def war_sides(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> list[Acto
     found: list[tuple[int, list[Any]]] = []
     for sent in parsed.sentences[max(0, m.sent - _WAR_SENTENCES):m.sent + 1]:
         floor = max(first, sent.start)
-        for pat in (_WAR_BETWEEN, _WAR_AGAINST, _AT_WAR_WITH):
+        for pat in (_WAR_BETWEEN, _WAR_AGAINST, _AT_WAR_WITH, _WAR_THAT):
             for hit in pat.finditer(text, floor, sent.end):
                 after = group_after(text, actors, hit.end(), ceiling=sent.end, max_gap=12)
-                before = [] if pat is _WAR_BETWEEN else group_before(
+                before = [] if pat in (_WAR_BETWEEN, _WAR_THAT) else group_before(
                     text, actors, hit.start(), floor=floor)
                 if pat is _WAR_BETWEEN:
                     sides = after
+                elif pat is _WAR_THAT:
+                    sides = after if len(after) >= 2 else []
                 else:
                     sides = [*before, *after] if before and after else []
                 if sides:

@@ -106,10 +106,12 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] 
             umbrella_records[id(c)] = record
             mention_sents |= {m.sent for m in c.mentions}
             continue  # "its defence agreements with France, including ...": only the listed ones
-        if record is not None and record.kind in FORM_ONLY_KINDS and out and (
-                _SIMILAR.search(c.first.text) or c.first.head == "one"):
+        if record is not None and out and (record.kind in FORM_ONLY_KINDS or not any(
+                m.kind_cued for m in c.mentions)) and (_SIMILAR.search(c.first.text) or c.first.head == "one"):
             # "The UAE signed a similar accord with Israel": the kind of the one before
-            # (a "similar memorandum" is alike in purpose; its form says nothing of it)
+            # (a "similar memorandum" is alike in purpose; its form says nothing of it),
+            # also over a kind its sentences suggest ("a similar accord with Egypt"
+            # next to troops named in the sentence after)
             record = record.model_copy(update={"kind": out[-1].kind})
         if record is not None:
             out += _one_per_partner(record, c)
@@ -125,7 +127,7 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] 
         record = umbrella_records.get(id(c))
         if record is not None and not all(m in made for m, u in umbrellas.items() if u is c):
             out.append(record)
-    out += normalisations(parsed, out, actors, mention_sents, modality)
+    out += normalisations(parsed, out, actors, mention_sents, modality, dates=dates)
     # "Chile and Peru agreed on a new quota": an agreement with no noun, of any kind
     out += verb_agreements(parsed, out, actors, [m.start for c in clusters for m in c.mentions],
                            lexicon, modality)
@@ -173,7 +175,8 @@ def _one_per_partner(record: Agreement, c: Cluster) -> list[Agreement]:
 # Kinds that say only what form an agreement takes, not what it is for.
 FORM_ONLY_KINDS = frozenset({"other", "memorandum", "treaty"})
 
-_SIMILAR = re.compile(r"\b(?:similar|identical|comparable|parallel|same)\b", re.IGNORECASE)
+# ("Uganda signed its own accord with Congo": one like the deal just told)
+_SIMILAR = re.compile(r"\b(?:similar|identical|comparable|parallel|same|own)\b", re.IGNORECASE)
 
 
 def named_id(name: str) -> str:
@@ -277,6 +280,14 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
         kind = "basing"
     if kind == "other" and named is None:  # "The previous deal" of an agreement on a base
         kind = lineage_kind(parsed.text, c, parties, earlier) or kind
+    if kind == "other" and _bare_declaration(c):
+        # "signed a joint declaration pledging economic exchanges": a declaration says
+        # where the sides stand, a memorandum's kind, unless its sentences give it a strong
+        # purpose ("a declaration ending the state of war"); a base or troops named
+        # nearby make no defence or basing pact of it
+        purpose = context_kind(own_context, lexicon)
+        purpose = purpose if purpose in DECLARATION_PURPOSES else context_kind(context, lexicon)
+        kind = purpose if purpose in DECLARATION_PURPOSES else "memorandum"
     if kind == "other":  # "a deal brokered by China to restore ties"
         kind = context_kind(own_context, lexicon) or context_kind(context, lexicon) or kind
         if kind == "other" and c.first.sent > 0 and c.first.sent - 1 not in others:
@@ -360,6 +371,16 @@ _STATIONED = re.compile(r"\b(?:stationed|based|deployed|garrisoned)\b", re.IGNOR
 
 # Purposes a bare "treaty" takes from its sentences ("a treaty ending the war").
 TREATY_PURPOSES = frozenset({"ceasefire", "normalisation", "peace", "boundary", "arms_control"})
+
+
+# Purposes a bare "declaration" takes from its sentences; else it is a memorandum.
+DECLARATION_PURPOSES = TREATY_PURPOSES | {"energy"}
+
+
+def _bare_declaration(c: Cluster) -> bool:
+    """A declaration with no name and no kind word ("a joint declaration")."""
+    return c.named is None and all(m.head in {"declaration", "declarations"} and not m.kind_cued
+                                   for m in c.mentions)
 
 
 # Kind words that make a defence pact of a deal between allies, whatever its sentences say.

@@ -177,8 +177,11 @@ def subject_actors(parsed: ParsedDoc, tok: Token | None, actors: Sequence[Any], 
         tok = parsed.tokens[tok.head]
     if subj is None:
         return []
-    heads = [subj] + [c for c in parsed.children(subj) if c.dep == "conj"]
-    heads += [c for h in heads[1:] for c in parsed.children(h) if c.dep == "conj"]
+    # the parser chains a list's conjuncts ("Bulgaria, Estonia, Latvia, ... and Slovenia
+    # joined"): each hangs on the one before, so follow the chain to its end
+    heads = [subj]
+    for h in heads:
+        heads += [c for c in parsed.children(h) if c.dep == "conj" and c not in heads]
     heads += [c for h in list(heads) for c in parsed.children(h) if c.dep in {"poss", "compound", "amod"}]
     found = [a for a in actors if any(a.start <= h.start < a.end for h in heads)]
     return sorted(found, key=lambda a: a.start)

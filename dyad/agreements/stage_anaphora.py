@@ -182,7 +182,9 @@ def bare_exit(parsed: ParsedDoc, hit: Hit, sent: Sentence) -> bool:
         # (a name taken out counts whatever the parse made of its subject: "Trump withdrew
         # the US in 2018", with "Trump" tagged as a common noun)
         return subj.pos == "PROPN" or _reported_by_name(parsed, verb, subj) or named is not None
-    return subj.pos in {"PROPN", "NOUN"} and subj.lemma.lower() not in {"troop", "force", "soldier"}
+    # "France has said it will not sign": a pronoun reported by a named state signs too
+    return subj.pos in {"PROPN", "NOUN"} and subj.lemma.lower() not in {"troop", "force", "soldier"} \
+        or _reported_by_name(parsed, verb, subj)
 
 
 def _reported_by_name(parsed: ParsedDoc, verb: Any, subj: Any) -> bool:

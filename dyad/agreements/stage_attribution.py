@@ -163,10 +163,16 @@ def awaited_condition(parsed: ParsedDoc, tok: Token) -> bool:
     return False
 
 
+_NO_LONGER = re.compile(r"\bno\s+longer\s+$", re.IGNORECASE)
+
+
 def scheduled_present(parsed: ParsedDoc, tok: Token) -> bool:
     """A simple present of the trigger itself, no auxiliary ("the lease, which expires in
-    July"): with a date, a scheduled act."""
+    July"): with a date, a scheduled act. Not a state that has ceased ("it no longer
+    considers itself bound by the treaty", said on Friday): that is told as it stands now."""
     if tok.tag not in {"VBZ", "VBP"} or tok.lemma.lower() in {"be", "have"}:
+        return False
+    if _NO_LONGER.search(parsed.text, max(0, tok.start - 12), tok.start):
         return False
     return not parsed.sentences[tok.sent].parsed or \
         not any(c.dep in {"aux", "auxpass", "neg"} for c in parsed.children(tok))

@@ -86,14 +86,20 @@ VOTER_NOUNS = frozenset({"voter", "voters", "electorate", "electors"})
 
 def voters_state(parsed: ParsedDoc, sent: Sentence, tok: Any, actors: Sequence[Any],
                  pool: Sequence[Any]) -> list[ActorRef]:
-    """The state whose voters approved or rejected the agreement in a referendum, when
-    the trigger's subject is a bare "voters" and its sentence names one state only before
+    """The states whose voters approved or rejected the agreement in a referendum, when
+    the trigger's subject is "voters": those its own words name ("Irish and Danish voters
+    approved it": each), else, for a bare "voters", the one state its sentence names before
     it ("Colombia's Congress approved a revised deal after voters rejected the first")."""
     if tok is None or not parsed.sentences[tok.sent].parsed:
         return []
     subj = next((c for c in parsed.children(tok) if c.dep == "nsubj"), None)
     if subj is None or subj.text.lower() not in VOTER_NOUNS:
         return []
+    start = parsed.subtree_span(subj)[0]
+    own = dict.fromkeys(a.actor.country for a in actors if a.actor.country  # "Danish voters" is
+                        and start <= a.start and a.end <= subj.end)  # read as a group of Denmark
+    if own:
+        return [ref_for_id(country, pool) for country in own]
     states = {a.actor.country for a in actors if a.actor.country and a.actor.kind == "state"
               and a.end <= tok.start}  # named before the verb: not "with Denmark watching"
     if len(states) != 1:

@@ -11,6 +11,8 @@
   that replace it, "Russia and India signed a treaty replacing it", are its parties).
 - The states listed "along with" or "together with" after the act do it too ("denounced
   it along with Bolivia and Ecuador").
+- Denouncing an agreement "as" something ("denounced the accord as a betrayal") judges it:
+  no stage.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from dyad.agreements.mention_record import AgreementMention
 from dyad.agreements.spans import token_at
 from dyad.nlp.parsed import ParsedDoc
 
-__all__ = ["co_agents", "joint_end", "renounced_stage"]
+__all__ = ["co_agents", "denounced_as", "joint_end", "renounced_stage"]
 
 _RENOUNCING = re.compile(r"renounc|denounc", re.IGNORECASE)
 _REPLACING = re.compile(r"replac|supersed", re.IGNORECASE)
@@ -46,6 +48,20 @@ def renounced_stage(text: str, hit: Hit, stage: str, clust: Cluster) -> str:
     if stage not in {"terminated", "withdrawn"} or not _RENOUNCING.match(text, hit.start, hit.end):
         return stage
     return "terminated" if _bilateral(clust) else "withdrawn"
+
+
+# "denounced the agreement on Monday as a betrayal": the object called something, a
+# judgement of the deal (no clause break between: "denounced the treaty, as Bolivia did")
+_CALLED_AS = re.compile(r"(?:\s+(?!as\b)[\w'’-]+){0,4}?\s+as\s+(?:an?|the|too|nothing|little|more|"
+                        r"illegal|null|unfair|unacceptable|[\w-]+\s+(?:betrayal|sell-?out|surrender|"
+                        r"capitulation))\b", re.IGNORECASE)
+
+
+def denounced_as(text: str, hit: Hit, mention: AgreementMention) -> bool:
+    """A denouncing trigger whose agreement is called something after it ("Aoun denounced
+    the accord on Monday as a betrayal"): a judgement of the deal, not a renunciation."""
+    return bool(_RENOUNCING.match(text, hit.start, hit.end)) and hit.end <= mention.start and \
+        _CALLED_AS.match(text, mention.end) is not None
 
 
 def joint_end(parsed: ParsedDoc, hit: Hit, stage: str, clust: Cluster,

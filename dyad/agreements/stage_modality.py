@@ -178,8 +178,10 @@ def _refine(parsed: ParsedDoc, tok: Token, modality: str, *, stage: str = "") ->
         return "negated"  # "negotiations on a trade deal have failed to produce one"
     if modality in {"asserted", "expected"} and put_off(parsed, tok):
         return "negated"  # "Chile has put off signing the accord": not done, by choice
-    if modality in {"asserted", "expected"} and _only_condition(parsed, tok):
+    if modality in {"asserted", "expected"} and _only_condition(parsed, tok) \
+            and not _done_participle(parsed, tok):
         return "hypothetical"  # "will take effect only once all members have approved it"
+        # (not "a separate accord, signed at the same time, can take effect only once ...")
     if decided_act(parsed, tok) and modality != "hypothetical":
         return "intended"  # "reversing its August decision to terminate the pact"
     if modality in {"asserted", "reported"} and _talked_about(parsed, tok):

@@ -21,6 +21,7 @@ TIME_MARKS = frozenset({"before", "until", "till", "once", "when", "after"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # "awaits signature", "pending ratification": the stage is still to come.
 AWAITING = frozenset({"await", "awaits", "awaiting", "awaited", "pending"})
+NEEDING = frozenset({"need", "require"})
 # "delayed a vote on ratifying", "postponed the signing": the act is still to come
 DELAYING_VERBS = frozenset({"delay", "postpone", "defer", "reschedule", "push"})
 # "the signing is scheduled for May", "is expected later this year": still to come
@@ -87,11 +88,13 @@ def delayed(parsed: ParsedDoc, tok: Token) -> bool:
 
 
 def awaited(parsed: ParsedDoc, tok: Token) -> bool:
-    """A stage noun that is the object of "await" or follows "pending"."""
+    """A stage noun that is the object of "await" or follows "pending", or the object of
+    "need" / "require" ("the pact still needs the approval of parliament", "requires
+    ratification by both chambers"): what is still wanted is still to come."""
     if tok.pos != "NOUN" or tok.head == tok.i:
         return False
     head = parsed.tokens[tok.head]
-    if head.lemma.lower() in AWAITING:
+    if head.lemma.lower() in AWAITING or tok.dep == "dobj" and head.lemma.lower() in NEEDING:
         return True
     prev = parsed.tokens[tok.i - 1] if tok.i else None
     return prev is not None and prev.text.lower() in AWAITING

@@ -2,7 +2,8 @@
 last by word order ("Seoul told Tokyo it would end the pact" is Seoul's act), but
 
 - in a reported clause, the subject of the verb reporting it (``speaker_of_pronoun``:
-  "Seoul notified Tokyo that it would terminate the pact");
+  "Seoul notified Tokyo that it would terminate the pact"), or that verb's own antecedent
+  when it too has a pronoun subject ("a year after it notified the UN that it was leaving");
 - in a relative, adverbial or adjoined clause, the subject of the nearest clause above it
   that names one (``antecedent_subject``: "Chile left the fisheries treaty, which it had
   ratified in 2011"; "Peru kept the accord after it signed the new protocol").
@@ -37,7 +38,11 @@ def speaker_of_pronoun(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> li
         tok = parsed.tokens[tok.head]  # "said it would not renew ... and exited the pact"
     if tok is None or tok.dep != "ccomp" or not pronoun_subject(parsed, tok):
         return []
-    return subject_actors(parsed, parsed.tokens[tok.head], actors, passive=False)
+    reporter = parsed.tokens[tok.head]
+    # "Burundi left the court, a year after it notified the UN that it was withdrawing":
+    # a reporter that is a pronoun itself stands for the subject of the clause above it
+    return subject_actors(parsed, reporter, actors, passive=False) or \
+        antecedent_subject(parsed, reporter, actors)
 
 
 def antecedent_subject(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> list[Any]:

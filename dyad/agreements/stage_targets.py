@@ -38,6 +38,8 @@ from dyad.agreements.stage_organisations import TALKS_STAGES
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
 OBJECT_WINDOW = 80
+# Intransitive stages of the agreement itself ("took effect", "expired"): its subject acts
+JOINT_END_STAGES = frozenset({"in_force", "expired"})
 
 OBJECT_NEAR = 30  # an ``object: after`` trigger's agreement starts this close after it
 
@@ -117,6 +119,11 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
     if passive is not None:
         return passive  # "the treaty was abandoned by Washington", "The agreement, signed in
         # 2015, was a step toward a peace treaty": not the mention after it
+    if hit.trigger.stage in JOINT_END_STAGES and not hit.trigger.joins:
+        own = subject_mention(parsed, hit, pairs)
+        if own is not None and own[0].end <= hit.start:
+            return own  # "A ceasefire brokered by Angola took effect in August but collapsed,
+            # and officials said a new truce could be signed": its subject took effect
     if part_subject(parsed, hit, pairs):
         # "The text was finalised in March, but Baku will not sign the treaty": the text of
         # the agreement named before

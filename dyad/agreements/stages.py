@@ -40,8 +40,9 @@ from dyad.agreements.stage_bodies import focus_state, organisation_party, statel
 from dyad.agreements.stage_modality import own_future, refine
 from dyad.agreements.stage_proposals import proposed_talks, refine_proposal
 from dyad.agreements.stage_dated import dated_signings
-from dyad.agreements.stage_endings import co_agents, joint_end, renounced_stage
+from dyad.agreements.stage_endings import co_agents, denounced_as, joint_end, renounced_stage
 from dyad.agreements.stage_copies import SPAN_DATE, coordinated_objects, dedupe, followers
+from dyad.agreements.stage_notices import notice_endings
 from dyad.agreements.stage_anaphora import ANAPHORA_SENTENCES, pronoun_ref
 from dyad.agreements.stage_joint_parties import joiner, joint_parties
 from dyad.agreements.stage_deciders import body_of, court_state, voters_state
@@ -162,6 +163,8 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                 mod = "negated"  # "broke off talks on the accord": none came of them
             if mod == "negated" and _OWN_NEGATION.search(parsed.text, hit.start, hit.end):
                 mod = "asserted"  # "is no longer party to the accord" says it left
+            if denounced_as(parsed.text, hit, mention):
+                continue  # "denounced the accord as a betrayal": a judgement, no renunciation
             stage = renounced_stage(parsed.text, hit, hit.trigger.stage, clust)  # bilateral or not
             if approving:
                 stage = "proposed"  # "Washington approved the sale of jets to Taipei": the
@@ -276,7 +279,7 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                         modality=mod, evidence=evidence)))
         out += followers(parsed, sent, out, free_actors, actors, dates)
     out += dated_signings(parsed, clusters, dates, out, doc_date, actors)  # "the 1965 treaty"
-    out = dedupe(out)
+    out = dedupe(notice_endings(out))  # "gave notice to end the treaty, which will lapse in 1980"
     return out
 
 

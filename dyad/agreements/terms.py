@@ -112,11 +112,21 @@ class Terms:
     sentences: list[int] = field(default_factory=list)  # where the terms were read
 
 
+# Where a renewal clause's words end: "renewed itself every five years until Moscow
+# declined to extend it" (the refusal is a stage of its own)
+_CLAUSE_END = re.compile(r"[,;]|\b(?:until|till|but|before|after|when|although|though|unless)\b",
+                         re.IGNORECASE)
+
+
 def term_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Renewal clauses of a sentence: their "renewed"/"extended" is a term, not a stage."""
+    """Renewal clauses of a sentence, up to the next clause: their "renewed"/"extended" is
+    a term, not a stage."""
     chunk = text[start:end]
-    return [(start + m.start(), start + m.end()) for p in (_AUTO, _OPTIONAL)
-            for m in p.finditer(chunk)]
+    spans = []
+    for m in (m for p in (_AUTO, _OPTIONAL) for m in p.finditer(chunk)):
+        stop = _CLAUSE_END.search(chunk, m.start("rest"), m.end())
+        spans.append((start + m.start(), start + (stop.start() if stop else m.end())))
+    return spans
 
 
 def _years(m: re.Match[str]) -> float | None:
