@@ -123,8 +123,9 @@ NEWS = [
     ("New US sanctions target Russian banks.", {("sanctions", "USA", "RUS")}),
     ("Russia, which faces sanctions from the EU, sells oil to India.",
      {("sanctions", "EU", "RUS"), ("energy_supply", "RUS", "IND")}),
+    # a state that refuses to join sanctions imposes none (negated: the row is written)
     ("Serbia, an EU candidate, has refused to join Western sanctions against Moscow.",
-     {("membership", "SRB", "EU")}),
+     {("membership", "SRB", "EU"), ("sanctions", "SRB", "RUS")}),
     # diplomatic relations in any verb form
     ("Saudi Arabia and Iran agreed to restore relations in 2023.", {("diplomatic_relations", "IRN", "SAU")}),
     ("Kosovo and Serbia agreed in 2023 on a plan to normalise relations.", {("diplomatic_relations", "SRB", "XKX")}),

@@ -79,6 +79,24 @@ def _its_other(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     return _counterpart(env, its, actors)
 
 
+def _its_owner(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """"its" closing the trigger, as the recipient of the source's goods: "buys much of Cuba's
+    sugar and supplies most of its crude oil" (the possessor named last before, not the
+    source), "North Korea's ally, China, supplies most of its fuel"; else the sentence's
+    first other state."""
+    text = env.parsed.text
+    if not re.search(r"\b(?:its|their)$", m.group(0), re.IGNORECASE):
+        return [], ""
+    kept = {id(a) for a in actors}
+    if any(id(a) not in kept and _POSSESSIVE.match(text, a.end) for a in env.actors):
+        return [], ""  # a source read as a possessor ("North Korea's ally, China") is doubtful
+    own = {a.actor.country for a in env.actors if id(a) not in kept and a.actor.country}
+    here = [a for a in env.pool if env.sent.start <= a.start and a.end <= m.start()
+            and a.actor.kind == "state" and a.actor.country and a.actor.country not in own]
+    owners = [a for a in here if _POSSESSIVE.match(text, a.end)]
+    return (owners[-1:] or here[:1]), ""
+
+
 _IT_OBJECT = re.compile(r"\s+(?:it|them)\b", re.IGNORECASE)
 
 
@@ -160,4 +178,5 @@ def _listed_before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
 
 
 ANAPHOR_ROLES: dict[str, Callable] = {"counterpart": _counterpart, "lister": _lister, "listed_before": _listed_before,
-                                      "np_after": _np_after, "its_other": _its_other, "it_object": _it_object}
+                                      "np_after": _np_after, "its_other": _its_other, "it_object": _it_object,
+                                      "its_owner": _its_owner}

@@ -58,7 +58,16 @@ def clause_list(env: SentenceEnv, group: Sequence[Any], found: Sequence[Any]) ->
 def whole_lists(text: str, actors: Sequence[Any], found: Sequence[Any]) -> list[Any]:
     """The lists ("Egypt, Ethiopia, Iran and the United Arab Emirates") holding ``found``."""
     ids = {id(a) for a in found}
-    return [a for g in groups(text, actors) if any(id(x) in ids for x in g) for a in g]
+    return [a for g in groups(text, actors) if any(id(x) in ids for x in g) for a in g
+            if id(a) in ids or not _apposed_possessor(text, g, a)]
+
+
+def _apposed_possessor(text: str, group: Sequence[Any], actor: Any) -> bool:
+    """The possessor opening an apposition, no member of the list before it: "The United
+    States, Seoul's treaty ally, keeps troops" (a joint possessive, "Finland and Sweden's
+    bids", covers the list)."""
+    return (len(group) > 1 and actor is group[-1] and re.fullmatch(r"\s*,\s*", text[group[-2].end:actor.start])
+            is not None and re.match(r"['’]s?\s", text[actor.end:actor.end + 3]) is not None)
 
 
 def possessive(text: str, actor: Any, offset: int) -> bool:

@@ -135,9 +135,18 @@ def _left(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     return [a for a in actors if a.end == at][-1:], ""
 
 
+# Words describing a state before its name, not counted in the gap of ``after``: "occupied
+# the neighbouring Dominican Republic", "now occupy neighbouring Afghanistan".
+_DESCRIBED = re.compile(r"\s*(?:the\s+)?(?:(?:neighbou?ring|tiny|small|landlocked|impoverished|war-torn|"
+                        r"(?:oil|gas|resource|mineral)-rich|nuclear-armed|mountainous|communist)\s+){1,2}",
+                        re.IGNORECASE)
+
+
 def _after(gap: int):
     def role(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
-        found = group_after(env.parsed.text, actors, m.end(), ceiling=env.sent.end, max_gap=gap)
+        described = _DESCRIBED.match(env.parsed.text, m.end()) if gap > 2 else None
+        start = described.end() if described else m.end()
+        found = group_after(env.parsed.text, actors, start, ceiling=env.sent.end, max_gap=gap)
         return (clause_list(env, found, found[:1]) if found else []), ""
     return role
 
@@ -153,7 +162,9 @@ def _prep(words: str):
                 break
             if cue.group(0).lower().startswith("by") and re.search(r",\s+(?:a|an|the)\s", window[:cue.start()]):
                 break  # the agent of a phrase set off after the trigger: "annexed it, a move recognised by the US"
-            found = group_after(text, actors, m.end() + cue.end(), ceiling=sent.end, max_gap=6)
+            at = m.end() + cue.end()
+            described = _DESCRIBED.match(text, at)  # "selling hydropower to neighbouring Thailand"
+            found = group_after(text, actors, described.end() if described else at, ceiling=sent.end, max_gap=6)
             examples = _EXAMPLES.match(text, m.end() + cue.end())
             if not found and examples:  # "from European allies, including Germany and Poland"
                 found = group_after(text, actors, examples.end(), ceiling=sent.end, max_gap=2)

@@ -85,10 +85,17 @@ _BASES = re.compile(r"\b(?:bases?|airbases?|facilit(?:y|ies)|sites?|ports?|airfi
                     re.IGNORECASE)
 
 
+# A share of the place before its name: "hold the whole of the Sinai peninsula", "controls
+# more than half of Nagorno-Karabakh".
+_PLACE_GAP = re.compile(r"\s*(?:(?:to|over|on)\s+)?(?:(?:the\s+)?(?:(?:more\s+than|nearly|almost|about|over|some)\s+)?"
+                        r"(?:most|much|all|parts?|large\s+parts|swathes|half|the\s+whole|the\s+rest|"
+                        r"a\s+(?:third|quarter|fifth|strip|slice|sliver|part))\s+of\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
 def _place(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     text = env.parsed.text
-    place = next((p for p in env.places if 0 <= p.start - m.end() <= 12  # "claim to the Essequibo"
-                  and re.fullmatch(r"\s*(?:(?:to|over|on)\s+)?(?:the\s+)?", text[m.end():p.start])), None)
+    place = next((p for p in env.places if 0 <= p.start - m.end() <= 40  # "claim to the Essequibo"
+                  and _PLACE_GAP.fullmatch(text[m.end():p.start])), None)
     if place is None:
         return [], ""
     loc = env.place_ref(place.place)
@@ -133,7 +140,9 @@ def _conjoined_site(env: SentenceEnv, m: re.Match[str]) -> PlaceHit | None:
 # After a host: a second one joined by "and" ("in Iraq and Syria"), also with its own count
 # ("54,000 troops in Japan and 28,500 in South Korea").
 _COUNT = r"(?:(?:about|some|around|roughly|nearly|almost|over|another|more\s+than)\s+)?\d[\d,.]*(?:\s+(?:more|others))?"
-_AND_HOST = re.compile(rf"\s+and\s+(?:{_COUNT}\s+in\s+|in\s+)?(?:the\s+)?(?=[A-Z])")
+# ("troops in Jordan and at air bases in Iraq": the second host at its bases)
+_AND_HOST = re.compile(rf"\s+and\s+(?:{_COUNT}\s+in\s+|(?:at|in|on)\s+(?:(?:an?|the|two|three|several|its|their)\s+)?"
+                       r"(?:[\w-]+\s+)?(?:bases?|airbases?|garrisons?|airfields?)\s+in\s+|in\s+)?(?:the\s+)?(?=[A-Z])")
 # A name followed by a count is the subject of a clause whose verb is left out, not a
 # second host: "Britain keeps 20,000 troops in Germany and the United States roughly 50,000".
 _GAPPED_COUNT = re.compile(rf"\s+{_COUNT}\b")

@@ -200,6 +200,8 @@ def fixed_modality(fixed: str, mod: str) -> str | None:
     invitation (``fixed`` intended) keeps a stronger reading of its own ("did not invite")."""
     if fixed == "denied":  # the denial stands in the trigger itself ("a partner but not an ally")
         return "negated"
+    if fixed == "presupposed":  # named by a noun phrase another verb acts on: "not to violate
+        return "asserted"       # US sanctions on Iran" (the sanctions hold whatever the verb)
     if fixed == "negated":
         return "negated" if mod in {"asserted", "reported"} else None
     if fixed == "asserted":  # "agreed to withdraw its troops": they are there, whatever comes

@@ -316,6 +316,10 @@ def _valid_pairs(rtype: str, pairs: list[tuple[ActorRef, ActorRef | None]], plac
         # land is claimed from or held in a state, never a body: "sent its claim to the
         # International Court of Justice" names the court, not a holder
         pairs = [(s, t) for s, t in pairs if not (t and _is_igo(t))]
+    if rtype in {"arms_supply", "energy_supply"}:
+        # a body sells no goods of its own: "Laos, a member of ASEAN, earns ... selling
+        # hydropower to Thailand" is Laos's supply
+        pairs = [(s, t) for s, t in pairs if not _is_igo(s)]
     if rtype == "military_presence":
         # troops stand on a state's soil, never on a body's ("the countries, which left
         # ECOWAS, turned to Russian instructors": the host is no IGO)
