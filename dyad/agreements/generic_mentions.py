@@ -107,6 +107,8 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
     window = parsed.text[max(sent.start, head.start - 12):min(sent.end, head.end + 12)]
     if NOT_AGREEMENT.search(window):
         return None
+    if head.text.lower() in JOINT_TEXTS and not _issued_jointly(parsed, head):
+        return None  # "said in a statement": a statement is a document of states only when joint and issued
     end = head.end
     if head.text.lower() == "cessation":  # "a cessation of hostilities", not "of trade"
         tail = _HOSTILITIES.match(parsed.text, head.end, sent.end)
@@ -186,6 +188,7 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
     # declaration of principles", "a charter of friendship"), what it is for, or is made
     # ("signed a declaration"); a lease also when it is ended or renewed ("terminate the lease")
     made = _object_of_stage_verb(parsed, head)
+    made = made or head.text.lower() in JOINT_TEXTS  # issued jointly (checked above)
     if head.text.lower() in LEASES:  # a company's lease on offices is no treaty
         made = made and any(a.actor.kind == "state" and sent.start <= a.start < sent.end for a in actors)
     elif head.text.lower() in GENERIC_ONLY:
@@ -316,6 +319,32 @@ def _accession_of(parsed: ParsedDoc, head: Token, right: str, actors: Sequence[A
 # alone ("a partnership of equals") does not.
 STAGE_VERBS = frozenset({"sign", "ratify", "initial", "ink", "seal", "conclude", "renew",
                          "extend", "suspend", "terminate", "abrogate", "denounce"})
+
+
+# A statement or communique is an agreement only when the sides issue it together: "signed
+# a joint statement", "issued a joint communique", "The joint statement, signed in Havana";
+# not "the two countries said in a joint statement" (what they said is the news, not a text
+# they agreed), nor "a statement" of one government.
+JOINT_TEXTS = frozenset({"statement", "statements", "communique", "communiques", "communiqué"})
+_JOINT_BEFORE = re.compile(r"\bjoint\s+$", re.IGNORECASE)
+_ISSUING = re.compile(r"\b(?:sign|issu|adopt)\w*\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_ISSUING_ONLY = re.compile(r"\bissu\w*\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_ISSUED_AFTER = re.compile(r"\s*,?\s+(?:was\s+|were\s+)?(?:signed|issued|adopted|initialled|initialed)\b",
+                           re.IGNORECASE)
+
+
+def _issued_jointly(parsed: ParsedDoc, head: Token) -> bool:
+    """"joint" right before the head, and the text made: the object of signing, issuing or
+    adopting, or signed/issued right after it."""
+    sent = parsed.sentences[head.sent]
+    if not _JOINT_BEFORE.search(parsed.text, max(sent.start, head.start - 8), head.start):
+        return False
+    lead = parsed.text[max(sent.start, head.start - 60):head.start - len("joint ")]
+    if head.text.lower().startswith("communiq"):
+        # a signed communique records a normalisation (clauses.normalisations); an issued
+        # one sets out positions ("issued a joint communique in Shanghai")
+        return bool(_ISSUING_ONLY.search(lead))
+    return bool(_ISSUING.search(lead)) or bool(_ISSUED_AFTER.match(parsed.text, head.end, sent.end))
 
 
 def _object_of_stage_verb(parsed: ParsedDoc, head) -> bool:

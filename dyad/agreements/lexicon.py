@@ -42,6 +42,7 @@ class Trigger:
     after_only: bool = False  # only with an agreement mention right after it
     before_only: bool = False  # only with an agreement mention before it (its subject)
     anchor_first: bool = False  # modality and subject read on the first word ("bid to join")
+    kinds: frozenset[str] = frozenset()  # only for agreements of these kinds (all when empty)
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,8 @@ def load_lexicon() -> Lexicon:
         Trigger(stage, _compile(t["pattern"], f"lexicon.yaml stages.{stage}"),
                 anaphoric=bool(t.get("anaphoric")), needs_body=t.get("body") == "required",
                 joins=bool(t.get("joins")), after_only=t.get("object") == "after",
-                before_only=t.get("object") == "before", anchor_first=t.get("anchor") == "first")
+                before_only=t.get("object") == "before", anchor_first=t.get("anchor") == "first",
+                kinds=frozenset(t.get("kinds") or ()))
         for stage, items in lex["stages"].items() for t in items)
     bodies = dict(lex["bodies"])
     proper = sorted((b for b in bodies if b[:1].isupper()), key=len, reverse=True)

@@ -259,11 +259,17 @@ def _bare_antecedent(clusters: list[Cluster], m: AgreementMention,
     """"Talks began in November and a deal could be signed next year": a bare indefinite
     mention refers back to the agreement of the last ``LINK_SENTENCES`` sentences when its
     sentence names no actor the agreement's sentences do not ("Turkey signed a deal" after
-    a Greek-French pact is a new agreement)."""
+    a Greek-French pact is a new agreement), and its head is a word for any deal
+    (``SAME_FORM_HEADS``) or one the agreement was already called by."""
     recent = [c for c in clusters if 0 <= m.sent - c.mentions[-1].sent <= LINK_SENTENCES]
     if not recent:
         return None
     c = max(recent, key=lambda c: c.mentions[-1].start)
+    if m.head not in SAME_FORM_HEADS and not any(x.head == m.head for x in c.mentions):
+        # "signed a contract to buy 72 jets ... The purchase follows a memorandum of
+        # understanding the two governments signed in 2005": a memorandum, protocol or
+        # declaration is its own document, not another word for a deal of another form
+        return None
     known = set().union(*(sent_actors.get(x.sent, set()) for x in c.mentions))
     return c if sent_actors.get(m.sent, set()) <= known else None
 

@@ -100,6 +100,27 @@ def related_parties(text: str, c: Cluster, parties: list[ActorRef],
     return list(focus.parties)
 
 
+# What makes an agreement a sibling of the one before it: "a similar accord with Moldova",
+# "another with Lebanon".
+_SIBLING_WORDS = re.compile(r"\b(?:similar|identical|comparable|parallel|matching|another)\b", re.IGNORECASE)
+
+
+def sibling_side(text: str, c: Cluster, parties: list[ActorRef],
+                 earlier: Sequence[Agreement]) -> list[ActorRef]:
+    """"The EU's association agreement with Georgia ... signed on the same day as a similar
+    accord with Moldova": a sibling of the agreement in focus made with a new partner
+    shares that agreement's first side (the one news names first, which makes the series
+    of like deals), when its own words name only the new partner."""
+    m = c.first
+    own = _ids(parties)
+    if len(own) != 1 or not m.partners or not _SIBLING_WORDS.search(text, m.start, m.head_start):
+        return []
+    focus = next((a for a in reversed(earlier) if len(_ids(a.parties)) == 2), None)
+    if focus is None or own & _ids(focus.parties):
+        return []
+    return list(focus.parties[:1])
+
+
 def focal_groups(parsed: ParsedDoc, actors: Sequence[Any], offset: int,
                  earlier: Sequence[Agreement] = ()) -> list[list[ActorRef]]:
     """The pairs or groups of sides in focus before ``offset``, latest first: lists of two

@@ -28,12 +28,12 @@ from dyad.agreements.agreement_parties import (accession_igo, between_sides, bou
                                                under_parties, with_partners)
 from dyad.agreements.clauses import (CLAUSE_KINDS, antecedent_parties, basing_parties, broker_stage,
                                      clause_parties, normalisations, object_parties, refers_back)
-from dyad.agreements.generic_mentions import ENTRY_HEADS
+from dyad.agreements.generic_mentions import ENTRY_HEADS, JOINT_TEXTS
 from dyad.agreements.lexicon import Lexicon, context_kind, load_lexicon, normalise_name
 from dyad.agreements.linking import Cluster, cluster, listed_members
 from dyad.agreements.mentions import find_mentions
 from dyad.agreements.missing_partners import (content_parties, focal_parties, lineage_kind, related_parties,
-                                              speaker_side, war_sides)
+                                              sibling_side, speaker_side, war_sides)
 from dyad.agreements.spans import dedupe_refs, is_own_igo, own_names, party_ref, ref_for_id
 from dyad.agreements.stage_joint_parties import split_pair_stages
 from dyad.agreements.stage_plural_objects import redistribute
@@ -172,6 +172,20 @@ def _one_per_partner(record: Agreement, c: Cluster) -> list[Agreement]:
     return out
 
 
+def _without_refusers(acted: list[Stage]) -> list[Stage]:
+    """"Greece, Cyprus and Israel signed an agreement ... Italy did not sign": a state whose
+    only act is a signature denied stayed out of an agreement that two or more others made
+    (one side of a pair that refuses to sign is still that deal's side: "Kabul refused to
+    sign the pact" with Washington)."""
+    def key(s: Stage) -> str:
+        return s.party.country or s.party.actor_id
+
+    refusing = {key(s) for s in acted if s.stage == "signed" and s.modality == "negated"} - {
+        key(s) for s in acted if s.modality != "negated"}
+    kept = [s for s in acted if key(s) not in refusing]
+    return kept if len({key(s) for s in kept}) >= 2 else acted
+
+
 # Kinds that say only what form an agreement takes, not what it is for.
 FORM_ONLY_KINDS = frozenset({"other", "memorandum", "treaty"})
 
@@ -230,6 +244,7 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
         parties += accession_igo(c, parties, actors)
     else:  # an accession binds the candidate and the organisation, not each ratifier
         acted = [s for s in stages if s.party is not None and s.stage in PARTY_STAGES]
+        acted = _without_refusers(acted)
         parties += [s.party for s in acted if not broker_stage(s, acted)]
         # the proposer is a would-be party, unless the agreement already has its two sides
         # ("Washington pushed for a deal between Israel and Saudi Arabia") or others acted
@@ -253,6 +268,8 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
     if named is None and kind != "accession":
         parties = dedupe_refs([*parties, *(country_level(p, actors) for p in
                                            related_parties(parsed.text, c, parties, earlier))])
+        parties = dedupe_refs([*parties, *(country_level(p, actors) for p in
+                                           sibling_side(parsed.text, c, parties, earlier))])
         parties = dedupe_refs([*parties, *(country_level(p, actors) for p in
                                            focal_parties(parsed, c, parties, actors, earlier))])
         parties = dedupe_refs([*parties, *(country_level(p, actors) for p in
@@ -280,6 +297,8 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
         kind = "basing"
     if kind == "other" and named is None:  # "The previous deal" of an agreement on a base
         kind = lineage_kind(parsed.text, c, parties, earlier) or kind
+    if kind == "other" and c.named is None and all(m.head in JOINT_TEXTS for m in c.mentions):
+        kind = "memorandum"  # "a joint statement": where the sides stand, whatever its topic
     if kind == "other" and _bare_declaration(c):
         # "signed a joint declaration pledging economic exchanges": a declaration says
         # where the sides stand, a memorandum's kind, unless its sentences give it a strong

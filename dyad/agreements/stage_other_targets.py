@@ -223,6 +223,8 @@ def other_subject(parsed: ParsedDoc, hit: Hit,
     subj = next((c for c in parsed.children(tok) if c.dep in {"nsubj", "nsubjpass"}), None)
     if subj is None or subj.pos not in {"NOUN", "PROPN"} or subj.lemma.lower() in PART_WORDS:
         return False
+    if hit.start <= subj.start < hit.end:
+        return False  # "deliveries began": the trigger names its own subject
     if subj.lemma.lower() in MEMBERSHIP_NOUNS and any(
             g.dep == "pobj" and any(m.start <= g.start < m.end for m, _ in pairs)
             for c in parsed.children(subj) if c.dep == "prep" for g in parsed.children(c)):

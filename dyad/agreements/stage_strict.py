@@ -207,6 +207,8 @@ def foreign_subject(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[Agreement
         subj = next((c for c in parsed.children(tok) if c.dep in {"nsubj", "nsubjpass"}), None)
         if subj is None or subj.pos != "NOUN" or subj.lemma.lower() in _OWN_SUBJECTS | _PARTY_NOUNS:
             return False
+        if hit.start <= subj.start < hit.end:
+            return False  # "deliveries began": the trigger names its own subject
         lo, hi = parsed.subtree_span(subj)
         return not any(lo <= m.start < hi or m.start <= subj.start < m.end for m, _ in pairs)
     prefix = parsed.text[sent.start:hit.start]

@@ -41,6 +41,8 @@ OBJECT_WINDOW = 80
 # Intransitive stages of the agreement itself ("took effect", "expired"): its subject acts
 JOINT_END_STAGES = frozenset({"in_force", "expired"})
 
+# words of a relative clause's subject ("which George Bush and Boris Yeltsin signed")
+RELATIVE_SUBJECT_WORDS = 6
 OBJECT_NEAR = 30  # an ``object: after`` trigger's agreement starts this close after it
 
 SUBJECT_WINDOW = 60  # how far before a "reach/agree" trigger its agreement may stand
@@ -324,7 +326,7 @@ def relative_object(text: str, hit: Hit, pairs: Sequence[tuple[AgreementMention,
         return None
     m, c = before[-1]
     gap = text[m.end:hit.start]
-    if re.fullmatch(r"\s*,?\s*(?:which|that)\s+(?:[\w'’.-]+\s+){1,4}", gap, re.IGNORECASE):
+    if re.fullmatch(r"\s*,?\s*(?:which|that)\s+(?:[\w'’.-]+\s+){1,%d}" % RELATIVE_SUBJECT_WORDS, gap, re.IGNORECASE):
         return m, c
     return None
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
-from dyad.agreements.lexicon import Hit, Lexicon
+from dyad.agreements.lexicon import Hit, Lexicon, context_kind
 from dyad.agreements.linking import Cluster
 from dyad.agreements.mention_record import AgreementMention
 from dyad.agreements.stage_attribution import rolled_forward, scheduled_present
@@ -80,6 +80,7 @@ _COORDINATED = re.compile(r"\s*(?:,?\s*(?:and|but)\s+(?:[\w-]+\s+){0,3}|,\s*(?:a
                           r";\s*(?:[\w'’-]+\s+){0,8})", re.IGNORECASE)
 # A trigger whose own words negate ("no longer party to"): the negation is the stage.
 _OWN_NEGATION = re.compile(r"\bno\s+longer\b", re.IGNORECASE)
+_SHELVING = re.compile(r"shelv(?:e|es|ed|ing)\b", re.IGNORECASE)
 # "the landmark 2015 Iran nuclear deal": a bare year inside the noun phrase of an
 # agreement (before the words the mention starts at) dates the agreement, not the stage
 _BARE_YEAR = re.compile(r"\d{4}")
@@ -145,6 +146,8 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
             if acted_on is None:
                 continue
             mention, clust = acted_on
+            if hit.trigger.kinds and _kind_of(parsed, clust, lexicon) not in hit.trigger.kinds:
+                continue  # "deliveries began": a supply deal's start, not an arms sale's
             # entry into force and expiry are the agreement's own, never a body's act
             next_start = hits[k + 1].start if k + 1 < len(hits) else sent.end
             body = None if hit.trigger.stage in JOINT_STAGES else \
@@ -166,6 +169,9 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
             if denounced_as(parsed.text, hit, mention):
                 continue  # "denounced the accord as a betrayal": a judgement, no renunciation
             stage = renounced_stage(parsed.text, hit, hit.trigger.stage, clust)  # bilateral or not
+            if stage == "suspended" and body is not None and _SHELVING.match(parsed.text, hit.start, hit.end):
+                stage = "rejected"  # "Peru's Congress shelved the treaty": a legislature that
+                # shelves a treaty refuses it (a government's shelving only puts it off)
             if approving:
                 stage = "proposed"  # "Washington approved the sale of jets to Taipei": the
                 # seller's offer, not a ratification
@@ -281,6 +287,15 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
     out += dated_signings(parsed, clusters, dates, out, doc_date, actors)  # "the 1965 treaty"
     out = dedupe(notice_endings(out))  # "gave notice to end the treaty, which will lapse in 1980"
     return out
+
+
+def _kind_of(parsed: ParsedDoc, clust: Cluster, lexicon: Lexicon) -> str | None:
+    """The agreement's kind from its own words, else the purpose its sentences name ("a
+    27-year agreement to supply France with liquefied natural gas": energy)."""
+    if clust.kind not in {None, "other"}:
+        return clust.kind
+    own = " ".join(parsed.sentences[i].text for i in sorted({m.sent for m in clust.mentions}))
+    return context_kind(own, lexicon)
 
 
 # A government's approval of an arms sale: "the US approved the sale of drones to Taiwan"
