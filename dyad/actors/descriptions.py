@@ -22,8 +22,12 @@ fits the description:
 * a state that is another argument of the description's own verb is not what it refers to
   ("French forces left the country" is not France); a possessive one may be ("the minister
   handed over the country's instrument").
+* "its (southern) neighbour" is the most salient state before it other than the one "its"
+  stands for (the sentence's subject state, else the state named last); a capital named as
+  a venue ("signed in Vienna") is no candidate. Which way the neighbour lies is not checked.
 
-Not descriptions: predicates ("became the first country to ..."), superlatives and ordinals,
+Not descriptions: predicates ("became the first country to ..."; a possessive after a
+copula is read: "remains the kingdom's largest supplier"), superlatives and ordinals,
 "another/other/host/home country", "the nation of Nauru" (the name is resolved itself),
 appositions ("Chad, the central African country,"), a "state" without a region or kind
 ("the state" is as often a US state or the government), any description with a
@@ -48,7 +52,9 @@ from dyad.nlp.parsed import ParsedDoc, Token
 HEADS = {"country": None, "nation": None, "state": None, "republic": "republic",
          "kingdom": "kingdom", "monarchy": "monarchy", "emirate": "emirate",
          "sultanate": "sultanate", "principality": "principality", "island": "island",
-         "archipelago": "island", "duchy": "grand_duchy", "city-state": None}
+         "archipelago": "island", "duchy": "grand_duchy", "city-state": None,
+         "neighbour": None, "neighbor": None}
+NEIGHBOUR = frozenset({"neighbour", "neighbor"})
 POSSESSIVE_DETS = frozenset({"his", "her", "their", "its"})
 DEFINITE_DETS = frozenset({"the", "this", "that"})
 # Modifier phrases and the tag they require; longest phrases are matched first.
@@ -77,7 +83,8 @@ PHRASES = {
     "pacific": "pacific", "south pacific": "pacific", "indian ocean": "indian_ocean",
     "island": "island", "islands": "island", "atoll": "island", "archipelago": "island",
     "archipelagic": "island", "landlocked": "landlocked", "land locked": "landlocked",
-    "jewish": "jewish", "communist": "communist", "grand": "",
+    "jewish": "jewish", "communist": "communist", "grand": "", "adriatic": "adriatic",
+    "city": "city_state", "self governing": "self_governing", "self ruled": "self_governing",
 }
 _PHRASE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, PHRASES), key=len, reverse=True))
                      + r")\b")
@@ -145,7 +152,9 @@ def with_descriptions(parsed: ParsedDoc, mentions: Sequence[ResolvedMention],
             continue  # a name inside or over it: "the Chinese state", "the Republic of Korea"
         if _apposition(parsed, mentions, ds, tok):
             continue
-        if det in POSSESSIVE_DETS:
+        if tok.text in NEIGHBOUR:
+            pick = _neighbour(parsed, mentions, ds, tok, wanted, tags, dictionary)
+        elif det in POSSESSIVE_DETS:
             pick = _possessor(parsed, mentions, det, ds, dictionary)
         else:
             pick = _antecedent(parsed, mentions, ds, tok, wanted, tags, dictionary)
@@ -173,8 +182,8 @@ def _description(parsed: ParsedDoc, head: Token) -> tuple[int, set[str], str, st
     of a state."""
     toks = parsed.tokens
     nxt = toks[head.i + 1] if head.i + 1 < len(toks) and toks[head.i + 1].sent == head.sent else None
-    if nxt is not None and nxt.text.lower() in ("of", "-", "‑"):
-        return None  # "the state of emergency", "the nation of Nauru", "country-level"
+    if continues(parsed, head):
+        return None
     j = head.i - 1
     while j >= 0 and head.i - j <= 6 and toks[j].sent == head.sent:
         w = toks[j].text.lower()
@@ -187,9 +196,14 @@ def _description(parsed: ParsedDoc, head: Token) -> tuple[int, set[str], str, st
     if det not in DEFINITE_DETS and det not in POSSESSIVE_DETS:
         return None
     if det in POSSESSIVE_DETS and head.text.lower() not in ("country", "nation"):
-        return None
-    if j > 0 and toks[j - 1].sent == head.sent and toks[j - 1].text.lower() in COPULAS:
-        return None  # a predicate: "Finland became the first country to ..."
+        if not (det == "its" and head.text.lower() in NEIGHBOUR):
+            return None
+    elif head.text.lower() in NEIGHBOUR:
+        return None  # "the neighbour", "his neighbour": only a state's own neighbour
+    possessive = nxt is not None and nxt.text in ("'s", "’s", "'", "’")
+    if (j > 0 and toks[j - 1].sent == head.sent and toks[j - 1].text.lower() in COPULAS
+            and not possessive):
+        return None  # a predicate: "Finland became the first country to ..."; not "is the kingdom's"
     mods = toks[j + 1:head.i]
     words = [t.text.lower() for t in mods]
     if any(w in NOT_ANAPHORIC or t.tag in ("JJS", "RBS") or t.like_num or _superlative(w)
@@ -208,8 +222,21 @@ def _description(parsed: ParsedDoc, head: Token) -> tuple[int, set[str], str, st
         wanted.discard("")
     if head.text.lower() == "state" and not wanted:
         return None  # "the state": a US state, or the government
-    start = j if det in POSSESSIVE_DETS else j + 1
+    # "his country" is one mention; in "its neighbour" the "its" is left to the coders
+    start = j if det in POSSESSIVE_DETS and head.text.lower() not in NEIGHBOUR else j + 1
     return start, wanted, det, " ".join(read)
+
+
+def continues(parsed: ParsedDoc, head: Token) -> bool:
+    """Whether the noun phrase goes on past ``head`` into a name or a compound: "the state
+    of emergency", "the nation of Nauru", "country-level". An "of" before a verb does not
+    ("accused the emirate of supporting militants")."""
+    toks = parsed.tokens
+    nxt = toks[head.i + 1] if head.i + 1 < len(toks) and toks[head.i + 1].sent == head.sent else None
+    if nxt is None:
+        return False
+    after = toks[head.i + 2].text if head.i + 2 < len(toks) else ""
+    return nxt.text in ("-", "‑") or (nxt.text.lower() == "of" and not after.endswith("ing"))
 
 
 def _superlative(word: str) -> bool:
@@ -254,14 +281,15 @@ def _fits(code: str, wanted: set[str], tags: dict[str, frozenset[str]]) -> bool:
 
 def _antecedent(parsed: ParsedDoc, mentions: Sequence[ResolvedMention], ds: int, head: Token,
                 wanted: set[str], tags: dict[str, frozenset[str]],
-                dictionary: ActorDictionary) -> tuple[str, str] | None:
+                dictionary: ActorDictionary, avoid: frozenset[str] = frozenset()
+                ) -> tuple[str, str] | None:
     back = SENTENCES_BACK_TAGGED if wanted else SENTENCES_BACK
     own_role = _role(parsed, head.i, ds)
     after = parsed.tokens[head.i + 1].text if head.i + 1 < len(parsed.tokens) else ""
     possessive = after in ("'s", "’s", "'", "’")
     own_verb = None if possessive else _verb(parsed, head.i, through_prep=True)
     best: dict[str, tuple[float, int, str, int]] = {}
-    excluded: set[str] = set()
+    excluded: set[str] = set(avoid)
     for m in mentions:
         if m.token_end > ds or m.sentence < head.sent - back:
             continue
@@ -317,6 +345,37 @@ def _other_name_between(parsed: ParsedDoc, mentions: Sequence[ResolvedMention], 
                 and tok.text.lower() not in CALENDAR):
             return True
     return False
+
+
+def _neighbour(parsed: ParsedDoc, mentions: Sequence[ResolvedMention], ds: int, head: Token,
+               wanted: set[str], tags: dict[str, frozenset[str]],
+               dictionary: ActorDictionary) -> tuple[str, str] | None:
+    """ "its (southern) neighbour": the most salient state before it other than the one
+    "its" stands for, which is the subject state of the sentence ("Nigeria cut power to
+    its neighbour"), else the state named last before it. Which way the neighbour lies is
+    not checked; a kind ("its landlocked neighbour") is."""
+    sent = head.sent
+    before = [m for m in mentions if m.sentence == sent and m.token_end <= ds
+              and _state(m, dictionary) is not None]
+    subjects = [m for m in before if _role(parsed, m.token_end - 1, m.token_start) == "subject"]
+    owner = subjects[0] if subjects else (before[-1] if before else None)
+    if owner is None:
+        return None
+    code = _state(owner, dictionary)
+    states = [m for m in mentions if not _venue(parsed, m, dictionary)]
+    pick = _antecedent(parsed, states, ds, head, wanted, tags, dictionary,
+                       avoid=frozenset({code}) if code else frozenset())
+    if pick is None:
+        return None
+    return pick[0], f"{pick[1]}, the neighbour of '{owner.text}'"
+
+
+def _venue(parsed: ParsedDoc, m: ResolvedMention, dictionary: ActorDictionary) -> bool:
+    """A capital named as the place something happened ("signed in Vienna"): a venue, not
+    a state a text goes on to call a neighbour."""
+    entries = dictionary.lookup(m.text)
+    return (bool(entries) and all(e.form == "capital" for e in entries)
+            and _role(parsed, m.token_end - 1, m.token_start) == "place")
 
 
 def _possessor(parsed: ParsedDoc, mentions: Sequence[ResolvedMention], det: str, ds: int,

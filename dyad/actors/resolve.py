@@ -9,7 +9,11 @@ joins items into mentions by a few patterns (see ``dyad.actors.compose``):
     PERSON , [the] [COUNTRY ['s]] TITLE                           "Kofi Annan, UN secretary-general"
 
 Then states named by description ("the central African country", "the kingdom", "his
-country") take the state they refer back to (see ``dyad.actors.descriptions``).
+country") take the state they refer back to (see ``dyad.actors.descriptions``); "the
+North" and "the South" of Korea are its states (``dyad.actors.halves``), and a closed group
+("the Baltic states") each of its members (``dyad.actors.state_groups``). Blocs and
+alliances named by a common noun ("the bloc", "the alliance") are left to the coders, which
+read them against the clause in focus (``dyad.relations.igo_roles``).
 
 Every mention carries the reason it was resolved the way it was: which dictionary rows,
 titles and rules (``"countries.tsv:33 demonym 'Brazilian' + titles.tsv:23 title 'Foreign
@@ -28,7 +32,9 @@ from typing import Iterable, Sequence
 from dyad.actors.compose import Composer
 from dyad.actors.descriptions import with_descriptions
 from dyad.actors.dictionary import ActorDictionary, load_dictionary
+from dyad.actors.halves import with_halves
 from dyad.actors.items import ResolvedMention, names_unknown
+from dyad.actors.state_groups import with_state_groups
 from dyad.model import Actor, Mention
 from dyad.nlp.parsed import ParsedDoc
 
@@ -43,7 +49,10 @@ def resolve_actors(parsed: ParsedDoc, dictionary: ActorDictionary, *,
     composer = Composer(parsed, dictionary, doc_date)
     mentions = composer.run()
     mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
-    return _unify_people(with_descriptions(parsed, mentions, dictionary))
+    mentions = with_descriptions(parsed, mentions, dictionary)
+    mentions = with_halves(parsed, mentions, dictionary)
+    mentions = with_state_groups(parsed, mentions, dictionary)
+    return _unify_people(mentions)
 
 
 def without_places(mentions: Sequence[ResolvedMention],
