@@ -202,7 +202,7 @@ def test_shipped_model_is_what_its_training_sets_give():
     examples = script.all_examples(data)
     assert examples_digest(examples) == shipped.meta["examples_sha256"], \
         "the pipeline's examples changed: rerun .venv/bin/python bench/train_relations.py"
-    again = train(examples)
+    again = train(examples, **shipped.meta.get("training", {}))
     assert again.labels == shipped.labels
     for feature in list(shipped.weights)[::50]:  # every 50th feature, all its labels
         for label, w in shipped.weights[feature].items():
