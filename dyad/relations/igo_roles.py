@@ -12,7 +12,8 @@ acts on its members ("The EU admitted Croatia", "BRICS expanded to include Iran"
 since 2004", not "is in EU talks"); ``igo_joined``: the IGO a clause of this or the previous
 sentence says someone joined, for a member that follows ("Finland joined NATO in April;
 Sweden is expected to follow suit"); ``igo_treaty``: the IGO of a founding treaty ("the
-instrument of accession to the North Atlantic Treaty").
+instrument of accession to the North Atlantic Treaty"); ``igo_inside``: the IGO named
+inside the trigger ("the two NATO allies").
 """
 
 from __future__ import annotations
@@ -188,6 +189,11 @@ def _igo_next(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     return (found if found and _IGO_CLOSES.match(text, found[-1].end) else []), ""
 
 
+def _igo_inside(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The IGO named inside the trigger ("the two NATO allies")."""
+    return [a for a in actors if a.actor.kind == "igo" and m.start() <= a.start and a.end <= m.end()], ""
+
+
 # A clause stating a membership right before an IGO ("joined NATO", "accession to the EU").
 _JOIN_BEFORE = re.compile(r"\b(?:joined|joins|join|joining|rejoined|entered|enters|accession\s+to|acceded\s+to|"
                           r"admitted\s+(?:in)?to|members?\s+of|membership\s+(?:of|in))\s+(?:the\s+)?$", re.IGNORECASE)
@@ -215,4 +221,4 @@ def _igo_treaty(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
 
 IGO_ROLES = {"igo_recent": _igo_recent, "igo_after": _igo_after, "igo_before": _igo_before,
              "igo_left": _igo_left, "igo_subject": _igo_subject, "igo_next": _igo_next,
-             "igo_joined": _igo_joined, "igo_treaty": _igo_treaty}
+             "igo_joined": _igo_joined, "igo_treaty": _igo_treaty, "igo_inside": _igo_inside}

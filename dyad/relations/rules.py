@@ -352,6 +352,8 @@ def _sides(env: SentenceEnv, pat: Pattern, m: re.Match[str]
         return [(a, b) for a in refs for b in refs if a is not b], place_after(env, m, sources)
     if src_role == "pair":
         refs = [_ref(env, a) for a in sources]
+        if igo_first:  # "the two NATO allies": each a member of the IGO
+            return [(r, _ref(env, t)) for r in refs for t in pre_targets], None
         partners = find_side(env, ("with",), m, exclude={id(a) for a in sources})[0] \
             if "with" in pat.target else []
         if partners:  # "the UAE and Bahrain normalised relations with Israel"
