@@ -101,3 +101,19 @@ def test_troops_outside_a_city_are_no_membership(rules_only):
 def test_a_good_s_share_of_exports_is_no_trade(rules_only):
     got = coded_rows(rules_only, "Oil accounts for 90 percent of Nigeria's exports.")
     assert_row_absent(got, ("trade",))
+
+
+@pytest.mark.parametrize("text", [
+    "UN Secretary-General Kofi Annan brokered the truce between Iran and Iraq.",
+    "UN envoy Cyrus Vance mediated between Serbia and Croatia in 1991.",
+])
+def test_an_igo_official_mediates_for_the_igo(rules_only, text):
+    # a person who acts for an IGO and for no state stands for the IGO, as a minister
+    # stands for his state
+    got = coded_rows(rules_only, text)
+    assert ("mediation", "UN", None, "asserted") in got, got
+
+
+def test_an_igo_official_s_visit_is_no_relation(rules_only):
+    got = coded_rows(rules_only, "UN Secretary-General Antonio Guterres visited Kyiv on Monday.")
+    assert_row_absent(got, ("mediation",))

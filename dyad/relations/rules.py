@@ -415,8 +415,14 @@ def _third_holders(env: SentenceEnv, pat: Pattern, m: re.Match[str], taken: Sequ
 
 def can_take_side(actor: Any) -> bool:
     """States, IGOs and armed groups stand in relations, and so do the organs and people
-    of a state (for their state); a company or a treaty read as an organisation does not."""
-    return actor.kind in {"state", "igo", "group"} or bool(actor.country)
+    of a state (for their state) and the officials of an IGO (for the IGO: "UN envoy Cyrus
+    Vance mediated"); a company or a treaty read as an organisation does not."""
+    return actor.kind in {"state", "igo", "group"} or bool(actor.country) or _igo_official(actor)
+
+
+def _igo_official(actor: Any) -> bool:
+    """A person who acts for an IGO and for no state ("UN Secretary-General Kofi Annan")."""
+    return not actor.country and (getattr(actor, "affiliation", None) or "").startswith("IGO.")
 
 
 def _ref(env: SentenceEnv, actor: Any) -> ActorRef:
@@ -426,10 +432,13 @@ def _ref(env: SentenceEnv, actor: Any) -> ActorRef:
 def side_ref(mention: Any, pool: Sequence[Any]) -> ActorRef:
     """The side a mention stands for. A group fights, holds or claims in its own name
     ("fighting between Israel and Hezbollah"), and so do rebels known only by their country
-    ("insurgents in Mozambique"); anyone else stands for its state ("the Turkish army")."""
+    ("insurgents in Mozambique"); an IGO's official stands for the IGO; anyone else stands
+    for its state ("the Turkish army")."""
     actor = mention.actor
     if actor.kind == "group" or actor.sector in REBELS and not actor.actor_id.startswith("group."):
         return actor.ref()
+    if _igo_official(actor):
+        return ref_for_id(actor.affiliation, pool)
     return country_ref(actor, pool)
 
 
