@@ -286,7 +286,38 @@ def under_parties(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> list[
         subjects += [k for t in subjects for k in parsed.children(t) if k.dep == "conj"]
         out += [party_ref(a.actor, actors) for a in actors
                 if any(a.start <= t.start < a.end for t in subjects)]
-    return out + _joint_subjects(parsed, c, actors)
+    return out + _joint_subjects(parsed, c, actors) + _trade_sides(parsed, c, actors)
+
+
+# "Brazil buys Bolivian gas under a 20-year contract", "Russia sells uranium to American
+# utilities under a commercial contract", "flies Israeli-made drones, bought under a 2005
+# contract": the buyer and the seller of what passes under a contract are its sides
+_TRADE_VERB = re.compile(r"\b(?:buy|buys|buying|bought|purchas(?:e|es|ed|ing)|import(?:s|ed|ing)?|"
+                         r"sell|sells|selling|sold|suppl(?:y|ies|ied|ying)|export(?:s|ed|ing)?|"
+                         r"deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?)\b", re.IGNORECASE)
+_UNDER_BEFORE = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _trade_sides(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> list[ActorRef]:
+    """The state opening a clause that buys or sells something "under" an agreement, and
+    the one other state that clause names (the goods' maker or the buyer)."""
+    out: list[ActorRef] = []
+    text = parsed.text
+    for m in c.mentions:
+        start = max([m.sent_start, *(i + 1 for i in (text.rfind(";", m.sent_start, m.start),
+                                                     text.rfind(":", m.sent_start, m.start)))])
+        verb = next(_TRADE_VERB.finditer(text, start, m.start), None)
+        if verb is None or not _UNDER_BEFORE.search(text, verb.end(), m.start):
+            continue
+        inside = sorted((a for a in actors if start <= a.start and a.end <= m.start and a.actor.country
+                         and a.actor.kind not in {"person", "igo"}), key=lambda a: a.start)
+        if not inside or inside[0].start > verb.start() \
+                or re.search(r"\w", re.sub(r"^\s*(?:the\s+)?", "", text[start:inside[0].start])):
+            continue
+        sides = {a.actor.country: a for a in inside}
+        if len(sides) == 2:
+            out += [party_ref(a.actor, actors) for a in sides.values()]
+    return out
 
 
 def _joint_subjects(parsed: ParsedDoc, c: Cluster, actors: Sequence[Any]) -> list[ActorRef]:

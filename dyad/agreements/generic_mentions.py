@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-from dyad.agreements.lexicon import Lexicon
+from dyad.agreements.lexicon import Lexicon, context_kind
 from dyad.agreements.mention_record import (DEFINITE, INDEFINITE, MAX_MODIFIERS, STOP_POS, STOP_WORDS,
                                             AgreementMention, actors_in)
 from dyad.agreements.spans import group_before
@@ -42,6 +42,11 @@ _OF_PURPOSE = re.compile(rf"\s+of\s+{_PURPOSE_WORD}(?:\s+{_PURPOSE_WORD})?"
 _CONSENSUS = re.compile(r"(?:(?:broad|general|mutual|wide|widespread|tacit|common|unanimous|"
                         r"complete|full|total|partial|little|much|some|more)\s+)+", re.IGNORECASE)
 
+# A contract for goods: "a 20-year supply contract", "a purchase contract"
+_SUPPLY = re.compile(r"\b(?:supply|purchase|sales?|delivery|export|import)\b", re.IGNORECASE)
+_BOUGHT_UNDER = re.compile(r"\b(?:bought|purchased|supplied|delivered|sold|imported|buys|sells|supplies|"
+                           r"delivers|imports)\s+(?:[\w-]+\s+){0,3}?under\s+(?:(?:a|an|the|its|their)\s+)?$",
+                           re.IGNORECASE)
 # "the status of French forces", "of US troops": a status-of-forces agreement's subject
 _SOFA = re.compile(r"\bstatus\s+of\s+(?:[\w-]+\s+){1,2}?(?:forces|troops|personnel)\b", re.IGNORECASE)
 
@@ -178,6 +183,11 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
         return None  # "its embargo on arms sales to Chile", "voted to halt American arms
         # sales to Chile": sales barred or stopped, none agreed (but "halted the sale of 40
         # jets" is a deal suspended)
+    if head.text.lower() in {"contract", "contracts"} and not cued and (
+            _SUPPLY.search(modifiers) or _BOUGHT_UNDER.search(parsed.text, sent.start, start)):
+        # "under a 20-year supply contract", "drones bought under a 2005 contract": what its
+        # sentence says passes under it
+        cued = kind = context_kind(sent.text, lex) or kind
     if head.text.lower() in LEASES and not cued and _basing_sentence(sent.text, lex):
         cued = kind = "basing"  # "China built the base under a 10-year lease"
     if head.text.lower() in ENTRY_HEADS:  # an entry is an accession whatever it enters

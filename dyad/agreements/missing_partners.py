@@ -138,11 +138,39 @@ def focal_groups(parsed: ParsedDoc, actors: Sequence[Any], offset: int,
         refs = list({(r.country or r.actor_id): r for r in (party_ref(a.actor, actors) for a in g)}.values())
         if len(refs) >= 2:
             found.append((g[-1].end, refs))
+    found += _with_pairs(parsed, pool, actors)
     for a in earlier:
         ends = [e.end for e in a.evidence if floor <= e.start < offset]
         if ends and len(_ids(a.parties)) >= 2:
             found.append((min(max(ends), offset), list(a.parties)))
     return [refs for _, refs in sorted(found, key=lambda f: f[0], reverse=True)]
+
+
+# "Mexico broke off diplomatic relations with Ecuador": a sentence's subject and the
+# state after "with" are a pair in focus, as much as "Mexico and Ecuador"
+_OPENING = re.compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
+# (not "after both countries sided with Saudi Arabia": another clause's subject)
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:after|before|when|while|because|as|since|though|although|that|which|"
+                           r"who|but|and)\b", re.IGNORECASE)
+# (not ", with Omani mediators shuttling between them": an adjunct of the whole clause)
+_WITH = re.compile(r"(?<!,)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _with_pairs(parsed: ParsedDoc, pool: Sequence[Any], actors: Sequence[Any]) -> list[tuple[int, list[ActorRef]]]:
+    """Pairs of a state opening a sentence and a state after "with" later in it."""
+    found = []
+    for sent in parsed.sentences:
+        inside = sorted((a for a in pool if sent.start <= a.start and a.end <= sent.end), key=lambda a: a.start)
+        if len(inside) < 2 or not _OPENING.match(parsed.text[sent.start:inside[0].start]) \
+                or _AND.match(parsed.text, inside[0].end):  # "US and Iranian negotiators ... with"
+            continue
+        other = next((a for a in inside[1:] if _WITH.search(parsed.text, max(0, a.start - 10), a.start)), None)
+        if other is None or _CLAUSE_BREAK.search(parsed.text, inside[0].end, other.start):
+            continue
+        pair = {(r.country or r.actor_id): r for r in (party_ref(a.actor, actors) for a in (inside[0], other))}
+        if len(pair) == 2:
+            found.append((other.end, list(pair.values())))
+    return found
 
 
 def focal_parties(parsed: ParsedDoc, c: Cluster, parties: list[ActorRef], actors: Sequence[Any],
@@ -170,9 +198,11 @@ def focal_parties(parsed: ParsedDoc, c: Cluster, parties: list[ActorRef], actors
         if _BILATERAL.search(parsed.text, x.start, x.head_start) \
                 and not _GROUP_BEFORE.search(parsed.text, x.sent_start, x.start):
             # "the pipeline began deliveries under an intergovernmental deal signed in
-            # 1997": between the only two states of its sentence and the one before (not
-            # when a group signs it: "The three countries signed an intergovernmental ...")
-            return only_pair(parsed, actors, x.sent_end - 1)
+            # 1997": between the only two states named before it in its sentence ("Budapest
+            # relies on Moscow: under an intergovernmental agreement"), else in its sentence
+            # and the one before (not when a group signs it: "The three countries signed an
+            # intergovernmental ...")
+            return only_pair(parsed, actors, x.start, reach=0) or only_pair(parsed, actors, x.sent_end - 1)
     return []
 
 
@@ -187,12 +217,12 @@ _BETWEEN_THE_TWO = re.compile(r"\s*,?\s+between\s+(?:the\s+two|both)(?:\s+(?:cou
                               r"nations|neighbou?rs|states|capitals))?\b", re.IGNORECASE)
 
 
-def only_pair(parsed: ParsedDoc, actors: Sequence[Any], offset: int) -> list[ActorRef]:
+def only_pair(parsed: ParsedDoc, actors: Sequence[Any], offset: int, *, reach: int = 1) -> list[ActorRef]:
     """The two states "the two countries" stands for when they are never listed together:
-    the only two states named in its sentence before it and the sentence before that
-    ("India opened its naval station in Mauritius ... the two countries signed")."""
+    the only two states named in its sentence before it and the ``reach`` sentences before
+    that ("India opened its naval station in Mauritius ... the two countries signed")."""
     sent = next((s for s in parsed.sentences if s.start <= offset < s.end), parsed.sentences[-1])
-    floor = parsed.sentences[max(0, sent.i - 1)].start
+    floor = parsed.sentences[max(0, sent.i - reach)].start
     refs = {}
     for a in actors:
         if floor <= a.start and a.end <= offset and a.actor.kind in _SIDE_KINDS and a.actor.country:

@@ -152,6 +152,10 @@ def dedupe_refs(refs: Iterable[ActorRef]) -> list[ActorRef]:
     return list(seen.values())
 
 
+# Plural titles a list of named leaders may stand in apposition to.
+_PLURAL_TITLES = frozenset({"presidents", "ministers", "leaders", "premiers", "chancellors", "monarchs", "kings"})
+
+
 def subject_actors(parsed: ParsedDoc, tok: Token | None, actors: Sequence[Any], *,
                    passive: bool = True) -> list[Any]:
     """The actors of the grammatical subject of verb ``tok`` when its sentence was parsed:
@@ -180,8 +184,11 @@ def subject_actors(parsed: ParsedDoc, tok: Token | None, actors: Sequence[Any], 
     # the parser chains a list's conjuncts ("Bulgaria, Estonia, Latvia, ... and Slovenia
     # joined"): each hangs on the one before, so follow the chain to its end
     heads = [subj]
+    # "Presidents Alvaro Uribe of Colombia, Rafael Correa of Ecuador and Hugo Chavez of
+    # Venezuela signed": the names stand in apposition to a plural title
+    links = {"conj", "appos"} if subj.text.lower() in _PLURAL_TITLES else {"conj"}
     for h in heads:
-        heads += [c for c in parsed.children(h) if c.dep == "conj" and c not in heads]
+        heads += [c for c in parsed.children(h) if c.dep in links and c not in heads]
     heads += [c for h in list(heads) for c in parsed.children(h) if c.dep in {"poss", "compound", "amod"}]
     found = [a for a in actors if any(a.start <= h.start < a.end for h in heads)]
     return sorted(found, key=lambda a: a.start)
