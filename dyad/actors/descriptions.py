@@ -43,9 +43,8 @@ import re
 from typing import Sequence
 
 from dyad.actors.dictionary import ActorDictionary
-from dyad.actors.items import LOCATIVE, ResolvedMention
+from dyad.actors.items import LOCATIVE, ResolvedMention, state_mention
 from dyad.actors.tables import read_tsv
-from dyad.model import Actor
 from dyad.nlp.parsed import ParsedDoc, Token
 
 # Head nouns and the tag they require ("republic" is any state that is not a monarchy).
@@ -163,15 +162,11 @@ def with_descriptions(parsed: ParsedDoc, mentions: Sequence[ResolvedMention],
         swallowed.update(inside)
         code, why = pick
         country = dictionary.country(code)
-        actor = Actor(actor_id=country.iso3, name=country.name, kind="state",
-                      country=country.actor_country, sector="PRE" if country.pre else None)
         start, end = toks[ds].start, tok.end
         text = parsed.text[start:end]
         wants = ", ".join(sorted(wanted)) or "any state"
-        reason = (f"description '{text}' ({wants}) -> {why} -> {country.actor_country}"
-                  + (" PRE" if country.pre else ""))
-        out.append(ResolvedMention(start, end, text, ds, tok.i + 1, tok.sent, actor, reason,
-                                   country.actor_country, None))
+        reason = f"description '{text}' ({wants}) -> {why} -> {country.actor_country}"
+        out.append(state_mention(country, start, end, text, ds, tok.i + 1, tok.sent, reason))
     kept = [m for k, m in enumerate(mentions) if k not in swallowed]
     return sorted(kept + out, key=lambda m: (m.start, -m.end))
 

@@ -14,8 +14,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from dyad.actors.dictionary import ActorDictionary
-from dyad.actors.items import ResolvedMention
-from dyad.model import Actor
+from dyad.actors.items import ResolvedMention, state_mention
 from dyad.nlp.parsed import ParsedDoc
 
 # The states of a divided nation, by the half news calls them.
@@ -43,10 +42,7 @@ def with_halves(parsed: ParsedDoc, mentions: Sequence[ResolvedMention],
         code = next((p[tok.text] for p in pairs if tok.text in p), None)
         if code is None:
             continue
-        country = dictionary.country(code)
-        actor = Actor(actor_id=country.iso3, name=country.name, kind="state",
-                      country=country.actor_country, sector=None)
         reason = f"'the {tok.text}' of a divided nation the document names -> {code}"
-        out.append(ResolvedMention(tok.start, tok.end, tok.text, tok.i, tok.i + 1, tok.sent,
-                                   actor, reason, country.actor_country, None))
+        out.append(state_mention(dictionary.country(code), tok.start, tok.end, tok.text,
+                                 tok.i, tok.i + 1, tok.sent, reason))
     return sorted([*mentions, *out], key=lambda m: (m.start, -m.end))

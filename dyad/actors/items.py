@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dyad.actors.records import FORMS, Ambiguity, Body, Entry, Title
+from dyad.actors.records import FORMS, Ambiguity, Body, Country, Entry, Title
 from dyad.model import Actor
 
 # A capital after these words is a place ("talks in Paris"), not its government.
@@ -121,6 +121,17 @@ class ResolvedMention:
     code: str | None = None  # PLOVER country slot: ISO3, or IGO/NGO/IMG for non-state actors
     role: str | None = None  # head_of_state, foreign_minister, ... for people with a title
 
+
+
+def state_mention(country: Country, start: int, end: int, text: str, token_start: int,
+                  token_end: int, sentence: int, reason: str) -> ResolvedMention:
+    """A mention of ``country`` read from words that do not name it ("the kingdom", "the
+    North", "the Baltic states"), as the dictionary's own state entries make it: an entity
+    PLOVER codes under another state carries that state and the sector PRE."""
+    actor = Actor(actor_id=country.iso3, name=country.name, kind="state",
+                  country=country.actor_country, sector="PRE" if country.pre else None)
+    return ResolvedMention(start, end, text, token_start, token_end, sentence, actor,
+                           reason + (" PRE" if country.pre else ""), country.actor_country, None)
 
 # Reasons given to a name no dictionary knows (emit.py writes them, names_unknown reads them).
 UNKNOWN_ORGANISATION = "not in the dictionary"

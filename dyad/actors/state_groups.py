@@ -14,8 +14,7 @@ import re
 from typing import Sequence
 
 from dyad.actors.dictionary import ActorDictionary
-from dyad.actors.items import ResolvedMention
-from dyad.model import Actor
+from dyad.actors.items import ResolvedMention, state_mention
 from dyad.nlp.parsed import ParsedDoc
 
 # Each group: the phrase that names it (after "the" and an optional count) and its members.
@@ -52,12 +51,8 @@ def with_state_groups(parsed: ParsedDoc, mentions: Sequence[ResolvedMention],
             continue  # another name over it; "Koreas" read as one Korea gives way
         swallowed.update(over)
         text = parsed.text[start:end]
-        for code in members:
-            country = dictionary.country(code)
-            actor = Actor(actor_id=country.iso3, name=country.name, kind="state",
-                          country=country.actor_country, sector=None)
-            reason = f"group of states '{text}' -> {', '.join(members)}"
-            out.append(ResolvedMention(start, end, text, ts, te, toks[ts].sent, actor, reason,
-                                       country.actor_country, None))
+        reason = f"group of states '{text}' -> {', '.join(members)}"
+        out += [state_mention(dictionary.country(code), start, end, text, ts, te, toks[ts].sent, reason)
+                for code in members]
     kept = [m for k, m in enumerate(mentions) if k not in swallowed]
     return sorted([*kept, *out], key=lambda m: (m.start, -m.end))
