@@ -28,6 +28,10 @@ _MOD_GAP = re.compile(r"(?:['’]s?)?(?:,\s*whose\b|[\s\-]|(?!(?:since|with|in|o
 _ATTACK = re.compile(r"\b(?:invasion|invaded|invades|aggression)\b", re.IGNORECASE)
 
 _ITS = re.compile(r"\bits\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "it" as the subject of the clause "its" stands in: "Belarus, which it used as a launch pad
+# for its invasion" ("its" is "it", not the state named last).
+_IT_CLAUSE = re.compile(r"\b(?:which|that|after|since|when|as|because|before|once|where)\s+it\s+[^,;:.()]{0,50}$",
+                        re.IGNORECASE)
 
 _PREP = {"to": r"to", "from": r"from", "by": r"by", "of": r"of", "on": r"on|against|targeting|targets?|targeted|aimed\s+at|bound\s+for|destined\s+for",
          "with": r"with", "between": r"between|among", "over": r"over", "for": r"for"}
@@ -117,12 +121,17 @@ def poss(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
 
 def _its(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     """"its war against Ukraine": "its" stands for the state named last before it in the
-    sentence ("North Korea sent troops to fight for Russia in its war")."""
+    sentence ("North Korea sent troops to fight for Russia in its war"), or for the state
+    named first when "it" is the subject of the clause "its" stands in ("Belarus, which it
+    used as a launch pad for its invasion": "it", as for "which it invaded")."""
     text = env.parsed.text
     its = _ITS.search(text, max(env.sent.start, m.start() - 30), m.start())
     if its is None:
         return [], ""
-    return [a for a in actors if a.end <= its.start() and a.actor.kind == "state"][-1:], ""
+    states = [a for a in actors if a.end <= its.start() and a.actor.kind == "state"]
+    if _IT_CLAUSE.search(text, max(env.sent.start, its.start() - 60), its.start()):
+        return states[:1], ""  # "it" and "its" the state named first, as for "which it invaded"
+    return states[-1:], ""
 
 
 def _left(env: SentenceEnv, m: re.Match[str], actors: list[Any]):

@@ -107,15 +107,20 @@ def _in(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     hit = in_target(env, m, actors) or _conjoined_site(env, m)
     if hit is None:
         return [], "in"
-    # "troops in Iraq and Syria": each host of the pair
+    return _with_second_host(env, m, actors, hit), "in"
+
+
+def _with_second_host(env: SentenceEnv, m: re.Match[str], actors: list[Any], hit: PlaceHit) -> list[PlaceHit]:
+    """The host found, and a second one joined to it by "and": "troops in Iraq and Syria",
+    "to pull its troops out of Georgia and Moldova" (each host of the pair)."""
     second = _AND_HOST.match(env.parsed.text, _hit_end(env, hit, m))
     if second is not None:
         more = in_target(env, second, actors, cue=r"^(?=[A-Z])")
         at = env.parsed.text.find(more.text, second.end(), env.sent.end) if more is not None else -1
         if more is not None and more.ref is not None \
                 and not (at >= 0 and _GAPPED_COUNT.match(env.parsed.text, at + len(more.text))):
-            return [hit, more], "in"
-    return [hit], "in"
+            return [hit, more]
+    return [hit]
 
 
 # A place with no name, then a named one: "along the line of contact and the Lachin corridor".
@@ -218,8 +223,8 @@ def _place_far(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
 
 # Between a place and the verb of a relative clause hanging on it: "the territories it has
 # occupied", "the Golan Heights, which Israel annexed", "the land that Russian forces hold".
-_RELATIVE_GAP = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?:it|they|(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?"
-                           r"(?:\s+(?:forces|troops|army|military))?)\s+(?:(?:has|have|had)\s+)?(?:(?:\w+ly|since|long|also)\s+)?",
+_RELATIVE_GAP = re.compile(r"(?:\s+(?:peninsula|islands?|region|heights|strip|province|valley|enclave|territory))?\s*,?\s*(?:which\s+|that\s+)?(?:it|they|(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?"
+                           r"(?:[\u2019\x27]s)?(?:\s+(?:forces|troops|army|military|parliament|government))?)\s+(?:(?:has|have|had)\s+)?(?:(?:\w+ly|since|long|also|now|still)\s+)?",
                            re.IGNORECASE)
 
 
@@ -361,7 +366,7 @@ def _from_place(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     """The country of what follows "from"/"out of": the land troops are to leave ("to pull
     out of northern Syria", "withdraw from eastern Congo")."""
     hit = in_target(env, m, actors, cue=r"\b(?:from|out\s+of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z])")
-    return ([hit] if hit is not None and hit.ref is not None else []), "in"
+    return (_with_second_host(env, m, actors, hit) if hit is not None and hit.ref is not None else []), "in"
 
 
 def _land_before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):

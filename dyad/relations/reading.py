@@ -75,6 +75,10 @@ _WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?to\s+(?:[\w-]+\s+){0,2}$", r
 _APPOSITION_OPEN = re.compile(r"(?-i:[A-Z])[\w.'’-]*\s*,\s+(?:a|an|the|one\s+of\s+the|also\s+a|itself\s+a|its|their|long\s+a)\s+"
                               r"[^,;:.()]{0,60}$", re.IGNORECASE)
 _APPOSITION_CLOSE = re.compile(r"[^,;:.()]{0,60},", re.IGNORECASE)
+# ... or a state's condition set off the same way: "Libya, both under UN sanctions, have not
+# signed", "Iraq, under UN sanctions since August, faces a deadline".
+_CONDITION_OPEN = re.compile(r"(?-i:[A-Z])[\w.'’-]*\s*,\s+(?:(?:both|all|each|still|already|long|now)\s+)?$", re.IGNORECASE)
+_CONDITION = re.compile(r"under\b", re.IGNORECASE)
 _OWN_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|former|ex-|once|formerly)\b", re.IGNORECASE)
 _MEMBER_NOUN = re.compile(r"\b(?:accession|membership|entry)\s*$", re.IGNORECASE)
 # Auxiliaries that give a relative clause a modality of its own ("the bases it will open").
@@ -149,6 +153,8 @@ def _in_apposition(text: str, sent: Any, m: re.Match[str]) -> bool:
     """Whether the trigger stands in an apposition of its own, between two commas after a
     name, with no negation of its own."""
     opening = _APPOSITION_OPEN.search(text, max(sent.start, m.start() - 80), m.start())
+    if opening is None and _CONDITION.match(m.group(0)):
+        opening = _CONDITION_OPEN.search(text, max(sent.start, m.start() - 80), m.start())
     closing = _APPOSITION_CLOSE.match(text, m.end(), sent.end)
     if opening is None or closing is None:
         return False

@@ -354,9 +354,10 @@ def _sides(env: SentenceEnv, pat: Pattern, m: re.Match[str]
         refs = [_ref(env, a) for a in sources]
         if igo_first:  # "the two NATO allies": each a member of the IGO
             return [(r, _ref(env, t)) for r in refs for t in pre_targets], None
-        partners = find_side(env, ("with",), m, exclude={id(a) for a in sources})[0] \
-            if "with" in pat.target else []
-        if partners:  # "the UAE and Bahrain normalised relations with Israel"
+        partner_roles = tuple(r for r in pat.target if r in {"with", "inside"})
+        partners = find_side(env, partner_roles, m, exclude={id(a) for a in sources})[0] \
+            if partner_roles else []
+        if partners:  # "the UAE and Bahrain normalised relations with Israel", "the two US allies"
             return [(r, _ref(env, p)) for r in refs for p in partners], None
         if "mutual" in pat.target:  # "both countries claim Kashmir": each against the other
             taken = [a for a in sources if hasattr(a, "start")]

@@ -53,9 +53,10 @@ _ANAPHOR_OPENING = re.compile(r"\s*(?:(?:On|In|Last|Earlier|Later)\b[^,]{0,30},\
                               + "|" + _PLURAL_SUBJECT.pattern + r")(?:\s+(?:has|have|had|will|would|then|also|finally|formally|officially|"
                                 r"eventually|later|[a-z]+ly))*\s+", re.IGNORECASE)
 
-# "Both countries are members of the WTO": the two states named last are the subject.
-TWO_SIDES_SUBJECT = re.compile(r"(?:" + TWO_SIDES.pattern + r"|^\s*Both)\s+(?:(?:are|were|have\s+been|remain|became|"
-                                r"also|both|all)\s+)+(?:(?:a|an|the|founding|full)\s+)*[^,;:()]{0,20}$",
+# "Both countries are members of the WTO", "Both countries belong to the SCO" (the verb right
+# after the subject): the two states named last are the subject.
+TWO_SIDES_SUBJECT = re.compile(r"(?:" + TWO_SIDES.pattern + r"|^\s*Both)\s+(?:(?:(?:are|were|have\s+been|remain|became|"
+                                r"also|both|all)\s+)+(?:(?:a|an|the|founding|full)\s+)*[^,;:()]{0,20})?$",
                                 re.IGNORECASE)
 
 # "A replaced B as the largest supplier": the role after "as" is A's, not B's.
