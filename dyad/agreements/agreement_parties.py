@@ -46,12 +46,14 @@ _ACRONYM = re.compile(r"(?:\s*\([A-Z][A-Za-z0-9-]{1,11}\))?")
 
 # After a mention, a relative clause whose verb of agreeing takes "with" the partner: an
 # "of" complement first ("treaty of friendship, good neighbourliness and cooperation"),
-# then "(which|that) (subject) (has) signed / concluded / struck (in 2002) with".
+# then "(which|that) (subject) (has) signed / concluded / struck (in 2002) with" (the
+# subject a name, a pronoun or "the government").
 _OF_WORDS = r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
 _RELATIVE_WITH = re.compile(
     rf"(?:\s+of\s+{_OF_WORDS}(?:\s*,\s*{_OF_WORDS})*(?:,?\s+and\s+{_OF_WORDS})?)?"
     r"\s*,?\s+(?:(?:which|that)\s+)?"
-    r"(?P<subj>(?:it|they|we|he|she|(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+)?"
+    r"(?P<subj>(?:it|they|we|he|she|(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
+    r"the\s+(?:government|administration|cabinet|regime|country|state))\s+)?"
     r"(?:(?:has|have|had|was|were|is|are|been)\s+){0,2}(?:\w+ly\s+)?"
     r"(?:signed|concluded|reached|struck|agreed|negotiated|inked|sealed|initial+ed|clinched|"
     r"finali[sz]ed|made|hammered\s+out)\s+(?:(?:in|on|last|this|earlier|back)\b[^,;.()]{0,25}?\s+)?"
@@ -127,6 +129,10 @@ def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> l
             maker = next((a for a in actors if made and a.start == made.end() and a.actor.kind == "state"
                           and text[a.start:a.end] != a.actor.name and _DEMONYM.search(text[a.start:a.end])
                           and re.match(r"(?:-(?:made|built|designed|produced))?\s+[\w-]", text[a.end:a.end + 12])), None)
+            # "a contract to buy Israel's Arrow 3 system": the seller owns the goods bought
+            maker = maker or next((a for a in actors if made and a.start == made.end() and a.actor.kind == "state"
+                                   and re.search(r"\b(?:buy|purchase|acquire|import)\s+$", made.group(0))
+                                   and re.match(r"['’]s?\s+[\w-]", text[a.end:a.end + 6])), None)
             if maker is not None:
                 m.actors = [maker]
         # "the treaty of friendship it signed with Spain", "the deal Britain struck with
@@ -154,10 +160,54 @@ def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> l
                 found = [a for a in _closed_list(text, found) if not any(
                     o.start < a.end and a.start < o.end for o in mentions)]
                 partners = [a for a in found if not _HELPER_AFTER.match(text, a.end)]
+                if not partners and len(cue.group(0).split()) <= _ANAPHOR_GAP_WORDS:
+                    partners = _organisation_named_before(text, actors, start, sent.end)
                 m.actors, m.partners = m.actors + partners, partners
                 if re.search(r"\b(?:between|among)\s+$", cue.group(0)):
                     m.sides = partners
+                if partners and rel is None:
+                    m.actors = m.actors + _holders(parsed, m, actors, m.actors)
     return mentions
+
+
+# "with the agency", "with the fund": an organisation named before by its own noun, in a
+# phrase that follows the mention closely ("a safeguards agreement with the agency")
+_ANAPHOR_GAP_WORDS = 3
+_ORGANISATION_NOUN = re.compile(r"the\s+(?P<noun>agency|alliance|union|fund|bank|organi[sz]ation|court)\b",
+                                re.IGNORECASE)
+
+
+def _organisation_named_before(text: str, actors: Sequence[Any], start: int, end: int) -> list:
+    """"open its facilities to the International Atomic Energy Agency ... a safeguards
+    agreement with the agency": "the agency" after "with" is the organisation named last
+    before it whose name has that noun."""
+    noun = _ORGANISATION_NOUN.match(text, start, end)
+    if noun is None:
+        return []
+    word = noun.group("noun").lower()
+    before = [a for a in actors if a.end <= start and a.actor.kind == "igo"
+              and re.search(rf"\b{word}\b", a.actor.name, re.IGNORECASE)]
+    return before[-1:]
+
+
+# "has no pact with", "does not have a treaty with": a holder denied
+_NO_HOLDING = re.compile(r"\b(?:no|not|never|n['’]t|without)\b[^,;.]{0,30}$", re.IGNORECASE)
+
+
+def _holders(parsed: ParsedDoc, m: Any, actors: Sequence[Any], known: Sequence[Any]) -> list:
+    """"Japan has similar agreements with Australia and Britain", "Manila, which has a
+    defence treaty with Washington": the subject of "have" whose object is an agreement
+    with a partner is the agreement's other side (a relative pronoun stands for its noun)."""
+    root = span_root(parsed, m.start, m.end)
+    if root is None or root.dep != "dobj" or root.head == root.i:
+        return []
+    verb = parsed.tokens[root.head]
+    sent = parsed.sentences[m.sent]
+    if verb.lemma != "have" or _NO_HOLDING.search(parsed.text, max(sent.start, verb.start - 30), m.start):
+        return []
+    taken = {id(a) for a in known}
+    return [a for a in subject_actors(parsed, verb, actors, passive=False)
+            if id(a) not in taken and a.actor.kind in {"state", "igo"}]
 
 
 def _closed_list(text: str, found: list) -> list:

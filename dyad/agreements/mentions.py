@@ -374,6 +374,7 @@ def _named(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon) 
                     toks[hi].text.lower() in NAME_LINKS and hi + 1 < sent.token_end
                     and _is_cap(toks[hi + 1]) and not _is_date_word(toks[hi + 1]))):
                 hi += 1
+            hi = _listed_title_words(toks, hi, sent.token_end, actors)
     words = toks[lo:hi]
     if len(words) < 2:
         return None
@@ -394,6 +395,39 @@ def _named(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: Lexicon) 
                                                      and free_caps[0].pos != "PROPN")):
         return None  # "Defence Agreement ...", "Diplomatic protocol": capitalised by position
     name = parsed.text[start:end]
-    kind = lex.kind_of(name) or lex.heads.get(head.text.lower()) or "other"
+    # "the Anglo-Iraqi treaty of alliance": a lowercase "of" complement tells the kind
+    tail = _OF_COMPLEMENT.match(parsed.text, end, sent.end) if not _is_cap(head) else None
+    kind = lex.kind_of(name) or (tail and lex.kind_of(tail.group(0))) or lex.heads.get(head.text.lower()) \
+        or "other"
     return AgreementMention(start, end, name, sent.i, True, name, kind, True, head.start, inside)
 
+
+_OF_COMPLEMENT = re.compile(r"\s+of\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*")
+
+# the most capitalised words one member of a title's list may have
+_LISTED_WORDS = 3
+
+
+def _listed_title_words(toks: Sequence[Token], hi: int, end: int, actors: Sequence[Any]) -> int:
+    """"Treaty of Friendship, Cooperation and Mutual Assistance": the "of" phrase of a title
+    may list capitalised nouns, joined by commas and a last "and"; where the title ends
+    (``hi`` unchanged unless the list closes with "and" and names no actor)."""
+    def caps(j: int) -> int:
+        k = j
+        while k < end and k - j < _LISTED_WORDS and _is_cap(toks[k]) and not toks[k].is_punct \
+                and not _is_date_word(toks[k]):
+            k += 1
+        return k
+
+    j = hi
+    while j < end and toks[j].text == "," and caps(j + 1) > j + 1:
+        j = caps(j + 1)
+    if j == hi or j >= end:
+        return hi
+    k = j + 1 if toks[j].text == "," else j
+    if k >= end or toks[k].text != "and" or caps(k + 1) == k + 1:
+        return hi
+    new_end = caps(k + 1)
+    if actors_in(actors, toks[hi].start, toks[new_end - 1].end):
+        return hi  # "the Treaty of Lausanne, Britain and France": parties, not the title
+    return new_end

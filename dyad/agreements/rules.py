@@ -28,6 +28,7 @@ from dyad.agreements.agreement_parties import (accession_igo, between_sides, bou
                                                under_parties, with_partners)
 from dyad.agreements.clauses import (CLAUSE_KINDS, antecedent_parties, basing_parties, broker_stage,
                                      clause_parties, normalisations, object_parties, refers_back)
+from dyad.agreements.combining_forms import combining_form_parties
 from dyad.agreements.generic_mentions import ENTRY_HEADS, JOINT_TEXTS
 from dyad.agreements.lexicon import Lexicon, context_kind, load_lexicon, normalise_name
 from dyad.agreements.linking import Cluster, cluster, listed_members
@@ -93,6 +94,7 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] 
     umbrellas = listed_members(parsed.text, clusters)
     umbrella_records: dict[int, Agreement] = {}  # id(umbrella cluster) -> its record
     made: set[int] = set()  # clusters that became records
+    last_partners: set[str] = set()  # the "with" partners of the record made last
     for c in clusters:
         stages = [s for cl, s in staged if cl is c]
         others = {m.sent for o in clusters if o is not c for m in o.mentions}
@@ -113,9 +115,12 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] 
             # also over a kind its sentences suggest ("a similar accord with Egypt"
             # next to troops named in the sentence after)
             record = record.model_copy(update={"kind": out[-1].kind})
+        if record is not None and out and c.first.plural and _SIMILAR.search(c.first.text):
+            record = _similar_side(record, c, out[-1], last_partners)
         if record is not None:
             out += _one_per_partner(record, c)
             made.add(id(c))
+            last_partners = {p.actor.country or p.actor.actor_id for m in c.mentions for p in m.partners}
         if record is None or record.kind in {"normalisation", "other", "treaty", "framework"} \
                 or not any(m.kind_cued for m in c.mentions):
             mention_sents |= {m.sent for m in c.mentions}
@@ -155,7 +160,11 @@ def _one_per_partner(record: Agreement, c: Cluster) -> list[Agreement]:
     partners = dedupe_refs(p.actor.ref() for p in m.partners)
     ids = {p.country or p.actor_id for p in partners}
     # later mentions in the plural ("the accords", "the deals") speak of them all
-    if not m.plural or len(ids) < 2 or any(not x.plural for x in c.mentions[1:]):
+    if not m.plural or any(not x.plural for x in c.mentions[1:]):
+        return [record]
+    if len(ids) == 1:
+        return _one_per_acting_side(record, partners[0])
+    if len(ids) < 2:
         return [record]
     common = [p for p in record.parties if (p.country or p.actor_id) not in ids]
     if not common:
@@ -169,6 +178,43 @@ def _one_per_partner(record: Agreement, c: Cluster) -> list[Agreement]:
         out.append(record.model_copy(update={
             "agreement_id": make_id(record.agreement_id, key), "parties": parties,
             "stages": stages}))
+    return out
+
+
+def _similar_side(record: Agreement, c: Cluster, before: Agreement, partners_before: set[str]) -> Agreement:
+    """"Its deal with Russia ... also struck down similar accords with the United States and
+    South Korea": plural agreements like the one before, whose only parties are their
+    "with" partners, share that one's own side (its one party that was not its partner)."""
+    def key(ref: ActorRef) -> str:
+        return ref.country or ref.actor_id
+
+    partners = {p.actor.country or p.actor.actor_id for m in c.mentions for p in m.partners}
+    if len(partners) < 2 or {key(p) for p in record.parties} - partners:
+        return record
+    own = [p for p in before.parties if key(p) not in partners_before | partners]
+    if len(own) != 1 or not partners_before:
+        return record
+    return record.model_copy(update={"parties": [*own, *record.parties]})
+
+
+def _one_per_acting_side(record: Agreement, partner: ActorRef) -> list[Agreement]:
+    """"Canada and Italy signed security agreements with Ukraine", "Hungary and Poland
+    scrapped their friendship treaties with Belgrade": a plural agreement with one partner
+    after "with" that two or more states act on is one agreement between each of them and
+    the partner (each keeps its own stages and the joint ones)."""
+    def key(ref: ActorRef) -> str:
+        return ref.country or ref.actor_id
+
+    acting = {key(s.party) for s in record.stages if s.party is not None}
+    sides = [p for p in record.parties if key(p) != key(partner)]
+    if len(sides) < 2 or not all(key(p) in acting for p in sides):
+        return [record]
+    out = []
+    for side in sides:
+        stages = [s for s in record.stages if s.party is None or key(s.party) in {key(side), key(partner)}]
+        parties = [p for p in record.parties if key(p) in {key(side), key(partner)}]
+        out.append(record.model_copy(update={
+            "agreement_id": make_id(record.agreement_id, key(side)), "parties": parties, "stages": stages}))
     return out
 
 
@@ -235,6 +281,7 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
     if named and named.known:
         parties += [ref_for_id(p, actors) for p in named.known.parties]
     parties += [party_ref(a.actor, actors) for m in c.mentions for a in m.actors]
+    parties += combining_form_parties(parsed.text, c.mentions, actors)  # "the Anglo-Iraqi treaty"
     # "Sweden's NATO accession protocol": the resolver's one IGO mention holds the owner
     parties += [ref_for_id(a.actor.country, actors) for m in c.mentions for a in m.actors
                 if a.actor.kind == "igo" and a.actor.country and re.search(r"['’]s\b", a.text)]

@@ -46,12 +46,20 @@ _FOIL = re.compile(r"\b(?:unlike|like|as\s+with|than|rather\s+than|instead\s+of|
                    r"compared\s+(?:with|to))\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
+# The agreement a new one replaces: "The treaty ... replaces the 1951 security pact. The Diet
+# approved it": "it" is the new treaty, the topic, not the one it supersedes
+_REPLACED = re.compile(r"\b(?:replac(?:e|es|ed|ing)|supersed(?:e|es|ed|ing))\s+(?:[\w'’-]+\s+){0,4}$",
+                       re.IGNORECASE)
+
+
 def previous(by_sent: dict, sent: Sentence, *, singular: bool = False, text: str = ""):
     """The agreement mentioned last in the previous ``ANAPHORA_SENTENCES`` sentences;
     ``singular`` (the pronoun is "it") passes over unnamed plurals ("later deals") when
     the sentence names a singular one before them, and over the foil of a comparison
     ("The pact, unlike Moscow's treaty with Pyongyang, has no defence clause. It must be
-    ratified": the pact), which is set against the topic, not taken up."""
+    ratified": the pact), which is set against the topic, not taken up, and over the
+    agreement a new one replaces ("The treaty replaces the 1951 pact. The Diet approved
+    it": the treaty)."""
     for back in range(1, ANAPHORA_SENTENCES + 1):
         prev = by_sent.get(sent.i - back)
         if prev:
@@ -61,13 +69,14 @@ def previous(by_sent: dict, sent: Sentence, *, singular: bool = False, text: str
                 ordered = ones or ordered
                 topics = [p for p in ordered if not _FOIL.search(text, max(0, p[0].start - 60), p[0].start)]
                 ordered = topics or ordered
-            return ordered[-1]
+            current = [p for p in ordered if not _REPLACED.search(text, max(0, p[0].start - 60), p[0].start)]
+            return (current or ordered)[-1]
     return None
 
 
 # "pull out of it", "ratify it": "it" as the trigger's object
-_IT_OBJECT = re.compile(r"\s+(?:(?:from|to|out\s+of|of|on)\s+)?it\b(?!\s+(?:is|was|has|had|will|would|could)\b)",
-                        re.IGNORECASE)
+_IT_OBJECT = re.compile(r"\s+(?:(?:from|to|out\s+of|of|on)\s+)?(?P<pron>it|them)\b"
+                        r"(?!\s+(?:is|was|has|had|will|would|could)\b)", re.IGNORECASE)
 
 
 _CLAUSE_BETWEEN = re.compile(r"[,;]|\b(?:and|but|while|although|though)\b", re.IGNORECASE)
@@ -77,10 +86,13 @@ def it_object(text: str, hit: Hit, sent: Sentence, pairs: Sequence[Any]) -> Any:
     """"Pyongyang, which joined the treaty in 1985, has threatened to pull out of it": "it"
     as the object of a trigger, with every agreement of the sentence named before it, is the
     last singular one of them (the pair), else None."""
-    if not pairs or not _IT_OBJECT.match(text, hit.end, sent.end) \
-            or any(m.end > hit.start for m, _ in pairs):
+    obj = _IT_OBJECT.match(text, hit.end, sent.end) if pairs else None
+    if obj is None or any(m.end > hit.start for m, _ in pairs):
         return None
-    ones = [p for p in pairs if p[0].named or not _PLURAL_HEAD.search(p[0].text)]
+    # "them" takes up a plural as readily as a singular ("The accords were signed by
+    # Israel and Bahrain, and Morocco joined them")
+    ones = [p for p in pairs if p[0].named or obj.group("pron").lower() == "them"
+            or not _PLURAL_HEAD.search(p[0].text)]
     last = max(ones, key=lambda p: p[0].start) if ones else None
     if last is None or not _CLAUSE_BETWEEN.search(text, last[0].end, hit.start):
         return None  # "a broader agreement to replace it": "it" is not the trigger's own subject

@@ -8,7 +8,12 @@
   government decree", "Italy will quit the pact, government sources said": the coming act
   is known only from the report, so an ``expected`` reading of "will"/"shall" becomes
   ``reported`` (the source's own announcement in front, "Anwar said the truce would take
-  effect", stays ``expected``);
+  effect", stays ``expected``); so does any ``expected`` reading told by unnamed officials
+  ("is expected to ratify it this year, officials said", "Officials said the leaders would
+  exchange the instruments");
+- **a party's own announcement**: "Australia and Indonesia will sign a treaty in January,
+  Prime Minister Anthony Albanese said": an ``expected`` act whose speaker belongs to one
+  of its parties is that party's aim, ``intended`` (``announced_by_party``);
 - **a past time clause**: "Egypt became the first Arab state to make peace with Israel when
   the two signed a treaty in 1979": a past tense under "when"/"after"/"because" tells a
   done act, whatever the infinitive it hangs on wants (``asserted``);
@@ -28,11 +33,13 @@ Both work on the parse when there is one and on word order otherwise.
 from __future__ import annotations
 
 import re
+from typing import Any, Sequence
 
+from dyad.agreements.spans import subject_actors
 from dyad.nlp.parsed import ParsedDoc, Token
 
-__all__ = ["VOTED_STAGES", "attributed_future", "awaited_condition", "conditioned", "past_time_clause",
-           "present_future", "rolled_forward", "scheduled_present", "voted_act"]
+__all__ = ["VOTED_STAGES", "announced_by_party", "attributed_future", "awaited_condition", "conditioned", "officials_said",
+           "past_time_clause", "present_future", "rolled_forward", "scheduled_present", "voted_act"]
 
 # Stages a vote or an enacted law performs: a legislature's vote to approve, reject,
 # end, leave, suspend or extend a treaty is the act (the state is bound by it), and so is
@@ -48,6 +55,10 @@ _VOTED_TO = re.compile(rf"(?:\bvoted\s+{_NO_MODAL}{{0,40}}?|\b(?:signed|passed|a
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 _SOURCES_SAID = re.compile(r"\bsources?\s+(?:[\w-]+\s+){0,2}?(?:said|say|says|told|reported)\b",
                            re.IGNORECASE)
+# Unnamed officials as the source: "officials said", "Kremlin officials said", "officials
+# in Ankara say", "diplomats said" (a named speaker, "Foreign Minister Lavrov said", is not)
+_OFFICIALS_SAID = re.compile(r"\b(?:officials|diplomats)(?:\s+(?:in|at)\s+[A-Z][\w-]+)?\s+(?:have\s+)?"
+                             r"(?:said|say|says|told|reported)\b", re.IGNORECASE)
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 MAX_HOPS = 2
 
@@ -79,6 +90,48 @@ def attributed_future(parsed: ParsedDoc, tok: Token) -> bool:
             return False
         node = parsed.tokens[node.head]
     return False
+
+
+def officials_said(parsed: ParsedDoc, tok: Token) -> bool:
+    """The trigger's sentence says that unnamed officials or diplomats told it ("Both
+    parliaments are expected to ratify it this year, officials said", "Officials said the
+    two leaders would exchange the instruments on Monday"): a coming act known only from
+    their report."""
+    sent = parsed.sentences[tok.sent]
+    return _OFFICIALS_SAID.search(parsed.text, sent.start, sent.end) is not None
+
+
+# Verbs by which a speaker announces a coming act: "Albanese said", "the ministry announced"
+ANNOUNCING_VERBS = frozenset({"say", "tell", "announce", "confirm", "state", "declare"})
+# "..., Prime Minister Anthony Albanese said on Wednesday": the speaker after the act;
+# "Vietnam's trade ministry said (that)": before it (word order, for an unparsed sentence)
+_SAID_AFTER = re.compile(r",\s+(?P<who>[^,;]{2,80}?)\s+(?:said|says|told|announced|confirmed)\b")
+_SAID_BEFORE = re.compile(r"(?P<who>[^,;]{2,80}?)\s+(?:said|says|announced|confirmed)\s+(?:on\s+\w+\s+)?(?:that\s+)?$")
+
+
+def announced_by_party(parsed: ParsedDoc, tok: Token, actors: Sequence[Any], parties: Sequence[Any]) -> bool:
+    """A coming act of ``parties`` that one of them announces: "Australia and Indonesia
+    will sign a treaty in January, Prime Minister Anthony Albanese said", "Vietnam's trade
+    ministry said the two countries would also sign a rice deal": the speaker's country is
+    a party, so the act is its own announced aim (``intended``), not a forecast."""
+    countries = {p.country for p in parties if p.country}
+    if not countries:
+        return False
+    sent = parsed.sentences[tok.sent]
+    if sent.parsed:
+        node = tok
+        for _ in range(MAX_HOPS + 2):
+            if node.dep == "ccomp" and node.head != node.i:
+                head = parsed.tokens[node.head]
+                return head.lemma.lower() in ANNOUNCING_VERBS and any(
+                    a.actor.country in countries for a in subject_actors(parsed, head, actors, passive=False))
+            if node.head == node.i:
+                return False
+            node = parsed.tokens[node.head]
+        return False
+    spans = [m.span("who") for m in (_SAID_AFTER.search(parsed.text, tok.end, sent.end),
+                                     _SAID_BEFORE.search(parsed.text, sent.start, tok.start)) if m is not None]
+    return any(a.actor.country in countries for lo, hi in spans for a in actors if lo <= a.start and a.end <= hi)
 
 
 # "votes next week", "signs later this month": a present tense with a coming time

@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 
 from dyad.agreements.stage_attribution import (attributed_future, awaited_condition, conditioned,
-                                               past_time_clause, present_future, voted_act)
+                                               officials_said, past_time_clause, present_future, voted_act)
 from dyad.agreements.stage_pending import (PRESENT_TAGS, awaited, delayed, future_time_clause, required,
                                            scheduled)
 from dyad.agreements.stage_strict import phrasal_set
@@ -108,6 +108,11 @@ _TIME_BEFORE_CAN = re.compile(r"\b(?:before|until|till|once|when)\s+(?:[\w'’-]
                               re.IGNORECASE)
 # "sent letters rather than signing a joint text", "instead of ratifying it": not done
 _INSTEAD = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+$", re.IGNORECASE)
+# "cannot take effect until ...", "could not enter into force without ...": a barred step
+# with the condition that lifts the bar in the trigger's own clause
+_CANNOT = re.compile(r"\b(?:cannot|can\s+not|can['’]t|could\s+not|couldn['’]t)\s+(?:be\s+)?(?:\w+ly\s+)?$",
+                     re.IGNORECASE)
+_UNLESS_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:until|till|unless|without)\b", re.IGNORECASE)
 ONLY_REACH = 30  # how far before the trigger its "only" stands ("will only take effect")
 CONDITIONS = frozenset({"if", "unless", "whether", "provided", "otherwise"})
 
@@ -126,15 +131,27 @@ def refine(parsed: ParsedDoc, tok: Token | None, modality: str, *, stage: str = 
         # when the two signed a treaty in 1979"
     if mod == "expected" and awaited_condition(parsed, tok):
         return "hypothetical"  # "will take effect once both parliaments have ratified it"
-    if mod == "expected" and attributed_future(parsed, tok):
-        return "reported"  # "Spain will leave the accord, according to a decree"
+    if mod == "expected" and (attributed_future(parsed, tok) or officials_said(parsed, tok)):
+        return "reported"  # "Spain will leave the accord, according to a decree", "both
+        # parliaments are expected to ratify it, officials said"
     if mod == "negated" and conditioned(parsed, tok):
         return "hypothetical"  # "if parliament fails to ratify the treaty"
+    if mod == "negated" and barred_until(parsed.text, tok):
+        return "hypothetical"  # "cannot take effect until every member has ratified it"
     if mod == "asserted" and present_future(parsed, tok):
         return "expected"  # "the Riksdag votes next week on the treaty"
     if mod in {"asserted", "expected"} and unrealised_schedule(parsed.text, tok):
         return "negated"  # "the pact was to be signed in May, but talks broke down"
     return mod
+
+
+def barred_until(text: str, tok: Token) -> bool:
+    """A trigger that "cannot" happen until, unless or without another act ("cannot take
+    effect until every member has ratified it", "cannot enter into force without Kyiv's
+    ratification"): the step waits on a condition, it is not denied; word order only, so an
+    unparsed sentence reads the same ("can no longer take effect" has no condition: denied)."""
+    return _CANNOT.search(text, max(0, tok.start - 30), tok.start) is not None and \
+        _UNLESS_AFTER.match(text, tok.end) is not None
 
 
 def unrealised_schedule(text: str, tok: Token) -> bool:

@@ -210,6 +210,11 @@ def object_lemma(parsed: ParsedDoc, hit: Hit) -> str | None:
     return obj.lemma.lower() if obj is not None else None
 
 
+# The parties or their leaders as the subject of an entry into force ("the two governments
+# exchanged instruments of ratification"): no other thing coming into force
+PARTY_SUBJECTS = frozenset({"side", "government", "leader", "president", "minister", "country"})
+
+
 def other_subject(parsed: ParsedDoc, hit: Hit,
                    pairs: Sequence[tuple[AgreementMention, Cluster]]) -> bool:
     """An entry into force or expiry whose parsed subject is a noun that is not an
@@ -225,6 +230,8 @@ def other_subject(parsed: ParsedDoc, hit: Hit,
         return False
     if hit.start <= subj.start < hit.end:
         return False  # "deliveries began": the trigger names its own subject
+    if subj.lemma.lower() in PARTY_SUBJECTS:
+        return False  # "the two presidents will exchange the instruments": the parties act
     if subj.lemma.lower() in MEMBERSHIP_NOUNS and any(
             g.dep == "pobj" and any(m.start <= g.start < m.end for m, _ in pairs)
             for c in parsed.children(subj) if c.dep == "prep" for g in parsed.children(c)):

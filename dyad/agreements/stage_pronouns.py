@@ -6,7 +6,9 @@ last by word order ("Seoul told Tokyo it would end the pact" is Seoul's act), bu
   when it too has a pronoun subject ("a year after it notified the UN that it was leaving");
 - in a relative, adverbial or adjoined clause, the subject of the nearest clause above it
   that names one (``antecedent_subject``: "Chile left the fisheries treaty, which it had
-  ratified in 2011"; "Peru kept the accord after it signed the new protocol").
+  ratified in 2011"; "Peru kept the accord after it signed the new protocol"), and through a
+  pronoun subject of that clause to its own antecedent ("Pyongyang said it was leaving the
+  treaty, which it joined in 1985").
 """
 
 from __future__ import annotations
@@ -57,7 +59,12 @@ def antecedent_subject(parsed: ParsedDoc, tok: Any, actors: Sequence[Any]) -> li
     for _ in range(MAX_CLIMB):
         if node.pos in {"VERB", "AUX"} and any(c.dep == "nsubj" for c in parsed.children(node)):
             subj = next(c for c in parsed.children(node) if c.dep == "nsubj")
-            return [] if subj.pos == "PRON" else subject_actors(parsed, node, actors, passive=False)
+            if subj.pos == "PRON":
+                # "North Korea said that it was leaving the treaty, which it joined in 1985":
+                # a pronoun above stands for its own antecedent
+                return (speaker_of_pronoun(parsed, node, actors) or antecedent_subject(parsed, node, actors)
+                        if subj.text.lower() in ACTING_PRONOUNS else [])
+            return subject_actors(parsed, node, actors, passive=False)
         if node.head == node.i:
             return []
         node = parsed.tokens[node.head]

@@ -45,7 +45,10 @@ _OWN_SUBJECTS = PART_WORDS | STAGE_NOUNS | frozenset({
     "statute", "contract", "which", "that"})
 # A party taken out ("withdrew the country from the pact"), not something else halted.
 # A time misread as the object is none either ("pulled out the following year").
+# The parties' leaders and sides ("the two presidents will exchange the instruments"): the
+# parties acting, no other subject.
 _PARTY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "government",
+                          "side", "leader", "president", "minister",
                           "year", "month", "week", "day", "decade", "time", "summer", "spring",
                           "autumn", "winter", "weekend", "morning", "night", "century"})
 

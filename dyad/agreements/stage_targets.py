@@ -221,7 +221,7 @@ def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
             return m, c
     if not pairs and hit.trigger.anaphoric and not other_object(parsed, hit, pairs) \
             and not relative_head_other(parsed, hit, pairs):
-        return previous(by_sent, sent)
+        return previous(by_sent, sent, text=parsed.text)
     return None
 
 

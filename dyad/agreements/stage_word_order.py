@@ -24,7 +24,10 @@ _WORD_CUES = (
     ("intended", re.compile(r"\b(?:wants?|plans?|intends?|hopes?|seeks?|aims?|vow(?:s|ed)|"
                             r"threaten(?:s|ed)|pledg(?:es|ed)|promis(?:es|ed)|wanted|planned|"
                             r"intended|hoped|sought|aimed)\s+to\b(?:\s+\S+){0,2}\s*$", re.IGNORECASE)),
-    ("hypothetical", re.compile(r"\b(?:would|could|might|may)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)),
+    # "either side can terminate it": a possibility, as in a parsed sentence (not "can no
+    # longer", a denial)
+    ("hypothetical", re.compile(r"\b(?:would|could|might|may|can(?!\s+no\s+longer\b))\b(?:\s+\S+){0,3}\s*$",
+                                re.IGNORECASE)),
 )
 
 
@@ -34,9 +37,10 @@ _CONDITION_OPENS = re.compile(r"\b(?:if|unless|provided(?:\s+that)?)\s+(?:\S+\s+
 # A stage noun, then a present verb of scheduling or a future: "signing is expected"
 _SCHEDULED_AFTER = re.compile(r"(?:\s+ceremony)?\s+(?:(?:is|are)\s+(?:now\s+|also\s+)?(?:scheduled|expected|due|set|"
                               r"planned|slated|likely)|will|shall)\b", re.IGNORECASE)
-# A time clause: "once ratified", "until it is signed", "when it expires".
-_TIME_CLAUSE = re.compile(r"\b(?P<mark>once|until|till|before|when)\s+(?:(?:it|they|the\s+[\w-]+)\s+)?"
-                          r"(?P<aux>(?:is|are)\s+)?$", re.IGNORECASE)
+# A time clause: "once ratified", "until it is signed", "when it expires", "before the pact
+# can take effect" (a coming event, as in a parsed sentence).
+_TIME_CLAUSE = re.compile(r"\b(?P<mark>once|until|till|before|when)\s+(?:(?:it|they|the(?:\s+[\w-]+){1,3}?)\s+)?"
+                          r"(?P<aux>(?:is|are|can(?:\s+be)?)\s+)?$", re.IGNORECASE)
 
 
 def word_order_modality(parsed: ParsedDoc, tok: Token, modality: str) -> str:

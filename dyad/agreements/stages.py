@@ -35,7 +35,7 @@ from typing import Any, Callable, Sequence
 from dyad.agreements.lexicon import Hit, Lexicon, context_kind
 from dyad.agreements.linking import Cluster
 from dyad.agreements.mention_record import AgreementMention
-from dyad.agreements.stage_attribution import rolled_forward, scheduled_present
+from dyad.agreements.stage_attribution import announced_by_party, rolled_forward, scheduled_present
 from dyad.agreements.stage_bodies import focus_state, organisation_party, stateless_voters
 from dyad.agreements.stage_modality import own_future, refine
 from dyad.agreements.stage_proposals import proposed_talks, refine_proposal
@@ -93,9 +93,10 @@ _WISHED_NEW = re.compile(r"\b(?:wants?|wanted|wanting|wish(?:es|ed|ing)?|hop(?:e
                          re.IGNORECASE)
 _INDEFINITE = re.compile(r"\s+(?:an?|new)\s+(?:[\w-]+\s+){0,4}", re.IGNORECASE)
 # A term, not a stage: the notice clause of a standing agreement ("stays in force unless
-# either side terminates it", "unless one party gives notice"), and the duration it was
+# either side terminates it", "unless one party gives notice", "stays in force until either
+# side gives a year's notice"), and the duration it was
 # concluded for ("was concluded for 20 years", "concluded for an indefinite period").
-_NOTICE = re.compile(r"\bunless\s+(?:either|one|a|any|each|neither|the\s+other)\s+(?:of\s+the\s+(?:two\s+)?)?"
+_NOTICE = re.compile(r"\b(?:unless|until|till)\s+(?:either|one|a|any|each|neither|the\s+other)\s+(?:of\s+the\s+(?:two\s+)?)?"
                      r"(?:side|party|parties|signatory|signatories|government|country|state|member)\b",
                      re.IGNORECASE)
 NOTICE_REACH = 60  # how far into the notice clause its own verb stands
@@ -157,6 +158,8 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                 if hit.trigger.needs_body and body is None and clust.kind == "arms_deal" else []
             if hit.trigger.needs_body and body is None and not approving:
                 continue
+            if _SUCH_CLASS.search(parsed.text, max(sent.start, hit.start - 60), hit.start):
+                continue  # "the first such agreement Tokyo has concluded": the class, no act
             reading = modality(parsed, tok) if tok is not None else None
             mod = refine(parsed, tok, getattr(reading, "modality", "asserted"),
                          stage=hit.trigger.stage)
@@ -225,6 +228,9 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
             if body is not None and body[1] is None and not parties:  # "the National Assembly"
                 parties = [p for p in [focus_state(parsed.text, body[0], clust, actors, sent.start, sent.end)] if p]
             parties = dedupe_refs(organisation_party(p, actors) for p in parties)  # "the European Parliament"
+            if mod == "expected" and stage not in JOINT_STAGES and tok is not None \
+                    and announced_by_party(parsed, tok, sent_actors, parties):
+                mod = "intended"  # "Fiji will end the pact, its prime minister said": its aim
             if body is not None and stateless_voters(body[0], parties, sent.text):
                 continue
             court = court_state(parsed, sent, tok, sent_actors, actors) if stage == "terminated" else None
@@ -364,6 +370,19 @@ def _anchor(parsed: ParsedDoc, hit: Hit):
     return token_at(parsed, hit.start, hit.end)
 
 
+# A relative clause on "such an agreement": "the first such agreement Tokyo has concluded
+# with a Southeast Asian country" speaks of agreements of that kind, not of this one's making
+_SUCH_CLASS = re.compile(r"\bsuch\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:agreements?|deals?|accords?|pacts?|treat(?:y|ies)|"
+                         r"arrangements?)\s+(?:that\s+|which\s+)?(?:the\s+(?:[\w-]+\s+){0,2}|(?-i:[A-Z])[\w'’.-]*\s+|"
+                         r"(?:it|they|he|she|we)\s+)(?:has|have|had)\s+(?:ever\s+)?$", re.IGNORECASE)
+
+
+# "the lease could be extended by a further 40 years": a renewal the parties may still
+# make is a hypothetical stage as well as a term ("renewable", "extendable" only a term;
+# "could have been extended" is told of the past)
+_POSSIBLE_RENEWAL = re.compile(r"\b(?:can|could|may|might)\s+(?:\w+ly\s+|also\s+)?be\s+$", re.IGNORECASE)
+
+
 def _hits(parsed: ParsedDoc, sent: Sentence, lexicon: Lexicon,
           titles: Sequence[AgreementMention]) -> list[Hit]:
     lowered = parsed.text[sent.start:sent.end].lower()
@@ -372,7 +391,8 @@ def _hits(parsed: ParsedDoc, sent: Sentence, lexicon: Lexicon,
            for m in t.pattern.finditer(parsed.text, sent.start, sent.end)]
     raw = [h for h in raw if not any(t.start <= h.start < t.end for t in titles)]
     clauses = term_spans(parsed.text, sent.start, sent.end)
-    raw = [h for h in raw if not any(a <= h.start < b for a, b in clauses)]
+    raw = [h for h in raw if not any(a <= h.start < b for a, b in clauses)
+           or _POSSIBLE_RENEWAL.search(parsed.text, max(sent.start, h.start - 20), h.start)]
     chosen: list[Hit] = []
     for h in sorted(raw, key=lambda h: (-(h.end - h.start), h.start)):
         if all(h.end <= c.start or h.start >= c.end for c in chosen):
