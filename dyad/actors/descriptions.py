@@ -21,13 +21,17 @@ fits the description:
   after "in"/"at"/"to"/"from" a place.
 * a state that is another argument of the description's own verb is not what it refers to
   ("French forces left the country" is not France); a possessive one may be ("the minister
-  handed over the country's instrument").
+  handed over the country's instrument"). Nor is a state qualifying the noun whose
+  prepositional phrase holds the description ("American military presence in the country"),
+  nor either of two states named alike as conjuncts that tie for the lead ("American and
+  French forces have bases in the Emirates, and the country imports gas").
 * "its (southern) neighbour" is the most salient state before it other than the one "its"
   stands for (the sentence's subject state, else the state named last); a capital named as
   a venue ("signed in Vienna") is no candidate. Which way the neighbour lies is not checked.
 
 Not descriptions: predicates ("became the first country to ..."; a possessive after a
-copula is read: "remains the kingdom's largest supplier"), superlatives and ordinals,
+copula is read: "remains the kingdom's largest supplier"; "as" opening a clause is no
+copula: "as the East African nation prepares to ..."), superlatives and ordinals,
 "another/other/host/home country", "the nation of Nauru" (the name is resolved itself),
 appositions ("Chad, the central African country,"), a "state" without a region or kind
 ("the state" is as often a US state or the government), any description with a
@@ -197,7 +201,7 @@ def _description(parsed: ParsedDoc, head: Token) -> tuple[int, set[str], str, st
         return None  # "the neighbour", "his neighbour": only a state's own neighbour
     possessive = nxt is not None and nxt.text in ("'s", "’s", "'", "’")
     if (j > 0 and toks[j - 1].sent == head.sent and toks[j - 1].text.lower() in COPULAS
-            and not possessive):
+            and not possessive and not _subordinator(toks[j - 1])):
         return None  # a predicate: "Finland became the first country to ..."; not "is the kingdom's"
     mods = toks[j + 1:head.i]
     words = [t.text.lower() for t in mods]
@@ -232,6 +236,13 @@ def continues(parsed: ParsedDoc, head: Token) -> bool:
         return False
     after = toks[head.i + 2].text if head.i + 2 < len(toks) else ""
     return nxt.text in ("-", "‑") or (nxt.text.lower() == "of" and not after.endswith("ing"))
+
+
+def _subordinator(tok: Token) -> bool:
+    """ "as" opening a clause ("as the East African nation prepares to ..."), which the
+    parse marks as a subordinating conjunction: the description is that clause's subject,
+    not a predicate ("served as the country's envoy")."""
+    return tok.text.lower() == "as" and (tok.dep == "mark" or tok.pos == "SCONJ")
 
 
 def _superlative(word: str) -> bool:
@@ -296,6 +307,9 @@ def _antecedent(parsed: ParsedDoc, mentions: Sequence[ResolvedMention], ds: int,
                 else _verb(parsed, m.token_end - 1, through_prep=False) == own_verb):
             excluded.add(code)  # "French forces left the country": not France
             continue
+        if m.sentence == head.sent and _qualifies_host(parsed, m, head):
+            excluded.add(code)  # "American military presence in the country": not the US
+            continue
         role = _role(parsed, m.token_end - 1, m.token_start)
         distance = head.sent - m.sentence
         score = (100 / 2 ** distance + ROLE_WEIGHT[role]
@@ -309,6 +323,9 @@ def _antecedent(parsed: ParsedDoc, mentions: Sequence[ResolvedMention], ds: int,
             best[code] = (*best[code][:3], last)
     ranked = sorted(((s, start, code, why, last) for code, (s, start, why, last) in best.items()
                      if code not in excluded), reverse=True)
+    if len(ranked) > 1 and ranked[0][0] == ranked[1][0] and _coordinated(
+            parsed.text, mentions, ranked[1][1], ranked[0][1]):
+        ranked = ranked[2:]  # "American and French forces ..., and the country": neither
     if not ranked:
         return None
     _, _, code, why, last = ranked[0]
@@ -317,6 +334,14 @@ def _antecedent(parsed: ParsedDoc, mentions: Sequence[ResolvedMention], ds: int,
             or _island_group_named(parsed, mentions, max(0, head.sent - back), ds)):
         return None  # "Britain keeps the Diego Garcia base. Mauritius claims the archipelago"
     return code, why
+
+
+def _coordinated(text: str, mentions: Sequence[ResolvedMention], a: int, b: int) -> bool:
+    """Whether the mentions starting at characters ``a`` < ``b`` are conjuncts ("American
+    and French forces", "Russia or China"): a singular description does not pick out one
+    of two states named alike, so it is neither."""
+    first = next((m for m in mentions if m.start == a), None)
+    return first is not None and first.end <= b and text[first.end:b].strip(" ,") in ("and", "or")
 
 
 def _island_group_named(parsed: ParsedDoc, mentions: Sequence[ResolvedMention], sent: int,
@@ -436,6 +461,27 @@ def _verb(parsed: ParsedDoc, i: int, *, through_prep: bool) -> int | None:
             return None
         tok = toks[tok.head]
     return None
+
+
+def _qualifies_host(parsed: ParsedDoc, m: ResolvedMention, head: Token) -> bool:
+    """Whether the state of ``m`` qualifies the noun whose prepositional phrase holds the
+    description: "American military presence in the country", "Chinese investment in the
+    kingdom", "Russia's bases on the island". The presence, the investment, the bases are
+    the state's own; the place they are in is another state."""
+    toks = parsed.tokens
+    if head.dep != "pobj" or toks[head.head].dep != "prep":
+        return False
+    host = toks[head.head].head
+    if toks[host].pos not in ("NOUN", "PROPN"):
+        return False
+    tok = toks[m.token_end - 1]
+    for _ in range(3):  # "American" -> "presence", "US and French troops" -> "troops"
+        if tok.dep not in ("amod", "compound", "poss", "nmod", "conj") or tok.head == tok.i:
+            break
+        tok = toks[tok.head]
+        if tok.i == host:
+            return True
+    return False
 
 
 def _unparsed_coargument(parsed: ParsedDoc, m: ResolvedMention, ds: int) -> bool:
