@@ -12,7 +12,7 @@ from dyad.nlp.parsed import ParsedDoc, Sentence
 from dyad.relations.lexicon import RelationLexicon
 
 TWO_SIDES = re.compile(r"\b(?:the\s+neighbou?rs\b|(?:the\s+two|both)\s+(?:[A-Z][a-z]+\s+|[a-z]+-[a-z]+\s+)?(?:countries|nations|states|sides|neighbou?rs|blocs|economies|partners|"
-                       r"governments|capitals|rivals)\b)", re.IGNORECASE)
+                       r"governments|capitals|rivals|armies|militaries)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -105,9 +105,9 @@ def sentence_start(env: SentenceEnv, back: int) -> int:
     return env.parsed.sentences[max(0, env.sent.i - back)].start
 
 
-# "The two countries" are states; "the two blocs", "the two sides" may be IGOs ("the EU and
-# Mercosur").
-_STATE_WORDS = re.compile(r"countries|nations|states|neighbou?rs", re.IGNORECASE)
+# "The two countries" (and "the two armies") are states; "the two blocs", "the two sides" may
+# be IGOs ("the EU and Mercosur").
+_STATE_WORDS = re.compile(r"countries|nations|states|neighbou?rs|armies|militaries", re.IGNORECASE)
 
 
 def two_sides_igos(phrase: re.Match[str] | None) -> bool:

@@ -6,6 +6,13 @@ relation the text stated last before it (in its sentence or the one before), wit
 other side and modality: breaking or restoring ties, imposing or lifting sanctions. An echo
 only planned or denied ("said it would follow suit", "did not follow suit") writes nothing.
 The record is the echo's sentence's; its ``attributes`` say ``inferred_from: "echo"``.
+
+Ties cut with no other side named repeat the cut stated before them: "Saudi Arabia cut
+diplomatic ties with Iran on Sunday, and Bahrain and Sudan broke off relations on Monday",
+"Brazil has kept its ties with Israel, unlike Bolivia and Colombia, which cut ties": each
+subject cut its ties with that other side (negated), and the two subjects' own pair reading
+("Bahrain and Sudan broke off relations" with each other) is dropped. With no step before
+("The two countries cut ties in 2016") the pair reading stands.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from dyad.agreements.spans import subject_actors, token_at
 from dyad.modality import modality_of
 from dyad.model import Evidence, Relation, make_id
 from dyad.nlp.parsed import ParsedDoc
+from dyad.relations.context import whole_lists
 
 __all__ = ["ECHOED", "with_echoes"]
 
@@ -28,6 +36,13 @@ ECHOED = frozenset({"diplomatic_relations", "sanctions"})
 _ECHO = re.compile(r"\b(?:follow(?:ed|s|ing)?\s+suit|(?:took|takes|take|taken|taking)\s+(?:the\s+)?(?:same|similar)\s+"
                    r"(?:step|action|measure|decision|course)|(?:did|does|do|done)\s+(?:the\s+same|likewise))\b",
                    re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*,?\s*(?:which|that|who)\s+(?:(?:\w+ly|also|then|later|too)\s+)?(?:(?:have|has|had)\s+)?",
+                       re.IGNORECASE)
+# ties cut with no other side after them ("broke off relations on Monday", "which cut ties
+# over the war"); "cut ties with Iran" names its side and is read by the patterns
+_CUT_AGAIN = re.compile(r"\b(?:sever(?:ed|s)?|cut|cuts|br(?:eak|eaks|oke|oken)\s+off)\s+(?:(?:its|their|all|"
+                        r"diplomatic|formal|official)\s+)*(?:relations|ties)\b(?!\s+(?:with|between|to)\b)",
+                        re.IGNORECASE)
 
 
 def with_echoes(rels: list[Relation], pool: Sequence[Any], parsed: ParsedDoc,
@@ -56,7 +71,56 @@ def with_echoes(rels: list[Relation], pool: Sequence[Any], parsed: ParsedDoc,
                 "relation_id": rid, "source": source,
                 "attributes": {**step.attributes, "inferred": True, "inferred_from": "echo"},
                 "evidence": [Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end, text=sent.text)]}))
+    return _with_cuts_again(out, pool, parsed, side_key, ref_of)
+
+
+def _with_cuts_again(rels: list[Relation], pool: Sequence[Any], parsed: ParsedDoc,
+                     side_key: Callable, ref_of: Callable) -> list[Relation]:
+    """``rels`` and, for ties cut with no other side named, each subject's cut of its ties
+    with the other side of the ties stated before (module doc)."""
+    out = list(rels)
+    for sent in parsed.sentences:
+        if sent.end <= parsed.body_start:
+            continue
+        for m in _CUT_AGAIN.finditer(parsed.text, sent.start, sent.end):
+            step = _step_before(rels, parsed, sent, types=frozenset({"diplomatic_relations"}))
+            cutters = _subjects(parsed, pool, m, sent)
+            if step is None or not cutters or not _done(parsed, m):
+                continue
+            keys = {side_key(ref_of(a)) for a in cutters}
+            if side_key(step.target) in keys:
+                continue
+            out = [r for r in out if not (r.relation_type == "diplomatic_relations"
+                                          and r.evidence[0].start == sent.start
+                                          and {side_key(r.source), side_key(r.target)} <= keys)]
+            known = {(r.relation_type, side_key(r.source), side_key(r.target)) for r in out}
+            for cutter in cutters:
+                source = ref_of(cutter)
+                key = ("diplomatic_relations", side_key(source), side_key(step.target))
+                if key in known:
+                    continue
+                known.add(key)
+                rid = make_id("rel", step.relation_type, source.actor_id, step.target.actor_id,
+                              parsed.doc_id, sent.start, "cut-echo")
+                out.append(step.model_copy(update={
+                    "relation_id": rid, "source": source, "modality": "negated",
+                    "attributes": {**step.attributes, "inferred": True, "inferred_from": "echo"},
+                    "evidence": [Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end,
+                                          text=sent.text)]}))
     return out
+
+
+def _subjects(parsed: ParsedDoc, pool: Sequence[Any], m: re.Match[str], sent: Any) -> list[Any]:
+    """The states that are the subject of the verb at ``m`` (a relative pronoun stands for
+    the states it hangs on: "Bolivia and Colombia, which cut ties")."""
+    states = [a for a in pool if sent.start <= a.start and a.end <= m.start()
+              and (a.actor.kind == "state" or a.actor.country and a.actor.kind != "igo")]
+    found = subject_actors(parsed, token_at(parsed, m.start(), m.end()), states)
+    if found:
+        return found
+    # the parse may miss the relative clause: the list right before "which" is its subject
+    head = [a for a in states if _RELATIVE.fullmatch(parsed.text, a.end, m.start())]
+    return whole_lists(parsed.text, states, head[-1:]) if head else []
 
 
 def _echoer(parsed: ParsedDoc, pool: Sequence[Any], m: re.Match[str], sent: Any) -> Any | None:
@@ -78,10 +142,11 @@ def _done(parsed: ParsedDoc, m: re.Match[str]) -> bool:
     return tok is None or getattr(modality_of(parsed, tok), "modality", "asserted") in {"asserted", "reported"}
 
 
-def _step_before(rels: Sequence[Relation], parsed: ParsedDoc, sent: Any) -> Relation | None:
-    """The last relation of a repeatable step stated in the sentence or the one before,
-    with a named other side."""
+def _step_before(rels: Sequence[Relation], parsed: ParsedDoc, sent: Any, *,
+                 types: frozenset[str] = ECHOED) -> Relation | None:
+    """The last relation of a repeatable step (of ``types``) stated in the sentence or the
+    one before, with a named other side."""
     floor = parsed.sentences[sent.i - 1].start if sent.i > 0 else sent.start
-    steps = [r for r in rels if r.relation_type in ECHOED and r.target is not None
+    steps = [r for r in rels if r.relation_type in types and r.target is not None
              and not r.attributes.get("inferred") and floor <= r.evidence[0].start <= sent.start]
     return max(steps, key=lambda r: r.evidence[0].start) if steps else None

@@ -147,7 +147,8 @@ def _left(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
 # Words describing a state before its name, not counted in the gap of ``after``: "occupied
 # the neighbouring Dominican Republic", "now occupy neighbouring Afghanistan".
 _DESCRIBED = re.compile(r"\s*(?:the\s+)?(?:(?:neighbou?ring|tiny|small|landlocked|impoverished|war-torn|"
-                        r"(?:oil|gas|resource|mineral)-rich|nuclear-armed|mountainous|communist)\s+){1,2}",
+                        r"(?:oil|gas|resource|mineral)-rich|nuclear-armed|mountainous|communist|central|"
+                        r"(?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern)\s+){1,2}",
                         re.IGNORECASE)
 
 

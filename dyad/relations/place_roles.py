@@ -86,10 +86,13 @@ _BASES = re.compile(r"\b(?:bases?|airbases?|facilit(?:y|ies)|sites?|ports?|airfi
 
 
 # A share of the place before its name: "hold the whole of the Sinai peninsula", "controls
-# more than half of Nagorno-Karabakh".
+# more than half of Nagorno-Karabakh", "holds a narrow strip of southern Albania".
 _PLACE_GAP = re.compile(r"\s*(?:(?:to|over|on)\s+)?(?:(?:the\s+)?(?:(?:more\s+than|nearly|almost|about|over|some)\s+)?"
                         r"(?:most|much|all|parts?|large\s+parts|swathes|half|the\s+whole|the\s+rest|"
-                        r"a\s+(?:third|quarter|fifth|strip|slice|sliver|part))\s+of\s+)?(?:the\s+)?", re.IGNORECASE)
+                        r"a\s+(?:third|quarter|fifth|(?:(?:wide|narrow|thin|long)\s+)?"
+                        r"(?:strip|band|belt|slice|sliver|swathe|stretch|part)))\s+of\s+)?(?:the\s+)?"
+                        r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
+                        r"south-?eastern|south-?western)\s+)?", re.IGNORECASE)
 
 
 def _place(env: SentenceEnv, m: re.Match[str], actors: list[Any]):

@@ -84,6 +84,27 @@ _OPENING_CLAUSE = re.compile(r"\s*(?:After|Before|Since|Upon|On|While|Despite|By
 _RELATIVE_AFTER = re.compile(r"\s*,\s*(?:which|who)\b", re.IGNORECASE)
 
 
+# Verbs of taking another's place: the "as" phrase after them names the subject's new role.
+_OVERTAKING = frozenset({"overtake", "overtook", "replace", "surpass", "displace", "supplant", "oust"})
+
+
+def _overtaking(env: SentenceEnv, tok: Any) -> Any | None:
+    """The verb of overtaking a trigger in an "as" phrase hangs on: "Algeria overtook Russia
+    last year as Italy's biggest gas supplier", "Mexico overtook China as the largest trading
+    partner of the United States" (the subject takes the role, not the state overtaken)."""
+    for _ in range(4):  # from a modifier opening the trigger ("biggest") to its noun
+        if tok.dep not in {"amod", "compound", "nmod", "advmod", "npadvmod"} or tok.head == tok.i:
+            break
+        tok = env.parsed.tokens[tok.head]
+    if tok.dep != "pobj" or tok.head == tok.i:
+        return None
+    prep = env.parsed.tokens[tok.head]
+    if prep.text.lower() != "as" or prep.head == prep.i:
+        return None
+    verb = env.parsed.tokens[prep.head]
+    return verb if verb.pos == "VERB" and verb.lemma.lower() in _OVERTAKING else None
+
+
 def _before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     tok = token_at(env.parsed, m.start(), m.end())
     verb = env.parsed.tokens[tok.head] if tok is not None and tok.pos == "NOUN" and tok.dep == "dobj" else tok
@@ -95,6 +116,8 @@ def _before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
         # a preposition opening the trigger takes the subject of the verb it hangs on:
         # "Turkey, a NATO member that hosts Syrian refugees, has been under Russian sanctions"
         found = subject_actors(env.parsed, env.parsed.tokens[tok.head], actors)
+    if not found and tok is not None and env.sent.parsed and (verb_as := _overtaking(env, tok)) is not None:
+        found = subject_actors(env.parsed, verb_as, actors)  # "Algeria overtook Russia as Italy's biggest supplier"
     if not found and verb is not tok and env.sent.parsed:
         # a noun trigger as a verb's object takes that verb's subject: "the United States
         # was withdrawing from the deal with Iran and would reimpose sanctions on Tehran"
