@@ -484,7 +484,9 @@ def test_a_bare_deal_with_new_actors_is_a_new_agreement():
 @pytest.mark.parametrize("text, kind", [
     ("India signed a deal with France for 26 fighter jets.", "arms_deal"),
     ("Ethiopia signed a cessation of hostilities agreement.", "ceasefire"),
-    ("Ukraine and Poland signed a memorandum of understanding on defence cooperation.", "memorandum"),
+    # one that sets up defence cooperation is a defence agreement (the session-6 kind
+    # definitions; a memorandum "on military aid" stays a memorandum)
+    ("Ukraine and Poland signed a memorandum of understanding on defence cooperation.", "defence"),
     ("Turkey and Libya signed an agreement on maritime zones.", "boundary"),
     ("Saudi Arabia and Iran agreed to restore diplomatic relations in a deal.", "normalisation"),
     ("Azerbaijan and Italy signed a deal to double gas deliveries.", "energy"),

@@ -288,8 +288,9 @@ def _creates(stage: str, verb: str, mod: str, clause: str) -> bool:
     """Whether the act makes an accession record on its own (``clause``: its own words)."""
     if stage == "proposed":
         # a state's own asserted application is an act of the accession, as "applied for
-        # membership of the EU" is; a wish ("wants to join") or a bid named in passing is not
-        return mod == "asserted" and bool(re.match(r"appl(?:y|ies|ied|ying)\b", verb, re.I))
+        # membership of the EU" is, and so is a declared plan to apply ("will apply to join
+        # the UN", "plans to apply"); a wish ("wants to join") or a bid named in passing is not
+        return mod in {"asserted", "intended", "expected"} and bool(re.match(r"appl(?:y|ies|ied|ying)\b", verb, re.I))
     if stage == "in_force" and re.match(r"(?:re)?join|acced", verb, re.I):
         return mod != "asserted" or bool(_NEWS.search(clause))
     return True

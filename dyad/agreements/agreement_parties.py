@@ -88,6 +88,15 @@ _COMMITTED = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:\w+ly\s+|stil
                         r"(?:the|their)\s*$", re.IGNORECASE)
 
 
+def _sentence_pair(actors: Sequence[Any], start: int, end: int) -> list[Any]:
+    """The first mention of each state named in [start, end) when there are exactly two."""
+    found: dict[str, Any] = {}
+    for a in actors:
+        if start <= a.start and a.end <= end and a.actor.kind == "state" and a.actor.country:
+            found.setdefault(a.actor.country, a)
+    return list(found.values()) if len(found) == 2 else []
+
+
 def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> list:
     """Add the actors of "with X" / "between X and Y" right after a mention to its parties."""
     text = parsed.text
@@ -98,6 +107,10 @@ def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> l
             # "France and Greece renewed their defence pact", "Japan and the US are bound
             # by a security treaty": the pair before owns it
             owners = group_before(text, actors, m.start, floor=sent.start)
+            if len(owners) < 2 and _THEIR.search(text, max(sent.start, m.start - 8), m.start):
+                # "The UAE is India's largest partner, and trade has grown since their
+                # economic partnership agreement": the only two states named before "their"
+                owners = _sentence_pair(actors, sent.start, m.start)
             m.actors = list(owners) if len(owners) >= 2 else []
             # "Iran remains a party to the NPT", "Chile, a signatory of the convention": one
             # state is a party of a multilateral treaty ("is not a party to" says it is none)

@@ -12,6 +12,8 @@ object ("agreed to extend the treaty" is a stage of the treaty), when
   "in principle", and not by a plan to keep talking ("agreed to begin talks", "agreed to
   meet again", "agreed to disagree");
 - the act is asserted or reported (``clauses.ASSERTED``); "may agree" is no agreement;
+- "agree" is not in a relative clause telling an agreement's content ("a treaty under
+  which Bhutan agreed to ...");
 - no record of the same kind already binds the same sides in that sentence or the one
   before or after (a normalisation read from "agreed to restore ties" is that agreement),
   and none of the same sides is first named in the next sentence ("Under the accord").
@@ -52,6 +54,10 @@ _PAIR = re.compile(r"\b(?:the\s+two(?:\s+(?:countries|sides|governments|nations|
                    r"leaders|allies))?|both(?:\s+(?:countries|sides|governments|leaders))?|"
                    r"their\s+(?:leaders|presidents|governments|prime\s+ministers|foreign\s+ministers)|"
                    r"they)\s+(?:(?:have|had|also|then|later|finally|\w+ly)\s+){0,2}$", re.IGNORECASE)
+# "their 1949 treaty, under which the kingdom agreed to be guided by India": what a side
+# agreed to in an agreement's relative clause is that agreement's content, not another one
+_CONTENT_CLAUSE = re.compile(r"\b(?:(?:under|by|in)\s+which|whereby)\s+(?:[\w'’-]+\s+){0,6}$",
+                             re.IGNORECASE)
 _SIDES = PARTY_KINDS | {"person"}
 _THE_LEADERS_OF = re.compile(r"^\s*(?:The\s+)?(?:(?:leaders|presidents|heads\s+of\s+state|prime\s+ministers|"
                              r"foreign\s+ministers|governments|delegations|representatives|negotiators)"
@@ -111,7 +117,8 @@ def verb_agreements(parsed: ParsedDoc, records: Sequence[Agreement], actors: Seq
     for sent in parsed.sentences:
         for cue in _AGREED.finditer(parsed.text, sent.start, sent.end):
             if _ONLY_TALKS.match(parsed.text, cue.end()) \
-                    or _agreement_object(parsed.text, cue.end(), mention_starts):
+                    or _agreement_object(parsed.text, cue.end(), mention_starts) \
+                    or _CONTENT_CLAUSE.search(parsed.text, sent.start, cue.start()):
                 continue
             verb = token_at(parsed, cue.start(), cue.end("verb"))
             if verb is None or modality(parsed, verb).modality not in ASSERTED:

@@ -58,7 +58,15 @@ _HOST_AFTER = re.compile(r"\s+(?:(?:naval|military|air|army|four|\w+)\s+){0,2}?(
                          r"facilities|airfields|soil|territory)\b", re.IGNORECASE)
 _IN_HOST = re.compile(r"\b(?:bases?|ports?|facilit(?:y|ies)|airfields?|soil|territory|stationed|"
                       r"deployed|based)\s+(?:in|on|at)\s+(?:the\s+)?"
+                      # "keeps 2,900 troops in Djibouti", "has sent troops and drones to Tripoli"
+                      r"|\b(?:keeps?|kept|maintain(?:s|ed)?|deploy(?:s|ed)?|station(?:s|ed)?|sen[dt]s?|has)\s+"
+                      r"(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+)?(?:[\d,]+\s+)?"
+                      r"(?:troops|forces|soldiers)\b[^,;.]{0,40}?\s(?:in|to)\s+(?:the\s+)?"
                       r"|\bleas(?:e|es|ed|ing)\b[^,;.]{0,50}?\bfrom\s+(?:the\s+)?", re.IGNORECASE)
+# "Turkey has sent troops", "France, which keeps 2,900 troops": the subject's forces
+_KEEPS_FORCES = re.compile(r"\s*(?:,\s*which\s+)?(?:has\s+|have\s+|had\s+)?(?:keeps?|kept|maintain(?:s|ed)?|"
+                           r"deploy(?:s|ed)?|station(?:s|ed)?|sen[dt]s?)\s+(?:about\s+|some\s+|around\s+|"
+                           r"nearly\s+|more\s+than\s+)?(?:[\d,]+\s+)?(?:troops|forces|soldiers)\b", re.IGNORECASE)
 # "The Philippines hosts US troops", "Djibouti, which hosts a Chinese base"
 _HOSTS = re.compile(r"\s*(?:,\s*which\s+)?\s*(?:hosts|hosted|hosting|host|will\s+host)\b", re.IGNORECASE)
 # "China opened its base", "Russia has leased the naval base": the subject uses it
@@ -78,7 +86,8 @@ def basing_parties(parsed: ParsedDoc, sentences: Sequence[int], actors: Sequence
                   and a.actor.kind in PARTY_KINDS]
         for a in inside:
             if _HOST_AFTER.match(text, a.end, sent.end) or _USER_AFTER.match(text, a.end, sent.end) \
-                    or _HOSTS.match(text, a.end, sent.end) or getattr(a.actor, "sector", None) == "MIL":
+                    or _HOSTS.match(text, a.end, sent.end) or _KEEPS_FORCES.match(text, a.end, sent.end) \
+                    or getattr(a.actor, "sector", None) == "MIL":
                 found.append(a)
         for cue in _IN_HOST.finditer(text, sent.start, sent.end):
             found += group_after(text, actors, cue.end(), ceiling=sent.end, max_gap=0)

@@ -172,8 +172,10 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
     cued = lex.kind_of(modifiers) or (lex.kind_of(_SOFA.sub("status of forces", right_cue.group(0)))
                                       if right_cue else None)
     default = lex.heads.get(head.text.lower())
-    if default in FORM_KINDS and not lex.kind_of(modifiers):
-        cued = None  # "a memorandum of understanding on defence" is a memorandum
+    if default in FORM_KINDS and not lex.kind_of(modifiers) \
+            and not (right_cue and _COOPERATION.search(right_cue.group(0))):
+        cued = None  # "a memorandum of understanding on defence" is a memorandum (but one
+        # "on security cooperation" sets up that cooperation, as a defence agreement does)
     if default == "ceasefire" and head.text.lower() != "cessation":
         cued = default  # "an energy ceasefire", "an Easter truce": the scope of a ceasefire
     kind = cued or default
@@ -335,6 +337,9 @@ STAGE_VERBS = frozenset({"sign", "ratify", "initial", "ink", "seal", "conclude",
 # a joint statement", "issued a joint communique", "The joint statement, signed in Havana";
 # not "the two countries said in a joint statement" (what they said is the news, not a text
 # they agreed), nor "a statement" of one government.
+# "on defence cooperation", "on military and security cooperation"
+_COOPERATION = re.compile(r"\b(?:defen[cs]e|security|military)\s+(?:(?:and|or)\s+[\w-]+\s+)?cooperation\b",
+                          re.IGNORECASE)
 JOINT_TEXTS = frozenset({"statement", "statements", "communique", "communiques", "communiqué"})
 _JOINT_BEFORE = re.compile(r"\bjoint\s+$", re.IGNORECASE)
 _ISSUING = re.compile(r"\b(?:sign|issu|adopt)\w*\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)

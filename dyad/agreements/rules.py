@@ -309,6 +309,11 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
     parties += leased
     own = set().union(*(own_names(m) for m in c.mentions))
     parties = dedupe_refs(country_level(p, actors) for p in parties if not is_own_igo(p, own))
+    labels = _label_igos(parsed.text, c, stages, actors)
+    if labels:  # "The two countries, close NATO allies, began negotiating": a bloc as a label
+        parties = [p for p in parties if p.actor_id not in labels]
+        stages = [s.model_copy(update={"party": None}) if s.party is not None
+                  and s.party.actor_id in labels else s for s in stages]
     parties = between_sides(c, parties, actors)
     parties, stages = stateless_stand_ins(parsed, c, parties, stages, actors, earlier)
     # one side named: the agreement it goes with, else the pair in focus, gives the other
@@ -345,7 +350,13 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
     if kind == "other" and named is None:  # "The previous deal" of an agreement on a base
         kind = lineage_kind(parsed.text, c, parties, earlier) or kind
     if kind == "other" and c.named is None and all(m.head in JOINT_TEXTS for m in c.mentions):
-        kind = "memorandum"  # "a joint statement": where the sides stand, whatever its topic
+        # "a joint statement": where the sides stand, whatever its topic, unless its own
+        # sentences found relations ("established diplomatic relations ... in a joint
+        # communique"): then it is the act that normalises them
+        kind = "normalisation" if context_kind(own_context, lexicon) == "normalisation" else "memorandum"
+    if kind == "other" and c.named is None and any(_PARTNERSHIP.search(m.text) for m in c.mentions):
+        kind = "framework"  # "a comprehensive strategic partnership (agreement)": the frame of
+        # relations, whatever its sentence adds ("as companies signed investment deals")
     if kind == "other" and _bare_declaration(c):
         # "signed a joint declaration pledging economic exchanges": a declaration says
         # where the sides stand, a memorandum's kind, unless its sentences give it a strong
@@ -431,8 +442,35 @@ def _content_sides(parsed: ParsedDoc, c: Cluster, parties: list[ActorRef], stage
 _VOTERS = re.compile(r"\b(?:voters|referendum|plebiscite)\b", re.IGNORECASE)
 
 
+# "the two NATO allies", "EU members Poland and Hungary": a bloc naming what its members are.
+# With a bare "the" before the bloc ("the EU member states") the words name all its members,
+# which act together as the bloc (``spans`` reads them as one item of a list of parties).
+_LABEL_AFTER = re.compile(r"\s+(?:allies|ally|members|member\s+states)\b", re.IGNORECASE)
+_ALL_MEMBERS_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _label_igos(text: str, c: Cluster, stages: list[Stage], actors: Sequence[Any]) -> set[str]:
+    """The organisations named in the agreement's sentences only as a label of states
+    ("the two NATO allies"), never as an actor: no party to it."""
+    spans = {(m.sent_start, m.sent_end) for m in c.mentions}
+    spans |= {(s.evidence.start, s.evidence.end) for s in stages}
+    seen: dict[str, bool] = {}
+    for a in actors:
+        if a.actor.kind == "igo" and any(lo <= a.start < hi for lo, hi in spans):
+            label = (_LABEL_AFTER.match(text, a.end) is not None
+                     and not _ALL_MEMBERS_BEFORE.search(text[max(0, a.start - 8):a.start]))
+            seen[a.actor.actor_id] = seen.get(a.actor.actor_id, True) and label
+    return {k for k, label in seen.items() if label}
+
+
+# A partnership raised to a strategic one names the frame of relations, not a topic.
+_PARTNERSHIP = re.compile(r"\bstrategic\s+partnership\b", re.IGNORECASE)
+
+
 # Forces kept in a host's territory: a defence deal's sentence naming both gives its sides.
-_STATIONED = re.compile(r"\b(?:stationed|based|deployed|garrisoned)\b", re.IGNORECASE)
+_STATIONED = re.compile(r"\b(?:stationed|based|deployed|garrisoned)\b|\b(?:keeps?|kept|maintain(?:s|ed)?|sen[dt]s?)\s+"
+                        r"(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+)?(?:[\d,]+\s+)?"
+                        r"(?:troops|forces|soldiers)\b", re.IGNORECASE)
 
 
 # Purposes a bare "treaty" takes from its sentences ("a treaty ending the war").

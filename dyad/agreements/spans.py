@@ -25,9 +25,17 @@ from dyad.nlp.parsed import ParsedDoc, Sentence, Token
 # An IGO's members as one item: "signed by the six GCC states, Egypt and Jordan".
 _LIST_GAP = re.compile(r"(?:\s+(?:member\s+)?(?:states|countries|nations|members|economies)(?=\s*,))?"
                        r"[\s,]*(?:(?:and|or|&|as well as)\s+)?(?:the\s+)?", re.IGNORECASE)
-# Names of IGOs used when an agreement's data file lists one as a party.
+# Names of IGOs used when an agreement's data file lists one as a party, or when the
+# document's own mention is not at hand ("Venezuela's accession to Mercosur", never "to
+# IGO.MERCOSUR")
 IGO_NAMES = {"IGO.EU": "European Union", "IGO.NATO": "NATO", "IGO.UN": "United Nations",
-             "IGO.ASEAN": "ASEAN", "IGO.AU": "African Union"}
+             "IGO.ASEAN": "ASEAN", "IGO.AU": "African Union", "IGO.OSCE": "OSCE",
+             "IGO.CSTO": "Collective Security Treaty Organisation", "IGO.ECOWAS": "ECOWAS",
+             "IGO.IAEA": "IAEA", "IGO.WORLDBANK": "World Bank", "IGO.IMF": "International Monetary Fund",
+             "IGO.WHO": "World Health Organization", "IGO.WTO": "World Trade Organization",
+             "IGO.SCO": "Shanghai Cooperation Organisation", "IGO.GCC": "Gulf Cooperation Council",
+             "IGO.ARABLEAGUE": "Arab League", "IGO.MERCOSUR": "Mercosur", "IGO.CPTPP": "CPTPP",
+             "IGO.RCEP": "RCEP", "IGO.BRICS": "BRICS"}
 
 
 def sentence_at(parsed: ParsedDoc, offset: int) -> Sentence | None:

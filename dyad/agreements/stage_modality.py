@@ -48,8 +48,8 @@ import re
 
 from dyad.agreements.stage_attribution import (attributed_future, awaited_condition, conditioned,
                                                officials_said, past_time_clause, present_future, voted_act)
-from dyad.agreements.stage_pending import (PRESENT_TAGS, awaited, delayed, future_time_clause, required,
-                                           scheduled)
+from dyad.agreements.stage_pending import (PRESENT_TAGS, awaited, awaits_time_clause, delayed,
+                                           future_time_clause, required, scheduled)
 from dyad.agreements.stage_strict import phrasal_set
 from dyad.agreements.stage_word_order import word_order_modality
 from dyad.nlp.parsed import ParsedDoc, Token
@@ -113,6 +113,7 @@ _INSTEAD = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+$", re.IGNORECASE)
 _CANNOT = re.compile(r"\b(?:cannot|can\s+not|can['’]t|could\s+not|couldn['’]t)\s+(?:be\s+)?(?:\w+ly\s+)?$",
                      re.IGNORECASE)
 _UNLESS_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:until|till|unless|without)\b", re.IGNORECASE)
+_FORCE_SINCE = re.compile(r"\s+(?:force|effect|place)\s+since\b", re.IGNORECASE)
 ONLY_REACH = 30  # how far before the trigger its "only" stands ("will only take effect")
 CONDITIONS = frozenset({"if", "unless", "whether", "provided", "otherwise"})
 
@@ -187,9 +188,11 @@ def _refine(parsed: ParsedDoc, tok: Token, modality: str, *, stage: str = "") ->
             c.text.lower() for c in _children(parsed, tok) if c.dep in {"aux", "auxpass"}}:
         return "expected"  # "the treaty to be signed in June": not signed yet (but "the
         # first country to ratify it" did)
-    if modality != "asserted" and stage == "in_force" and tok.dep == "prep" and any(
-            c.text.lower() == "since" for c in _children(parsed, tok)):
+    if modality != "asserted" and stage == "in_force" and tok.dep == "prep" and (any(
+            c.text.lower() == "since" for c in _children(parsed, tok))
+            or _FORCE_SINCE.match(parsed.text, tok.end)):
         return "asserted"  # "the pact, in place since 1953, commits the US to ...": it is
+        # ("since" parsed as the noun's own modifier: "the pact, in force since July 2020,")
     if modality in {"asserted", "reported"} and tok.pos == "NOUN" and tok.dep == "nsubj" \
             and tok.head != tok.i and parsed.tokens[tok.head].lemma.lower() in FAILING_VERBS:
         return "negated"  # "negotiations on a trade deal have failed to produce one"
@@ -205,6 +208,8 @@ def _refine(parsed: ParsedDoc, tok: Token, modality: str, *, stage: str = "") ->
         return "intended"  # "opened talks on renewing the treaty": the aim of the talks
     if future_time_clause(parsed, tok):
         return "expected"
+    if modality == "asserted" and awaits_time_clause(parsed, tok):
+        return "expected"  # "the treaty takes effect once both parliaments approve it"
     if modality == "asserted" and any(c.dep in {"aux", "auxpass"} and c.text.lower() in POSSIBILITY_MODALS
                                       for c in _children(parsed, tok)):
         if _TIME_BEFORE_CAN.search(parsed.text, max(parsed.sentences[tok.sent].start, tok.start - 60), tok.start):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dyad.nlp.parsed import ParsedDoc, Token
 
-__all__ = ["PRESENT_TAGS", "awaited", "delayed", "future_time_clause", "required", "scheduled"]
+__all__ = ["PRESENT_TAGS", "awaited", "awaits_time_clause", "delayed", "future_time_clause", "required",
+           "scheduled"]
 
 MAX_HOPS = 3
 
@@ -19,6 +20,8 @@ REQUIRING_MODALS = frozenset({"must"})
 # Conjunctions of a time clause whose present tense speaks of the future.
 TIME_MARKS = frozenset({"before", "until", "till", "once", "when", "after"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# Conjunctions of a time clause that a step waits on ("takes effect once ...").
+AWAITING_MARKS = frozenset({"once", "when", "after"})
 # "awaits signature", "pending ratification": the stage is still to come.
 AWAITING = frozenset({"await", "awaits", "awaiting", "awaited", "pending"})
 NEEDING = frozenset({"need", "require"})
@@ -46,6 +49,19 @@ def future_time_clause(parsed: ParsedDoc, tok: Token) -> bool:
                                     for c in kids)
 
 
+def awaits_time_clause(parsed: ParsedDoc, tok: Token) -> bool:
+    """A simple present, with no auxiliary, that waits on a future time clause of its own
+    ("the treaty takes effect once both parliaments approve it", "enters into force when
+    instruments of ratification are exchanged"): a step still to come, as "will take
+    effect once" is."""
+    kids = _kids(parsed, tok)
+    if tok.tag not in PRESENT_TAGS or any(c.dep in {"aux", "auxpass", "neg"} for c in kids):
+        return False
+    return any(c.dep == "advcl" and future_time_clause(parsed, c) and any(
+        m.dep in {"mark", "advmod"} and m.text.lower() in AWAITING_MARKS for m in _kids(parsed, c))
+        for c in kids)
+
+
 def required(parsed: ParsedDoc, tok: Token) -> bool:
     """The trigger, or a verb it is the complement or conjunct of, carries "must" or is
     the infinitive of "has to" / "needs to" / "is required to" ("has to be signed and
@@ -58,8 +74,10 @@ def required(parsed: ParsedDoc, tok: Token) -> bool:
         if node.dep not in {"xcomp", "conj"} or node.head == node.i:
             return False
         head = parsed.tokens[node.head]
-        if head.lemma.lower() in REQUIRING_VERBS:
-            return True
+        if head.lemma.lower() in REQUIRING_VERBS and (node.dep == "xcomp" or any(
+                c.dep == "xcomp" for c in _kids(parsed, head))):
+            return True  # a "have" with no infinitive is no requirement ("the two have no
+            # relations, and ... Armenia annulled them")
         node = head
     return False
 

@@ -122,6 +122,8 @@ _FUTURE_WORDS = re.compile(r"\b(?:will|shall|['’]ll)\b", re.IGNORECASE)
 # Verbs that end talks without an agreement: "broke off talks", "suspended negotiations"
 _ENDING_TALKS = frozenset({"break", "suspend", "halt", "abandon", "freeze", "pause", "end",
                            "shelve", "quit", "call"})
+# Verbs of leaving talks, with "out of" or "from": "pulled out of talks on the treaty"
+_LEAVING_TALKS = frozenset({"pull", "walk", "withdraw", "storm"})
 
 
 def settled_gerund(parsed: ParsedDoc, tok, start: int) -> bool:
@@ -151,10 +153,23 @@ def talks_broken_off(parsed: ParsedDoc, hit: Hit) -> bool:
         return False
     for tok in parsed.tokens:
         if hit.start <= tok.start < hit.end and tok.lemma.lower() in {"talk", "negotiation"}:
-            if not parsed.sentences[tok.sent].parsed or tok.dep != "dobj" or tok.head == tok.i:
+            if not parsed.sentences[tok.sent].parsed or tok.head == tok.i:
                 return False
-            return parsed.tokens[tok.head].lemma.lower() in _ENDING_TALKS
+            if tok.dep == "pobj":
+                return _left_talks(parsed, parsed.tokens[tok.head])
+            return tok.dep == "dobj" and parsed.tokens[tok.head].lemma.lower() in _ENDING_TALKS
     return False
+
+
+def _left_talks(parsed: ParsedDoc, prep) -> bool:
+    """The preposition of the talks noun hangs on a verb of leaving them ("pulled out of
+    talks on a peace treaty", "walked out of the negotiations", "withdrew from talks")."""
+    word = prep.text.lower()
+    if word == "of" and prep.head != prep.i and parsed.tokens[prep.head].text.lower() == "out":
+        prep = parsed.tokens[prep.head]
+    elif word != "from":
+        return False
+    return prep.head != prep.i and parsed.tokens[prep.head].lemma.lower() in _LEAVING_TALKS
 
 
 # Between an agreeing verb and an agreement it did not make: one the thing agreed is held
@@ -180,6 +195,7 @@ def made_elsewhere(text: str, hit: Hit, mention: AgreementMention) -> bool:
 # Stages the agreement undergoes as the subject of an intransitive verb ("took effect",
 # "expired"): the verb's subject is what came into force or ran out.
 STATE_STAGES = frozenset({"in_force", "expired"})
+_RELATIVE_PRONOUNS = frozenset({"that", "which"})
 # Word order's reading of a subject: the words of the clause before the verb, past its
 # auxiliaries and adverbs ("has finally", "was allowed to", "is due to")
 # ("and" and "as" are left out: they join nouns inside a subject, "the truce between Israel and Hamas")
@@ -205,9 +221,19 @@ def foreign_subject(parsed: ParsedDoc, hit: Hit, pairs: Sequence[tuple[Agreement
         return False
     sent = parsed.sentences[tok.sent]
     if sent.parsed:
+        if tok.dep in {"advmod", "prep"} and tok.head != tok.i \
+                and parsed.tokens[tok.head].pos in {"VERB", "AUX"}:
+            tok = parsed.tokens[tok.head]  # "still in force": the subject is the verb's
         if tok.pos not in {"VERB", "AUX"}:
             return False  # "the entry into force of", "the expiry of": no subject
         subj = next((c for c in parsed.children(tok) if c.dep in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and subj.text.lower() in _RELATIVE_PRONOUNS and tok.dep == "relcl" \
+                and tok.head != tok.i:
+            subj = parsed.tokens[tok.head]  # "sanctions that are still in force": the noun
+            # the relative clause describes, or the one it stands beside ("the RCEP, the
+            # trade bloc that took effect in January")
+            while subj.dep == "appos" and subj.head != subj.i:
+                subj = parsed.tokens[subj.head]
         if subj is None or subj.pos != "NOUN" or subj.lemma.lower() in _OWN_SUBJECTS | _PARTY_NOUNS:
             return False
         if hit.start <= subj.start < hit.end:

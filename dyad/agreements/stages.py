@@ -308,7 +308,9 @@ def _kind_of(parsed: ParsedDoc, clust: Cluster, lexicon: Lexicon) -> str | None:
 # (not "backed", which is support). A state's approval of a treaty is left out: it would
 # make an EU member that "will not approve" a trade deal one of its parties.
 _APPROVE = re.compile(r"approv(?:e|es|ed|ing)", re.IGNORECASE)
-_OBJECT_GAP = re.compile(r"\s+(?:the|an?|this|that|its|their)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
+# (past a time adverbial: "approved on Friday the sale of 40 jets")
+_OBJECT_GAP = re.compile(r"(?:\s+(?:on|last|this|earlier|in)\s+[\w-]+,?)?"
+                         r"\s+(?:the|an?|this|that|its|their)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 
 
 def _sale_approval(parsed: ParsedDoc, hit: Hit, tok: Any, mention: AgreementMention,
