@@ -66,6 +66,12 @@ class Composer(ItemReader):
                                self.doc.tokens[item.ts].start].lower()
         return before.endswith(("pro-", "anti-", "pro ", "anti "))
 
+    def era_suffix(self, item: Item) -> bool:
+        """Whether a country name opens a period adjective ("Soviet-era tanks", "an
+        Ottoman-era island"): a time, not an actor."""
+        after = self.doc.text[self.doc.tokens[item.te - 1].end:self.doc.tokens[item.te - 1].end + 4]
+        return after.lower() == "-era" or item.text.lower().endswith("-era")
+
     # -- patterns ---------------------------------------------------------------------------
     def skip(self, items: list[Item], q: int, words: frozenset[str]) -> tuple[int, bool]:
         former = False
@@ -80,8 +86,8 @@ class Composer(ItemReader):
         if q >= n:
             return None
         c = Composite(ts=items[q].ts, te=items[q].te)
-        if is_country(items[q]) and self.supporter_prefix(items[q]):
-            return None  # "pro-Russian separatists" are not Russia's
+        if is_country(items[q]) and (self.supporter_prefix(items[q]) or self.era_suffix(items[q])):
+            return None  # "pro-Russian separatists" are not Russia's, "Soviet-era" is a time
         if items[q].kind in ("anchor", "org"):
             c.anchors.append(items[q])
             q += 1

@@ -55,6 +55,20 @@ def surnames_of(name: str, country: str | None) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _given_names(holders: Sequence[Holder]) -> frozenset[str]:
+    """First words that are given names rather than surnames: those that open more names
+    of office holders from countries that write the given name first ("George Bush",
+    "George Osborne") than names from countries that write the surname first ("Kim Jong
+    Un", "Lee Hsien Loong"). "George Yeo" of Singapore is then known as "Yeo", not "George"."""
+    western: dict[str, set[str]] = {}
+    eastern: dict[str, set[str]] = {}
+    for h in holders:
+        first = normalise(h.name).split(" ")[0]
+        if " " in normalise(h.name):
+            (eastern if h.country in SURNAME_FIRST else western).setdefault(first, set()).add(h.key)
+    return frozenset(w for w, keys in western.items() if len(keys) > len(eastern.get(w, ())))
+
+
 def _same_person_spellings(h: Holder) -> tuple[str, ...]:
     """The name and the aliases that spell the same name another way ("Moshe Ya'alon",
     "Moshe Yaalon"): same first word, so titles and nicknames ("King Abdullah", "Bibi
@@ -126,11 +140,17 @@ class ActorDictionary:
                         bucket.append(entry)
         self._holders: dict[str, list[Holder]] = {}
         self._surnames: dict[str, list[Holder]] = {}
+        given = _given_names(parts.holders)
         for h in parts.holders:
             for s in dict.fromkeys(normalise(a) for a in (h.name,) + h.aliases):
                 self._holders.setdefault(s, []).append(h)  # "J.D. Vance" is "JD Vance": once
-            for last in {s for n in _same_person_spellings(h) for s in surnames_of(n, h.country)}:
-                self._surnames.setdefault(last, []).append(h)
+            for n in _same_person_spellings(h):
+                forms = surnames_of(n, h.country)
+                if h.country in SURNAME_FIRST and normalise(n).split(" ")[0] in given:
+                    forms = surnames_of(n, None)  # "George Yeo" is written given name first
+                for last in forms:
+                    if h not in self._surnames.setdefault(last, []):
+                        self._surnames[last].append(h)
         self._titles = {normalise(p): t for t in parts.titles for p in t.phrases}
         self._bodies = {normalise(p): b for b in parts.bodies for p in b.phrases}
         self._first_words = {p.split(" ")[0] for p in list(self._titles) + list(self._bodies)}

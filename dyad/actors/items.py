@@ -16,7 +16,7 @@ DETERMINERS = frozenset({"the", "a", "an"})
 FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled"})
 MODIFIERS = frozenset({"deputy", "vice", "acting", "interim", "junior", "senior", "first", "new",
                        "newly", "appointed", "outgoing", "incoming", "top", "caretaker", "then",
-                       "current", "veteran", "powerful", "longtime", "-"})
+                       "current", "veteran", "powerful", "longtime", "assistant", "-"})
 # Words that qualify a group between its country and its noun: "Iraqi Shiite militias",
 # "Syrian Kurdish fighters", "Nigerian Islamist militants".
 GROUP_QUALIFIERS = frozenset({
