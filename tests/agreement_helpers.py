@@ -19,3 +19,13 @@ def keys(agreements) -> set[tuple]:
             party = (s.party.country or s.party.actor_id) if s.party else None
             out.add((s.stage, party, s.modality))
     return out
+
+
+def records(text: str, date: str = "2024-03-10") -> list[tuple[str, frozenset[str]]]:
+    """(kind, party countries / IGO ids) of every agreement."""
+    return sorted((a.kind, frozenset(p.country or p.actor_id for p in a.parties))
+                  for a in extract(text, date))
+
+
+def parties(text: str, date: str = "2024-03-10") -> list[frozenset[str]]:
+    return [p for _, p in records(text, date)]

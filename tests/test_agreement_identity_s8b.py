@@ -8,15 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.agreement_helpers import extract
+from tests.agreement_helpers import records
 
 pytestmark = pytest.mark.slow
-
-
-def records(text: str, date: str = "2024-03-10") -> list[tuple[str, frozenset[str]]]:
-    """(kind, party countries / IGO ids) of every agreement."""
-    return sorted((a.kind, frozenset(p.country or p.actor_id for p in a.parties))
-                  for a in extract(text, date))
 
 
 @pytest.mark.parametrize("text", [
