@@ -65,13 +65,19 @@ def with_echoes(rels: list[Relation], pool: Sequence[Any], parsed: ParsedDoc,
             if key in known or side_key(source) in {side_key(step.source), side_key(step.target)}:
                 continue
             known.add(key)
-            rid = make_id("rel", step.relation_type, source.actor_id, step.target.actor_id,
-                          parsed.doc_id, sent.start, "echo")
-            out.append(step.model_copy(update={
-                "relation_id": rid, "source": source,
-                "attributes": {**step.attributes, "inferred": True, "inferred_from": "echo"},
-                "evidence": [Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end, text=sent.text)]}))
+            out.append(_echo(step, source, parsed, sent, "echo"))
     return _with_cuts_again(out, pool, parsed, side_key, ref_of)
+
+
+def _echo(step: Relation, source: Any, parsed: ParsedDoc, sent: Any, salt: str, **update: Any) -> Relation:
+    """``step`` repeated by ``source`` in ``sent``, marked as inferred from an echo."""
+    rid = make_id("rel", step.relation_type, source.actor_id, step.target.actor_id,
+                  parsed.doc_id, sent.start, salt)
+    return step.model_copy(update={
+        "relation_id": rid, "source": source,
+        "attributes": {**step.attributes, "inferred": True, "inferred_from": "echo"},
+        "evidence": [Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end, text=sent.text)],
+        **update})
 
 
 def _with_cuts_again(rels: list[Relation], pool: Sequence[Any], parsed: ParsedDoc,
@@ -100,13 +106,7 @@ def _with_cuts_again(rels: list[Relation], pool: Sequence[Any], parsed: ParsedDo
                 if key in known:
                     continue
                 known.add(key)
-                rid = make_id("rel", step.relation_type, source.actor_id, step.target.actor_id,
-                              parsed.doc_id, sent.start, "cut-echo")
-                out.append(step.model_copy(update={
-                    "relation_id": rid, "source": source, "modality": "negated",
-                    "attributes": {**step.attributes, "inferred": True, "inferred_from": "echo"},
-                    "evidence": [Evidence(doc_id=parsed.doc_id, start=sent.start, end=sent.end,
-                                          text=sent.text)]}))
+                out.append(_echo(step, source, parsed, sent, "cut-echo", modality="negated"))
     return out
 
 
