@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from dyad.agreements.spans import group_after, group_before, party_ref, ref_for_id, subject_actors, token_at
+from dyad.agreements.spans import (group_after, group_before, party_ref, ref_for_id, ref_key, subject_actors,
+                                   token_at)
 from dyad.model import ActorRef
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
@@ -243,8 +244,8 @@ def _followers(text: str, states: list[Any], actors: Sequence[Any], sent: Senten
             continue
         last = prior[-1]
         ref = _country(party_ref(a.actor, actors), actors)
-        own = last.party is not None and _key(last.party) == _key(last.candidate)
-        if _key(ref) in {_key(last.candidate), _key(last.party) if last.party else ""}:
+        own = last.party is not None and ref_key(last.party) == ref_key(last.candidate)
+        if ref_key(ref) in {ref_key(last.candidate), ref_key(last.party) if last.party else ""}:
             continue
         end = after.end() if after else a.end
         news = bool(_NEWS.search(text, end, min(sent.end, end + 30)))
@@ -252,10 +253,6 @@ def _followers(text: str, states: list[Any], actors: Sequence[Any], sent: Senten
                                 party=ref, modality="asserted", sent=sent, start=a.start, end=end,
                                 creates=last.creates or (last.stage == "in_force" and news)))
     return out
-
-
-def _key(ref: ActorRef) -> str:
-    return ref.country or ref.actor_id
 
 
 # What may follow the IGO one joins: the clause goes on ("joined NATO on Monday", "entered

@@ -21,7 +21,7 @@ import re
 from typing import Any, Callable, Sequence
 
 from dyad.agreements.accession_candidates import NOT_ACCEDED, AccessionAct, accession_acts
-from dyad.agreements.spans import country_name, ref_for_id
+from dyad.agreements.spans import country_name, ref_for_id, ref_key
 from dyad.model import ActorRef, Agreement, Evidence, Stage, make_id
 from dyad.nlp.parsed import ParsedDoc
 
@@ -36,10 +36,6 @@ _POSSESSED = re.compile(r"(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w-]*)?)['’]s?\s+(?
 
 # The nearest date after an act, with few words between ("applied to join in May 2022").
 _DATE_GAP = 60
-
-
-def _key(ref: ActorRef) -> str:
-    return ref.country or ref.actor_id
 
 
 def accessions(parsed: ParsedDoc, records: Sequence[Agreement], actors: Sequence[Any], *,
@@ -59,12 +55,12 @@ def accessions(parsed: ParsedDoc, records: Sequence[Agreement], actors: Sequence
         main = next((a.candidate for a in acts if a.igo.actor_id == igo.actor_id and a.creates), None) \
             or next((a.candidate for a in acts if a.igo.actor_id == igo.actor_id), None)
         for cand, stages in _split(r, acts, actors, main):
-            g = groups.setdefault((_key(cand), igo.actor_id), {"cand": cand, "igo": igo, "base": None,
+            g = groups.setdefault((ref_key(cand), igo.actor_id), {"cand": cand, "igo": igo, "base": None,
                                                                "stages": [], "creates": True})
             g["base"] = g["base"] or r
             g["stages"] += [s for s in stages if s not in g["stages"]]
     for act in acts:
-        g = groups.setdefault((_key(act.candidate), act.igo.actor_id),
+        g = groups.setdefault((ref_key(act.candidate), act.igo.actor_id),
                               {"cand": act.candidate, "igo": act.igo, "base": None, "stages": [], "creates": False})
         # one act of news makes the record; so do two acts of background ("Croatia's bid
         # to join ... Croatia joined the bloc in 2013"): the text tells of the accession
@@ -73,7 +69,7 @@ def accessions(parsed: ParsedDoc, records: Sequence[Agreement], actors: Sequence
         stage = act_stage(parsed, act, dates)
         joint = next((i for i, s in enumerate(g["stages"]) if s.stage == stage.stage and s.party is None
                       and s.evidence.start == stage.evidence.start and act.party is not None
-                      and _key(act.party) == _key(act.candidate)), None)
+                      and ref_key(act.party) == ref_key(act.candidate)), None)
         if joint is not None:  # "Norwegian voters rejected membership": the candidate's own act
             old = g["stages"][joint]
             g["stages"][joint] = old.model_copy(update={"party": stage.party})
@@ -105,14 +101,14 @@ def accessions(parsed: ParsedDoc, records: Sequence[Agreement], actors: Sequence
 
 
 def _same(a: ActorRef | None, b: ActorRef | None) -> bool:
-    return (a is None and b is None) or (a is not None and b is not None and _key(a) == _key(b))
+    return (a is None and b is None) or (a is not None and b is not None and ref_key(a) == ref_key(b))
 
 
 def _parties(base: Agreement, parties: list[ActorRef]) -> list[ActorRef]:
     """The base record's own refs for the candidate and IGO (names as the text gives them)."""
-    keys = {_key(p) for p in parties}
-    own = [p for p in base.parties if _key(p) in keys]
-    return own + [p for p in parties if _key(p) not in {_key(o) for o in own}]
+    keys = {ref_key(p) for p in parties}
+    own = [p for p in base.parties if ref_key(p) in keys]
+    return own + [p for p in parties if ref_key(p) not in {ref_key(o) for o in own}]
 
 
 def _split(r: Agreement, acts: Sequence[AccessionAct], actors: Sequence[Any],
@@ -127,13 +123,13 @@ def _split(r: Agreement, acts: Sequence[AccessionAct], actors: Sequence[Any],
                                     if self_parties and self_parties[0].country else main)
     by: dict[str, tuple[ActorRef, list[Stage]]] = {}
     if own is not None:
-        by[_key(own)] = (own, [])
+        by[ref_key(own)] = (own, [])
     for s in r.stages:
         cand = _stage_candidate(s, acts, actors) or own
         if cand is None:
             by.setdefault("_", (ActorRef(actor_id="_", name=""), []))[1].append(s)
             continue
-        by.setdefault(_key(cand), (cand, []))[1].append(s)
+        by.setdefault(ref_key(cand), (cand, []))[1].append(s)
     return list(by.values())
 
 
@@ -144,7 +140,7 @@ def _stage_candidate(s: Stage, acts: Sequence[AccessionAct], actors: Sequence[An
     # ratified Sweden's accession protocol"
     for act in acts:
         if act.sent.start == s.evidence.start and act.stage == s.stage and _same(act.party, s.party) \
-                and act.party is not None and _key(act.party) != _key(act.candidate):
+                and act.party is not None and ref_key(act.party) != ref_key(act.candidate):
             return act.candidate
     owners = [m for m in _POSSESSED.finditer(s.evidence.text)]
     for m in owners:

@@ -23,7 +23,7 @@ from typing import Any, Callable, Sequence
 from dyad.agreements.accession_candidates import NOT_ACCEDED, AccessionAct
 from dyad.agreements.accessions import act_stage
 from dyad.agreements.lexicon import load_lexicon, normalise_name
-from dyad.agreements.spans import group_before, party_ref, ref_for_id, subject_actors, token_at
+from dyad.agreements.spans import group_before, party_ref, ref_for_id, ref_key, subject_actors, token_at
 from dyad.agreements.stage_modality import own_future, refine
 from dyad.model import ActorRef, Agreement, Evidence, Stage, make_id
 from dyad.nlp.parsed import ParsedDoc, Sentence
@@ -288,7 +288,7 @@ _SAID_BEFORE = re.compile(r"(?P<who>[^,;]{2,80}?)\s+(?:said|says|announced|confi
 def _own_speaker(text: str, actors: Sequence[Any], m: re.Match[str], sent: Sentence,
                  leavers: Sequence[ActorRef]) -> bool:
     """Whether one of the leaving state's own officials tells of the future exit."""
-    own = {_key(p) for p in leavers}
+    own = {ref_key(p) for p in leavers}
     spans = [s.span("who") for s in (_SAID_AFTER.match(text, m.end(), sent.end),
                                      _SAID_BEFORE.search(text, sent.start, m.start())) if s is not None]
     if any(re.match(r"(?:its|their|the\s+country['’]s|the\s+government['’]s)\s", text[lo:hi], re.I)
@@ -308,7 +308,7 @@ def _without_moved(r: Agreement, exits: list[_Exit]) -> Agreement:
     keep = []
     for s in r.stages:
         moved = next((e for e in exits if e.stage == s.stage and e.sent.start <= s.evidence.start < e.sent.end
-                      and (s.party is None or _key(s.party) in {_key(p) for p in e.parties})
+                      and (s.party is None or ref_key(s.party) in {ref_key(p) for p in e.parties})
                       and _leave_verbs(e.sent) == 1), None)
         if moved is None:
             keep.append(s)
@@ -330,7 +330,7 @@ def _stage(parsed: ParsedDoc, e: _Exit, party: ActorRef, dates: Sequence[Any]) -
 
 def _same_stage(a: Stage, b: Stage) -> bool:
     return a.stage == b.stage and a.modality == b.modality and \
-        (a.party is None) == (b.party is None) and (a.party is None or _key(a.party) == _key(b.party))
+        (a.party is None) == (b.party is None) and (a.party is None or ref_key(a.party) == ref_key(b.party))
 
 
 def _dedupe(stages: list[Stage]) -> list[Stage]:
@@ -341,10 +341,6 @@ def _dedupe(stages: list[Stage]) -> list[Stage]:
     return out
 
 
-def _key(ref: ActorRef) -> str:
-    return ref.country or ref.actor_id
-
-
 def _country(a: Any, actors: Sequence[Any]) -> ActorRef:
     ref = party_ref(a.actor, actors)
     return ref_for_id(ref.country, actors) if ref.country and ref.actor_id != ref.country else ref
@@ -353,13 +349,13 @@ def _country(a: Any, actors: Sequence[Any]) -> ActorRef:
 def _dedupe_refs(refs: list[ActorRef]) -> list[ActorRef]:
     seen: dict[str, ActorRef] = {}
     for r in refs:
-        seen.setdefault(_key(r), r)
+        seen.setdefault(ref_key(r), r)
     return list(seen.values())
 
 
 def _merge_parties(parties: Sequence[ActorRef], more: Sequence[ActorRef]) -> list[ActorRef]:
-    keys = {_key(p) for p in parties}
-    return [*parties, *[p for p in _dedupe_refs(list(more)) if _key(p) not in keys]]
+    keys = {ref_key(p) for p in parties}
+    return [*parties, *[p for p in _dedupe_refs(list(more)) if ref_key(p) not in keys]]
 
 
 def _evidence(evidence: Sequence[Evidence], stages: Sequence[Stage]) -> list[Evidence]:

@@ -35,7 +35,7 @@ from dyad.agreements.linking import Cluster, cluster, listed_members
 from dyad.agreements.mentions import find_mentions
 from dyad.agreements.missing_partners import (content_parties, focal_parties, lineage_kind, related_parties,
                                               sibling_side, speaker_side, war_sides)
-from dyad.agreements.spans import dedupe_refs, is_own_igo, own_names, party_ref, ref_for_id
+from dyad.agreements.spans import dedupe_refs, is_own_igo, own_names, party_ref, ref_for_id, ref_key
 from dyad.agreements.stage_joint_parties import split_pair_stages
 from dyad.agreements.stage_plural_objects import redistribute
 from dyad.agreements.stages import ANAPHORA_SENTENCES, find_stages
@@ -185,13 +185,10 @@ def _similar_side(record: Agreement, c: Cluster, before: Agreement, partners_bef
     """"Its deal with Russia ... also struck down similar accords with the United States and
     South Korea": plural agreements like the one before, whose only parties are their
     "with" partners, share that one's own side (its one party that was not its partner)."""
-    def key(ref: ActorRef) -> str:
-        return ref.country or ref.actor_id
-
     partners = {p.actor.country or p.actor.actor_id for m in c.mentions for p in m.partners}
-    if len(partners) < 2 or {key(p) for p in record.parties} - partners:
+    if len(partners) < 2 or {ref_key(p) for p in record.parties} - partners:
         return record
-    own = [p for p in before.parties if key(p) not in partners_before | partners]
+    own = [p for p in before.parties if ref_key(p) not in partners_before | partners]
     if len(own) != 1 or not partners_before:
         return record
     return record.model_copy(update={"parties": [*own, *record.parties]})
@@ -202,19 +199,17 @@ def _one_per_acting_side(record: Agreement, partner: ActorRef) -> list[Agreement
     scrapped their friendship treaties with Belgrade": a plural agreement with one partner
     after "with" that two or more states act on is one agreement between each of them and
     the partner (each keeps its own stages and the joint ones)."""
-    def key(ref: ActorRef) -> str:
-        return ref.country or ref.actor_id
-
-    acting = {key(s.party) for s in record.stages if s.party is not None}
-    sides = [p for p in record.parties if key(p) != key(partner)]
-    if len(sides) < 2 or not all(key(p) in acting for p in sides):
+    acting = {ref_key(s.party) for s in record.stages if s.party is not None}
+    sides = [p for p in record.parties if ref_key(p) != ref_key(partner)]
+    if len(sides) < 2 or not all(ref_key(p) in acting for p in sides):
         return [record]
     out = []
     for side in sides:
-        stages = [s for s in record.stages if s.party is None or key(s.party) in {key(side), key(partner)}]
-        parties = [p for p in record.parties if key(p) in {key(side), key(partner)}]
+        pair = {ref_key(side), ref_key(partner)}
+        stages = [s for s in record.stages if s.party is None or ref_key(s.party) in pair]
+        parties = [p for p in record.parties if ref_key(p) in pair]
         out.append(record.model_copy(update={
-            "agreement_id": make_id(record.agreement_id, key(side)), "parties": parties, "stages": stages}))
+            "agreement_id": make_id(record.agreement_id, ref_key(side)), "parties": parties, "stages": stages}))
     return out
 
 

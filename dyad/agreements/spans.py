@@ -153,6 +153,11 @@ def party_ref(actor: Any, pool: Iterable[Any] = ()) -> ActorRef:
     return country_ref(actor, pool)
 
 
+def ref_key(ref: ActorRef) -> str:
+    """A side's country-level key: its country, else its own id (an IGO, a group)."""
+    return ref.country or ref.actor_id
+
+
 def dedupe_refs(refs: Iterable[ActorRef]) -> list[ActorRef]:
     seen: dict[str, ActorRef] = {}
     for r in refs:
