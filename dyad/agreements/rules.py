@@ -33,9 +33,10 @@ from dyad.agreements.generic_mentions import ENTRY_HEADS, JOINT_TEXTS
 from dyad.agreements.lexicon import Lexicon, context_kind, load_lexicon, normalise_name
 from dyad.agreements.linking import Cluster, cluster, listed_members
 from dyad.agreements.mentions import find_mentions
+from dyad.agreements.plural_records import SIMILAR, one_per_partner, similar_side
 from dyad.agreements.missing_partners import (content_parties, focal_parties, lineage_kind, related_parties,
                                               sibling_side, speaker_side, war_sides)
-from dyad.agreements.spans import dedupe_refs, is_own_igo, own_names, party_ref, ref_for_id, ref_key
+from dyad.agreements.spans import dedupe_refs, is_own_igo, own_names, party_ref, ref_for_id
 from dyad.agreements.stage_joint_parties import split_pair_stages
 from dyad.agreements.stage_plural_objects import redistribute
 from dyad.agreements.stages import ANAPHORA_SENTENCES, find_stages
@@ -109,16 +110,16 @@ def code(parsed: ParsedDoc, *, actors: Sequence[Any] = (), dates: Sequence[Any] 
             mention_sents |= {m.sent for m in c.mentions}
             continue  # "its defence agreements with France, including ...": only the listed ones
         if record is not None and out and (record.kind in FORM_ONLY_KINDS or not any(
-                m.kind_cued for m in c.mentions)) and (_SIMILAR.search(c.first.text) or c.first.head == "one"):
+                m.kind_cued for m in c.mentions)) and (SIMILAR.search(c.first.text) or c.first.head == "one"):
             # "The UAE signed a similar accord with Israel": the kind of the one before
             # (a "similar memorandum" is alike in purpose; its form says nothing of it),
             # also over a kind its sentences suggest ("a similar accord with Egypt"
             # next to troops named in the sentence after)
             record = record.model_copy(update={"kind": out[-1].kind})
-        if record is not None and out and c.first.plural and _SIMILAR.search(c.first.text):
-            record = _similar_side(record, c, out[-1], last_partners)
+        if record is not None and out and c.first.plural and SIMILAR.search(c.first.text):
+            record = similar_side(record, c, out[-1], last_partners)
         if record is not None:
-            out += _one_per_partner(record, c)
+            out += one_per_partner(record, c)
             made.add(id(c))
             last_partners = {p.actor.country or p.actor.actor_id for m in c.mentions for p in m.partners}
         if record is None or record.kind in {"normalisation", "other", "treaty", "framework"} \
@@ -152,67 +153,6 @@ def _with_umbrella(record: Agreement, umbrella: Agreement) -> Agreement:
     return record.model_copy(update=update)
 
 
-def _one_per_partner(record: Agreement, c: Cluster) -> list[Agreement]:
-    """"Ukraine signed bilateral security agreements with Germany and France": a plural
-    agreement with two or more partners after "with" is one agreement with each, between
-    that partner and the other side; a stage goes to each agreement its party belongs to."""
-    m = c.first
-    partners = dedupe_refs(p.actor.ref() for p in m.partners)
-    ids = {p.country or p.actor_id for p in partners}
-    # later mentions in the plural ("the accords", "the deals") speak of them all
-    if not m.plural or any(not x.plural for x in c.mentions[1:]):
-        return [record]
-    if len(ids) == 1:
-        return _one_per_acting_side(record, partners[0])
-    if len(ids) < 2:
-        return [record]
-    common = [p for p in record.parties if (p.country or p.actor_id) not in ids]
-    if not common:
-        return [record]
-    out = []
-    for partner in partners:
-        key = partner.country or partner.actor_id
-        own = [p for p in record.parties if (p.country or p.actor_id) in ids - {key}]
-        parties = [p for p in record.parties if p not in own]
-        stages = [s for s in record.stages if s.party is None or s.party not in own]
-        out.append(record.model_copy(update={
-            "agreement_id": make_id(record.agreement_id, key), "parties": parties,
-            "stages": stages}))
-    return out
-
-
-def _similar_side(record: Agreement, c: Cluster, before: Agreement, partners_before: set[str]) -> Agreement:
-    """"Its deal with Russia ... also struck down similar accords with the United States and
-    South Korea": plural agreements like the one before, whose only parties are their
-    "with" partners, share that one's own side (its one party that was not its partner)."""
-    partners = {p.actor.country or p.actor.actor_id for m in c.mentions for p in m.partners}
-    if len(partners) < 2 or {ref_key(p) for p in record.parties} - partners:
-        return record
-    own = [p for p in before.parties if ref_key(p) not in partners_before | partners]
-    if len(own) != 1 or not partners_before:
-        return record
-    return record.model_copy(update={"parties": [*own, *record.parties]})
-
-
-def _one_per_acting_side(record: Agreement, partner: ActorRef) -> list[Agreement]:
-    """"Canada and Italy signed security agreements with Ukraine", "Hungary and Poland
-    scrapped their friendship treaties with Belgrade": a plural agreement with one partner
-    after "with" that two or more states act on is one agreement between each of them and
-    the partner (each keeps its own stages and the joint ones)."""
-    acting = {ref_key(s.party) for s in record.stages if s.party is not None}
-    sides = [p for p in record.parties if ref_key(p) != ref_key(partner)]
-    if len(sides) < 2 or not all(ref_key(p) in acting for p in sides):
-        return [record]
-    out = []
-    for side in sides:
-        pair = {ref_key(side), ref_key(partner)}
-        stages = [s for s in record.stages if s.party is None or ref_key(s.party) in pair]
-        parties = [p for p in record.parties if ref_key(p) in pair]
-        out.append(record.model_copy(update={
-            "agreement_id": make_id(record.agreement_id, ref_key(side)), "parties": parties, "stages": stages}))
-    return out
-
-
 def _without_refusers(acted: list[Stage]) -> list[Stage]:
     """"Greece, Cyprus and Israel signed an agreement ... Italy did not sign": a state whose
     only act is a signature denied stayed out of an agreement that two or more others made
@@ -229,10 +169,6 @@ def _without_refusers(acted: list[Stage]) -> list[Stage]:
 
 # Kinds that say only what form an agreement takes, not what it is for.
 FORM_ONLY_KINDS = frozenset({"other", "memorandum", "treaty"})
-
-# ("Uganda signed its own accord with Congo": one like the deal just told)
-_SIMILAR = re.compile(r"\b(?:similar|identical|comparable|parallel|same|own)\b", re.IGNORECASE)
-
 
 def named_id(name: str) -> str:
     return make_id("ag", normalise_name(name))
