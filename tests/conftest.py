@@ -38,5 +38,11 @@ def rules_extractor(full_extractor):
 
 
 @pytest.fixture(scope="session")
+def rules_only(rules_extractor):
+    """The name the relation rule tests give ``rules_extractor``."""
+    return rules_extractor
+
+
+@pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES

@@ -19,12 +19,6 @@ from tests.test_relations import assert_row_absent, assert_rows_present, coded_r
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def rules_only(rules_extractor):
-    """The real pipeline with the rules as its relations coder (no learned reader)."""
-    return rules_extractor
-
-
 READINGS = [
     # "it" the subject of the clause "its" stands in: the state named first, not last
     ("Ethiopia keeps a garrison in Somalia, which it used as a springboard for its invasion of "

@@ -19,12 +19,6 @@ from tests.test_relations import assert_row_absent, assert_rows_present, coded_r
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def rules_only(rules_extractor):
-    """The real pipeline with the rules as its relations coder (no learned reader)."""
-    return rules_extractor
-
-
 READINGS = [
     # "the two US allies": each an ally of the state inside
     ("Poland and Romania held joint drills on Tuesday, the latest sign of trust between the two "

@@ -20,12 +20,6 @@ from tests.test_relations import assert_row_absent, assert_rows_present, coded_r
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def rules_only(rules_extractor):
-    """The real pipeline with the rules as its relations coder (no learned reader)."""
-    return rules_extractor
-
-
 READINGS = [
     # an attack on a place qualified by the other side's demonym, after a compass word
     ("Azerbaijani drones struck the northern Armenian town of Jermuk on Monday.",

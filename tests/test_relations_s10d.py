@@ -17,12 +17,6 @@ from tests.test_relations import assert_row_absent, assert_rows_present, coded_r
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def rules_only(rules_extractor):
-    """The real pipeline with the rules as its relations coder (no learned reader)."""
-    return rules_extractor
-
-
 def _ties(a: str, b: str, modality: str) -> tuple:
     """A diplomatic_relations row: the type is symmetric, its sides come in code order."""
     return ("diplomatic_relations", *sorted((a, b)), modality)

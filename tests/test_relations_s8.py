@@ -16,12 +16,6 @@ from tests.test_relations import extractor  # noqa: F401 - the rules alone
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def rules_only(rules_extractor):
-    """The real pipeline with the rules as its relations coder (no learned reader)."""
-    return rules_extractor
-
-
 CLAIMS = [
     # the holder in the same sentence, with a plural subject's verb
     ("Sudanese forces control the Halaib Triangle, which Egypt has long claimed.",

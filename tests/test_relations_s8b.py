@@ -18,12 +18,6 @@ from tests.test_relations import extractor  # noqa: F401 - the rules alone
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def rules_only(rules_extractor):
-    """The real pipeline with the rules as its relations coder (no learned reader)."""
-    return rules_extractor
-
-
 PRONOUN_SIDES = [
     # "its" before a supplier noun whose source is the clause's subject: the other state
     ("Peru is short of money. China is its main supplier of weapons.",

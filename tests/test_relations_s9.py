@@ -26,12 +26,6 @@ from tests.test_relations import extractor  # noqa: F401 - the rules alone
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def rules_only(rules_extractor):
-    """The real pipeline with the rules as its relations coder (no learned reader)."""
-    return rules_extractor
-
-
 FORCES_ABROAD = [
     # border guards are forces abroad
     ("Moscow keeps several hundred border guards in Armenia.",

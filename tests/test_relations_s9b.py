@@ -23,12 +23,6 @@ from tests.test_relations import assert_row_absent, assert_rows_present, coded_r
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def rules_only(rules_extractor):
-    """The real pipeline with the rules as its relations coder (no learned reader)."""
-    return rules_extractor
-
-
 READINGS = [
     # a descriptive adjective before the occupied state's name
     ("Thousands of Ethiopian troops now occupy neighbouring Somalia.",

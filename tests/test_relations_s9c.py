@@ -17,12 +17,6 @@ from tests.test_relations import assert_row_absent, assert_rows_present, coded_r
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def rules_only(rules_extractor):
-    """The real pipeline with the rules as its relations coder (no learned reader)."""
-    return rules_extractor
-
-
 READINGS = [
     # shuttle diplomacy: the go-between after "by", or its possessor
     ("The truce came after weeks of shuttle diplomacy by the American secretary of state.",
