@@ -18,8 +18,16 @@ from dyad.actors import resolve_actors
 
 
 def resolved(extractor, text: str, date: str = "2024-05-01") -> list[tuple[str, str]]:
+    """(mention text, actor id) of every resolved mention."""
     parsed = extractor.nlp.parse("t", text)
     return [(m.text, m.actor.actor_id)
+            for m in resolve_actors(parsed, extractor.dictionary, doc_date=date)]
+
+
+def by_country(extractor, text: str, date: str) -> list[tuple[str, str | None]]:
+    """(mention text, country) of every resolved mention."""
+    parsed = extractor.nlp.parse("t", text)
+    return [(m.text, m.actor.country)
             for m in resolve_actors(parsed, extractor.dictionary, doc_date=date)]
 
 
@@ -74,10 +82,7 @@ def test_the_emirates_is_the_uae(extractor, text, expected):
     ("Mahathir said the court would not try Malaysians.", "1990-06-01", ("Mahathir", "MYS")),
 ])
 def test_office_holders_of_past_decades(extractor, text, date, expected):
-    parsed = extractor.nlp.parse("t", text)
-    found = [(m.text, m.actor.country)
-             for m in resolve_actors(parsed, extractor.dictionary, doc_date=date)]
-    assert expected in found
+    assert expected in by_country(extractor, text, date)
 
 
 @pytest.mark.parametrize("text, expected, not_expected", [
@@ -109,10 +114,7 @@ def test_description_still_takes_a_lone_subject(extractor):
      ("Kenya's Defence Cabinet Secretary Aden Duale", "KEN")),
 ])
 def test_other_names_and_titles(extractor, text, date, expected):
-    parsed = extractor.nlp.parse("t", text)
-    found = [(m.text, m.actor.country)
-             for m in resolve_actors(parsed, extractor.dictionary, doc_date=date)]
-    assert expected in found
+    assert expected in by_country(extractor, text, date)
 
 
 @pytest.mark.parametrize("text, expected, not_expected", [
