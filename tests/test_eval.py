@@ -377,6 +377,20 @@ def test_agreements_match_one_to_one_best_first():
     assert ag_eval.match_agreements(gold, preds) == [(0, 0), (1, 1)]
 
 
+@pytest.mark.parametrize("gold_alias,pred_name,ok", [
+    ("a special agreement", "special agreement", True), ("An interim deal", "interim deal", True),
+    ("The accord", "accord", True), ("the 1890 treaty", "1890 Treaty", True),
+    ("a deal", "deal with Iran", False), ("Plan A", "Plan", False), ("an agreement", "anagreement", False),
+])
+def test_agreement_names_match_without_articles(gold_alias, pred_name, ok):
+    """A gold alias keeps the text's article; dyad's names drop it. Only a leading "a" or
+    "an" goes, with "the" anywhere: "Plan A" keeps its letter."""
+    gold = [{"name": "Some agreement", "aliases": [gold_alias], "kind": "trade", "parties": ["FRA"],
+             "stages": []}]
+    pred = [Agreement(agreement_id="x", name=pred_name, kind="energy", parties=[ref("DEU", "DEU")])]
+    assert (ag_eval.match_agreements(gold, pred) == [(0, 0)]) is ok
+
+
 # -- CLI --------------------------------------------------------------------------------
 def test_cli_eval_dates_json(tmp_path):
     from dyad.cli import eval as _eval  # noqa: F401 - registers the group

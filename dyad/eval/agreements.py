@@ -69,7 +69,13 @@ def read_agreements_gold(path: str | Path) -> list[GoldText]:
 
 
 def normalise_name(name: str) -> str:
-    return " ".join(re.sub(r"\bthe\b", " ", name.lower()).split())
+    """The key an agreement's name is matched by: case and articles do not count. Gold
+    aliases are written as the text has them ("a special agreement", "the accord") and
+    dyad names a generic agreement by its words without the article ("special agreement");
+    "the" anywhere and a leading "a" or "an" are dropped (until session 11 only "the" was,
+    so a mention introduced with "a" could not match by name)."""
+    low = re.sub(r"^\s*an?\s+", " ", name.lower())
+    return " ".join(re.sub(r"\bthe\b", " ", low).split())
 
 
 # -- predicted, as gold-style keys ---------------------------------------------------------
