@@ -1,7 +1,7 @@
 """Accessions, one agreement per candidate state and organisation, on the real pipeline:
 the candidate of each act (subject, owner of a bid, "it" for the candidate in focus, "X and
-Y applied"), members ratifying a candidate's accession, the background join that makes no
-record, and the membership the whole story gives. Sentences are written for these tests."""
+Y applied"), members ratifying a candidate's accession, what is no joining, and the
+membership the whole story gives. Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -63,7 +63,6 @@ def test_members_ratifying_go_to_the_candidate_owning_the_bid():
 
 
 @pytest.mark.parametrize("text", [
-    "Poland joined the European Union in 2004 and has since become one of its largest economies.",
     "Lithuania applied to join the euro area in 2006.",
     "Brazil, Russia, India and China formed BRICS; Egypt and Ethiopia are set to join the group in January.",
     # not joining: an IGO's airspace, an act done alongside an IGO, a transitive "applied"
@@ -71,7 +70,7 @@ def test_members_ratifying_go_to_the_candidate_owning_the_bid():
     "Norway joined the EU in condemning the coup on Tuesday.",
     "Serbia applied pressure on Bosnia over the EU talks. Serbia applied tariffs to NATO members on Friday.",
 ])
-def test_background_or_informal_membership_makes_no_accession(text):
+def test_informal_membership_or_no_joining_makes_no_accession(text):
     assert accessions(text) == {}
 
 
@@ -92,7 +91,8 @@ def test_membership_follows_the_accession(text, member, modality):
 
 
 def test_a_follower_repeats_the_act_for_itself():
-    # "followed" this week is news: its own accession; the first join is background
+    # "followed" this week: Bosnia's own accession, beside Montenegro's (a past joining is one
+    # too since session 11)
     got = accessions("Montenegro joined the World Trade Organization in 2012, and Bosnia followed this week.")
     assert got.get("BIH") == {("in_force", "BIH", "asserted")}, got
-    assert "MNE" not in got
+    assert got.get("MNE") == {("in_force", "MNE", "asserted")}, got

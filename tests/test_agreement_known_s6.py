@@ -126,7 +126,7 @@ def test_multilateral_treaty_gets_no_parties_from_the_gazetteer(text, name, allo
     ("Washington pulled out of the TPP in January 2017.", "Trans-Pacific Partnership"),
     ("Chile said the Trans-Pacific Partnership would have opened Japan to its fruit.",
      "Trans-Pacific Partnership"),
-    ("Costa Rica formally applied to join the CPTPP last year.", CPTPP),
+    ("Chile ratified the CPTPP in December 2022.", CPTPP),
     ("Uruguay hopes to join the Comprehensive and Progressive Agreement for the Trans-Pacific Partnership.",
      CPTPP),
 ])

@@ -10,11 +10,13 @@ application, membership", or, for "it", "which", "the Nordic country", the candi
 focus (the one named last in an act of accession). The organisation is the IGO named
 after the verb, "the alliance/bloc/union" the IGO named last. Members admitting a
 candidate ("agreed to admit Morocco to ECOWAS", "NATO admitted Albania") act on the
-object. ``creates`` tells whether the act makes a record on its own: an asserted
-application to a named organisation does ("Moldova applied to join the EU", as "applied
-for membership of the EU" does through its noun); background ("joined the EU in 2004"), a
-wish ("wants to join") or an application to "the bloc" only completes an accession told
-otherwise.
+object. ``creates`` tells whether the act makes a record on its own: a joining does,
+background or news ("Cyprus joined the EU in 2004", "Bulgaria's accession to the EU in
+2007"), as the organisation suspending a member does ("the AU suspended Guinea from all its
+activities"), and an application to a named organisation ("Moldova applied to join the EU",
+"Iceland, which applied to join the bloc" with the EU named before in that sentence); a
+wish ("wants to join") or an application to a bloc named far before only
+completes an accession told otherwise.
 """
 
 from __future__ import annotations
@@ -31,9 +33,10 @@ from dyad.nlp.parsed import ParsedDoc, Sentence
 __all__ = ["AccessionAct", "NOT_ACCEDED", "accession_acts"]
 
 # IGOs one does not accede to by treaty (informal groupings: membership is a relation
-# only), and treaties that are IGOs (joining them is a stage of the treaty itself).
+# only). Treaties that are IGOs (the CPTPP, RCEP) are acceded to: the gold sets code
+# "Uruguay applied to join the CPTPP" as Uruguay's accession.
 NOT_ACCEDED = frozenset({"IGO.BRICS", "IGO.G7", "IGO.G8", "IGO.G20", "IGO.QUAD",
-                         "IGO.CPTPP", "IGO.RCEP", "IGO.AUKUS"})
+                         "IGO.AUKUS"})
 
 _IGO_NOUN = r"(?:alliance|bloc|union|organi[sz]ation|grouping|club|community|league)"
 _MEMBER = r"(?:(?:full|formal|\w+(?:st|nd|rd|th)|newest|latest)\s+)?members?(?:hip)?(?:\s+(?:state|country|nation))?"
@@ -62,6 +65,9 @@ _SUBJECT_ACTS: list[tuple[str, re.Pattern[str]]] = [
                             r"(?:\w+\s+)?(?:membership|joining|accession)\b", re.I)),
     ("suspended", re.compile(r"\b(?P<v>suspend(?:ed|s|ing)?|froze|freez(?:es|ing)|halt(?:ed|s|ing)?|paus(?:ed|es|ing))\s+"
                              r"(?:\w+\s+)?(?:talks|negotiations|process)\s+(?:on|of|for)\s+(?:joining|membership|accession)\b", re.I)),
+    # "put its talks on joining the EU on hold"
+    ("suspended", re.compile(r"\b(?P<v>put|placed)\s+(?:its\s+|their\s+|the\s+)?(?:accession\s+|membership\s+)?(?:talks|negotiations)\s+"
+                             r"(?:on\s+(?:joining|membership\s+(?:of|in)|accession\s+to)\s+(?:[\w-]+\s+){0,4}?)?on\s+hold\b", re.I)),
 ]
 
 # Acts whose candidate owns a noun: "withdraw Norway's application", "ratified its bid",
@@ -86,11 +92,14 @@ _ADMIT = re.compile(r"\b(?P<v>admit(?:s|ted|ting)?)\s+(?=(?:it|them)\b|(?:the\s+
 _AGREED_TO = re.compile(r"\bagree(?:s|d)?\s+(?:\w+\s+){0,4}?to\s+$", re.I)
 
 # "it", "which", "the Nordic country": the candidate in focus.
-_ANAPHOR = re.compile(r"(?:\b(?:it|which|who|she)|\bthe\s+(?:[\w-]+\s+){0,2}(?:country|nation|state|kingdom|republic))\s+"
+_ANAPHOR = re.compile(r"(?:\b(?:it|which|who|she)|\bthe\s+(?:[\w-]+\s+){0,2}(?-i:country|nation|state|kingdom|republic|emirate|sheikhdom))\s+"
                       r"(?:\w+ly\s+|has\s+|had\s+|have\s+|also\s+|both\s+|then\s+|first\s+|later\s+)*$", re.I)
 _ALONG = re.compile(r"[^.;:]{0,60}?\b(?:together|along)\s+with\s+", re.I)
 _IGO_ANAPHOR = re.compile(rf"\s*(?:to\s+)?the\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{_IGO_NOUN})\b", re.I)
 _NOUN_IGOS = {"alliance": {"IGO.NATO", "IGO.CSTO"}, "union": {"IGO.EU", "IGO.AU", "IGO.EAEU"}}
+# ... and those a noun never stands for: NATO is "the alliance" and the UN "the world body",
+# never "the bloc"
+_NOT_NOUN_IGOS = {"bloc": {"IGO.NATO", "IGO.UN"}}
 
 _NEGATED = re.compile(r"\b(?:neither|nor|not|never|yet\s+to|n['’]t|refused|failed)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:set|due|expected|scheduled|slated|poised)\s+to)\b", re.I)
@@ -138,6 +147,10 @@ def accession_acts(parsed: ParsedDoc, actors: Sequence[Any], modality: Callable 
             found.append((m.start(), m.end(), "ratified", [], [], m))
         for m in _ADMIT.finditer(text, sent.start, sent.end):
             out += _admitted(parsed, text, states, actors, igos, m, sent, focus, focus_igos, modality)
+        for m in _SUSPEND.finditer(text, sent.start, sent.end):
+            out += _suspended_member(parsed, text, states, actors, igos, m, sent, modality)
+        for m in _DATED.finditer(text, sent.start, sent.end):
+            out += _dated_accessions(parsed, text, states, actors, igos, m, sent, modality)
         found.sort(key=lambda f: (f[0], -f[1]))
         taken: list[tuple[int, int]] = []
         for start, end, stage, _, owned, m in found:
@@ -152,6 +165,9 @@ def accession_acts(parsed: ParsedDoc, actors: Sequence[Any], modality: Callable 
                 continue
             if stage == "in_force" and re.match(r"(?:re)?join|acced|enter", verb, re.I) and not _closes(text, igos, m, sent):
                 continue  # "entered NATO airspace", "joined the EU's talks"
+            if stage == "in_force" and re.search(r"\bcandidates?\s+to\s+$", text[max(sent.start, start - 15):start]):
+                stage = "proposed"  # "a candidate to join the EU": a bid, not an entry
+            more = _more_igos(text, igos, m, sent) if owned is None else []
             if owned is None:  # the subject's act
                 cands = _subjects(parsed, text, states, actors, start, sent,
                                   focus or _last_state(states, actors, start, parsed, sent))
@@ -168,14 +184,17 @@ def accession_acts(parsed: ParsedDoc, actors: Sequence[Any], modality: Callable 
                 mod = "asserted"  # "Croatia's bid to join": the bid is a fact whatever befell it
             if stage == "in_force" and mod in {"intended", "hypothetical"} and "join" in verb.lower():
                 stage = "proposed"  # "wants to join": a bid
-            creates = _creates(stage, verb, mod, _clause(text, start, end, sent))
-            if stage == "proposed" and not _named_igo(text, igos, m, sent):
-                creates = False  # "applied to join the bloc": which bloc is a guess
+            creates = _creates(stage, verb, mod)
+            if stage == "proposed" and not _named_igo(text, igos, m, sent) and \
+                    not _near_noun_igo(text, igos, igo, m, sent):
+                creates = False  # "applied to join the bloc" far from any bloc: which bloc is a guess
             for cand in cands:
                 parties = party_of if party_of else [cand]
                 for party in parties:
                     out.append(AccessionAct(candidate=cand, igo=igo, stage=stage, party=party, modality=mod,
                                             sent=sent, start=start, end=end, creates=creates))
+                out += [AccessionAct(candidate=cand, igo=other.actor.ref(), stage=stage, party=cand, modality=mod,
+                                     sent=sent, start=other.start, end=other.end, creates=creates) for other in more]
                 if stage != "proposed" and re.search(r"bid|appl|candid", m.groupdict().get("noun") or "", re.I):
                     # "withdraw Norway's application", "ratified its bid": it applied
                     out.append(AccessionAct(candidate=cand, igo=igo, stage="proposed", party=cand,
@@ -220,6 +239,73 @@ def _admitted(parsed: ParsedDoc, text: str, states: list[Any], actors: Sequence[
     return [AccessionAct(candidate=c, igo=igo, stage=stage, party=igo if agreed else c, modality=mod,
                          sent=sent, start=m.start(), end=m.end(), creates=mod in {"asserted", "reported"})
             for c in cands]
+
+
+# The organisation suspending a member: "The African Union suspended Guinea from all its
+# activities", "Southern African leaders suspended Madagascar from the SADC", "voted to
+# suspend Syria's membership". A state suspending its own membership ("suspended its
+# membership of the CSTO") is no act of the organisation, and "suspended Damascus" with
+# neither "from" nor "membership" may be anything (aid, talks).
+_SUSPEND = re.compile(r"\b(?P<v>suspend(?:s|ed|ing)?)\s+(?=(?:the\s+)?[A-Z])")
+_SUSPENDED_FROM = re.compile(r"(?:(?P<own>['’]s?\s+membership)(?:\s+(?:of|in))?|\s+from)\s+", re.I)
+_ITS_BODIES = re.compile(rf"(?:all\s+)?(?:its|the\s+(?:[\w-]+\s+){{0,2}}?{_IGO_NOUN}['’]s)\s+(?:[\w-]+\s+)?"
+                         r"(?:activities|institutions|bodies|meetings|organs|decision-making)\b"
+                         rf"|the\s+(?:[\w-]+\s+){{0,3}}?{_IGO_NOUN}\b", re.I)
+
+
+def _suspended_member(parsed: ParsedDoc, text: str, states: list[Any], actors: Sequence[Any], igos: list[Any],
+                      m: re.Match[str], sent: Sentence, modality: Callable | None) -> list[AccessionAct]:
+    """The organisation's suspension of a member: a stage ``suspended`` of the member's
+    accession, performed by the organisation."""
+    obj = group_after(text, states, m.end(), ceiling=sent.end, max_gap=4)
+    link = _SUSPENDED_FROM.match(text, obj[-1].end, sent.end) if obj else None
+    if link is None:
+        return []
+    named = group_after(text, igos, link.end(), ceiling=sent.end, max_gap=4)
+    if not named and not link.group("own") and not _ITS_BODIES.match(text, link.end(), sent.end):
+        return []  # "suspended Guinea from the talks"
+    # else the organisation acting, named before the verb ("The African Union suspended")
+    pick = named[:1] or [a for a in igos if sent.start <= a.start and a.end <= m.start()][-1:]
+    if not pick:
+        return []
+    igo = ref_for_id(".".join(pick[0].actor.actor_id.split(".")[:2]), actors)
+    cands = [c for c in _dedupe([_country(party_ref(a.actor, actors), actors) for a in obj])
+             if c.actor_id != igo.actor_id]
+    if igo.actor_id in NOT_ACCEDED or not cands:
+        return []
+    mod = _modality(parsed, text, m, sent, modality, "suspended")
+    return [AccessionAct(candidate=c, igo=igo, stage="suspended", party=igo, modality=mod, sent=sent,
+                         start=m.start(), end=link.end(), creates=True) for c in cands]
+
+
+# An owned accession with its own date is the joining itself: "Bulgaria's accession to the
+# European Union in 2007", and the one told after it without its noun, "... was followed
+# by Croatia's in 2013". ("entry" may be into anything, force or a market: not read here.)
+_DATED = re.compile(r"(?-i:(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w-]*)?))['’]s?\s+(?P<v>accession|admission)\s+(?:to|into|in)\s+")
+_ON_DATE = re.compile(r"\s+(?:in|on)\s+(?=\d|(?:January|February|March|April|May|June|July|August|September|October|"
+                      r"November|December)\b)")
+_ELLIPSIS = re.compile(r"[^.;:]{0,40}?\b(?:followed\s+by|and|then|before|after)\s+(?:that\s+of\s+)?(?:the\s+)?"
+                       r"(?-i:(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w-]*)?))['’]s?(?=\s+(?:in|on)\s+(?:\d|[A-Z]))", re.I)
+
+
+def _dated_accessions(parsed: ParsedDoc, text: str, states: list[Any], actors: Sequence[Any], igos: list[Any],
+                      m: re.Match[str], sent: Sentence, modality: Callable | None) -> list[AccessionAct]:
+    owner = [a for a in states if a.start == m.start("name") and a.end <= m.end("name") + 1]
+    named = group_after(text, igos, m.end(), ceiling=sent.end, max_gap=4)
+    dated = _ON_DATE.match(text, named[-1].end, sent.end) if named and owner else None
+    if dated is None:
+        return []
+    igo = named[0].actor.ref()
+    if igo.actor_id in NOT_ACCEDED:
+        return []
+    mod = _modality(parsed, text, m, sent, modality, "in_force")
+    spans = [(owner[0], m.start(), named[-1].end)]
+    other = _ELLIPSIS.match(text, dated.end(), sent.end)
+    if other:
+        spans += [(a, a.start, other.end()) for a in states if a.start == other.start("name")][:1]
+    return [AccessionAct(candidate=_country(party_ref(a.actor, actors), actors), igo=igo, stage="in_force",
+                         party=_country(party_ref(a.actor, actors), actors), modality=mod, sent=sent,
+                         start=start, end=end, creates=True) for a, start, end in spans]
 
 
 # "Sweden followed this month", "Hungary did the same", "as did Budapest": the act just told,
@@ -269,27 +355,13 @@ def _closes(text: str, igos: list[Any], m: re.Match[str], sent: Sentence) -> boo
     return noun is not None and bool(_CLOSES.match(text, noun.end()))
 
 
-_BREAK = re.compile(r",?\s+(?:and|but|while|whereas)\s+|[;:]", re.I)
-
-
-def _clause(text: str, start: int, end: int, sent: Sentence) -> str:
-    """The act's own words: a few before and after it, up to a clause break."""
-    w0, w1 = max(sent.start, start - 15), min(sent.end, end + 40)
-    cuts = [b for b in _BREAK.finditer(text, w0, w1)]
-    lo = max([b.end() for b in cuts if b.end() <= start], default=w0)
-    hi = min([b.start() for b in cuts if b.start() >= end], default=w1)
-    return text[lo:hi]
-
-
-def _creates(stage: str, verb: str, mod: str, clause: str) -> bool:
-    """Whether the act makes an accession record on its own (``clause``: its own words)."""
+def _creates(stage: str, verb: str, mod: str) -> bool:
+    """Whether the act makes an accession record on its own."""
     if stage == "proposed":
         # a state's own asserted application is an act of the accession, as "applied for
         # membership of the EU" is, and so is a declared plan to apply ("will apply to join
         # the UN", "plans to apply"); a wish ("wants to join") or a bid named in passing is not
         return mod in {"asserted", "intended", "expected"} and bool(re.match(r"appl(?:y|ies|ied|ying)\b", verb, re.I))
-    if stage == "in_force" and re.match(r"(?:re)?join|acced", verb, re.I):
-        return mod != "asserted" or bool(_NEWS.search(clause))
     return True
 
 
@@ -312,6 +384,9 @@ def _subjects(parsed: ParsedDoc, text: str, states: list[Any], actors: Sequence[
             r"[A-Z][\w-]*,\s+which\s+(?:\w+\s+)?$", text[max(sent.start, start - 60):start]):
         return list(focus)
     group = subject_actors(parsed, token_at(parsed, start, start + 1), states) if sent.parsed else []
+    # a subject stands before its verb: "Britain, which joined the EC in 1973, and Kenya"
+    # is no joining of Kenya's
+    group = [a for a in group if a.end <= start]
     if not group:
         group = group_before(text, states, start, floor=sent.start, max_gap=40)
         if group and re.search(r"\b(?:and|or|but|after|before|when|while|that)\s+(?:\w+\s+)?$|[.!?]",
@@ -373,6 +448,15 @@ def _owner(text: str, states: list[Any], actors: Sequence[Any], m: re.Match[str]
     return cands, member_refs
 
 
+def _near_noun_igo(text: str, igos: list[Any], igo: ActorRef, m: re.Match[str], sent: Sentence) -> bool:
+    """Whether "the bloc" the act names stands for an organisation named earlier in its own
+    sentence ("the European Union membership bid of Iceland, which applied to join the bloc
+    in 2009"), not one named before ("Britain joined the trade pact, years after leaving the
+    EU. Peru applied to join the bloc": the pact)."""
+    noun = _IGO_ANAPHOR.match(text, m.end())
+    return noun is not None and any(a.actor.actor_id == igo.actor_id and sent.start <= a.start < m.start() for a in igos)
+
+
 def _named_igo(text: str, igos: list[Any], m: re.Match[str], sent: Sentence) -> bool:
     """Whether the act names its organisation (inside it or right after), not "the bloc"."""
     return any(m.start() <= a.start and a.end <= m.end() for a in igos) or \
@@ -393,7 +477,8 @@ def _igo(text: str, igos: list[Any], m: re.Match[str], sent: Sentence,
     earlier = [a for a in igos if a.end <= m.start()]
     if noun is not None:
         allowed = _NOUN_IGOS.get(noun.group("noun").lower())
-        earlier = [a for a in earlier if allowed is None or a.actor.actor_id in allowed]
+        denied = _NOT_NOUN_IGOS.get(noun.group("noun").lower(), set())
+        earlier = [a for a in earlier if (allowed is None or a.actor.actor_id in allowed) and a.actor.actor_id not in denied]
         return earlier[-1].actor.ref() if earlier else None
     return focus_igos[-1] if focus_igos else None
 
@@ -419,3 +504,21 @@ def _modality(parsed: ParsedDoc, text: str, m: re.Match[str], sent: Sentence, mo
     if _INTENT.search(before) or _INTENT.search(m.group(0).split(" to ")[0]):
         return "intended"
     return reading or "asserted"
+
+
+# "joined NATO in 2009 and the European Union in 2013": a second organisation after a time
+_AND_LATER = re.compile(r"\s+(?:in|on|at)\s+[^,;:.]{1,25}?,?\s+and\s+(?:then\s+|later\s+)?(?:to\s+)?(?=(?:the\s+)?[A-Z])")
+
+
+def _more_igos(text: str, igos: list[Any], m: re.Match[str], sent: Sentence) -> list[Any]:
+    """The other organisations one act joins or applies to: "to join the United Nations and
+    the Arab League", "joined NATO in 2009 and the European Union in 2013"."""
+    inside = [a for a in igos if m.start() <= a.start and a.end <= m.end()]
+    after = [] if inside else group_after(text, igos, m.end(), ceiling=sent.end, max_gap=30)
+    if not after:
+        return []
+    more = list(after[1:])
+    later = _AND_LATER.match(text, after[-1].end, sent.end)
+    if later:
+        more += group_after(text, igos, later.end(), ceiling=sent.end, max_gap=4)
+    return [a for a in more if a.actor.actor_id not in NOT_ACCEDED and a.actor.actor_id != after[0].actor.actor_id]

@@ -11,8 +11,12 @@ agreement steps and
    "its bid"), else to the record's own candidate;
 2. adds the acts of accession told by verbs (``accession_candidates``): "Finland became
    the 31st member of NATO", "it applied to join the regional bloc", "Norwegian voters
-   rejected membership", each to its candidate's record, made when one act is news or
-   two acts are told ("joined the EU in 2004" alone is background: a membership only).
+   rejected membership", "Cyprus joined the EU in 2004", "the African Union suspended
+   Guinea", each to its candidate's record, made when one act makes it (a joining, an
+   application to a named organisation, a suspension by the organisation) or two acts are
+   told ("Croatia's bid to join ... Croatia's entry");
+3. takes from a treaty that is an organisation (the CPTPP) the stages of a joining that
+   made an accession record ("Uruguay applied to join the CPTPP").
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import re
 from typing import Any, Callable, Sequence
 
 from dyad.agreements.accession_candidates import NOT_ACCEDED, AccessionAct, accession_acts
+from dyad.agreements.lexicon import canonical_name, normalise_name
 from dyad.agreements.spans import country_name, ref_for_id, ref_key
 from dyad.model import ActorRef, Agreement, Evidence, Stage, make_id
 from dyad.nlp.parsed import ParsedDoc
@@ -97,7 +102,32 @@ def accessions(parsed: ParsedDoc, records: Sequence[Agreement], actors: Sequence
                                  parsed.doc_id, first),
             name=base.name if base is not None else name, kind="accession", parties=parties,
             stages=g["stages"], evidence=_evidence([], g["stages"])))
-    return out, new
+    return _without_joinings(out, new), new
+
+
+def _without_joinings(records: list[Agreement], new: Sequence[Agreement]) -> list[Agreement]:
+    """A treaty that is an organisation ("Uruguay applied to join the CPTPP") gives the
+    joining to the candidate's accession record: the treaty's own record keeps no stage of
+    that act, and a treaty record left with no stage is dropped."""
+    acts: dict[str, set[tuple[str, str, int]]] = {}
+    for r in new:
+        igo = next((p for p in r.parties if p.actor_id.startswith("IGO.")), None)
+        name = canonical_name(igo.actor_id[4:]) if igo is not None else None
+        if name is not None:
+            acts.setdefault(normalise_name(name), set()).update(
+                (s.stage, ref_key(s.party) if s.party else "", s.evidence.start) for s in r.stages)
+    if not acts:
+        return records
+    out = []
+    for r in records:
+        done = acts.get(normalise_name(r.name)) if r.kind != "accession" else None
+        if not done:
+            out.append(r)
+            continue
+        stages = [s for s in r.stages if (s.stage, ref_key(s.party) if s.party else "", s.evidence.start) not in done]
+        if stages:
+            out.append(r.model_copy(update={"stages": stages}))
+    return out
 
 
 def _same(a: ActorRef | None, b: ActorRef | None) -> bool:
