@@ -275,6 +275,23 @@ def _made_by(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     return [a for a in actors if m.end() <= a.start and a.end <= end and _MADE.match(text, a.end)][:1], ""
 
 
+def _maker_adjective(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The maker named in the adjective the trigger closes: "Soviet" in "Soviet-built" (the
+    trigger is the suffix "-built")."""
+    return [a for a in actors if a.end == m.start() and a.actor.kind == "state"][:1], ""
+
+
+def _goods_owner(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The possessor of the goods a maker's adjective qualifies: "Egypt's Soviet-built jets",
+    "the Saudi air force's American-made F-15s" (the trigger is the suffix "-built")."""
+    text = env.parsed.text
+    maker = next((a for a in env.actors if a.end == m.start()), None)
+    if maker is None:
+        return [], ""
+    return [a for a in actors if a.end <= maker.start and a.actor.country
+            and possessive(text, a, maker.start)][-1:], ""
+
+
 # A purpose of helping a side: "sent troops to help the Tripoli government", "to support".
 _TO_HELP = re.compile(r"\bto\s+(?:help|support|back|assist|bolster|prop\s+up|defend|protect|shore\s+up|"
                       r"fight\s+(?:for|alongside|on\s+behalf\s+of))\s+", re.IGNORECASE)
@@ -296,4 +313,5 @@ NEIGHBOUR_ROLES: dict[str, Callable] = {
     **{name: _prep(words) for name, words in _PREP.items()},
     "left": _left, "cmod": _cmod, "maker": _maker, "aggressor": _aggressor,
     "trade_topic": _trade_topic, "group_host": _group_host, "made_by": _made_by, "helped": _helped,
+    "maker_adjective": _maker_adjective, "goods_owner": _goods_owner,
 }

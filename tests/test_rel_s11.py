@@ -1,0 +1,81 @@
+"""Standing relations, session 11 (the rules alone, ``dyad.relations.rules.code_v1``), read
+from the misses of train13-23 where both sides are named in one sentence: joining or leaving
+"the United Nations" (no longer taken for "X nations"); arming verbs with the state as object
+("to arm", "equips", "resupplying"); more verbs of sending goods ("rushed", "airlifted",
+"handing"); a maker's adjective on arms a state owns or bought ("Egypt's Soviet-built jets",
+"Chinese-built frigates bought by Pakistan"). Every text was written for these tests, in
+other wording and with other states than any benchmark text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_relations import assert_row_absent, assert_rows_present, coded_rows
+
+pytestmark = pytest.mark.slow
+
+
+READINGS = [
+    # joining or leaving the United Nations
+    ("Bhutan, which joined the United Nations in 1971, keeps few embassies abroad.",
+     {("membership", "BTN", "UN", "asserted")}),
+    ("Tuvalu joined the United Nations in 2000.", {("membership", "TUV", "UN", "asserted")}),
+    # arming verbs with the state (or its army) as object
+    ("Cuba's decision came a year after Moscow began to arm Angola.",
+     {("arms_supply", "RUS", "AGO", "asserted")}),
+    ("France trains and equips Chad's army under a 1976 accord.",
+     {("arms_supply", "FRA", "TCD", "asserted")}),
+    ("Iranian transport planes kept resupplying Syria throughout the summer.",
+     {("arms_supply", "IRN", "SYR", "asserted")}),
+    ("Beijing equipped the Cambodian army in the 1970s.", {("arms_supply", "CHN", "KHM", "asserted")}),
+    # more verbs of sending goods
+    ("Britain rushed anti-aircraft guns to Kenya after the raid.",
+     {("arms_supply", "GBR", "KEN", "asserted")}),
+    ("The United States airlifted ammunition to Jordan in September.",
+     {("arms_supply", "USA", "JOR", "asserted")}),
+    ("The patrol boats that Japan is handing to Vietnam arrived in Haiphong.",
+     {("arms_supply", "JPN", "VNM", "asserted")}),
+    # the maker's adjective on arms a state owns or bought
+    ("Spare parts for Syria's Soviet-built fighters have run short.",
+     {("arms_supply", "RUS", "SYR", "asserted")}),
+    ("The harbour holds Chinese-built corvettes bought by Bangladesh in 2016.",
+     {("arms_supply", "CHN", "BGD", "asserted")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", READINGS)
+def test_readings(rules_only, text, expected):
+    assert_rows_present(coded_rows(rules_only, text), expected)
+
+
+def test_nations_after_a_name_still_forbid_a_joining(rules_only):
+    # "joined Arab nations in condemning" is no membership of anything
+    got = coded_rows(rules_only, "Iran joined Arab nations in condemning the strike on Doha.")
+    assert_row_absent(got, ("membership",))
+
+
+def test_to_arm_oneself_is_no_supply(rules_only):
+    got = coded_rows(rules_only, "Poland plans to rearm Poland's army within five years, Warsaw said.")
+    assert_row_absent(got, ("arms_supply",))
+
+
+def test_equipping_a_port_is_no_arms_supply(rules_only):
+    got = coded_rows(rules_only, "India will equip and operate a terminal at Iran's Chabahar port.")
+    assert_row_absent(got, ("arms_supply",))
+
+
+def test_a_designers_adjective_names_no_supplier(rules_only):
+    # who designed the jets says nothing of who sold them
+    got = coded_rows(rules_only, "The new jets will replace Peru's ageing French-designed Mirages.")
+    assert_row_absent(got, ("arms_supply", "FRA", "PER"))
+
+
+def test_a_makers_adjective_on_a_power_plant_is_no_arms_supply(rules_only):
+    got = coded_rows(rules_only, "Armenia runs Armenia's Soviet-built nuclear power plant at Metsamor.")
+    assert_row_absent(got, ("arms_supply",))
+
+
+def test_handing_a_base_over_is_no_supply(rules_only):
+    got = coded_rows(rules_only, "Britain is handing the airfield to Oman next year.")
+    assert_row_absent(got, ("arms_supply",))
+    assert_row_absent(got, ("energy_supply",))
