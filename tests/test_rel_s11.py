@@ -3,7 +3,12 @@ from the misses of train13-23 where both sides are named in one sentence: joinin
 "the United Nations" (no longer taken for "X nations"); arming verbs with the state as object
 ("to arm", "equips", "resupplying"); more verbs of sending goods ("rushed", "airlifted",
 "handing"); a maker's adjective on arms a state owns or bought ("Egypt's Soviet-built jets",
-"Chinese-built frigates bought by Pakistan"). Every text was written for these tests, in
+"Chinese-built frigates bought by Pakistan"); a tax on a state's imports; a count before
+the people a preposition names ("sanctions on dozens of Nicaraguan officials"); a trade
+balance given with its amount; troops a relative clause places ("the French troops who have
+been in Rwanda"); a side fending off another's attack ("as it fights off Russia's
+invasion"); the obligations of a defence pact owed to a partner ("American commitments to
+Australia under the 1951 pact", suspended: negated). Every text was written for these tests, in
 other wording and with other states than any benchmark text."""
 
 from __future__ import annotations
@@ -40,6 +45,31 @@ READINGS = [
      {("arms_supply", "RUS", "SYR", "asserted")}),
     ("The harbour holds Chinese-built corvettes bought by Bangladesh in 2016.",
      {("arms_supply", "CHN", "BGD", "asserted")}),
+    # a tax on a state's imports is a sanction on it
+    ("Ghana has imposed a 20 percent tax on imports from Togo since the dispute began.",
+     {("sanctions", "GHA", "TGO", "asserted")}),
+    # a count before the people a preposition names
+    ("Canada has frozen the assets of dozens of Venezuelan officials and imposed sanctions on "
+     "hundreds of Belarusian officials.",
+     {("sanctions", "CAN", "BLR", "asserted")}),
+    # a trade balance with its amount
+    ("Mexico runs a trade surplus of about 150 billion dollars a year with the United States.",
+     {("trade", "MEX", "USA", "asserted")}),
+    # troops a relative clause places
+    ("A UN force will replace the Nigerian troops who have been in Liberia since 1990.",
+     {("military_presence", "NGA", "LBR", "asserted")}),
+    ("The Turkish soldiers that remain in Qatar will stay, officials said.",
+     {("military_presence", "TUR", "QAT", "asserted")}),
+    # a side fending off another's attack
+    ("Chad signed the pact as it fights off Libya's invasion of the north.",
+     {("armed_conflict", "LBY", "TCD", "asserted")}),
+    ("Honduran forces repelled an offensive by El Salvador in July.",
+     {("armed_conflict", "HND", "SLV", "asserted")}),
+    # the obligations of a defence pact owed to a partner
+    ("France suspended its defence obligations to Chad under the 1976 treaty.",
+     {("alliance", "FRA", "TCD", "negated")}),
+    ("British commitments to Oman under the 1958 pact remain in force.",
+     {("alliance", "GBR", "OMN", "asserted")}),
 ]
 
 
@@ -79,3 +109,26 @@ def test_handing_a_base_over_is_no_supply(rules_only):
     got = coded_rows(rules_only, "Britain is handing the airfield to Oman next year.")
     assert_row_absent(got, ("arms_supply",))
     assert_row_absent(got, ("energy_supply",))
+
+
+def test_military_missions_in_a_capital_are_no_presence(rules_only):
+    # delegations sent for talks, not troops
+    got = coded_rows(rules_only, "The talks stunned the Dutch military missions that have been in "
+                                 "Ankara since May.")
+    assert_row_absent(got, ("military_presence",))
+
+
+def test_commitments_under_a_trade_treaty_are_no_alliance(rules_only):
+    got = coded_rows(rules_only, "Chile's commitments to Peru under the trade treaty remain in force.")
+    assert_row_absent(got, ("alliance",))
+
+
+def test_fending_off_criticism_is_no_war(rules_only):
+    got = coded_rows(rules_only, "Brazil fought off Argentina's criticism of the deal.")
+    assert_row_absent(got, ("armed_conflict",))
+
+
+def test_a_count_of_goods_after_on_names_no_side(rules_only):
+    # "sanctions on several settlers in the West Bank" names no sanctioned state after the count
+    got = coded_rows(rules_only, "Norway imposed sanctions on several settlers in the occupied West Bank.")
+    assert_row_absent(got, ("sanctions", "NOR", "PSE"))

@@ -66,7 +66,7 @@ _RENOUNCE = _verbs(r"renounc(?:e|es|ed|ing)", r"drop(?:s|ped|ping)?", r"abandon(
 _TEAR_UP = _verbs(r"end(?:s|ed|ing)?", r"scrap(?:s|ped|ping)?", r"terminat(?:e|es|ed|ing)", r"abrogat(?:e|es|ed|ing)",
                   r"dissolv(?:e|es|ed|ing)", r"annul(?:s|led|ling)?", r"tear(?:s|ing)?\s+up", r"tore\s+up",
                   r"withdr(?:aw|aws|ew|awn|awing)\s+from", r"pull(?:s|ed|ing)?\s+out\s+of", r"quit(?:s|ting)?",
-                  r"left", r"leav(?:e|es|ing)", r"renounc(?:e|es|ed|ing)")
+                  r"left", r"leav(?:e|es|ing)", r"renounc(?:e|es|ed|ing)", r"suspend(?:s|ed|ing)?")
 # (the participle is left alone: "signed a statement ending six weeks of fighting" is read
 # both ways, the truce's end of the war being still ahead when it was signed)
 _END_WAR = _verbs(r"end(?:s|ed)?", r"halt(?:s|ed)?", r"stop(?:s|ped)?",

@@ -152,6 +152,12 @@ _DESCRIBED = re.compile(r"\s*(?:the\s+)?(?:(?:neighbou?ring|tiny|small|landlocke
                         re.IGNORECASE)
 
 
+# A count before the people a preposition names, not counted in its gap: "sanctions on
+# dozens of Nicaraguan officials", "on 14 Russian firms".
+_COUNTED = re.compile(r"\s*(?:(?:dozens|hundreds|scores|thousands)\s+of|several|(?:more\s+than\s+|about\s+|nearly\s+|some\s+)?\d[\d,]*)\s+",
+                      re.IGNORECASE)
+
+
 def _after(gap: int):
     def role(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
         described = _DESCRIBED.match(env.parsed.text, m.end()) if gap > 2 else None
@@ -173,7 +179,8 @@ def _prep(words: str):
             if cue.group(0).lower().startswith("by") and re.search(r",\s+(?:a|an|the)\s", window[:cue.start()]):
                 break  # the agent of a phrase set off after the trigger: "annexed it, a move recognised by the US"
             at = m.end() + cue.end()
-            described = _DESCRIBED.match(text, at)  # "selling hydropower to neighbouring Thailand"
+            described = _DESCRIBED.match(text, at) or _COUNTED.match(text, at)
+            # "selling hydropower to neighbouring Thailand", "sanctions on dozens of Nicaraguan officials"
             found = group_after(text, actors, described.end() if described else at, ceiling=sent.end, max_gap=6)
             examples = _EXAMPLES.match(text, m.end() + cue.end())
             if not found and examples:  # "from European allies, including Germany and Poland"
@@ -292,6 +299,26 @@ def _goods_owner(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
             and possessive(text, a, maker.start)][-1:], ""
 
 
+# The attack a side fends off, named with its attacker: "Russia's invasion", "a Russian
+# offensive", "an offensive by Haftar's forces".
+_ATTACK_NOUN = re.compile(r"\b(?:invasion|offensive|incursion|aggression|assault|attacks?)\b", re.IGNORECASE)
+
+
+def _attacker(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """Who makes the attack the trigger fends off ("as it fights off Russia's invasion",
+    "repelled a Somali offensive"): the possessor or adjective of the attack noun right
+    after the trigger, else the agent after "by"."""
+    text, sent = env.parsed.text, env.sent
+    noun = _ATTACK_NOUN.search(text, m.end(), min(sent.end, m.end() + 40))
+    if noun is None or re.search(r"[,;:]", text[m.end():noun.start()]):
+        return [], ""
+    found = [a for a in actors if m.end() <= a.start and a.end <= noun.start()
+             and _MOD_GAP.fullmatch(text, a.end, noun.start())][-1:]
+    if not found and (by := re.match(r"\s+by\s+(?:the\s+)?", text[noun.end():sent.end])):
+        found = group_after(text, actors, noun.end() + by.end(), ceiling=sent.end, max_gap=2)
+    return found, ""
+
+
 # A purpose of helping a side: "sent troops to help the Tripoli government", "to support".
 _TO_HELP = re.compile(r"\bto\s+(?:help|support|back|assist|bolster|prop\s+up|defend|protect|shore\s+up|"
                       r"fight\s+(?:for|alongside|on\s+behalf\s+of))\s+", re.IGNORECASE)
@@ -313,5 +340,5 @@ NEIGHBOUR_ROLES: dict[str, Callable] = {
     **{name: _prep(words) for name, words in _PREP.items()},
     "left": _left, "cmod": _cmod, "maker": _maker, "aggressor": _aggressor,
     "trade_topic": _trade_topic, "group_host": _group_host, "made_by": _made_by, "helped": _helped,
-    "maker_adjective": _maker_adjective, "goods_owner": _goods_owner,
+    "maker_adjective": _maker_adjective, "goods_owner": _goods_owner, "attacker": _attacker,
 }
