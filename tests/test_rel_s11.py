@@ -8,7 +8,10 @@ the people a preposition names ("sanctions on dozens of Nicaraguan officials"); 
 balance given with its amount; troops a relative clause places ("the French troops who have
 been in Rwanda"); a side fending off another's attack ("as it fights off Russia's
 invasion"); the obligations of a defence pact owed to a partner ("American commitments to
-Australia under the 1951 pact", suspended: negated). Every text was written for these tests, in
+Australia under the 1951 pact", suspended: negated); hosts after "to" with a describing word ("sent to neighbouring
+Thailand"), after "through" ("rotating through central Norway"), past a body's possessive
+("in NATO's battlegroup in Estonia") and not before a state's border ("near Ukraine's
+borders"); troops massed or landed. Every text was written for these tests, in
 other wording and with other states than any benchmark text."""
 
 from __future__ import annotations
@@ -70,6 +73,16 @@ READINGS = [
      {("alliance", "FRA", "TCD", "negated")}),
     ("British commitments to Oman under the 1958 pact remain in force.",
      {("alliance", "GBR", "OMN", "asserted")}),
+    # hosts after "to" with a describing word, after "through", past a body's possessive
+    ("About 3,000 French troops sent to neighbouring Niger in March will stay.",
+     {("military_presence", "FRA", "NER", "asserted")}),
+    ("Dutch marines have been rotating through northern Norway since 2019.",
+     {("military_presence", "NLD", "NOR", "asserted")}),
+    ("Danish and Dutch troops serve together in NATO's battlegroup in Lithuania.",
+     {("military_presence", "DNK", "LTU", "asserted"), ("military_presence", "NLD", "LTU", "asserted")}),
+    # troops massed or landed
+    ("Turkey has massed some 20,000 troops near Syria's border and in Iraq.",
+     {("military_presence", "TUR", "IRQ", "asserted")}),
 ]
 
 
@@ -132,3 +145,13 @@ def test_a_count_of_goods_after_on_names_no_side(rules_only):
     # "sanctions on several settlers in the West Bank" names no sanctioned state after the count
     got = coded_rows(rules_only, "Norway imposed sanctions on several settlers in the occupied West Bank.")
     assert_row_absent(got, ("sanctions", "NOR", "PSE"))
+
+
+def test_troops_near_a_states_border_are_not_in_it(rules_only):
+    got = coded_rows(rules_only, "Turkey has massed some 20,000 troops near Syria's border and in Iraq.")
+    assert_row_absent(got, ("military_presence", "TUR", "SYR"))
+
+
+def test_a_body_named_with_its_possessive_is_no_host(rules_only):
+    got = coded_rows(rules_only, "Danish troops serve in NATO's battlegroup in Lithuania.")
+    assert_row_absent(got, ("military_presence", "DNK", "NATO"))

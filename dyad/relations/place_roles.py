@@ -389,8 +389,15 @@ def is_base(location: Any) -> bool:
     return bool(location is not None and _BASE_NAME.search(str(getattr(location, "name", ""))))
 
 
+# After a name, what makes it no host: an IGO's possessive ("in NATO's forward battlegroup
+# in Estonia"), a state's border ("massed troops near Ukraine's borders and in Belarus").
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
+_BORDER_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:borders?|frontiers?)\b")
+
+
 def in_target(env: SentenceEnv, m: Any, actors: Sequence[Any], *,
-              cue: str = r"\b(?:(?:in|at|on|near|inside|along|across|into)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?|to\s+(?:the\s+)?)(?=[A-Z])"
+              cue: str = r"\b(?:(?:in|at|on|near|inside|along|across|into|through)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?|to\s+(?:the\s+)?"
+                         r"(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|central)\s+)?)(?=[A-Z])"
               ) -> PlaceHit | None:
     """The host (country ref or None) and place (or None) of what follows "in"/"at"/"on": the first
     cue whose name is a known place or actor ("bases at Akrotiri and Dhekelia in Cyprus"
@@ -401,6 +408,11 @@ def in_target(env: SentenceEnv, m: Any, actors: Sequence[Any], *,
         at = m.end() + hit.end()
         place = next((p for p in env.places if p.start == at or at <= p.start <= at + 4), None)
         actor = next((a for a in actors if at <= a.start <= at + 4), None)
+        named = actor or place
+        if named is not None and (
+                actor is not None and actor.actor.kind == "igo" and _POSSESSIVE_AFTER.match(text, actor.end)
+                or hit.group(0).lower().startswith(("near", "along")) and _BORDER_AFTER.match(text, named.end)):
+            continue  # "in NATO's battlegroup in Estonia", "near Ukraine's borders and in Belarus"
         if place is not None:
             loc = env.place_ref(place.place)
             country = actor.actor if actor is not None and actor.start == place.start \
