@@ -11,7 +11,9 @@ invasion"); the obligations of a defence pact owed to a partner ("American commi
 Australia under the 1951 pact", suspended: negated); hosts after "to" with a describing word ("sent to neighbouring
 Thailand"), after "through" ("rotating through central Norway"), past a body's possessive
 ("in NATO's battlegroup in Estonia") and not before a state's border ("near Ukraine's
-borders"); troops massed or landed. Every text was written for these tests, in
+borders"); troops massed or landed; "them"/"their" after "on" for the list of states named
+before ("the American sanctions imposed on them"); the members of a body a sanction
+targets, who make the sanctioner no member. Every text was written for these tests, in
 other wording and with other states than any benchmark text."""
 
 from __future__ import annotations
@@ -83,6 +85,16 @@ READINGS = [
     # troops massed or landed
     ("Turkey has massed some 20,000 troops near Syria's border and in Iraq.",
      {("military_presence", "TUR", "IRQ", "asserted")}),
+    # "them"/"their" after "on": the list of states named before
+    ("Iran and Syria have not signed the treaty, and the British sanctions imposed on them in 2012 "
+     "remain in force.",
+     {("sanctions", "GBR", "IRN", "asserted"), ("sanctions", "GBR", "SYR", "asserted")}),
+    ("A truce that Peru and Ecuador agreed lapsed, and Chile imposed 30 percent tariffs on most of "
+     "their goods.",
+     {("sanctions", "CHL", "PER", "asserted"), ("sanctions", "CHL", "ECU", "asserted")}),
+    # the members of a body a sanction targets
+    ("Moscow keeps its sanctions on members of the European Parliament.",
+     {("sanctions", "RUS", "EU", "asserted")}),
 ]
 
 
@@ -155,3 +167,13 @@ def test_troops_near_a_states_border_are_not_in_it(rules_only):
 def test_a_body_named_with_its_possessive_is_no_host(rules_only):
     got = coded_rows(rules_only, "Danish troops serve in NATO's battlegroup in Lithuania.")
     assert_row_absent(got, ("military_presence", "DNK", "NATO"))
+
+
+def test_tariffs_cut_on_their_goods_are_no_sanction(rules_only):
+    got = coded_rows(rules_only, "Chile and Peru signed a deal that cuts tariffs on most of their goods.")
+    assert_row_absent(got, ("sanctions",))
+
+
+def test_sanctions_on_the_members_of_a_body_make_no_member(rules_only):
+    got = coded_rows(rules_only, "Moscow keeps its sanctions on members of the European Parliament.")
+    assert_row_absent(got, ("membership", "RUS"))

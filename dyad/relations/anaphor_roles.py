@@ -16,6 +16,8 @@
   sided with London and supplied it with missiles", "Managua counts Cuba as an ally.
   Russia sold it tanks"): the state named last before the trigger in its sentence, else
   the one named first in the sentence before (its subject), the source's own aside;
+- ``on_them``: the states "them"/"their" after the trigger's "on" stand for, the first list
+  of two or more states named before the trigger ("the sanctions imposed on them");
 - ``np_after``: the actor heading the noun phrase right after the trigger, past an article
   and up to two lower-case modifiers ("the invasion of neighbouring Ukraine", "strikes on
   the northern Syrian town").
@@ -26,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
+from dyad.agreements.spans import groups
 from dyad.relations.context import SentenceEnv, focus_pair, possessive_gap_to, sentence_start
 
 # A state described by its tie to another: "its neighbour's bid", "their ally's bases".
@@ -170,6 +173,24 @@ def _lister(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     return found[-1:], ""
 
 
+# A plural pronoun after the trigger's preposition: "the sanctions imposed on them",
+# "tariffs on most of their goods".
+_ON_THEM = re.compile(r"\b(?:on|against)\s+(?:(?:most|all|some|many|much)\s+of\s+)?(?:them|their)\b", re.IGNORECASE)
+
+
+def _on_them(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
+    """The states "them"/"their" after the trigger's "on" stand for: the first list of two
+    or more states named before the trigger in its sentence ("India and Pakistan ... have
+    not signed it, and the American sanctions imposed on them remain"; "a pause that Mexico
+    and Canada won expired, and the United States imposed tariffs on most of their goods")."""
+    text, sent = env.parsed.text, env.sent
+    cue = _ON_THEM.search(text, m.end(), min(sent.end, m.end() + 40))
+    if cue is None or re.search(r"[,;:]", text[m.end():cue.start()]):
+        return [], ""
+    states = [a for a in actors if sent.start <= a.start and a.end <= m.start() and a.actor.kind == "state"]
+    return next((g for g in groups(text, states) if len(g) >= 2), []), ""
+
+
 def _listed_before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
     """The state named last before the trigger in its sentence, the lister (found first and
     excluded) aside: "Washington took Cuba off its list of state sponsors of terrorism"."""
@@ -179,4 +200,4 @@ def _listed_before(env: SentenceEnv, m: re.Match[str], actors: list[Any]):
 
 ANAPHOR_ROLES: dict[str, Callable] = {"counterpart": _counterpart, "lister": _lister, "listed_before": _listed_before,
                                       "np_after": _np_after, "its_other": _its_other, "it_object": _it_object,
-                                      "its_owner": _its_owner}
+                                      "its_owner": _its_owner, "on_them": _on_them}

@@ -153,8 +153,9 @@ _DESCRIBED = re.compile(r"\s*(?:the\s+)?(?:(?:neighbou?ring|tiny|small|landlocke
 
 
 # A count before the people a preposition names, not counted in its gap: "sanctions on
-# dozens of Nicaraguan officials", "on 14 Russian firms".
-_COUNTED = re.compile(r"\s*(?:(?:dozens|hundreds|scores|thousands)\s+of|several|(?:more\s+than\s+|about\s+|nearly\s+|some\s+)?\d[\d,]*)\s+",
+# dozens of Nicaraguan officials", "on 14 Russian firms", "on members of the European Parliament".
+_COUNTED = re.compile(r"\s*(?:(?:(?:dozens|hundreds|scores|thousands)\s+of|several|(?:more\s+than\s+|about\s+|nearly\s+|some\s+)?\d[\d,]*)\s+"
+                      r"|(?:(?:several|some|dozens\s+of|\d+)\s+)?members\s+of\s+(?:the\s+)?)",
                       re.IGNORECASE)
 
 
