@@ -13,7 +13,8 @@ Thailand"), after "through" ("rotating through central Norway"), past a body's p
 ("in NATO's battlegroup in Estonia") and not before a state's border ("near Ukraine's
 borders"); troops massed or landed; "them"/"their" after "on" for the list of states named
 before ("the American sanctions imposed on them"); the members of a body a sanction
-targets, who make the sanctioner no member. Every text was written for these tests, in
+targets, who make the sanctioner no member; a base "leased to" a state as a participle
+after the base. Every text was written for these tests, in
 other wording and with other states than any benchmark text."""
 
 from __future__ import annotations
@@ -95,6 +96,11 @@ READINGS = [
     # the members of a body a sanction targets
     ("Moscow keeps its sanctions on members of the European Parliament.",
      {("sanctions", "RUS", "EU", "asserted")}),
+    # a base leased to a state, as a participle after the base
+    ("The Kamran Bay naval base, leased to Russia by Vietnam, reopened in 2014.",
+     {("military_presence", "RUS", "VNM", "asserted")}),
+    ("France still uses an air base leased to it by Senegal.",
+     {("military_presence", "FRA", "SEN", "asserted")}),
 ]
 
 
@@ -177,3 +183,8 @@ def test_tariffs_cut_on_their_goods_are_no_sanction(rules_only):
 def test_sanctions_on_the_members_of_a_body_make_no_member(rules_only):
     got = coded_rows(rules_only, "Moscow keeps its sanctions on members of the European Parliament.")
     assert_row_absent(got, ("membership", "RUS"))
+
+
+def test_land_leased_to_a_state_is_no_base(rules_only):
+    got = coded_rows(rules_only, "The farmland, leased to Egypt by Sudan, grows wheat.")
+    assert_row_absent(got, ("military_presence",))
