@@ -44,6 +44,10 @@ A role names where the actor stands relative to the trigger; a pattern's alterna
   ``group_host``: the state of the armed group backed with troops ("backing the M23 with
   its own troops": Congo), the group named after the trigger or the one "the group" stands
   for;
+- ``maker_adjective`` and ``goods_owner``: for a trigger on a maker's suffix ("-built"), the
+  maker named right before it and the possessor of the goods ("Egypt's Soviet-built jets");
+  ``attacker``: who makes the attack a side fends off ("fights off Russia's invasion");
+  ``on_them``: the list "them"/"their" after "on" stands for ("the sanctions imposed on them");
 - ``cmod``: the actor qualifying the commodity after the trigger ("buys Russian gas");
   ``maker``: the state named in the sentence that makes the weapon after the trigger
   ("a deal with France for 26 Rafale jets");
