@@ -145,9 +145,14 @@ _TIES = r"(?:(?:their|its|bilateral|full|formal|normal|diplomatic|economic|and)\
 _NORMALISE = re.compile(r"\b(?P<verb>normali[sz](?:e|es|ed|ing)|re-?establish(?:es|ed|ing)?|"
                         r"establish(?:es|ed|ing)?|restor(?:e|es|ed|ing)|resum(?:e|es|ed|ing))"
                         r"\s+" + _TIES +
-                        # "agreed to reopen their embassies", "exchanged ambassadors"
+                        # "Israel and Chad renewed diplomatic relations": renewed after a break
+                        # (only diplomatic ones: "renewed ties" may be anything)
+                        r"|\b(?P<renewed>renew(?:s|ed|ing)?)\s+(?:(?:their|its|full)\s+)?diplomatic\s+(?:relations|ties)\b"
+                        # "agreed to reopen their embassies", "exchanged ambassadors", "agreed to
+                        # return their ambassadors"
                         r"|\b(?P<embassy>re-?open(?:s|ed|ing)?\s+(?:their\s+|its\s+)?embass(?:y|ies)|"
-                        r"exchang(?:e|es|ed|ing)\s+ambassadors)\b" +
+                        r"exchang(?:e|es|ed|ing)\s+ambassadors|"
+                        r"return(?:s|ed|ing)?\s+(?:their|its)\s+ambassadors)\b" +
                         # "announced the normalisation of relations", "agreed on the
                         # restoration of diplomatic ties": the noun is the act
                         r"|\b(?P<noun>normali[sz]ation|re-?establishment|restoration|resumption)"
@@ -347,6 +352,11 @@ def _agreeing(parsed: ParsedDoc, verb: Any) -> Any:
         return verb
     head = parsed.tokens[verb.head]
     if verb.dep == "xcomp" and head.lemma == "agree":
+        return head
+    # "agreed in Madrid on Thursday to restore relations": past a long adjunct the parser
+    # may hang the infinitive on "agreed" as an adverbial clause
+    if verb.dep == "advcl" and head.lemma == "agree" and any(
+            c.dep == "aux" and c.text.lower() == "to" for c in parsed.children(verb)):
         return head
     return None
 

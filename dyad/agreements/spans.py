@@ -203,6 +203,14 @@ def subject_actors(parsed: ParsedDoc, tok: Token | None, actors: Sequence[Any], 
     for h in heads:
         heads += [c for c in parsed.children(h) if c.dep in links and c not in heads]
     heads += [c for h in list(heads) for c in parsed.children(h) if c.dep in {"poss", "compound", "amod"}]
+    if subj.text.lower() in _PLURAL_TITLES:
+        # "The presidents of Colombia and Venezuela agreed": the states listed after the
+        # title's "of" (the resolver reads "presidents of Colombia" as one, Venezuela apart)
+        of = [o for c in parsed.children(subj) if c.dep == "prep" and c.text.lower() == "of"
+              for o in parsed.children(c) if o.dep == "pobj"]
+        for h in of:
+            of += [c for c in parsed.children(h) if c.dep == "conj" and c not in of]
+        heads += of
     found = [a for a in actors if any(a.start <= h.start < a.end for h in heads)]
     return sorted(found, key=lambda a: a.start)
 
