@@ -43,6 +43,7 @@ class Trigger:
     before_only: bool = False  # only with an agreement mention before it (its subject)
     anchor_first: bool = False  # modality and subject read on the first word ("bid to join")
     kinds: frozenset[str] = frozenset()  # only for agreements of these kinds (all when empty)
+    asserted_only: bool = False  # only when told as done ("accepted the plan"; not "to accept")
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def load_lexicon() -> Lexicon:
                 anaphoric=bool(t.get("anaphoric")), needs_body=t.get("body") == "required",
                 joins=bool(t.get("joins")), after_only=t.get("object") == "after",
                 before_only=t.get("object") == "before", anchor_first=t.get("anchor") == "first",
-                kinds=frozenset(t.get("kinds") or ()))
+                kinds=frozenset(t.get("kinds") or ()), asserted_only=t.get("modality") == "asserted")
         for stage, items in lex["stages"].items() for t in items)
     bodies = dict(lex["bodies"])
     proper = sorted((b for b in bodies if b[:1].isupper()), key=len, reverse=True)

@@ -58,7 +58,11 @@ def coordinated_objects(text: str, hit: Hit, mention: AgreementMention,
 _FOLLOWED = re.compile(r"\s+(?:(?:later|soon|quickly|then|also)\s+)?(?:followed(?:\s+suit)?|did\s+"
                        # "followed the US out of the treaty" has an object: its own act
                        r"(?:the\s+same|so))\b(?!\s+(?:the|its|their|an?|[A-Z])\b)", re.IGNORECASE)
-_AS_DID = re.compile(r"\bas\s+did\s+(?:the\s+)?", re.IGNORECASE)
+_AS_DID = re.compile(r"\b(?:as\s+did|followed\s+(?:\w+\s+)?by)\s+(?:the\s+)?", re.IGNORECASE)
+# "Cairo accepted it in July, followed by Israel days later": the follower is a state named
+# alone (not "followed by Israeli withdrawal")
+_FOLLOWER_END = re.compile(r"\s*(?:[,.;]|$|\s(?:days?|weeks?|months?|years?|hours?|a\s+(?:day|week|month|year)|"
+                           r"later|soon|shortly|on|in|at|the\s+(?:next|following))\b)", re.IGNORECASE)
 # "the EU and 22 of its member states followed": members joined to the actor that follows
 _MEMBERS_TOO = re.compile(r"\s+and\s+(?:\d+|some|several|many|most|all|a\s+few)\s+(?:of\s+)?(?:its|their|the)\s+"
                           r"(?:[\w-]+\s+){0,2}?(?:members|member\s+states|states|countries|allies|neighbou?rs|partners)", re.IGNORECASE)
@@ -87,10 +91,16 @@ def followers(parsed: ParsedDoc, sent: Sentence, staged: list[tuple[Cluster, Sta
         before = _AS_DID.search(text, max(sent.start, a.start - 12), a.start)
         if not (after or before and before.end() == a.start):
             continue
+        if not after and before.group(0).lower().startswith("followed") and not _FOLLOWER_END.match(text, a.end, sent.end):
+            continue  # "followed by Israeli ratification": a noun, no follower
         if any(a.start < b.end and b.start < a.end for b in free_actors if b is not a and b.end == a.start):
             continue
+        followed_by = not after and before.group(0).lower().startswith("followed")
+        # a conclusion is copied only to the state told as following ("Cairo accepted it in
+        # July, followed by Israel"), not to one that "said it would follow" (a wish to deal)
+        stages = FOLLOWED_STAGES | {"negotiated"} if followed_by else FOLLOWED_STAGES
         prior = [(c, s) for c, s in staged if s.evidence.start >= floor and s.evidence.start <= a.start
-                 and s.stage in FOLLOWED_STAGES and s.modality == "asserted" and s.party is not None]
+                 and s.stage in stages and s.modality == "asserted" and s.party is not None]
         if not prior:
             continue
         c, s = prior[-1]

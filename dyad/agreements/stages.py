@@ -169,6 +169,8 @@ def find_stages(parsed: ParsedDoc, clusters: Sequence[Cluster], actors: Sequence
                 mod = "negated"  # "broke off talks on the accord": none came of them
             if mod == "negated" and _OWN_NEGATION.search(parsed.text, hit.start, hit.end):
                 mod = "asserted"  # "is no longer party to the accord" says it left
+            if hit.trigger.asserted_only and mod != "asserted":
+                continue  # "refused to accept the treaty", "persuade Tehran to accept the truce"
             if denounced_as(parsed.text, hit, mention):
                 continue  # "denounced the accord as a betrayal": a judgement, no renunciation
             stage = renounced_stage(parsed.text, hit, hit.trigger.stage, clust)  # bilateral or not
