@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from dyad.agreements.agreement_known_links import known_title, parties_fit
-from dyad.agreements.lexicon import load_lexicon, normalise_name
+from dyad.agreements.lexicon import context_kind, load_lexicon, normalise_name
 from dyad.agreements.mention_record import AgreementMention
 
 LINK_SENTENCES = 2  # how far back "a deal" or a first name may refer
@@ -122,10 +122,13 @@ def cluster(mentions: Sequence[AgreementMention], *, text: str = "",
     return clusters
 
 
-# "The accord follows an agreement reached in Lusaka", "It builds on last month's accord":
-# the object of a verb of succession whose subject is an agreement is another agreement.
+# "The accord follows an agreement reached in Lusaka", "It builds on last month's accord",
+# "The protocol amends the memorandum": the object of a verb of succession or amendment
+# whose subject is an agreement is another agreement.
 _SUCCESSION = re.compile(r"(?<!\bthe\s)\b(?:follow(?:s|ed|ing)?|build(?:s|ing)?\s+on|built\s+on|replac(?:es|ed|ing)|"
-                         r"supersed(?:es|ed|ing)|succeed(?:s|ed|ing)|expand(?:s|ed|ing)?\s+on)\s+"
+                         r"supersed(?:es|ed|ing)|succeed(?:s|ed|ing)|expand(?:s|ed|ing)?\s+on|"
+                         # "The additional protocol amends the memorandum": the amended one
+                         r"amend(?:s|ed|ing)?|supplement(?:s|ed|ing)?)\s+"
                          r"(?P<obj>(?:[^\s,;]+\s+){0,3})$", re.IGNORECASE)
 _OWN = re.compile(r"\b(?:its|their)\s+own\b", re.IGNORECASE)
 _IT_SUBJECT = re.compile(r"\s*(?:It|This|That)\s+(?:\w+\s+)?$")
@@ -260,12 +263,13 @@ def _bare_antecedent(clusters: list[Cluster], m: AgreementMention,
     mention refers back to the agreement of the last ``LINK_SENTENCES`` sentences when its
     sentence names no actor the agreement's sentences do not ("Turkey signed a deal" after
     a Greek-French pact is a new agreement), and its head is a word for any deal
-    (``SAME_FORM_HEADS``) or one the agreement was already called by."""
+    (``SAME_FORM_HEADS``, or "arrangement": "will end its pipeline agreement, closing an
+    arrangement that dates back to 1973") or one the agreement was already called by."""
     recent = [c for c in clusters if 0 <= m.sent - c.mentions[-1].sent <= LINK_SENTENCES]
     if not recent:
         return None
     c = max(recent, key=lambda c: c.mentions[-1].start)
-    if m.head not in SAME_FORM_HEADS and not any(x.head == m.head for x in c.mentions):
+    if m.head not in SAME_FORM_HEADS | {"arrangement"} and not any(x.head == m.head for x in c.mentions):
         # "signed a contract to buy 72 jets ... The purchase follows a memorandum of
         # understanding the two governments signed in 2005": a memorandum, protocol or
         # declaration is its own document, not another word for a deal of another form
@@ -466,12 +470,29 @@ def _recent_compatible(clusters: list[Cluster], m: AgreementMention,
             continue
         if own and c.party_ids and not own & c.party_ids:
             continue
+        if m.kind_cued and m.head not in TEXT_FORM_HEADS and all(
+                x.head in TEXT_FORM_HEADS and not x.kind_cued and not x.named for x in c.mentions) \
+                and not (text and m.kind in TEXT_PURPOSES and all(x.head in STATEMENT_HEADS for x in c.mentions)
+                         and context_kind(text[c.first.sent_start:c.first.sent_end], load_lexicon()) == m.kind):
+            continue  # "signed a joint declaration ... the mutual defence treaty": a treaty of
+            # its own kind is not the declaration, statement or memorandum told before (but
+            # "signed a statement halting the fighting, with the ceasefire taking effect at
+            # midnight": the ceasefire its sentence tells)
         compatible.append(c)
     compatible = _by_age(compatible, m, text)
     same_head = [c for c in compatible if any(x.head == m.head for x in c.mentions)]
     if m.head in OWN_FORM_HEADS:
         return (same_head or [None])[0]  # "the lease" is no earlier treaty or declaration
     return (same_head or compatible or [None])[0]
+
+
+# Heads of texts that are their own form of document, whatever they say: a definite
+# mention with a kind word and another head ("the mutual defence treaty") is not one of them.
+# What a statement's or communique's own sentence may make it (rules.py reads the same)
+TEXT_PURPOSES = frozenset({"ceasefire", "normalisation"})
+STATEMENT_HEADS = frozenset({"statement", "statements", "communique", "communiques", "communiqué"})
+TEXT_FORM_HEADS = frozenset({"declaration", "declarations", "statement", "statements", "communique",
+                             "communiques", "communiqué", "memorandum", "memorandums", "memoranda"})
 
 
 # Heads that name one form of document: "the lease", "the declaration", "the compacts" go

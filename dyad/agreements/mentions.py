@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-from dyad.agreements.generic_mentions import GENERIC_ONLY, generic_mention
+from dyad.agreements.generic_mentions import GENERIC_ONLY, PLAN_HEADS, generic_mention
 from dyad.agreements.lexicon import Lexicon
 from dyad.agreements.mention_record import (DEFINITE, INDEFINITE, MAX_MODIFIERS, NAME_LINKS, STOP_WORDS,
                                             AgreementMention, actors_in)
@@ -77,7 +77,7 @@ def find_mentions(parsed: ParsedDoc, actors: Sequence[Any], lexicon: Lexicon) ->
             continue
         nxt = parsed.tokens[tok.i + 1] if tok.i + 1 < len(parsed.tokens) else None
         if nxt is not None and nxt.sent == tok.sent and nxt.text.lower() in lexicon.heads \
-                and tok.text.islower():
+                and nxt.text.lower() not in PLAN_HEADS and tok.text.islower():
             continue  # "ceasefire agreement": the last head noun heads the mention
         if nxt is not None and nxt.sent == tok.sent and nxt.text.lower() in NOT_HEAD_BEFORE:
             continue  # "treaty allies", "treaty obligations": a modifier, not an agreement

@@ -283,8 +283,10 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
     if kind == "other" and c.named is None and all(m.head in JOINT_TEXTS for m in c.mentions):
         # "a joint statement": where the sides stand, whatever its topic, unless its own
         # sentences found relations ("established diplomatic relations ... in a joint
-        # communique"): then it is the act that normalises them
-        kind = "normalisation" if context_kind(own_context, lexicon) == "normalisation" else "memorandum"
+        # communique": then it is the act that normalises them; or "signed a statement
+        # ending six weeks of fighting": the ceasefire itself)
+        own_purpose = context_kind(own_context, lexicon)
+        kind = own_purpose if own_purpose in {"normalisation", "ceasefire"} else "memorandum"
     if kind == "other" and c.named is None and any(_PARTNERSHIP.search(m.text) for m in c.mentions):
         kind = "framework"  # "a comprehensive strategic partnership (agreement)": the frame of
         # relations, whatever its sentence adds ("as companies signed investment deals")

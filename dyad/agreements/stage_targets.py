@@ -93,11 +93,17 @@ _OBJECT_LIST = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w.'’-]+\s+){1,3
                           r"(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
 
 
+# Heads that are their own stage: a proposal made.
+PROPOSAL_HEADS = frozenset({"proposal", "proposals"})
+
+
 def target(parsed: ParsedDoc, hit: Hit, hits: Sequence[Hit],
             pairs: Sequence[tuple[AgreementMention, Cluster]], by_sent: dict, sent: Sentence):
     for m, c in pairs:
         if m.start <= hit.start and hit.end <= m.head_start:
             return m, c
+        if m.head in PROPOSAL_HEADS and m.head_start <= hit.start and hit.end <= m.end:
+            return m, c  # "a Chinese three-point proposal": the proposal is its own proposing
     if foreign_subject(parsed, hit, pairs):
         return None  # "new tariffs took effect a week after the pact was signed"
     if hit.trigger.before_only:
