@@ -486,11 +486,11 @@ def _recent_compatible(clusters: list[Cluster], m: AgreementMention,
     return (same_head or compatible or [None])[0]
 
 
-# Heads of texts that are their own form of document, whatever they say: a definite
-# mention with a kind word and another head ("the mutual defence treaty") is not one of them.
-# What a statement's or communique's own sentence may make it (rules.py reads the same)
+# What a statement's or communique's own sentence may make it (rules.py reads the same).
 TEXT_PURPOSES = frozenset({"ceasefire", "normalisation"})
 STATEMENT_HEADS = frozenset({"statement", "statements", "communique", "communiques", "communiqué"})
+# Heads of texts that are their own form of document, whatever they say: a definite
+# mention with a kind word and another head ("the mutual defence treaty") is not one of them.
 TEXT_FORM_HEADS = frozenset({"declaration", "declarations", "statement", "statements", "communique",
                              "communiques", "communiqué", "memorandum", "memorandums", "memoranda"})
 

@@ -91,11 +91,11 @@ def followers(parsed: ParsedDoc, sent: Sentence, staged: list[tuple[Cluster, Sta
         before = _AS_DID.search(text, max(sent.start, a.start - 12), a.start)
         if not (after or before and before.end() == a.start):
             continue
-        if not after and before.group(0).lower().startswith("followed") and not _FOLLOWER_END.match(text, a.end, sent.end):
+        followed_by = not after and before.group(0).lower().startswith("followed")
+        if followed_by and not _FOLLOWER_END.match(text, a.end, sent.end):
             continue  # "followed by Israeli ratification": a noun, no follower
         if any(a.start < b.end and b.start < a.end for b in free_actors if b is not a and b.end == a.start):
             continue
-        followed_by = not after and before.group(0).lower().startswith("followed")
         # a conclusion is copied only to the state told as following ("Cairo accepted it in
         # July, followed by Israel"), not to one that "said it would follow" (a wish to deal)
         stages = FOLLOWED_STAGES | {"negotiated"} if followed_by else FOLLOWED_STAGES
