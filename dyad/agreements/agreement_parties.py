@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
+from dyad.agreements.generic_mentions import ARMS_ONLY
 from dyad.agreements.linking import Cluster
 from dyad.agreements.missing_partners import focal_groups, pair_in_focus
 from dyad.agreements.spans import (dedupe_refs, group_after, group_before, party_ref, ref_for_id,
@@ -61,8 +62,6 @@ _RELATIVE_WITH = re.compile(
 
 # After a mention, the verb of its purpose and what stands before the buyer: "to sell
 # 40 jets to", "to supply" (whose object is the buyer: "to supply Poland with tanks").
-_BUYER = re.compile(r"\s+to\s+(?:(?:sell|deliver|ship|export|supply|provide)\s+[^,;.()]{0,50}?\bto\s+|"
-                    r"(?:supply|provide)\s+(?=[^,;.()]{1,60}?\bwith\b))", re.IGNORECASE)
 
 _THEIR = re.compile(r"\btheir\s+$", re.IGNORECASE)
 
@@ -71,6 +70,10 @@ _WHERE_WHEN = r"(?:\s+(?:in|on|at|last|this|earlier|late|early)\b[^,;.()]{0,35}?
 _MADE_BY = re.compile(r"(?:\s+(?:for|of)|" + _WHERE_WHEN + r"\s+to\s+(?:buy|purchase|acquire|import))\s+(?:(?:up\s+to|about|some|around|"
                       r"more\s+than|another|an?\s+(?:additional|further)|dozens\s+of)\s+)?(?:[\d,.]+\s+|(?:one|two|three|"
                       r"four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|several|more)\s+)?", re.IGNORECASE)
+# (past where and when it was signed: "a 27-year agreement on Monday to supply Italy's Eni
+# with up to 1 million tonnes": "up to" is a quantity, not the buyer's "to")
+_BUYER = re.compile(_WHERE_WHEN + r"\s+to\s+(?:(?:sell|deliver|ship|export|supply|provide)\s+[^,;.()]{0,50}?(?<!\bup\s)\bto\s+|"
+                    r"(?:supply|provide)\s+(?=[^,;.()]{1,60}?\bwith\b))", re.IGNORECASE)
 _DEMONYM = re.compile(r"(?:an|ian|ese|ish|i|ch|ic|ean|ine)$")
 
 _BOUND = re.compile(r"\b(?:bound|tied|allied|linked)\s+(?:by|through|under)\s+(?:the|a|an|their)?\s*$|"
@@ -124,7 +127,11 @@ def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> l
         cue = re.match(r"(?:[^,;.()]|(?<=\d)[.,](?=\d)){0,60}?\b(?:with|between|among)\s+|"
                        r"\s*,\s*between\s+", text[end:sent.end])
         # "a deal to buy 250 tanks from the United States": the seller is a party
-        seller = re.match(r"(?:" + _WHERE_WHEN + r"\s+to\s+(?:buy|purchase|acquire|import)|\s+for)\s+[^,;.()]{0,50}?\bfrom\s+",
+        # ("a $6.5 billion contract on Friday for 180 tanks from South Korea's Hyundai Rotem")
+        # ("Nepal's purchase of anti-aircraft guns from China": "of" the goods of a sale or
+        # purchase; not "the settlement of a frontier inherited from the Soviet Union")
+        of = r"|\s+of" if m.head in ARMS_ONLY else ""
+        seller = re.match(_WHERE_WHEN + r"(?:\s+to\s+(?:buy|purchase|acquire|import)|\s+for" + of + r")\s+[^,;.()]{0,50}?\bfrom\s+",
                           text[m.end:sent.end])
         if seller and not cue:
             cue = seller

@@ -203,7 +203,9 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
     right = re.split(r"[;.]| (?:which|that|who|but)\b", right)[0]
     # ("signed an agreement on Friday delimiting their economic zones": "on" a day says
     # when, and what follows it may still say what for: "a deal on Friday to buy jets")
+    # ("the possible sale to Taiwan of 100 Harpoon systems": the buyer may come first)
     right_cue = re.match(r"(?:\s+(?:with|between)\s+[^,;.]{0,40}?)?(?:\s+on\s+" + _WEEKDAY + r")?"
+                         r"(?:\s+to\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?"
                          r"\s+(?:for|on(?!\s+" + _WEEKDAY + r")|of|to (?:buy|supply|sell|purchase)|governing|"
                          r"covering|regulating|concerning|setting(?:\s+out)?)\s+[^,;.]*", right)
     modifiers = parsed.text[start:head.start]
@@ -318,7 +320,8 @@ _PLAN_AFTER = re.compile(r"\s+(?:plan|roadmap|blueprint)s?\b(?!-)", re.IGNORECAS
 
 # Heads that never end a title: "the NATO accession" is Finland's accession, not a name.
 GENERIC_ONLY = frozenset({"accession", "membership", "lease", "leases", "sale", "sales", "order", "orders",
-                          "plan", "plans", "proposal", "proposals"})
+                          "plan", "plans", "proposal", "proposals",
+                          "purchase", "package", "packages"})
 
 # "signed a letter of intent to buy Gripen jets": a memorandum
 LETTERS = frozenset({"letter", "letters"})
@@ -333,10 +336,11 @@ _PEACE_PLAN = re.compile(r"\b(?:peace|settlement|reunification|power-sharing)\b"
 _PLAN_MODIFIER = re.compile(r"\b(?:peace|settlement|reunification|power-sharing|(?:\d+|two|three|four|five|six|seven|eight|"
                             r"nine|ten|twelve|fifteen|twenty)-(?:point|phase|stage))\b", re.IGNORECASE)
 
-# A sale or an order is an agreement only of weapons ("the sale of F-16 jets"; not "the
-# sale of the company", "an executive order"). ("purchase" is left out: news mostly uses it
-# for what a deal covers, "the deal covers the purchase of 36 jets".)
-ARMS_ONLY = frozenset({"sale", "sales", "order", "orders"})
+# A sale, an order, a purchase or a package is an agreement only of weapons ("the sale of
+# F-16 jets", "Canada's purchase of 88 F-35 jets", "three weapons packages"; not "the sale
+# of the company", "an executive order", "a package of sanctions"). Plural purchases are a
+# trade ("India's purchases of Russian oil", "suspended arms purchases from Israel").
+ARMS_ONLY = frozenset({"sale", "sales", "order", "orders", "purchase", "package", "packages"})
 
 LEASES = frozenset({"lease", "leases"})
 
