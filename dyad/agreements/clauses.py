@@ -26,10 +26,11 @@ from dyad.agreements.spans import (dedupe_refs, group_after, groups, party_ref, 
 from dyad.model import ActorRef, Agreement, Evidence, Stage, make_id
 from dyad.nlp.parsed import ParsedDoc, Sentence
 
-# "sell 24 jets to the UAE", "deliveries of gas to Hungary"; "buy 250 tanks from the US"
+# "sell 24 jets to the UAE", "deliveries of gas to Hungary", "a pipeline to carry Iranian gas
+# to Pakistan"; "buy 250 tanks from the US"
 _SUPPLY_TO = re.compile(r"\b(?:sell|sells|sold|selling|sales?|suppl(?:y|ies|ied|ying)|deliver\w*|"
                         r"export\w*|transfer\w*|provid(?:e|es|ed|ing)|pump(?:s|ed|ing)?|"
-                        r"ship(?:s|ped|ping)?|send(?:s|ing)?|sent|pip(?:e|es|ed|ing))\b(?P<what>[^,;:.]{0,60}?)"
+                        r"ship(?:s|ped|ping)?|send(?:s|ing)?|sent|pip(?:e|es|ed|ing)|carr(?:y|ies|ied|ying))\b(?P<what>[^,;:.]{0,60}?)"
                         r"\bto\s+(?:the\s+)?", re.IGNORECASE)
 _BUY_FROM = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|acquir\w*|import\w*|order\w*)\b"
                        r"(?P<what>[^,;:.]{0,60}?)\bfrom\s+(?:the\s+)?", re.IGNORECASE)

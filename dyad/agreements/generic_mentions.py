@@ -48,6 +48,11 @@ _SUPPLY = re.compile(r"\b(?:supply|purchase|sales?|delivery|export|import)\b", r
 _BOUGHT_UNDER = re.compile(r"\b(?:bought|purchased|supplied|delivered|sold|imported|buys|sells|supplies|"
                            r"delivers|imports)\s+(?:[\w-]+\s+){0,3}?under\s+(?:(?:a|an|the|its|their)\s+)?$",
                            re.IGNORECASE)
+# "to carry Iranian gas to Pakistan under a 25-year contract", "built the nuclear power
+# plant under a $20 billion contract": what is done under a contract is what it provides
+_UNDER = re.compile(r"\bunder\s+(?:(?:a|an|the|its|their)\s+)?$", re.IGNORECASE)
+# what a contract provides, when its sentence says it: goods, weapons, works (not "troops")
+CONTRACT_KINDS = frozenset({"energy", "arms_deal"})
 # "the status of French forces", "of US troops": a status-of-forces agreement's subject
 _SOFA = re.compile(r"\bstatus\s+of\s+(?:[\w-]+\s+){1,2}?(?:forces|troops|personnel)\b", re.IGNORECASE)
 
@@ -225,11 +230,17 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
         return None  # "its embargo on arms sales to Chile", "voted to halt American arms
         # sales to Chile": sales barred or stopped, none agreed (but "halted the sale of 40
         # jets" is a deal suspended)
+    if head.text.lower() in ARMS_ONLY and _COVERED.search(parsed.text, max(sent.start, start - 40), start):
+        return None  # "the deal covers the purchase of 36 jets": what a deal provides, not another
     if head.text.lower() in {"contract", "contracts"} and not cued and (
             _SUPPLY.search(modifiers) or _BOUGHT_UNDER.search(parsed.text, sent.start, start)):
         # "under a 20-year supply contract", "drones bought under a 2005 contract": what its
         # sentence says passes under it
         cued = kind = context_kind(sent.text, lex) or kind
+    elif head.text.lower() in {"contract", "contracts"} and not cued \
+            and _UNDER.search(parsed.text, max(sent.start, start - 20), start) \
+            and context_kind(sent.text, lex) in CONTRACT_KINDS:
+        cued = kind = context_kind(sent.text, lex)  # "carry Iranian gas under a 25-year contract"
     if head.text.lower() in LEASES and not cued and _basing_sentence(sent.text, lex):
         cued = kind = "basing"  # "China built the base under a 10-year lease"
     if head.text.lower() in PLAN_HEADS:
@@ -360,6 +371,13 @@ _NEW_GOODS = re.compile(r"\s+(?:of|for)\s+(?:up\s+to\s+|about\s+|some\s+|around\
                         r"nearly\s+|almost\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|"
                         r"ten|eleven|twelve|a\s+dozen|dozens|hundreds)\b|(?!the\b|these\b|those\b|its\b|"
                         r"their\b|this\b|that\b|such\b)[a-z][\w-]*(?:\s+[\w-]+)?s\b)", re.IGNORECASE)
+
+
+# "The deal covers the purchase of 36 jets", "a package that includes the sale of F-16s":
+# the goods an agreement provides for are its terms, not another agreement.
+_COVERED = re.compile(r"\b(?:cover|include|involve|entail|comprise|envisage|foresee)(?:s|d|ed|es|ing)?\s+"
+                      r"(?:(?:the|a|an)\s+)?$|\bprovid(?:e|es|ed|ing)\s+for\s+(?:(?:the|a|an)\s+)?$",
+                      re.IGNORECASE)
 
 
 def _new_goods(text: str, head: Token) -> bool:
@@ -501,9 +519,34 @@ def _form_made(parsed: ParsedDoc, head: Token) -> bool:
     return False
 
 
+_WORTH_BETWEEN = re.compile(r"\s+(?:worth|valued\s+at)\s+(?:[^,;.()]|(?<=\d)\.(?=\d)){1,30}?\s+", re.IGNORECASE)
+
+
 def _object_of_stage_verb(parsed: ParsedDoc, head) -> bool:
-    if head.dep not in {"dobj", "nsubjpass"}:
-        return False
-    verb = parsed.tokens[head.head]
-    return verb.lemma in STAGE_VERBS
+    """The head is what a stage verb acts on: its object ("signed a contract"), its passive
+    subject ("the contract was signed"), a participle on it ("a contract signed in 2009")
+    or a relative clause whose object it is ("a contract that India signed in 2018", "the
+    contract India signed"; not "a contract that signed up ...", with an object of its own)."""
+    if head.dep in {"dobj", "nsubjpass"}:
+        return parsed.tokens[head.head].lemma in STAGE_VERBS
+    sent = parsed.sentences[head.sent]
+    for verb in parsed.tokens[head.i + 1:sent.token_end]:
+        # "a contract worth about $800 million signed in 1995": the parse hangs the
+        # participle on the value
+        if verb.dep == "acl" and verb.tag == "VBN" and verb.lemma in STAGE_VERBS \
+                and _WORTH_BETWEEN.fullmatch(parsed.text, head.end, verb.start):
+            return True
+    for verb in parsed.children(head):
+        if verb.lemma not in STAGE_VERBS or verb.pos != "VERB":
+            continue
+        if verb.dep == "acl" and verb.tag == "VBN":
+            return True
+        if verb.dep == "relcl" and not any(
+                k.dep in {"dobj", "nsubjpass"} and k.text.lower() not in {"that", "which"}
+                for k in parsed.children(verb)) and any(
+                k.dep in {"nsubj", "dobj"} for k in parsed.children(verb)):
+            # "that India signed": the relative pronoun is the object, India the subject
+            return not any(k.dep == "nsubj" and k.text.lower() in {"that", "which"}
+                           for k in parsed.children(verb))
+    return False
 
