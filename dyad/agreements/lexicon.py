@@ -20,8 +20,9 @@ KINDS: tuple[str, ...] = (
 )
 
 
-_AIR_DEFENCE = re.compile(r"\s(?:(?:air|missile)[- ]defen[cs]e|missile|anti-aircraft|anti-ship|"
-                          r"air-defence|air-defense)\s+(?:systems?|batter(?:y|ies)|launchers?)\s")
+# ("coastal defence systems", "three French air-defence radars": weapons bought)
+_AIR_DEFENCE = re.compile(r"\s(?:(?:air|missile|coastal)[- ]defen[cs]e|missile|anti-aircraft|anti-ship|"
+                          r"air-defence|air-defense)\s+(?:systems?|batter(?:y|ies)|launchers?|radars?)\s")
 # "nuclear-powered submarines", "a nuclear submarine deal": propulsion of a weapon bought,
 # not an arms-control cue
 _NUCLEAR_PLATFORM = re.compile(r"\snuclear(?:[- ]powered)?(?=[\s-]+(?:attack\s+)?(?:submarines?|"
