@@ -439,7 +439,7 @@ def country_level(ref: ActorRef, actors: Sequence[Any]) -> ActorRef:
 # "pays $63 million a year to lease Camp Lemonnier under an agreement", "leases the
 # Hmeimim base through a 49-year deal": the agreement a named site is leased under
 _UNDER = re.compile(r"\b(?:under|through|via)\s+(?:an?|the|its|their|this|that)\s+$", re.IGNORECASE)
-_LEASE = re.compile(r"\bleas(?:e|es|ed|ing)\b", re.IGNORECASE)
+_LEASE = re.compile(r"\b(?:leas(?:e|es|ed|ing)|rent(?:s|ed|ing)?)\b", re.IGNORECASE)
 LEASE_REACH = 40  # characters between the lease verb and the site it leases
 _MILITARY_SITE = re.compile(r"\b(?:Camp|Base|Fort|Garrison|Naval|Air\s+Station|Airbase|base|garrison)\b")
 

@@ -70,8 +70,9 @@ _KEEPS_FORCES = re.compile(r"\s*(?:,\s*which\s+)?(?:has\s+|have\s+|had\s+)?(?:ke
                            r"nearly\s+|more\s+than\s+)?(?:[\d,]+\s+)?(?:troops|forces|soldiers)\b", re.IGNORECASE)
 # "The Philippines hosts US troops", "Djibouti, which hosts a Chinese base"
 _HOSTS = re.compile(r"\s*(?:,\s*which\s+)?\s*(?:hosts|hosted|hosting|host|will\s+host)\b", re.IGNORECASE)
-# "China opened its base", "Russia has leased the naval base": the subject uses it
-_OWN_BASE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?bases?\b|\bleas(?:e|es|ed|ing)\b", re.IGNORECASE)
+# "China opened its base", "China opened its first overseas military base", "Russia has
+# leased the naval base": the subject uses it
+_OWN_BASE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?bases?\b|\bleas(?:e|es|ed|ing)\b", re.IGNORECASE)
 
 
 def basing_parties(parsed: ParsedDoc, sentences: Sequence[int], actors: Sequence[Any]) -> list[ActorRef]:

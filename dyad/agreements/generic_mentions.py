@@ -224,6 +224,11 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
     if default == "ceasefire" and head.text.lower() != "cessation":
         cued = default  # "an energy ceasefire", "an Easter truce": the scope of a ceasefire
     kind = cued or default
+    if head.text.lower() in ARMS_ONLY and kind is None and det in DEFINITE and not _GOODS_AFTER.match(right) \
+            and context_kind(_with_before(parsed, sent), lex) == "arms_deal":
+        # "Nigeria bought 12 Super Tucano aircraft from the United States. The $593 million
+        # sale was frozen": a sale told by its goods just before
+        cued = kind = "arms_deal"
     if head.text.lower() in ARMS_ONLY and (kind != "arms_deal" or _BARRED.search(
             parsed.text, max(sent.start, start - 40), start) or (head.text.lower() == "sales" and _HALTED.search(
             parsed.text, max(sent.start, start - 30), start))):
@@ -241,8 +246,11 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
             and _UNDER.search(parsed.text, max(sent.start, start - 20), start) \
             and context_kind(sent.text, lex) in CONTRACT_KINDS:
         cued = kind = context_kind(sent.text, lex)  # "carry Iranian gas under a 25-year contract"
-    if head.text.lower() in LEASES and not cued and _basing_sentence(sent.text, lex):
-        cued = kind = "basing"  # "China built the base under a 10-year lease"
+    if head.text.lower() in LEASES and not cued and (
+            _basing_sentence(sent.text, lex) or _RENT_UNDER.search(parsed.text, sent.start, start)):
+        # "China built the base under a 10-year lease"; "Russia pays Kazakhstan $115 million
+        # a year to rent the cosmodrome under a 1994 lease": a site a state rents abroad
+        cued = kind = "basing"
     if head.text.lower() in PLAN_HEADS:
         if not _PLAN_MODIFIER.search(modifiers):
             return None  # "plans to buy jets", "a proposal to extend the deal"
@@ -262,6 +270,12 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
     # ("signed a declaration"); a lease also when it is ended or renewed ("terminate the lease")
     made = _object_of_stage_verb(parsed, head)
     made = made or head.text.lower() in JOINT_TEXTS  # issued jointly (checked above)
+    # "Bulgaria's contract with the Russian company", "Its contract with Gazprom expires": a
+    # contract one side holds with another
+    # (between states or their companies: not "the striker's contract with the club")
+    made = made or (head.text.lower() in {"contract", "contracts"} and det in OWNERS
+                    and re.match(r"\s+with\s", right) is not None
+                    and any(a.actor.country and sent.start <= a.start < sent.end for a in actors))
     if head.text.lower() in LEASES:  # a company's lease on offices is no treaty
         made = made and any(a.actor.kind == "state" and sent.start <= a.start < sent.end for a in actors)
     elif head.text.lower() in GENERIC_ONLY:
@@ -354,6 +368,10 @@ _PLAN_MODIFIER = re.compile(r"\b(?:peace|settlement|reunification|power-sharing|
 ARMS_ONLY = frozenset({"sale", "sales", "order", "orders", "purchase", "package", "packages"})
 
 LEASES = frozenset({"lease", "leases"})
+OWNERS = frozenset({"'s", "’s", "its", "their", "his", "her"})
+# a rent paid under the lease: "pays $20 million a year for the site under a ten-year lease"
+_RENT_UNDER = re.compile(r"\b(?:pa(?:y|ys|id|ying)|rent(?:s|ed|ing)?)\b[^.;]{0,100}?\bunder\s+(?:(?:a|an|the|its|their)\s+)?$",
+                         re.IGNORECASE)
 
 # What a ban stops is not agreed: "an embargo on arms sales", "the ban on weapons sales to
 # Riyadh", "a moratorium on new orders" (the embargo is a relation, not a deal).
@@ -378,6 +396,16 @@ _NEW_GOODS = re.compile(r"\s+(?:of|for)\s+(?:up\s+to\s+|about\s+|some\s+|around\
 _COVERED = re.compile(r"\b(?:cover|include|involve|entail|comprise|envisage|foresee)(?:s|d|ed|es|ing)?\s+"
                       r"(?:(?:the|a|an)\s+)?$|\bprovid(?:e|es|ed|ing)\s+for\s+(?:(?:the|a|an)\s+)?$",
                       re.IGNORECASE)
+
+
+# what a sale, order or purchase is of names its goods ("the sale of rocket engines")
+_GOODS_AFTER = re.compile(r"\s+(?:of|for|to|with)\b", re.IGNORECASE)
+
+
+def _with_before(parsed: ParsedDoc, sent: Any) -> str:
+    """A sentence's text after the one before it."""
+    before = parsed.sentences[sent.i - 1].text if sent.i > 0 else ""
+    return before + " " + sent.text
 
 
 def _new_goods(text: str, head: Token) -> bool:

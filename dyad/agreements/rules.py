@@ -329,6 +329,17 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
             _STATIONED.search(parsed.sentences[i].text) for i in sents))
         found = basing_parties(parsed, sents, actors) if stationed else \
             clause_parties(parsed, sents, kind, actors)
+        if not stationed and len({p.country or p.actor_id for p in [*parties, *found]}) < 2 \
+                and refers_back(c, others):
+            # "12 aircraft that Nigeria bought from the United States arrived. The $593
+            # million sale was frozen": the sentence a first "the sale" refers back to
+            found = [*found, *clause_parties(parsed, [c.first.sent - 1], kind, actors)]
+        if kind == "basing" and len({p.country or p.actor_id for p in [*parties, *found]}) < 2 \
+                and c.first.sent > 0 and c.first.sent - 1 not in others \
+                and _BASE_WORD.search(parsed.sentences[c.first.sent - 1].text):
+            # "China opened its first military base in Djibouti. Beijing pays $20 million
+            # a year for the site under a ten-year lease": the sentence before tells the base
+            found = [*found, *basing_parties(parsed, [c.first.sent - 1], actors)]
         if stationed and len({p.country or p.actor_id for p in [*parties, *found]}) < 2:
             found = []  # one side alone is no basing pair
         parties = dedupe_refs([*parties, *(country_level(p, actors) for p in found)])
@@ -403,6 +414,9 @@ def _label_igos(text: str, c: Cluster, stages: list[Stage], actors: Sequence[Any
 
 # A partnership raised to a strategic one names the frame of relations, not a topic.
 _PARTNERSHIP = re.compile(r"\bstrategic\s+partnership\b", re.IGNORECASE)
+
+
+_BASE_WORD = re.compile(r"\bbases?\b", re.IGNORECASE)
 
 
 # Forces kept in a host's territory: a defence deal's sentence naming both gives its sides.
