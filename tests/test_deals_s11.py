@@ -3,8 +3,8 @@ weapons purchases and packages are arms deals, a sale may name its buyer before 
 the seller and the buyer are read past where and when a deal was signed, a contract is an
 agreement when a participle or a relative clause signs it or when one side holds it with
 another, what is done under a contract gives its kind, weapons named by designation give
-an arms deal, a lease paid for by a state is a basing deal, and the sentence introducing an
-agreement gives its kind first. Sentences are written for these tests."""
+an arms deal, and a lease paid for by a state, a foreign radar hosted or a port a navy uses
+make a basing deal. Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -155,11 +155,10 @@ def test_ports_used_by_a_navy_and_communications_stations_give_a_basing_deal(tex
     assert "basing" in [kind for kind, _ in records(text)], records(text)
 
 
-def test_the_introducing_sentence_gives_the_kind_first():
-    text = ("Peru has agreed to buy six Russian-built submarines in a deal worth about $2 billion, "
-            "officials in Lima said. Officials said the deal would not bring the Russian navy "
-            "back to the former Soviet base at Callao.")
-    assert [kind for kind, _ in records(text)] == ["arms_deal"], records(text)
+def test_a_deal_to_host_a_foreign_radar_is_a_basing_deal():
+    text = ("Poland and the United States signed an agreement in Warsaw on Tuesday to host an "
+            "American missile-defence radar on Polish soil.")
+    assert [kind for kind, _ in records(text)] == ["basing"], records(text)
 
 
 # -- leases ---------------------------------------------------------------------------------
@@ -178,4 +177,31 @@ def test_the_sentence_before_a_lease_may_tell_its_base():
 
 def test_a_company_paying_rent_under_a_lease_is_no_agreement():
     text = "The company pays rent under a lease for its offices in London."
+    assert records(text) == [], records(text)
+
+
+# -- parties and made weak heads ------------------------------------------------------------
+
+def test_a_partner_named_by_kinship_after_between():
+    text = ("Okinawa approved the move of the air station under a 2006 agreement between Japan and "
+            "its ally the United States.")
+    assert ("basing", frozenset({"JPN", "USA"})) in records(text), records(text)
+
+
+def test_a_listening_post_names_the_state_that_uses_it():
+    text = ("Turkey let a 1962 agreement allowing an American listening post near Sinop lapse in "
+            "1972, refusing to renew it.")
+    assert ("basing", frozenset({"TUR", "USA"})) in records(text), records(text)
+
+
+def test_an_arrangement_agreed_is_an_agreement():
+    text = ("Kyrgyzstan ordered Russian forces to leave the Kant air base, ending an arrangement "
+            "agreed with Moscow in 2003.")
+    assert frozenset({"KGZ", "RUS"}) in [p for _, p in records(text)], records(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The partnership agreed in 2019 gave the two companies a share of the market.",
+])
+def test_a_participle_of_no_state_makes_no_agreement(text):
     assert records(text) == [], records(text)

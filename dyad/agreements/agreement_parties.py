@@ -40,6 +40,8 @@ _NOT_PARTNER_GAP = re.compile(r"\b(?:disputes?|tensions?|conflicts?|wars?|rows?|
 _KIN = re.compile(r"(?:its|their|his|her|our)\s+(?:[\w-]+\s+)?(?:partners?|all(?:y|ies)|neighbou?rs?)"
                   r"\s*,?\s+(?:the\s+)?", re.IGNORECASE)
 
+_AND_KIN = re.compile(r"\s+and\s+" + _KIN.pattern, re.IGNORECASE)
+
 _STATE_OWNED = re.compile(r"(?:the\s+|its\s+)?(?:state|government|publicly)[- ](?:owned|run|controlled)\s+",
                           re.IGNORECASE)
 
@@ -180,6 +182,10 @@ def with_partners(parsed: ParsedDoc, mentions: list, actors: Sequence[Any]) -> l
                 found = [a for a in _closed_list(text, found) if not any(
                     o.start < a.end and a.start < o.end for o in mentions)]
                 partners = [a for a in found if not _HELPER_AFTER.match(text, a.end)]
+                if len(partners) == 1 and re.search(r"\bbetween\s+$", cue.group(0)):
+                    # "a 2006 agreement between Japan and its ally the United States"
+                    kin = _AND_KIN.match(text, partners[0].end, sent.end)
+                    partners += group_after(text, actors, kin.end(), ceiling=sent.end, max_gap=0)[:1] if kin else []
                 if not partners and len(cue.group(0).split()) <= _ANAPHOR_GAP_WORDS:
                     partners = _organisation_named_before(text, actors, start, sent.end)
                 m.actors, m.partners = m.actors + partners, partners

@@ -53,8 +53,10 @@ CLAUSE_KINDS = frozenset(CLAUSE_PATTERNS) | {"basing"}
 # A basing deal binds the state whose forces use the bases and the host: "US troops",
 # "a Chinese naval base" (the user, right before); "bases in Kenya", "Kenyan military
 # facilities", "Philippine bases" (the host)
+# ("an American listening post near Peshawar": the state whose post it is uses it)
 _USER_AFTER = re.compile(r"\s+(?:(?:naval|navy|military|army|air)\s+)?(?:troops|forces|soldiers|"
-                         r"marines|personnel|warships|military|navy|bases?|base)\b", re.IGNORECASE)
+                         r"marines|personnel|warships|military|navy|bases?|base|(?:listening|tracking|radar|"
+                         r"monitoring|communications|eavesdropping)\s+(?:posts?|stations?))\b", re.IGNORECASE)
 _HOST_AFTER = re.compile(r"\s+(?:(?:naval|military|air|army|four|\w+)\s+){0,2}?(?:bases|ports|"
                          r"facilities|airfields|soil|territory)\b", re.IGNORECASE)
 _IN_HOST = re.compile(r"\b(?:bases?|ports?|facilit(?:y|ies)|airfields?|soil|territory|stationed|"

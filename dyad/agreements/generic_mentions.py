@@ -547,6 +547,10 @@ def _form_made(parsed: ParsedDoc, head: Token) -> bool:
     return False
 
 
+# What a participle on a weak head may say was done to it: signed, or agreed and reached
+# ("an arrangement agreed in October 2001", "a settlement reached in 1998").
+PARTICIPLE_VERBS = STAGE_VERBS | {"agree", "reach", "negotiate", "strike", "broker", "finalise", "finalize"}
+
 _WORTH_BETWEEN = re.compile(r"\s+(?:worth|valued\s+at)\s+(?:[^,;.()]|(?<=\d)\.(?=\d)){1,30}?\s+", re.IGNORECASE)
 
 
@@ -555,20 +559,20 @@ def _object_of_stage_verb(parsed: ParsedDoc, head) -> bool:
     subject ("the contract was signed"), a participle on it ("a contract signed in 2009")
     or a relative clause whose object it is ("a contract that India signed in 2018", "the
     contract India signed"; not "a contract that signed up ...", with an object of its own)."""
-    if head.dep in {"dobj", "nsubjpass"}:
-        return parsed.tokens[head.head].lemma in STAGE_VERBS
+    if head.dep in {"dobj", "nsubjpass"} and parsed.tokens[head.head].lemma in STAGE_VERBS:
+        return True
     sent = parsed.sentences[head.sent]
     for verb in parsed.tokens[head.i + 1:sent.token_end]:
         # "a contract worth about $800 million signed in 1995": the parse hangs the
         # participle on the value
-        if verb.dep == "acl" and verb.tag == "VBN" and verb.lemma in STAGE_VERBS \
+        if verb.dep == "acl" and verb.tag == "VBN" and verb.lemma in PARTICIPLE_VERBS \
                 and _WORTH_BETWEEN.fullmatch(parsed.text, head.end, verb.start):
             return True
     for verb in parsed.children(head):
+        if verb.dep == "acl" and verb.tag in {"VBN", "VBD"} and verb.lemma in PARTICIPLE_VERBS:
+            return True  # ("an arrangement agreed in October 2001": the tagger may call it past)
         if verb.lemma not in STAGE_VERBS or verb.pos != "VERB":
             continue
-        if verb.dep == "acl" and verb.tag == "VBN":
-            return True
         if verb.dep == "relcl" and not any(
                 k.dep in {"dobj", "nsubjpass"} and k.text.lower() not in {"that", "which"}
                 for k in parsed.children(verb)) and any(

@@ -299,12 +299,7 @@ def _record(parsed: ParsedDoc, c: Cluster, stages: list[Stage], terms: Terms,
         purpose = purpose if purpose in DECLARATION_PURPOSES else context_kind(context, lexicon)
         kind = purpose if purpose in DECLARATION_PURPOSES else "memorandum"
     if kind == "other":  # "a deal brokered by China to restore ties"
-        # the sentence that introduces it says what it is first ("agreed to buy six
-        # submarines in a deal ... the deal would not bring the navy back to the former
-        # Soviet base": an arms deal), unless it says only troops or forces (tried last)
-        first = context_kind(parsed.sentences[c.first.sent].text, lexicon)
-        kind = (first if first not in {None, "defence"} else None) \
-            or context_kind(own_context, lexicon) or context_kind(context, lexicon) or kind
+        kind = context_kind(own_context, lexicon) or context_kind(context, lexicon) or kind
         if kind == "other" and c.first.sent > 0 and c.first.sent - 1 not in others:
             # the topic the sentence before sets ("Work began on the gas link to Italy.
             # Rome and Algiers had signed an agreement on it"), when it tells of no other deal
