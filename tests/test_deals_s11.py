@@ -205,3 +205,21 @@ def test_an_arrangement_agreed_is_an_agreement():
 ])
 def test_a_participle_of_no_state_makes_no_agreement(text):
     assert records(text) == [], records(text)
+
+
+# -- boundaries -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eritrea relies on a boundary fixed by a 1908 treaty between Ethiopia and Italy.",
+     ("boundary", frozenset({"ETH", "ITA"}))),
+    ("The court held that the border follows the river under the 1886 treaty in which France and "
+     "Portugal divided their spheres of influence in the region.",
+     ("boundary", frozenset({"FRA", "PRT"}))),
+])
+def test_a_boundary_fixed_by_a_treaty_and_spheres_divided_in_it(text, expected):
+    assert expected in records(text), records(text)
+
+
+def test_a_treaty_that_fixes_nothing_stays_a_treaty():
+    text = "Eritrea relies on a 1908 treaty between Ethiopia and Italy for its claims to the port."
+    assert all(kind != "boundary" for kind, _ in records(text)), records(text)

@@ -289,12 +289,13 @@ def speaker_side(parsed: ParsedDoc, c: Cluster, parties: list[ActorRef],
 
 # What an agreement does, told in a clause on its mention, names its sides: "a treaty that
 # would have let the United States keep its base", "an agreement under which Germany helped
-# Ukraine dismantle missiles", "a deal to repay Britain" (an infinitive, not "a treaty to
+# Ukraine dismantle missiles", "the 1890 treaty in which Britain and Germany divided their
+# spheres", "a deal to repay Britain" (an infinitive, not "a treaty to
 # NATO"), "Under the deal, the Qatari company was to supply Pakistan".
 # "a treaty of alliance in Moscow under which Russia and Uzbekistan will ...": a place or a
 # date of the signing may stand before "under which" (not before a bare "that", which may
 # hang on the place: "in the city that hosted the talks").
-_CONTENT_AFTER = re.compile(r"(?:\s*,)?\s+(?:that|which|(?:under|by|through)\s+which|whereby)\s+"
+_CONTENT_AFTER = re.compile(r"(?:\s*,)?\s+(?:that|which|(?:under|by|through|in)\s+which|whereby)\s+"
                             r"|(?:\s+(?:in|at|on|last)\s+[^,;.()]{1,25}?)?(?:\s*,)?\s+(?:(?:under|by)\s+which|whereby)\s+"
                             r"|\s+to\s+(?!(?:the|an?|its|their|his|her|this|that)\b)(?=(?-i:[a-z])\w*\s)"
                             # "the Interim Agreement limiting American and Soviet missiles"
