@@ -38,6 +38,13 @@ def test_purchases_of_goods_and_packages_of_sanctions_are_no_deal(text):
     assert records(text) == [], records(text)
 
 
+def test_a_hyphened_value_is_one_modifier_of_a_definite_deal():
+    # "the 12-billion-Norwegian-krone deal" refers back to the purchase: one agreement
+    text = ("Oslo ordered a review of Norway's purchase of 52 F-35 fighter jets from the United "
+            "States on Friday. Norway finalised the 12-billion-Norwegian-krone deal in 2008.")
+    assert records(text) == [("arms_deal", frozenset({"NOR", "USA"}))], records(text)
+
+
 def test_a_purchase_a_deal_covers_is_no_second_deal():
     text = "Greece signed a deal with France on Monday that covers the purchase of 18 Rafale jets."
     assert records(text) == [("arms_deal", frozenset({"GRC", "FRA"}))], records(text)

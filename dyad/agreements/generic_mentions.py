@@ -124,6 +124,13 @@ def _hyphened(toks: Sequence[Token], tok: Token) -> bool:
     return nxt is not None and nxt.text in {"-", "–"} and nxt.start == tok.end
 
 
+def _word_count(toks: Sequence[Token], lo: int, hi: int) -> int:
+    """Words among tokens [lo, hi): a hyphened word is one ("the 19-billion-Canadian-dollar
+    deal" has one modifier)."""
+    return sum(1 for t in toks[lo:hi] if t.text not in {"-", "–"} and not (
+        t.i > lo and toks[t.i - 1].text in {"-", "–"} and toks[t.i - 1].end == t.start))
+
+
 def _in_hyphened_word(toks: Sequence[Token], tok: Token) -> bool:
     """A token joined by hyphens on both sides, with no space ("of" in "status-of-forces")."""
     if tok.i == 0 or tok.i + 1 >= len(toks):
@@ -172,7 +179,7 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
         purpose = _OF_PURPOSE.match(parsed.text, end, sent.end)
         end = purpose.end() if purpose else end
     lo = head.i
-    while lo - 1 >= sent.token_start and head.i - lo < MAX_MODIFIERS:
+    while lo - 1 >= sent.token_start and _word_count(toks, lo, head.i) < MAX_MODIFIERS:
         prev = toks[lo - 1]
         low = prev.text.lower()
         if low == "and" and lo - 2 >= sent.token_start and _modifier_word(toks[lo - 2], lex):
