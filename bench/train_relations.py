@@ -28,13 +28,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "bench" / "gold" / "agreements"
 TRAIN_SETS = ["texts.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "dev5.jsonl",
-              *(f"train/train{n}.jsonl" for n in range(1, 24))]
+              *(f"train/train{n}.jsonl" for n in range(1, 28))]
 UNSEEN = {"dev6.jsonl", "heldout.jsonl"}
 # Sets no rule writer had read when the model was last trained: the rules are not fitted
 # to them, as they are not to new text, so the threshold is chosen on them (session 8's
 # rule writers read train1-4, then train5-8; session 9's read train9-12, session 10's train13-16
-# and then train17-20).
-FRESH = {f"train/train{n}.jsonl" for n in range(21, 24)}
+# and then train17-20, session 11's train1-23).
+FRESH = {f"train/train{n}.jsonl" for n in range(24, 28)}
 # The L2 penalty of ``dyad.relations.learned.train``: chosen by the same cross-validation
 # (session 9: 1e-4 against 1e-3 and 3e-3 gave the best F1 of rules + model on the fresh
 # sets, at the cost of some precision). Written into the model, which the reproducibility
