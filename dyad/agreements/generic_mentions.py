@@ -14,12 +14,14 @@ import re
 from typing import Any, Sequence
 
 from dyad.agreements.lexicon import Lexicon, context_kind
+from dyad.agreements.made_texts import (DECLARATIONS, JOINT_TEXTS, LETTERS, MEMO_AFTER, MEMO_HEADS, OF_INTENT,
+                                       PEACE_PLAN, PLAN_HEADS, PLAN_MODIFIER, UNILATERAL, WEEKDAY, form_made,
+                                       issued_jointly, memo_made, signed_text)
 from dyad.agreements.mention_record import (DEFINITE, INDEFINITE, MAX_MODIFIERS, STOP_POS, STOP_WORDS,
                                             AgreementMention, actors_in)
 from dyad.agreements.spans import group_before
 from dyad.nlp.parsed import ParsedDoc, Token
 
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"  # "a deal on Friday"
 RIGHT_WINDOW = 70
 
 # Heads whose own kind is the document's form: words after them do not change it.
@@ -72,39 +74,6 @@ _DOMESTIC_AFTER = re.compile(r"\s+(?:on|over)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:bu
 
 # "memorandum" is a treaty form only as a memorandum of understanding, on a subject, or
 # with a partner; alone it is an internal note ("a presidential memorandum").
-MEMO_HEADS = frozenset({"memorandum", "memorandums", "memoranda"})
-
-_MEMO_AFTER = re.compile(r"\s+(?:of\s+(?:understanding|agreement|cooperation)|on(?!\s+" + _WEEKDAY + r")|with|between|"
-                         r"for|to\s+(?:boost|expand|deepen|strengthen|cooperate))\b", re.IGNORECASE)
-
-# A memorandum the sides made: "signed a memorandum in Sochi", "renewed a 1990 memorandum",
-# "a memorandum signed in April", "the memorandum the two leaders signed", "a memorandum
-# under which ..."; not a government's internal note ("signed a memorandum ordering an
-# inquiry", "a presidential memorandum").
-_MEMO_MADE_BEFORE = re.compile(r"\b(?:sign|ink|renew|extend|initial|conclud|adopt|put\s+their\s+signatures\s+to)"
-                               r"\w*\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
-_MEMO_MADE_AFTER = re.compile(r"(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w-]+)?(?:\s+(?:the\s+|that\s+|which\s+)?"
-                              r"(?:[\w-]+,?\s+){0,6}?(?:(?:was|were|had\s+been|has\s+been)\s+)?"
-                              r"(?:signed|inked|concluded|initialled|initialed|agreed|renewed|expired|lapsed|ran\s+out)\b"
-                              r"|\s+under\s+which\b)",
-                              re.IGNORECASE)
-_MEMO_ORDER = re.compile(r"[^.;]{0,40}?\b(?:order|direct|instruct|tell|ask|requir|authori[sz]|call|urg)\w*\b",
-                         re.IGNORECASE)
-_MEMO_INTERNAL = re.compile(r"\b(?:presidential|executive|internal|leaked|confidential|classified|"
-                            r"security|legal|policy|cabinet|staff)\s+$", re.IGNORECASE)
-# "signed a memorandum of obligations for membership": the accession's text
-_MEMO_ENTRY = re.compile(r"\b(?:membership|member|accession|join\w*|obligations)\b", re.IGNORECASE)
-
-
-def _memo_made(text: str, sent_start: int, sent_end: int, start: int, end: int) -> bool:
-    """A memorandum signed, renewed or concluded by its sides, not an internal note nor a
-    candidate's memorandum of obligations for membership (its accession's text)."""
-    if _MEMO_INTERNAL.search(text, max(sent_start, start - 30), start) or _MEMO_ORDER.match(text, end, sent_end) \
-            or _MEMO_ENTRY.search(text, sent_start, sent_end):
-        return False
-    return bool(_MEMO_MADE_BEFORE.search(text, max(sent_start, start - 60), start)
-                or _MEMO_MADE_AFTER.match(text, end, sent_end))
-
 # "a great deal", "deal with", "of its own accord": a head in these frames is not an agreement.
 NOT_AGREEMENT = re.compile(r"\b(?:great|good) deal\b|\bin agreement\b|\bof\s+(?:its|their|his|her|my|our|your)\s+"
                            r"own\s+accord\b|\b(?:to|will|must|can|could|"
@@ -153,11 +122,11 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
     window = parsed.text[max(sent.start, head.start - 12):min(sent.end, head.end + 12)]
     if NOT_AGREEMENT.search(window):
         return None
-    if head.text.lower() in JOINT_TEXTS and not _issued_jointly(parsed, head) \
-            and not _signed_text(parsed, head):
+    if head.text.lower() in JOINT_TEXTS and not issued_jointly(parsed, head) \
+            and not signed_text(parsed, head):
         return None  # "said in a statement": a statement is a document of states only when joint and
         # issued, or signed
-    if head.text.lower() in DECLARATIONS and _UNILATERAL.match(parsed.text, head.end, sent.end):
+    if head.text.lower() in DECLARATIONS and UNILATERAL.match(parsed.text, head.end, sent.end):
         return None  # "a declaration of independence": one side's act, no agreement
     end = head.end
     if head.text.lower() == "cessation":  # "a cessation of hostilities", not "of trade"
@@ -166,7 +135,7 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
             return None  # "... hostilities agreement": the later head noun takes it
         end = tail.end()
     if head.text.lower() in LETTERS:
-        intent = _OF_INTENT.match(parsed.text, head.end, sent.end)
+        intent = OF_INTENT.match(parsed.text, head.end, sent.end)
         if intent is None:
             return None  # "a letter to the UN", "the letter of the law": no agreement
         end = intent.end()  # "a letter of intent": a memorandum's form
@@ -216,9 +185,9 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
     # ("signed an agreement on Friday delimiting their economic zones": "on" a day says
     # when, and what follows it may still say what for: "a deal on Friday to buy jets")
     # ("the possible sale to Taiwan of 100 Harpoon systems": the buyer may come first)
-    right_cue = re.match(r"(?:\s+(?:with|between)\s+[^,;.]{0,40}?)?(?:\s+on\s+" + _WEEKDAY + r")?"
+    right_cue = re.match(r"(?:\s+(?:with|between)\s+[^,;.]{0,40}?)?(?:\s+on\s+" + WEEKDAY + r")?"
                          r"(?:\s+to\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?"
-                         r"\s+(?:for|on(?!\s+" + _WEEKDAY + r")|of|to (?:buy|supply|sell|purchase)|governing|"
+                         r"\s+(?:for|on(?!\s+" + WEEKDAY + r")|of|to (?:buy|supply|sell|purchase)|governing|"
                          r"covering|regulating|concerning|setting(?:\s+out)?)\s+[^,;.]*", right)
     modifiers = parsed.text[start:head.start]
     cued = lex.kind_of(modifiers) or (lex.kind_of(_SOFA.sub("status of forces", right_cue.group(0)))
@@ -259,11 +228,11 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
         # a year to rent the cosmodrome under a 1994 lease": a site a state rents abroad
         cued = kind = "basing"
     if head.text.lower() in PLAN_HEADS:
-        if not _PLAN_MODIFIER.search(modifiers):
+        if not PLAN_MODIFIER.search(modifiers):
             return None  # "plans to buy jets", "a proposal to extend the deal"
         if lex.kind_of(modifiers) == "ceasefire":
             cued = kind = "ceasefire"
-        elif _PEACE_PLAN.search(modifiers):
+        elif PEACE_PLAN.search(modifiers):
             cued = kind = "framework"
         else:  # "the six-point plan" after "a ceasefire plan": the same plan, of its kind
             cued = None
@@ -287,14 +256,14 @@ def generic_mention(parsed: ParsedDoc, head: Token, actors: Sequence[Any], lex: 
         made = made and any(a.actor.kind == "state" and sent.start <= a.start < sent.end for a in actors)
     elif head.text.lower() in GENERIC_ONLY:
         made = False
-    made = made or _form_made(parsed, head)
+    made = made or form_made(parsed, head)
     if head.text.lower() in lex.weak_heads and not cued and purpose is None and not made:
         return None
     if set(re.findall(r"[a-z-]+", modifiers.lower())) & DOMESTIC or _DOMESTIC_AFTER.match(right):
         return None  # "the coalition agreement", "a deal on the budget": no treaty between states
-    if head.text.lower() in MEMO_HEADS and not cued and not _MEMO_AFTER.match(right) \
+    if head.text.lower() in MEMO_HEADS and not cued and not MEMO_AFTER.match(right) \
             and not any(a.actor.kind in {"state", "igo"} for a in actors_in(actors, start, head.start)) \
-            and not _memo_made(parsed.text, sent.start, sent.end, start, end):
+            and not memo_made(parsed.text, sent.start, sent.end, start, end):
         return None  # "signed a memorandum ordering an inquiry": an internal note (but
         # "the Turkey-Libya memorandum" is between states)
     if det not in DEFINITE | INDEFINITE | {"'s", "’s"} and _CONSENSUS.fullmatch(modifiers) \
@@ -355,18 +324,6 @@ GENERIC_ONLY = frozenset({"accession", "membership", "lease", "leases", "sale", 
                           "plan", "plans", "proposal", "proposals",
                           "purchase", "package", "packages"})
 
-# "signed a letter of intent to buy Gripen jets": a memorandum
-LETTERS = frozenset({"letter", "letters"})
-_OF_INTENT = re.compile(r"\s+of\s+intent\b", re.IGNORECASE)
-
-# A plan or proposal is an agreement offered to the sides of a conflict: "a UN peace plan",
-# "the settlement plan drawn up by Ahtisaari", "a Chinese three-point proposal" (not "plans
-# to buy jets", "a proposal to extend the deal"); it frames the talks (`framework`) unless
-# it offers a ceasefire ("a truce plan", kept as a ceasefire mention by ``_PLAN_AFTER``).
-PLAN_HEADS = frozenset({"plan", "plans", "proposal", "proposals"})
-_PEACE_PLAN = re.compile(r"\b(?:peace|settlement|reunification|power-sharing)\b", re.IGNORECASE)
-_PLAN_MODIFIER = re.compile(r"\b(?:peace|settlement|reunification|power-sharing|(?:\d+|two|three|four|five|six|seven|eight|"
-                            r"nine|ten|twelve|fifteen|twenty)-(?:point|phase|stage))\b", re.IGNORECASE)
 
 # A sale, an order, a purchase or a package is an agreement only of weapons ("the sale of
 # F-16 jets", "Canada's purchase of 88 F-35 jets", "three weapons packages"; not "the sale
@@ -454,105 +411,9 @@ STAGE_VERBS = frozenset({"sign", "ratify", "initial", "ink", "seal", "conclude",
                          "extend", "suspend", "terminate", "abrogate", "denounce"})
 
 
-# A statement or communique is an agreement only when the sides issue it together: "signed
-# a joint statement", "issued a joint communique", "The joint statement, signed in Havana";
-# not "the two countries said in a joint statement" (what they said is the news, not a text
-# they agreed), nor "a statement" of one government.
 # "on defence cooperation", "on military and security cooperation"
 _COOPERATION = re.compile(r"\b(?:defen[cs]e|security|military)\s+(?:(?:and|or)\s+[\w-]+\s+)?cooperation\b",
                           re.IGNORECASE)
-JOINT_TEXTS = frozenset({"statement", "statements", "communique", "communiques", "communiqué"})
-_JOINT_BEFORE = re.compile(r"\bjoint\s+$", re.IGNORECASE)
-_ISSUING = re.compile(r"\b(?:sign|issu|adopt)\w*\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
-_ISSUING_ONLY = re.compile(r"\bissu\w*\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
-_ISSUED_AFTER = re.compile(r"\s*,?\s+(?:was\s+|were\s+)?(?:signed|issued|adopted|initialled|initialed)\b",
-                           re.IGNORECASE)
-
-
-def _issued_jointly(parsed: ParsedDoc, head: Token) -> bool:
-    """"joint" right before the head, and the text made: the object of signing, issuing or
-    adopting, or signed/issued right after it."""
-    sent = parsed.sentences[head.sent]
-    if not _JOINT_BEFORE.search(parsed.text, max(sent.start, head.start - 8), head.start):
-        return False
-    lead = parsed.text[max(sent.start, head.start - 60):head.start - len("joint ")]
-    if head.text.lower().startswith("communiq"):
-        # a signed communique records a normalisation (clauses.normalisations); an issued
-        # one sets out positions ("issued a joint communique in Shanghai")
-        return bool(_ISSUING_ONLY.search(lead))
-    return bool(_ISSUING.search(lead)) or bool(_ISSUED_AFTER.match(parsed.text, head.end, sent.end))
-
-
-DECLARATIONS = frozenset({"declaration", "declarations"})
-
-# "a declaration of independence", "of war": one side's act
-_UNILATERAL = re.compile(r"\s+of\s+(?:independence|statehood|war|sovereignty|martial\s+law|"
-                         r"(?:a\s+|the\s+)?state\s+of\s+emergency|neutrality\b(?!\s+of))\b", re.IGNORECASE)
-
-# How the sides make a text: "signed / put their signatures to / adopted / approved /
-# endorsed a declaration", "talks that produced a joint statement"
-_MADE_BEFORE = re.compile(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|initial(?:s|led|ed|ling|ing)?|adopt\w*|"
-                          r"approv\w*|endors\w*|produc\w*|(?:put|set)\s+their\s+signatures?\s+to)"
-                          r"\s+(?:a|an|the|their|its|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
-_SIGN_BEFORE = re.compile(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|initial(?:s|led|ed|ling|ing)?|"
-                          r"(?:put|set)\s+their\s+signatures?\s+to)"
-                          r"\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
-# "a declaration on the South China Sea, signed in Manila", "the joint statement Sharif
-# issued with President Clinton" (a contact relative)
-_MADE_AFTER = re.compile(r"(?:\s+(?:on|of)\s+[^,;.]{0,60}?)?\s*,?\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?"
-                         r"(?:signed|initialled|initialed|adopted)\b"
-                         r"|\s+(?-i:[A-Z])[\w-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w-]+){0,2}\s+(?:signed|issued|adopted)\b",
-                         re.IGNORECASE)
-_SIGNED_AFTER = re.compile(r"(?:\s+(?:on|of)\s+[^,;.]{0,60}?)?\s*,?\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?"
-                           r"(?:signed|initialled|initialed)\b", re.IGNORECASE)
-_COMMUNIQUE_PURPOSE = re.compile(r"[^.;]{0,60}?\b(?:restor|establish|re-?establish|resum|normali[sz])\w*\s+"
-                                 r"(?:(?:full|formal|diplomatic|their|its)\s+){0,3}(?:relations|ties)\b", re.IGNORECASE)
-# "a 1982 joint communique", "the 1992 ASEAN declaration": a text known by its year stands
-_DATED = re.compile(r"\b(?:1[89]|20)\d\d\s+(?:(?-i:[A-Z])[\w-]*\s+)?(?:joint\s+)?$", re.IGNORECASE)
-
-
-def _signed_text(parsed: ParsedDoc, head: Token) -> bool:
-    """A statement or declaration its sides made: signed (a statement only so: "Presidents
-    Clinton, Yeltsin and Kravchuk signed a statement"); a declaration also adopted,
-    approved, endorsed or produced, signed or adopted after its complement, or known by
-    its year; a joint one also issued by a named side in a contact relative ("the joint
-    statement Sharif issued with Clinton")."""
-    sent = parsed.sentences[head.sent]
-    text = parsed.text
-    lead_start = max(sent.start, head.start - 70)
-    if head.text.lower() in JOINT_TEXTS:
-        signed = _SIGN_BEFORE.search(text, lead_start, head.start) or _SIGNED_AFTER.match(text, head.end, sent.end)
-        if signed and head.text.lower().startswith("communiq"):
-            # a signed communique records a normalisation, told by its verb elsewhere
-            # (clauses.normalisations); it is the agreement only where its own words say
-            # what it does ("signed a joint communique in Tianjin restoring ties")
-            return bool(_COMMUNIQUE_PURPOSE.match(text, head.end, sent.end))
-        if signed:
-            return True
-        if not _JOINT_BEFORE.search(text, max(sent.start, head.start - 8), head.start):
-            return False
-        if head.text.lower().startswith("communiq"):
-            return bool(_DATED.search(text, max(sent.start, head.start - 30), head.start))
-        return bool(_MADE_BEFORE.search(text, lead_start, head.start) or _MADE_AFTER.match(text, head.end, sent.end)
-                    or _DATED.search(text, max(sent.start, head.start - 30), head.start))
-    return bool(_MADE_BEFORE.search(text, lead_start, head.start) or _MADE_AFTER.match(text, head.end, sent.end)
-                or _DATED.search(text, max(sent.start, head.start - 30), head.start))
-
-
-def _form_made(parsed: ParsedDoc, head: Token) -> bool:
-    """Whether a weak head's own form and words say the sides made it: a letter of intent
-    (checked by the caller), one arrangement between governments ("reached a provisional
-    arrangement", "Under the arrangement, both navies withdrew"; plural "arrangements" are
-    mostly general: "security arrangements"), a plan or proposal to settle a conflict
-    (checked by the caller), a declaration signed, issued jointly, adopted or known by its
-    year."""
-    low = head.text.lower()
-    if low in LETTERS or low == "arrangement" or low in PLAN_HEADS:
-        return True
-    if low in DECLARATIONS:
-        return _issued_jointly(parsed, head) or _signed_text(parsed, head)
-    return False
-
 
 # What a participle on a weak head may say was done to it: signed, or agreed and reached
 # ("an arrangement agreed in October 2001", "a settlement reached in 1998").

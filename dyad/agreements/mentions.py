@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-from dyad.agreements.generic_mentions import GENERIC_ONLY, PLAN_HEADS, generic_mention
+from dyad.agreements.generic_mentions import GENERIC_ONLY, generic_mention
+from dyad.agreements.made_texts import PLAN_HEADS
 from dyad.agreements.lexicon import Lexicon
 from dyad.agreements.mention_record import (DEFINITE, INDEFINITE, MAX_MODIFIERS, NAME_LINKS, STOP_WORDS,
                                             AgreementMention, actors_in)

@@ -29,7 +29,8 @@ from dyad.agreements.agreement_parties import (accession_igo, between_sides, bou
 from dyad.agreements.clauses import (CLAUSE_KINDS, antecedent_parties, basing_parties, broker_stage,
                                      clause_parties, normalisations, object_parties, refers_back)
 from dyad.agreements.combining_forms import combining_form_parties
-from dyad.agreements.generic_mentions import ENTRY_HEADS, JOINT_TEXTS
+from dyad.agreements.generic_mentions import ENTRY_HEADS
+from dyad.agreements.made_texts import JOINT_TEXTS
 from dyad.agreements.lexicon import Lexicon, context_kind, load_lexicon, normalise_name
 from dyad.agreements.linking import Cluster, cluster, listed_members
 from dyad.agreements.mentions import find_mentions
