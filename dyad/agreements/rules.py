@@ -30,9 +30,9 @@ from dyad.agreements.clauses import (CLAUSE_KINDS, antecedent_parties, basing_pa
                                      clause_parties, normalisations, object_parties, refers_back)
 from dyad.agreements.combining_forms import combining_form_parties
 from dyad.agreements.generic_mentions import ENTRY_HEADS
-from dyad.agreements.made_texts import JOINT_TEXTS
 from dyad.agreements.lexicon import Lexicon, context_kind, load_lexicon, normalise_name
 from dyad.agreements.linking import Cluster, cluster, listed_members
+from dyad.agreements.made_texts import JOINT_TEXTS
 from dyad.agreements.mentions import find_mentions
 from dyad.agreements.plural_records import SIMILAR, one_per_partner, similar_side
 from dyad.agreements.missing_partners import (content_parties, focal_parties, lineage_kind, related_parties,
