@@ -126,3 +126,22 @@ def test_a_dated_accession_noun_and_its_elliptical_follower():
 
 def test_an_undated_accession_noun_is_no_joining():
     assert accessions("Turkey's accession to the European Union remains unlikely.") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Kyrgyzstan is still negotiating to join the World Trade Organization.",
+    "Armenia and Azerbaijan aspire to join the European Union.",
+    "Serbia's government opened talks on joining the EU in 2014.",
+])
+def test_a_joining_not_yet_done_is_no_entry(text):
+    """A join governed by a wish or by talks is a bid at most, never the entry in force
+    (found when the whole suite ran: the membership relation then read as asserted)."""
+    assert not any(stage == "in_force" for stages in accessions(text).values() for stage, *_ in stages)
+
+
+def test_a_joining_of_the_organisation_named_far_before_makes_no_record():
+    """"the organisation" after two bodies may be either: the relation reader resolves the
+    joined one, the accession record would guess the last named (OPEC)."""
+    text = "Kuwait joined the WTO in 1995, decades after it helped found OPEC. Oman later joined the organisation too."
+    assert ("OMN", "IGO.OPEC") not in accessions(text)
+    assert ("KWT", "IGO.WTO") in accessions(text)

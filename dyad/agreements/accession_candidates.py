@@ -101,6 +101,13 @@ _NOUN_IGOS = {"alliance": {"IGO.NATO", "IGO.CSTO"}, "union": {"IGO.EU", "IGO.AU"
 # never "the bloc"
 _NOT_NOUN_IGOS = {"bloc": {"IGO.NATO", "IGO.UN"}}
 
+# A joining governed by a wish, a plan or talks is not yet done: "aspire to join",
+# "negotiating to join", "opened talks on joining", "a plan for joining". (Done joins are
+# finite, "joined the EU", or a relative infinitive after a rank: "the 28th to join".)
+_UNREALISED_JOIN = re.compile(r"\b(?:aspir\w*|negotiat\w*|hop\w*|seek\w*|sought|want\w*|wish\w*|aim\w*|"
+                              r"plan\w*|prepar\w*|intend\w*|push\w*|bid|bids|effort\w*|ambitions?|"
+                              r"talks|negotiations|process|path|road|steps?)\s+(?:[\w-]+\s+){0,2}?(?:to|on|of|for|towards?)\s+$",
+                              re.I)
 _NEGATED = re.compile(r"\b(?:neither|nor|not|never|yet\s+to|n['’]t|refused|failed)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:set|due|expected|scheduled|slated|poised)\s+to)\b", re.I)
 _INTENT = re.compile(r"\b(?:would|wants?|hop(?:es|ed)|aims?|plans?|intends?|vow(?:s|ed)|seeks?)\b", re.I)
@@ -182,12 +189,17 @@ def accession_acts(parsed: ParsedDoc, actors: Sequence[Any], modality: Callable 
             mod = _modality(parsed, text, m, sent, modality, stage)
             if owned is not None and stage == "proposed":
                 mod = "asserted"  # "Croatia's bid to join": the bid is a fact whatever befell it
+            if stage == "in_force" and mod == "asserted" and "join" in verb.lower() \
+                    and _UNREALISED_JOIN.search(text, max(sent.start, start - 60), start):
+                mod = "intended"  # "aspire to join", "negotiating to join", "talks on joining": not joined
             if stage == "in_force" and mod in {"intended", "hypothetical"} and "join" in verb.lower():
                 stage = "proposed"  # "wants to join": a bid
             creates = _creates(stage, verb, mod)
-            if stage == "proposed" and not _named_igo(text, igos, m, sent) and \
+            if stage in {"proposed", "in_force"} and not _named_igo(text, igos, m, sent) and \
                     not _near_noun_igo(text, igos, igo, m, sent):
-                creates = False  # "applied to join the bloc" far from any bloc: which bloc is a guess
+                # "applied to join the bloc", "Iraq later joined the organisation" far from
+                # any named one: which body is a guess (the last named may be another)
+                creates = False
             for cand in cands:
                 parties = party_of if party_of else [cand]
                 for party in parties:
